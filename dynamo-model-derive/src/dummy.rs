@@ -1,0 +1,15 @@
+//! Wraps generated code in an anonymous constant, so that nothing it declares leaks into the
+//! user's namespace.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub fn wrap_in_const(code: TokenStream) -> TokenStream {
+    quote! {
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals, unused_attributes, unused_qualifications, clippy::all)]
+        const _: () = {
+            #code
+        };
+    }
+}

@@ -1,0 +1,181 @@
+//! `impl Model`: item conversion, keys and schema, written out field by field as a careful
+//! person would by hand.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use crate::internals::ast::{Container, Field};
+
+pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
+    let private = quote!(#krate::__private);
+    let ident = cont.ident;
+    let generics = with_field_bounds(cont, &private);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+
+    // `check` guarantees a hash key before we get here.
+    let Some(hash) = cont.hash_key() else {
+        return TokenStream::new();
+    };
+    let range = cont.range_key();
+
+    let key_type = key_type(hash, range, &private);
+    let schema = schema(cont, hash, range, &private);
+    let to_item = to_item(cont, &private);
+    let from_item = from_item(cont, &private);
+    let key_item = key_item(hash, range, &private);
+    let item_key = item_key(hash, range, &private);
+
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #private::Model for #ident #ty_generics #where_clause {
+            #key_type
+            #schema
+            #to_item
+            #from_item
+            #key_item
+            #item_key
+        }
+    }
+}
+
+/// Every type parameter must be storable; add that bound to the struct's own.
+fn with_field_bounds(cont: &Container, private: &TokenStream) -> syn::Generics {
+    let mut generics = cont.generics.clone();
+    let params: Vec<_> = generics.type_params().map(|p| p.ident.clone()).collect();
+    let where_clause = generics.make_where_clause();
+    for param in params {
+        where_clause.predicates.push(syn::parse_quote! {
+            #param: #private::ToAttribute + #private::FromAttribute
+        });
+    }
+    generics
+}
+
+/// `KeyType` bounds the key fields; the span puts "cannot be a DynamoDB key" on the field's type.
+fn key_arg(field: &Field, private: &TokenStream) -> TokenStream {
+    let ty = field.ty;
+    quote_spanned!(ty.span()=> <#ty as #private::KeyType>::Arg<'k>)
+}
+
+fn key_type(hash: &Field, range: Option<&Field>, private: &TokenStream) -> TokenStream {
+    let hash_arg = key_arg(hash, private);
+    match range {
+        None => quote!(type Key<'k> = #hash_arg;),
+        Some(range) => {
+            let range_arg = key_arg(range, private);
+            quote!(type Key<'k> = (#hash_arg, #range_arg);)
+        }
+    }
+}
+
+fn key_attribute(field: &Field, private: &TokenStream) -> TokenStream {
+    let name = field.stored_name();
+    let ty = field.ty;
+    let scalar = quote_spanned!(ty.span()=> <#ty as #private::KeyType>::SCALAR);
+    quote!(#private::KeyAttribute { name: #name, scalar: #scalar })
+}
+
+fn schema(
+    cont: &Container,
+    hash: &Field,
+    range: Option<&Field>,
+    private: &TokenStream,
+) -> TokenStream {
+    let table = cont.table_name();
+    let hash_key = key_attribute(hash, private);
+    let range_key = match range {
+        Some(range) => {
+            let range = key_attribute(range, private);
+            quote!(#private::core::option::Option::Some(#range))
+        }
+        None => quote!(#private::core::option::Option::None),
+    };
+    let names = cont.fields.iter().map(Field::stored_name);
+    quote! {
+        const SCHEMA: #private::Schema = #private::Schema {
+            table: #table,
+            hash_key: #hash_key,
+            range_key: #range_key,
+            attributes: &[#(#names),*],
+        };
+    }
+}
+
+fn to_item(cont: &Container, private: &TokenStream) -> TokenStream {
+    let count = cont.fields.len();
+    let writes = cont.fields.iter().map(|field| {
+        let member = field.ident;
+        let name = field.stored_name();
+        quote_spanned! {field.ty.span()=>
+            #private::write_field(&mut item, #name, &self.#member)?;
+        }
+    });
+    quote! {
+        fn to_item(&self) -> #private::core::result::Result<#private::Item, #private::ConversionError> {
+            let mut item = #private::Item::with_capacity(#count);
+            #(#writes)*
+            #private::core::result::Result::Ok(item)
+        }
+    }
+}
+
+fn from_item(cont: &Container, private: &TokenStream) -> TokenStream {
+    let reads = cont.fields.iter().map(|field| {
+        let member = field.ident;
+        let name = field.stored_name();
+        let read = quote_spanned! {field.ty.span()=>
+            #private::read_field(item.remove(#name), #name)?
+        };
+        quote!(#member: #read)
+    });
+    quote! {
+        fn from_item(mut item: #private::Item) -> #private::core::result::Result<Self, #private::ConversionError> {
+            #private::core::result::Result::Ok(Self { #(#reads),* })
+        }
+    }
+}
+
+fn key_item(hash: &Field, range: Option<&Field>, private: &TokenStream) -> TokenStream {
+    let hash_name = hash.stored_name();
+    let hash_value = quote!((#hash_name, #private::key_attribute(#hash_name, &hash)?));
+    let (pattern, range_value) = match range {
+        None => (quote!(hash), quote!(#private::core::option::Option::None)),
+        Some(range) => {
+            let range_name = range.stored_name();
+            (
+                quote!((hash, range)),
+                quote!(#private::core::option::Option::Some(
+                    (#range_name, #private::key_attribute(#range_name, &range)?)
+                )),
+            )
+        }
+    };
+    quote! {
+        fn key_item(key: Self::Key<'_>) -> #private::core::result::Result<#private::Item, #private::ConversionError> {
+            let #pattern = key;
+            #private::core::result::Result::Ok(#private::key_item_of(#hash_value, #range_value))
+        }
+    }
+}
+
+fn item_key(hash: &Field, range: Option<&Field>, private: &TokenStream) -> TokenStream {
+    let attribute = |field: &Field| {
+        let name = field.stored_name();
+        let member = field.ident;
+        quote!((#name, #private::key_attribute(#name, &self.#member)?))
+    };
+    let hash_value = attribute(hash);
+    let range_value = match range {
+        Some(range) => {
+            let value = attribute(range);
+            quote!(#private::core::option::Option::Some(#value))
+        }
+        None => quote!(#private::core::option::Option::None),
+    };
+    quote! {
+        fn item_key(&self) -> #private::core::result::Result<#private::Item, #private::ConversionError> {
+            #private::core::result::Result::Ok(#private::key_item_of(#hash_value, #range_value))
+        }
+    }
+}

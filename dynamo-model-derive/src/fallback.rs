@@ -1,0 +1,42 @@
+//! What a derive with errors expands to: the errors, plus a stub implementation of `Model`, so
+//! that code using the model does not drown the real errors in "trait not implemented" ones.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+pub fn expand(input: &DeriveInput, krate: &TokenStream, errors: syn::Error) -> TokenStream {
+    let errors = errors.to_compile_error();
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let private = quote!(#krate::__private);
+    let stub = quote! {
+        #[automatically_derived]
+        impl #impl_generics #private::Model for #ident #ty_generics #where_clause {
+            type Key<'k> = #private::core::convert::Infallible;
+            const SCHEMA: #private::Schema = #private::Schema {
+                table: "",
+                hash_key: #private::KeyAttribute { name: "", scalar: #private::KeyScalar::S },
+                range_key: #private::core::option::Option::None,
+                attributes: &[],
+            };
+            fn to_item(&self) -> #private::core::result::Result<#private::Item, #private::ConversionError> {
+                #private::core::unreachable!()
+            }
+            fn from_item(_: #private::Item) -> #private::core::result::Result<Self, #private::ConversionError> {
+                #private::core::unreachable!()
+            }
+            fn key_item(key: Self::Key<'_>) -> #private::core::result::Result<#private::Item, #private::ConversionError> {
+                match key {}
+            }
+            fn item_key(&self) -> #private::core::result::Result<#private::Item, #private::ConversionError> {
+                #private::core::unreachable!()
+            }
+        }
+    };
+    let stub = crate::dummy::wrap_in_const(stub);
+    quote! {
+        #errors
+        #stub
+    }
+}

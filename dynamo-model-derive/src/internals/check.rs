@@ -1,0 +1,95 @@
+//! Schema rules that involve more than one attribute: one hash key, at most one range key,
+//! unique stored names, a valid table name.
+
+use std::collections::HashMap;
+
+use super::ast::Container;
+use super::ctxt::Ctxt;
+
+/// Reports every rule the model breaks.
+pub fn check(cx: &Ctxt, cont: &Container) {
+    check_keys(cx, cont);
+    check_stored_names(cx, cont);
+    check_table_name(cx, cont);
+}
+
+fn check_keys(cx: &Ctxt, cont: &Container) {
+    let hash_keys: Vec<_> = cont
+        .fields
+        .iter()
+        .filter_map(|f| f.attrs.hash_key.as_ref())
+        .collect();
+    match hash_keys.as_slice() {
+        [] => cx.error_spanned_by(
+            cont.ident,
+            "a model needs a hash key: mark one field with #[dynamo(hash_key)]",
+        ),
+        [_] => {}
+        [_, extra @ ..] => {
+            for word in extra {
+                cx.error_spanned_by(
+                    word,
+                    "a model has exactly one hash key; another field is already #[dynamo(hash_key)]",
+                );
+            }
+        }
+    }
+    let range_keys = cont
+        .fields
+        .iter()
+        .filter_map(|f| f.attrs.range_key.as_ref());
+    for word in range_keys.skip(1) {
+        cx.error_spanned_by(
+            word,
+            "a model has at most one range key; another field is already #[dynamo(range_key)]",
+        );
+    }
+    for field in &cont.fields {
+        if let (Some(_), Some(range)) = (&field.attrs.hash_key, &field.attrs.range_key) {
+            cx.error_spanned_by(
+                range,
+                "a field cannot be both the hash key and the range key",
+            );
+        }
+    }
+}
+
+fn check_stored_names(cx: &Ctxt, cont: &Container) {
+    let mut seen: HashMap<String, &syn::Ident> = HashMap::new();
+    for field in &cont.fields {
+        let name = field.stored_name();
+        if let Some(first) = seen.get(&name) {
+            let culprit = match &field.attrs.rename {
+                Some(rename) => quote::ToTokens::to_token_stream(rename),
+                None => quote::ToTokens::to_token_stream(field.ident),
+            };
+            cx.error_spanned_by(
+                culprit,
+                format!(
+                    "two fields are stored as attribute `{name}`: `{first}` and `{}`",
+                    field.ident
+                ),
+            );
+        } else {
+            seen.insert(name, field.ident);
+        }
+    }
+}
+
+/// DynamoDB table names are 3 to 255 characters of `a-z A-Z 0-9 _ . -`.
+fn check_table_name(cx: &Ctxt, cont: &Container) {
+    let name = cont.table_name();
+    let valid_chars = name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+    if (3..=255).contains(&name.len()) && valid_chars {
+        return;
+    }
+    let message = format!(
+        "invalid DynamoDB table name `{name}`: use 3 to 255 characters of a-z, A-Z, 0-9, `_`, `.` and `-`"
+    );
+    match &cont.attrs.table {
+        Some(table) => cx.error_spanned_by(table, message),
+        None => cx.error_spanned_by(cont.ident, message),
+    }
+}

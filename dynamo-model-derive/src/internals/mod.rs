@@ -1,0 +1,7 @@
+//! Parsing and checking: from `syn`'s syntax tree to a checked [`ast::Container`].
+
+pub mod ast;
+pub mod attr;
+pub mod check;
+pub mod ctxt;
+pub mod symbol;

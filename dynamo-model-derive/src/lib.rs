@@ -1,0 +1,25 @@
+//! The `#[derive(Model)]` macro of [dynamo-model](https://docs.rs/dynamo-model). Use it through
+//! `dynamo_model::Model`; this crate is an implementation detail.
+//!
+//! The derive runs in three stages kept apart: `internals::attr` and `internals::ast` parse the
+//! struct and its `#[dynamo(...)]` attributes into a model description, `internals::check`
+//! applies the schema rules that involve several attributes, and `expand` generates code from
+//! the checked description. Every mistake found is reported, each spanned on the offending
+//! token, not just the first.
+
+mod dummy;
+mod expand;
+mod fallback;
+mod internals;
+
+use proc_macro::TokenStream;
+
+/// Derives `dynamo_model::Model` for a struct with named fields.
+///
+/// Container attributes: `#[dynamo(table = "name")]`, `#[dynamo(crate = "path")]`.
+/// Field attributes: `#[dynamo(hash_key)]`, `#[dynamo(range_key)]`, `#[dynamo(rename = "name")]`.
+#[proc_macro_derive(Model, attributes(dynamo))]
+pub fn derive_model(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    expand::derive_model(&input).into()
+}

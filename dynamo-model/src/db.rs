@@ -1,0 +1,119 @@
+//! [`Db`]: the handle every operation runs through.
+
+use std::sync::Arc;
+
+use aws_sdk_dynamodb::Client;
+use aws_sdk_dynamodb::config::{BehaviorVersion, Credentials, Region};
+
+use crate::model::Model;
+
+/// The environment variable that points dynamo-model at an already running DynamoDB (for
+/// example DynamoDB Local started by hand, or in a container) instead of AWS.
+pub const ENDPOINT_ENV: &str = "DYNAMODB_ENDPOINT";
+
+/// A handle to DynamoDB: an `aws_sdk_dynamodb::Client` plus how model tables are named.
+///
+/// Cheap to clone; clones share the client's connection pool.
+///
+/// ```no_run
+/// # async fn demo() {
+/// use dynamo_model::Db;
+///
+/// // The standard AWS configuration chain (environment, profile, SSO, instance role, ...).
+/// let db = Db::from_env().await;
+///
+/// // Per-stage tables: the model `cats` lives in `prod-cats`.
+/// let prod = db.clone().with_table_prefix("prod-");
+/// # }
+/// ```
+#[derive(Debug, Clone)]
+pub struct Db {
+    client: Client,
+    naming: Arc<TableNaming>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct TableNaming {
+    prefix: String,
+    suffix: String,
+}
+
+impl Db {
+    /// Wraps an SDK client you configured yourself.
+    pub fn new(client: Client) -> Self {
+        Db {
+            client,
+            naming: Arc::default(),
+        }
+    }
+
+    /// Loads the standard AWS configuration chain, as the AWS SDK does, and points the client at
+    /// [`DYNAMODB_ENDPOINT`](ENDPOINT_ENV) when that variable is set.
+    pub async fn from_env() -> Self {
+        let shared = aws_config::defaults(BehaviorVersion::latest()).load().await;
+        let mut config = aws_sdk_dynamodb::config::Builder::from(&shared);
+        if let Some(endpoint) = std::env::var(ENDPOINT_ENV).ok().filter(|e| !e.is_empty()) {
+            config = config.endpoint_url(endpoint);
+        }
+        Db::new(Client::from_conf(config.build()))
+    }
+
+    /// A client for DynamoDB Local (or any emulator) at `endpoint`, with fixed dummy credentials
+    /// and region so that every local handle sees the same tables.
+    ///
+    /// ```
+    /// let db = dynamo_model::Db::local("http://127.0.0.1:8000");
+    /// assert_eq!(db.table_name("cats"), "cats");
+    /// ```
+    pub fn local(endpoint: impl Into<String>) -> Self {
+        let credentials = Credentials::new(
+            LOCAL_ACCESS_KEY,
+            "dynamomodellocal",
+            None,
+            None,
+            "dynamo-model-local",
+        );
+        let config = aws_sdk_dynamodb::config::Builder::new()
+            .behavior_version(BehaviorVersion::latest())
+            .region(Region::new("us-east-1"))
+            .credentials_provider(credentials)
+            .endpoint_url(endpoint)
+            .build();
+        Db::new(Client::from_conf(config))
+    }
+
+    /// The SDK client, for calls dynamo-model does not wrap.
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// Prefixes every model's table name, e.g. `"prod-"` turns `cats` into `prod-cats`.
+    pub fn with_table_prefix(mut self, prefix: impl Into<String>) -> Self {
+        Arc::make_mut(&mut self.naming).prefix = prefix.into();
+        self
+    }
+
+    /// Appends to every model's table name, e.g. `"-dev"` turns `cats` into `cats-dev`.
+    pub fn with_table_suffix(mut self, suffix: impl Into<String>) -> Self {
+        Arc::make_mut(&mut self.naming).suffix = suffix.into();
+        self
+    }
+
+    /// The name this handle uses for the table a model calls `base`.
+    pub fn table_name(&self, base: &str) -> String {
+        let TableNaming { prefix, suffix } = &*self.naming;
+        let mut name = String::with_capacity(prefix.len() + base.len() + suffix.len());
+        name.push_str(prefix);
+        name.push_str(base);
+        name.push_str(suffix);
+        name
+    }
+
+    /// The name this handle uses for model `M`'s table.
+    pub fn table_name_of<M: Model>(&self) -> String {
+        self.table_name(M::SCHEMA.table)
+    }
+}
+
+/// DynamoDB Local 2 and later accept only letters and digits in access key ids.
+const LOCAL_ACCESS_KEY: &str = "dynamomodel";

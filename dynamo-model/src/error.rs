@@ -1,0 +1,297 @@
+//! The errors of dynamo-model: one [`Error`] enum for every operation, and
+//! [`ConversionError`] for values that do not map between Rust and DynamoDB.
+
+use std::fmt;
+use std::time::Duration;
+
+use aws_sdk_dynamodb::types::AttributeValue;
+
+use crate::local::LocalError;
+
+/// Everything an operation of dynamo-model can fail with.
+///
+/// Match on the variants to react to a specific failure; the SDK's own error stays available as
+/// the [`source`](std::error::Error::source) of [`Error::Sdk`].
+///
+/// ```
+/// # async fn demo(db: &dynamo_model::Db, cat: &Cat) -> Result<(), dynamo_model::Error> {
+/// use dynamo_model::{Error, Model};
+/// match cat.create(db).await {
+///     Ok(()) => println!("created"),
+///     Err(Error::AlreadyExists { table }) => println!("a cat with this id is already in {table}"),
+///     Err(other) => return Err(other),
+/// }
+/// # Ok(()) }
+/// # #[derive(dynamo_model::Model)]
+/// # struct Cat { #[dynamo(hash_key)] id: String }
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// `create` found an item with the same key already in the table.
+    #[error("an item with this key already exists in table `{table}`")]
+    AlreadyExists {
+        /// The table written to.
+        table: String,
+    },
+
+    /// A value could not be converted between Rust and DynamoDB.
+    #[error(transparent)]
+    Conversion(#[from] ConversionError),
+
+    /// A table did not become ACTIVE within the allowed time.
+    #[error("table `{table}` did not become ACTIVE within {waited:?}")]
+    TableNotActive {
+        /// The table waited for.
+        table: String,
+        /// How long we waited.
+        waited: Duration,
+    },
+
+    /// DynamoDB (or the network on the way to it) refused the request.
+    #[error("DynamoDB {operation} on table `{table}` failed")]
+    Sdk {
+        /// The DynamoDB API call, e.g. `PutItem`.
+        operation: &'static str,
+        /// The table it addressed.
+        table: String,
+        /// The SDK's error; match on it for service errors such as
+        /// `ResourceNotFoundException`.
+        #[source]
+        source: Box<aws_sdk_dynamodb::Error>,
+    },
+
+    /// Starting DynamoDB Local failed.
+    #[error(transparent)]
+    Local(#[from] LocalError),
+}
+
+impl Error {
+    /// Wraps an SDK error with the operation and table it came from.
+    pub(crate) fn sdk(
+        operation: &'static str,
+        table: &str,
+        source: impl Into<aws_sdk_dynamodb::Error>,
+    ) -> Self {
+        Error::Sdk {
+            operation,
+            table: table.to_owned(),
+            source: Box::new(source.into()),
+        }
+    }
+}
+
+/// A value that could not be converted between Rust and DynamoDB.
+///
+/// It names the attribute (`address.zip`, `scores[3]`), what was expected and what was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConversionError {
+    path: String,
+    problem: ConversionProblem,
+}
+
+/// What exactly went wrong in a [`ConversionError`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ConversionProblem {
+    /// The attribute is absent but the Rust type requires it.
+    Missing {
+        /// What the Rust type expects, e.g. `S` or `N (u8)`.
+        expected: &'static str,
+    },
+    /// The attribute has another DynamoDB type than the Rust type reads.
+    WrongType {
+        /// What the Rust type expects.
+        expected: &'static str,
+        /// The DynamoDB type found, e.g. `S`.
+        found: &'static str,
+    },
+    /// A number does not fit the Rust type.
+    OutOfRange {
+        /// The number as DynamoDB sent it.
+        value: String,
+        /// The Rust type it was read into.
+        target: &'static str,
+    },
+    /// A number with a fractional part was read into an integer.
+    Fraction {
+        /// The number as DynamoDB sent it.
+        value: String,
+    },
+    /// A number string that does not parse as a decimal number.
+    InvalidNumber {
+        /// The text received.
+        value: String,
+    },
+    /// NaN or an infinity, which DynamoDB cannot store.
+    NotFinite {
+        /// The value, as Rust prints it.
+        value: String,
+    },
+    /// A finite number outside what DynamoDB stores: more than 38 significant digits, or a
+    /// magnitude outside 1E-130 to 9.99E+125.
+    Unstorable {
+        /// The value, as Rust prints it.
+        value: String,
+    },
+    /// A conversion written by the user reported a problem.
+    Custom(String),
+}
+
+impl ConversionError {
+    /// The path of the attribute, e.g. `address.zip` or `scores[3]`; empty when the error was
+    /// raised for a bare value rather than inside an item.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What went wrong.
+    pub fn problem(&self) -> &ConversionProblem {
+        &self.problem
+    }
+
+    /// An error for a value that needs an attribute that is absent.
+    pub fn missing(expected: &'static str) -> Self {
+        Self::new(ConversionProblem::Missing { expected })
+    }
+
+    /// An error for an attribute of the wrong DynamoDB type.
+    pub fn wrong_type(expected: &'static str, found: &AttributeValue) -> Self {
+        Self::new(ConversionProblem::WrongType {
+            expected,
+            found: crate::value::type_name(found),
+        })
+    }
+
+    /// An error with a message of the caller's, for conversions written by hand.
+    pub fn custom(message: impl fmt::Display) -> Self {
+        Self::new(ConversionProblem::Custom(message.to_string()))
+    }
+
+    pub(crate) fn out_of_range(value: &str, target: &'static str) -> Self {
+        Self::new(ConversionProblem::OutOfRange {
+            value: value.to_owned(),
+            target,
+        })
+    }
+
+    pub(crate) fn fraction(value: &str) -> Self {
+        Self::new(ConversionProblem::Fraction {
+            value: value.to_owned(),
+        })
+    }
+
+    pub(crate) fn invalid_number(value: &str) -> Self {
+        Self::new(ConversionProblem::InvalidNumber {
+            value: value.to_owned(),
+        })
+    }
+
+    pub(crate) fn not_finite(value: &str) -> Self {
+        Self::new(ConversionProblem::NotFinite {
+            value: value.to_owned(),
+        })
+    }
+
+    pub(crate) fn unstorable_number(value: &str) -> Self {
+        Self::new(ConversionProblem::Unstorable {
+            value: value.to_owned(),
+        })
+    }
+
+    fn new(problem: ConversionProblem) -> Self {
+        ConversionError {
+            path: String::new(),
+            problem,
+        }
+    }
+
+    /// Places the error inside the attribute `name`: `zip` becomes `address.zip`.
+    pub fn in_attribute(mut self, name: &str) -> Self {
+        self.path = if self.path.is_empty() {
+            name.to_owned()
+        } else if self.path.starts_with('[') {
+            format!("{name}{}", self.path)
+        } else {
+            format!("{name}.{}", self.path)
+        };
+        self
+    }
+
+    /// Places the error inside list element `index`: `zip` becomes `[3].zip`.
+    pub fn in_element(mut self, index: usize) -> Self {
+        self.path = if self.path.is_empty() || self.path.starts_with('[') {
+            format!("[{index}]{}", self.path)
+        } else {
+            format!("[{index}].{}", self.path)
+        };
+        self
+    }
+}
+
+impl fmt::Display for ConversionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.path.is_empty() {
+            write!(f, "attribute `{}`: ", self.path)?;
+        }
+        fmt::Display::fmt(&self.problem, f)
+    }
+}
+
+impl std::error::Error for ConversionError {}
+
+impl fmt::Display for ConversionProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConversionProblem::Missing { expected } => {
+                write!(f, "missing, expected {expected}")
+            }
+            ConversionProblem::WrongType { expected, found } => {
+                write!(f, "expected {expected}, found {found}")
+            }
+            ConversionProblem::OutOfRange { value, target } => {
+                write!(f, "number {value} does not fit {target}")
+            }
+            ConversionProblem::Fraction { value } => {
+                write!(
+                    f,
+                    "number {value} has a fraction and cannot be read as an integer"
+                )
+            }
+            ConversionProblem::InvalidNumber { value } => write!(f, "`{value}` is not a number"),
+            ConversionProblem::NotFinite { value } => {
+                write!(
+                    f,
+                    "{value} cannot be stored: DynamoDB numbers must be finite"
+                )
+            }
+            ConversionProblem::Unstorable { value } => write!(
+                f,
+                "number {value} is outside what DynamoDB can store \
+                 (38 significant digits, magnitude 1E-130 to 9.99E+125)"
+            ),
+            ConversionProblem::Custom(message) => f.write_str(message),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_compose_from_the_inside_out() {
+        let err = ConversionError::missing("S")
+            .in_attribute("zip")
+            .in_attribute("address")
+            .in_element(3)
+            .in_attribute("homes");
+        assert_eq!(err.path(), "homes[3].address.zip");
+        assert_eq!(
+            err.to_string(),
+            "attribute `homes[3].address.zip`: missing, expected S"
+        );
+        let nested_list = ConversionError::missing("N").in_element(1).in_element(0);
+        assert_eq!(nested_list.in_attribute("grid").path(), "grid[0][1]");
+    }
+}

