@@ -71,3 +71,15 @@ pub mod __private {
     pub use ::core;
     pub use ::std;
 }
+
+/// Compiles the README's and the guide's examples as doctests, so the documentation never
+/// shows code that does not build.
+#[cfg(doctest)]
+mod guide_doctests {
+    #[doc = include_str!("../../README.md")]
+    struct Readme;
+    #[doc = include_str!("../../docs/getting-started.md")]
+    struct GettingStarted;
+    #[doc = include_str!("../../docs/local.md")]
+    struct Local;
+}

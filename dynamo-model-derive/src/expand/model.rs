@@ -53,20 +53,34 @@ fn with_field_bounds(cont: &Container, private: &TokenStream) -> syn::Generics {
 }
 
 /// `KeyType` bounds the key fields; the span puts "cannot be a DynamoDB key" on the field's type.
-fn key_arg(field: &Field, private: &TokenStream) -> TokenStream {
+fn key_arg(field: &Field, lifetime: &TokenStream, private: &TokenStream) -> TokenStream {
     let ty = field.ty;
-    quote_spanned!(ty.span()=> <#ty as #private::KeyType>::Arg<'k>)
+    quote_spanned!(ty.span()=> <#ty as #private::KeyType>::Arg<#lifetime>)
+}
+
+/// The key argument's type, spelled out rather than as `Self::Key` so that every use of it
+/// carries the key field's span.
+fn key_args(
+    hash: &Field,
+    range: Option<&Field>,
+    lifetime: TokenStream,
+    private: &TokenStream,
+) -> TokenStream {
+    let hash_arg = key_arg(hash, &lifetime, private);
+    match range {
+        None => hash_arg,
+        Some(range) => {
+            let range_arg = key_arg(range, &lifetime, private);
+            quote!((#hash_arg, #range_arg))
+        }
+    }
 }
 
 fn key_type(hash: &Field, range: Option<&Field>, private: &TokenStream) -> TokenStream {
-    let hash_arg = key_arg(hash, private);
-    match range {
-        None => quote!(type Key<'k> = #hash_arg;),
-        Some(range) => {
-            let range_arg = key_arg(range, private);
-            quote!(type Key<'k> = (#hash_arg, #range_arg);)
-        }
-    }
+    let args = key_args(hash, range, quote!('k), private);
+    // Spanned on a key field so that a key type error lands on the user's struct.
+    let span = range.map_or(hash.ty.span(), |range| range.ty.span());
+    quote_spanned!(span=> type Key<'k> = #args;)
 }
 
 fn key_attribute(field: &Field, private: &TokenStream) -> TokenStream {
@@ -107,8 +121,9 @@ fn to_item(cont: &Container, private: &TokenStream) -> TokenStream {
     let writes = cont.fields.iter().map(|field| {
         let member = field.ident;
         let name = field.stored_name();
-        quote_spanned! {field.ty.span()=>
-            #private::write_field(&mut item, #name, &self.#member)?;
+        let ty = field.ty;
+        quote_spanned! {ty.span()=>
+            #private::write_field::<#ty>(&mut item, #name, &self.#member)?;
         }
     });
     quote! {
@@ -124,8 +139,9 @@ fn from_item(cont: &Container, private: &TokenStream) -> TokenStream {
     let reads = cont.fields.iter().map(|field| {
         let member = field.ident;
         let name = field.stored_name();
-        let read = quote_spanned! {field.ty.span()=>
-            #private::read_field(item.remove(#name), #name)?
+        let ty = field.ty;
+        let read = quote_spanned! {ty.span()=>
+            #private::read_field::<#ty>(item.remove(#name), #name)?
         };
         quote!(#member: #read)
     });
@@ -136,34 +152,42 @@ fn from_item(cont: &Container, private: &TokenStream) -> TokenStream {
     }
 }
 
+/// `(name, value)` of one key attribute, where `value` is the expression holding it. Spanned on
+/// the field's type so that a type that cannot be a key is reported there, and only there.
+fn key_pair(field: &Field, value: TokenStream, private: &TokenStream) -> TokenStream {
+    let name = field.stored_name();
+    quote_spanned!(field.ty.span()=> (#name, #private::key_attribute(#name, #value)?))
+}
+
 fn key_item(hash: &Field, range: Option<&Field>, private: &TokenStream) -> TokenStream {
-    let hash_name = hash.stored_name();
-    let hash_value = quote!((#hash_name, #private::key_attribute(#hash_name, &hash)?));
+    let hash_value = key_pair(hash, quote!(&hash), private);
     let (pattern, range_value) = match range {
         None => (quote!(hash), quote!(#private::core::option::Option::None)),
         Some(range) => {
-            let range_name = range.stored_name();
+            let range_value = key_pair(range, quote!(&range), private);
             (
                 quote!((hash, range)),
-                quote!(#private::core::option::Option::Some(
-                    (#range_name, #private::key_attribute(#range_name, &range)?)
-                )),
+                quote!(#private::core::option::Option::Some(#range_value)),
             )
         }
     };
+    let key_args = key_args(hash, range, quote!('_), private);
+    let span = range.map_or(hash.ty.span(), |range| range.ty.span());
+    let body = quote_spanned! {span=>
+        let #pattern = key;
+        #private::core::result::Result::Ok(#private::key_item_of(#hash_value, #range_value))
+    };
     quote! {
-        fn key_item(key: Self::Key<'_>) -> #private::core::result::Result<#private::Item, #private::ConversionError> {
-            let #pattern = key;
-            #private::core::result::Result::Ok(#private::key_item_of(#hash_value, #range_value))
+        fn key_item(key: #key_args) -> #private::core::result::Result<#private::Item, #private::ConversionError> {
+            #body
         }
     }
 }
 
 fn item_key(hash: &Field, range: Option<&Field>, private: &TokenStream) -> TokenStream {
     let attribute = |field: &Field| {
-        let name = field.stored_name();
         let member = field.ident;
-        quote!((#name, #private::key_attribute(#name, &self.#member)?))
+        key_pair(field, quote!(&self.#member), private)
     };
     let hash_value = attribute(hash);
     let range_value = match range {

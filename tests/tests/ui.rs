@@ -1,0 +1,11 @@
+//! Schema mistakes are compile errors: each file under `ui/` is one mistake, and its `.stderr`
+//! is the reviewed message the user sees. Regenerate with `TRYBUILD=overwrite` only after
+//! reading the diff.
+
+#[test]
+fn schema_mistakes_do_not_compile() {
+    let cases = trybuild::TestCases::new();
+    cases.compile_fail("ui/schema/*.rs");
+    cases.compile_fail("ui/attributes/*.rs");
+    cases.compile_fail("ui/types/*.rs");
+}

@@ -1,0 +1,13 @@
+use dynamo_model::Model;
+
+#[derive(Model)]
+#[dynamo(table = "cats")]
+#[dynamo(table = "dogs")]
+struct Cat {
+    #[dynamo(hash_key, hash_key)]
+    id: String,
+    #[dynamo(rename = "a", rename = "b")]
+    name: String,
+}
+
+fn main() {}

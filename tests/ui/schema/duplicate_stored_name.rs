@@ -1,0 +1,13 @@
+use dynamo_model::Model;
+
+#[derive(Model)]
+#[dynamo(table = "cats")]
+struct Cat {
+    #[dynamo(hash_key)]
+    id: String,
+    name: String,
+    #[dynamo(rename = "name")]
+    nickname: String,
+}
+
+fn main() {}

@@ -1,0 +1,14 @@
+use dynamo_model::Model;
+
+#[derive(Model)]
+#[dynamo(table = "visits")]
+struct Visit {
+    #[dynamo(hash_key)]
+    cat: String,
+    #[dynamo(range_key)]
+    at: String,
+    #[dynamo(range_key)]
+    vet: String,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use dynamo_model::Model;
+
+#[derive(Model)]
+#[dynamo(table = "flags")]
+struct Flag {
+    #[dynamo(hash_key)]
+    on: bool,
+}
+
+fn main() {}

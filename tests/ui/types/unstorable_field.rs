@@ -1,0 +1,15 @@
+use dynamo_model::Model;
+
+struct Collar {
+    colour: String,
+}
+
+#[derive(Model)]
+#[dynamo(table = "cats")]
+struct Cat {
+    #[dynamo(hash_key)]
+    id: String,
+    collar: Collar,
+}
+
+fn main() {}
