@@ -44,7 +44,7 @@ pub use aws_sdk_dynamodb::types::AttributeValue;
 pub use db::Db;
 pub use error::{ConversionError, ConversionProblem, Error};
 pub use model::{KeyAttribute, KeyScalar, KeyType, Model, Schema};
-pub use value::{FromAttribute, Item, ToAttribute};
+pub use value::{Binary, FromAttribute, Item, ToAttribute};
 
 /// Derives [`Model`] for a struct with named fields. See the [`Model`] trait and the guide.
 pub use dynamo_model_derive::Model;

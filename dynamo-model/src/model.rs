@@ -133,7 +133,8 @@ impl From<KeyScalar> for ScalarAttributeType {
 /// A Rust type that can be a DynamoDB key: strings, numbers and binary.
 ///
 /// `Arg` is what callers pass to name a key of this type: `&str` for `String` (so
-/// `Cat::get(&db, "c1")` needs no allocation), the value itself for numbers.
+/// `Cat::get(&db, "c1")` needs no allocation), the value itself for numbers, `&Binary` for
+/// binary keys.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a DynamoDB key",
     label = "DynamoDB keys must be strings, numbers or binary",
@@ -149,6 +150,11 @@ pub trait KeyType: ToAttribute + FromAttribute {
 impl KeyType for String {
     const SCALAR: KeyScalar = KeyScalar::S;
     type Arg<'k> = &'k str;
+}
+
+impl KeyType for crate::value::Binary {
+    const SCALAR: KeyScalar = KeyScalar::B;
+    type Arg<'k> = &'k crate::value::Binary;
 }
 
 macro_rules! number_keys {

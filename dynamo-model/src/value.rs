@@ -192,4 +192,7 @@ pub fn key_attribute<T: ToAttribute + ?Sized>(
 }
 
 mod number;
-pub use number::NumberTarget;
+pub use number::Number;
+
+mod collections;
+pub use collections::{Binary, SetElement};

@@ -7,17 +7,19 @@ use aws_sdk_dynamodb::types::AttributeValue;
 use super::{FromAttribute, ToAttribute};
 use crate::error::ConversionError;
 
-/// A Rust number type that DynamoDB's N can be read into; implemented for every primitive
-/// integer and float type.
-pub trait NumberTarget: Sized {
+/// A Rust number type stored as DynamoDB's N; implemented for every primitive integer and float
+/// type.
+pub trait Number: Sized {
     /// Parses one DynamoDB number string exactly into this type.
     fn parse_number(text: &str) -> Result<Self, ConversionError>;
+
+    /// The number as DynamoDB text, or an error if DynamoDB cannot store it.
+    fn number_text(&self) -> Result<String, ConversionError>;
 }
 
 macro_rules! integers {
     ($($ty:ident)*) => {$(
-        integers!(@write $ty);
-        impl NumberTarget for $ty {
+        impl Number for $ty {
             fn parse_number(text: &str) -> Result<Self, ConversionError> {
                 // The common case, a plain integer, needs no allocation.
                 if let Ok(n) = text.parse::<$ty>() {
@@ -26,44 +28,28 @@ macro_rules! integers {
                 let whole = whole_number(text)?;
                 whole.parse::<$ty>().map_err(|_| ConversionError::out_of_range(text, stringify!($ty)))
             }
-        }
 
-        impl FromAttribute for $ty {
-            const EXPECTED: &'static str = concat!("N (", stringify!($ty), ")");
-
-            fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
-                match value {
-                    AttributeValue::N(text) => Self::parse_number(&text),
-                    other => Err(ConversionError::wrong_type(Self::EXPECTED, &other)),
-                }
+            fn number_text(&self) -> Result<String, ConversionError> {
+                integers!(@text $ty, self)
             }
         }
+
     )*};
-    (@write i128) => { integers!(@write_checked i128); };
-    (@write u128) => { integers!(@write_checked u128); };
-    (@write $ty:ident) => {
-        impl ToAttribute for $ty {
-            fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
-                Ok(Some(AttributeValue::N(self.to_string())))
-            }
-        }
-    };
     // Only 128-bit integers can exceed DynamoDB's 38 significant digits.
-    (@write_checked $ty:ident) => {
-        impl ToAttribute for $ty {
-            fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
-                let text = self.to_string();
-                let significant = text.trim_start_matches('-').trim_end_matches('0').len();
-                if significant > MAX_SIGNIFICANT_DIGITS {
-                    return Err(ConversionError::unstorable_number(&text));
-                }
-                Ok(Some(AttributeValue::N(text)))
-            }
-        }
-    };
+    (@text i128, $value:expr) => { checked_digits($value.to_string()) };
+    (@text u128, $value:expr) => { checked_digits($value.to_string()) };
+    (@text $ty:ident, $value:expr) => { Ok($value.to_string()) };
 }
 
 integers!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize);
+
+fn checked_digits(text: String) -> Result<String, ConversionError> {
+    let significant = text.trim_start_matches('-').trim_end_matches('0').len();
+    if significant > MAX_SIGNIFICANT_DIGITS {
+        return Err(ConversionError::unstorable_number(&text));
+    }
+    Ok(text)
+}
 
 /// DynamoDB keeps at most this many significant digits of a number.
 const MAX_SIGNIFICANT_DIGITS: usize = 38;
@@ -73,7 +59,7 @@ const SMALLEST_MAGNITUDE: f64 = 1e-130;
 
 macro_rules! floats {
     ($($ty:ident)*) => {$(
-        impl NumberTarget for $ty {
+        impl Number for $ty {
             fn parse_number(text: &str) -> Result<Self, ConversionError> {
                 let n: $ty = text.trim().parse().map_err(|_| ConversionError::invalid_number(text))?;
                 if n.is_finite() {
@@ -82,10 +68,8 @@ macro_rules! floats {
                     Err(ConversionError::out_of_range(text, stringify!($ty)))
                 }
             }
-        }
 
-        impl ToAttribute for $ty {
-            fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+            fn number_text(&self) -> Result<String, ConversionError> {
                 if !self.is_finite() {
                     return Err(ConversionError::not_finite(&self.to_string()));
                 }
@@ -101,7 +85,20 @@ macro_rules! floats {
                 } else {
                     format!("{self:e}")
                 };
-                Ok(Some(AttributeValue::N(text)))
+                Ok(text)
+            }
+        }
+    )*};
+}
+
+floats!(f32 f64);
+
+/// Every number is N: written from `number_text`, read with `parse_number`.
+macro_rules! number_attributes {
+    ($($ty:ident)*) => {$(
+        impl ToAttribute for $ty {
+            fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+                self.number_text().map(|text| Some(AttributeValue::N(text)))
             }
         }
 
@@ -118,7 +115,7 @@ macro_rules! floats {
     )*};
 }
 
-floats!(f32 f64);
+number_attributes!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize f32 f64);
 
 /// The most digits a whole number can need before it is out of range of every Rust integer
 /// (u128::MAX has 39); beyond this we stop expanding exponents and report out of range.

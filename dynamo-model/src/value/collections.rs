@@ -1,0 +1,458 @@
+//! Lists, maps, sets, binary and the standard pointer and text types.
+//!
+//! - `Vec<T>` and `VecDeque<T>` are L; `HashMap<String, T>` and `BTreeMap<String, T>` are M.
+//!   Inside them a value that would be left out (an `Option::None`, an empty set) is written as
+//!   NULL, so that list positions and map keys survive the round trip.
+//! - `HashSet<T>` and `BTreeSet<T>` are SS, NS or BS by element type. DynamoDB rejects empty
+//!   sets, so an empty set is left out of the item, and an absent (or NULL) set reads as empty.
+//! - [`Binary`] is B, and a set of them BS; `Vec<u8>` stays a list of numbers, as serde writes it.
+//! - `Box<T>`, `Arc<T>`, `Box<str>`, `Arc<str>` and `Cow<str>` store what they point to.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::hash::{BuildHasher, Hash};
+use std::sync::Arc;
+
+use aws_sdk_dynamodb::primitives::Blob;
+use aws_sdk_dynamodb::types::AttributeValue;
+
+use super::{FromAttribute, Number, ToAttribute};
+use crate::error::ConversionError;
+
+/// Writes a value that must occupy a place (a list slot, a map entry): left-out values become
+/// NULL.
+fn element(value: &(impl ToAttribute + ?Sized)) -> Result<AttributeValue, ConversionError> {
+    Ok(value.to_attribute()?.unwrap_or(AttributeValue::Null(true)))
+}
+
+fn write_list<'a, T: ToAttribute + 'a>(
+    items: impl ExactSizeIterator<Item = &'a T>,
+) -> Result<Option<AttributeValue>, ConversionError> {
+    let mut list = Vec::with_capacity(items.len());
+    for (index, item) in items.enumerate() {
+        list.push(element(item).map_err(|e| e.in_element(index))?);
+    }
+    Ok(Some(AttributeValue::L(list)))
+}
+
+fn read_list<T: FromAttribute, C: FromIterator<T>>(
+    value: AttributeValue,
+    expected: &'static str,
+) -> Result<C, ConversionError> {
+    match value {
+        AttributeValue::L(list) => list
+            .into_iter()
+            .enumerate()
+            .map(|(index, item)| T::from_attribute(item).map_err(|e| e.in_element(index)))
+            .collect(),
+        other => Err(ConversionError::wrong_type(expected, &other)),
+    }
+}
+
+impl<T: ToAttribute> ToAttribute for Vec<T> {
+    fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+        write_list(self.iter())
+    }
+}
+
+impl<T: FromAttribute> FromAttribute for Vec<T> {
+    const EXPECTED: &'static str = "L";
+
+    fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
+        read_list(value, Self::EXPECTED)
+    }
+}
+
+impl<T: ToAttribute> ToAttribute for VecDeque<T> {
+    fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+        write_list(self.iter())
+    }
+}
+
+impl<T: FromAttribute> FromAttribute for VecDeque<T> {
+    const EXPECTED: &'static str = "L";
+
+    fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
+        read_list(value, Self::EXPECTED)
+    }
+}
+
+fn write_map<'a, T: ToAttribute + 'a>(
+    entries: impl ExactSizeIterator<Item = (&'a String, &'a T)>,
+) -> Result<Option<AttributeValue>, ConversionError> {
+    let mut map = HashMap::with_capacity(entries.len());
+    for (key, value) in entries {
+        map.insert(
+            key.clone(),
+            element(value).map_err(|e| e.in_attribute(key))?,
+        );
+    }
+    Ok(Some(AttributeValue::M(map)))
+}
+
+fn read_map<T: FromAttribute, C: FromIterator<(String, T)>>(
+    value: AttributeValue,
+    expected: &'static str,
+) -> Result<C, ConversionError> {
+    match value {
+        AttributeValue::M(map) => map
+            .into_iter()
+            .map(|(key, value)| match T::from_attribute(value) {
+                Ok(value) => Ok((key, value)),
+                Err(e) => Err(e.in_attribute(&key)),
+            })
+            .collect(),
+        other => Err(ConversionError::wrong_type(expected, &other)),
+    }
+}
+
+impl<T: ToAttribute, S> ToAttribute for HashMap<String, T, S> {
+    fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+        write_map(self.iter())
+    }
+}
+
+impl<T: FromAttribute, S: BuildHasher + Default> FromAttribute for HashMap<String, T, S> {
+    const EXPECTED: &'static str = "M";
+
+    fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
+        read_map(value, Self::EXPECTED)
+    }
+}
+
+impl<T: ToAttribute> ToAttribute for BTreeMap<String, T> {
+    fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+        write_map(self.iter())
+    }
+}
+
+impl<T: FromAttribute> FromAttribute for BTreeMap<String, T> {
+    const EXPECTED: &'static str = "M";
+
+    fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
+        read_map(value, Self::EXPECTED)
+    }
+}
+
+/// Bytes stored as DynamoDB binary (B), and as BS in a set.
+///
+/// A plain `Vec<u8>` is a list of numbers (L), which is what other serializers write for it;
+/// wrap it in `Binary` to store raw bytes.
+///
+/// ```
+/// use dynamo_model::value::{Binary, ToAttribute};
+/// use dynamo_model::AttributeValue;
+/// use dynamo_model::sdk::primitives::Blob;
+///
+/// let written = Binary(vec![0xCA, 0xFE]).to_attribute().unwrap();
+/// assert_eq!(written, Some(AttributeValue::B(Blob::new(vec![0xCA, 0xFE]))));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Binary(pub Vec<u8>);
+
+impl From<Vec<u8>> for Binary {
+    fn from(bytes: Vec<u8>) -> Self {
+        Binary(bytes)
+    }
+}
+
+impl From<Binary> for Vec<u8> {
+    fn from(binary: Binary) -> Self {
+        binary.0
+    }
+}
+
+impl AsRef<[u8]> for Binary {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl ToAttribute for Binary {
+    fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+        Ok(Some(AttributeValue::B(Blob::new(self.0.clone()))))
+    }
+}
+
+impl FromAttribute for Binary {
+    const EXPECTED: &'static str = "B";
+
+    fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
+        match value {
+            AttributeValue::B(blob) => Ok(Binary(blob.into_inner())),
+            other => Err(ConversionError::wrong_type(Self::EXPECTED, &other)),
+        }
+    }
+}
+
+/// A type that can be an element of a DynamoDB set: strings (SS), numbers (NS) and
+/// [`Binary`] (BS).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be an element of a DynamoDB set",
+    note = "DynamoDB sets hold strings (SS), numbers (NS) or binary (BS); use a Vec for a list of other values"
+)]
+pub trait SetElement: Sized {
+    /// The set type, for error messages: `SS`, `NS` or `BS`.
+    const SET: &'static str;
+
+    /// Writes a non-empty set.
+    fn write_set<'a>(
+        items: impl ExactSizeIterator<Item = &'a Self>,
+    ) -> Result<AttributeValue, ConversionError>
+    where
+        Self: 'a;
+
+    /// Reads the members of a set attribute of this element type.
+    fn read_set<C: FromIterator<Self>>(value: AttributeValue) -> Result<C, ConversionError>;
+}
+
+impl SetElement for String {
+    const SET: &'static str = "SS";
+
+    fn write_set<'a>(
+        items: impl ExactSizeIterator<Item = &'a Self>,
+    ) -> Result<AttributeValue, ConversionError> {
+        Ok(AttributeValue::Ss(items.cloned().collect()))
+    }
+
+    fn read_set<C: FromIterator<Self>>(value: AttributeValue) -> Result<C, ConversionError> {
+        match value {
+            AttributeValue::Ss(members) => Ok(members.into_iter().collect()),
+            other => Err(ConversionError::wrong_type(Self::SET, &other)),
+        }
+    }
+}
+
+impl SetElement for Binary {
+    const SET: &'static str = "BS";
+
+    fn write_set<'a>(
+        items: impl ExactSizeIterator<Item = &'a Self>,
+    ) -> Result<AttributeValue, ConversionError> {
+        Ok(AttributeValue::Bs(
+            items.map(|b| Blob::new(b.0.clone())).collect(),
+        ))
+    }
+
+    fn read_set<C: FromIterator<Self>>(value: AttributeValue) -> Result<C, ConversionError> {
+        match value {
+            AttributeValue::Bs(members) => Ok(members
+                .into_iter()
+                .map(|b| Binary(b.into_inner()))
+                .collect()),
+            other => Err(ConversionError::wrong_type(Self::SET, &other)),
+        }
+    }
+}
+
+macro_rules! number_sets {
+    ($($ty:ident)*) => {$(
+        impl SetElement for $ty {
+            const SET: &'static str = "NS";
+
+            fn write_set<'a>(
+                items: impl ExactSizeIterator<Item = &'a Self>,
+            ) -> Result<AttributeValue, ConversionError> {
+                items
+                    .map(Number::number_text)
+                    .collect::<Result<_, _>>()
+                    .map(AttributeValue::Ns)
+            }
+
+            fn read_set<C: FromIterator<Self>>(value: AttributeValue) -> Result<C, ConversionError> {
+                match value {
+                    AttributeValue::Ns(members) => members
+                        .iter()
+                        .map(|member| <$ty as Number>::parse_number(member))
+                        .collect(),
+                    other => Err(ConversionError::wrong_type(Self::SET, &other)),
+                }
+            }
+        }
+    )*};
+}
+
+number_sets!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize);
+
+fn write_set<'a, T: SetElement + 'a>(
+    items: impl ExactSizeIterator<Item = &'a T>,
+) -> Result<Option<AttributeValue>, ConversionError> {
+    if items.len() == 0 {
+        // DynamoDB rejects empty sets; an absent attribute reads back as an empty set.
+        return Ok(None);
+    }
+    T::write_set(items).map(Some)
+}
+
+fn read_set<T: SetElement, C: FromIterator<T> + Default>(
+    value: AttributeValue,
+) -> Result<C, ConversionError> {
+    match value {
+        AttributeValue::Null(_) => Ok(C::default()),
+        other => T::read_set(other),
+    }
+}
+
+impl<T: SetElement + Eq + Hash, S> ToAttribute for HashSet<T, S> {
+    fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+        write_set(self.iter())
+    }
+}
+
+impl<T: SetElement + Eq + Hash, S: BuildHasher + Default> FromAttribute for HashSet<T, S> {
+    const EXPECTED: &'static str = T::SET;
+
+    fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
+        read_set(value)
+    }
+
+    fn from_missing() -> Result<Self, ConversionError> {
+        Ok(Self::default())
+    }
+}
+
+impl<T: SetElement + Ord> ToAttribute for BTreeSet<T> {
+    fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+        write_set(self.iter())
+    }
+}
+
+impl<T: SetElement + Ord> FromAttribute for BTreeSet<T> {
+    const EXPECTED: &'static str = T::SET;
+
+    fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
+        read_set(value)
+    }
+
+    fn from_missing() -> Result<Self, ConversionError> {
+        Ok(Self::default())
+    }
+}
+
+macro_rules! pointers {
+    ($($ptr:ident)*) => {$(
+        impl<T: ToAttribute + ?Sized> ToAttribute for $ptr<T> {
+            fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+                (**self).to_attribute()
+            }
+        }
+
+        impl<T: FromAttribute> FromAttribute for $ptr<T> {
+            const EXPECTED: &'static str = T::EXPECTED;
+
+            fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
+                T::from_attribute(value).map($ptr::new)
+            }
+
+            fn from_missing() -> Result<Self, ConversionError> {
+                T::from_missing().map($ptr::new)
+            }
+        }
+
+        impl FromAttribute for $ptr<str> {
+            const EXPECTED: &'static str = "S";
+
+            fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
+                String::from_attribute(value).map(Into::into)
+            }
+        }
+    )*};
+}
+
+pointers!(Box Arc);
+
+impl ToAttribute for Cow<'_, str> {
+    fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+        Ok(Some(AttributeValue::S(self.clone().into_owned())))
+    }
+}
+
+impl FromAttribute for Cow<'_, str> {
+    const EXPECTED: &'static str = "S";
+
+    fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
+        String::from_attribute(value).map(Cow::Owned)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip<T: ToAttribute + FromAttribute + PartialEq + std::fmt::Debug>(value: T) {
+        let written = value.to_attribute().unwrap();
+        let read = match written {
+            Some(attribute) => T::from_attribute(attribute),
+            None => T::from_missing(),
+        }
+        .unwrap();
+        assert_eq!(read, value);
+    }
+
+    #[test]
+    fn collections_round_trip() {
+        round_trip(vec![1u8, 2, 3]);
+        round_trip(VecDeque::from(vec!["a".to_owned()]));
+        round_trip(vec![Some(1i32), None, Some(3)]);
+        round_trip(BTreeMap::from([
+            ("a".to_owned(), 1.5f64),
+            ("b".to_owned(), -2.0),
+        ]));
+        round_trip(HashMap::<String, Option<bool>>::from([(
+            "gone".to_owned(),
+            None,
+        )]));
+        round_trip(BTreeSet::from(["x".to_owned(), "y".to_owned()]));
+        round_trip(HashSet::<u64>::from([1, 2, u64::MAX]));
+        round_trip(BTreeSet::from([Binary(vec![1]), Binary(vec![])]));
+        round_trip(vec![BTreeSet::<String>::new()]);
+        round_trip(Box::new(7u8));
+        round_trip(Arc::<str>::from("shared"));
+        round_trip(Box::<str>::from("boxed"));
+        round_trip(Cow::<str>::Owned("cow".into()));
+    }
+
+    #[test]
+    fn an_empty_set_is_left_out_and_reads_back_empty() {
+        assert_eq!(BTreeSet::<String>::new().to_attribute().unwrap(), None);
+        assert_eq!(HashSet::<String>::from_missing().unwrap(), HashSet::new());
+        assert_eq!(
+            BTreeSet::<i32>::from_attribute(AttributeValue::Null(true)).unwrap(),
+            BTreeSet::new()
+        );
+    }
+
+    #[test]
+    fn errors_inside_collections_carry_their_position() {
+        let list = AttributeValue::L(vec![
+            AttributeValue::N("1".into()),
+            AttributeValue::S("two".into()),
+        ]);
+        let error = Vec::<u32>::from_attribute(list).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "attribute `[1]`: expected N (u32), found S"
+        );
+
+        let map = AttributeValue::M(HashMap::from([(
+            "zip".to_owned(),
+            AttributeValue::N("1e200".into()),
+        )]));
+        let error = BTreeMap::<String, u32>::from_attribute(map).unwrap_err();
+        assert_eq!(error.in_attribute("address").path(), "address.zip");
+
+        let set = AttributeValue::Ns(vec!["1".into(), "256".into()]);
+        let error = BTreeSet::<u8>::from_attribute(set).unwrap_err();
+        assert_eq!(error.to_string(), "number 256 does not fit u8");
+
+        let nan = vec![1.0, f64::NAN].to_attribute().unwrap_err();
+        assert_eq!(nan.in_attribute("scores").path(), "scores[1]");
+    }
+
+    #[test]
+    fn sets_check_their_element_type() {
+        let error =
+            BTreeSet::<String>::from_attribute(AttributeValue::Ns(vec!["1".into()])).unwrap_err();
+        assert_eq!(error.to_string(), "expected SS, found NS");
+    }
+}
