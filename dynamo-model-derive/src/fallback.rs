@@ -5,12 +5,20 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
-pub fn expand(input: &DeriveInput, krate: &TokenStream, errors: syn::Error) -> TokenStream {
+use crate::internals::ast::Derive;
+
+pub fn expand(
+    input: &DeriveInput,
+    krate: &TokenStream,
+    errors: syn::Error,
+    derive: Derive,
+) -> TokenStream {
     let errors = errors.to_compile_error();
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let private = quote!(#krate::__private);
-    let stub = quote! {
+    let stub = match derive {
+        Derive::Model => quote! {
         #[automatically_derived]
         impl #impl_generics #private::Model for #ident #ty_generics #where_clause {
             type Key<'k> = #private::core::convert::Infallible;
@@ -33,6 +41,25 @@ pub fn expand(input: &DeriveInput, krate: &TokenStream, errors: syn::Error) -> T
                 #private::core::unreachable!()
             }
         }
+        },
+        Derive::Attribute => quote! {
+            #[automatically_derived]
+            impl #impl_generics #private::ToAttribute for #ident #ty_generics #where_clause {
+                fn to_attribute(&self) -> #private::core::result::Result<
+                    #private::core::option::Option<#private::AttributeValue>,
+                    #private::ConversionError,
+                > {
+                    #private::core::unreachable!()
+                }
+            }
+            #[automatically_derived]
+            impl #impl_generics #private::FromAttribute for #ident #ty_generics #where_clause {
+                const EXPECTED: &'static str = "";
+                fn from_attribute(_: #private::AttributeValue) -> #private::core::result::Result<Self, #private::ConversionError> {
+                    #private::core::unreachable!()
+                }
+            }
+        },
     };
     let stub = crate::dummy::wrap_in_const(stub);
     quote! {

@@ -12,6 +12,7 @@ mod expand;
 mod fallback;
 mod internals;
 
+use internals::ast::Derive;
 use proc_macro::TokenStream;
 
 /// Derives `dynamo_model::Model` for a struct with named fields.
@@ -21,5 +22,16 @@ use proc_macro::TokenStream;
 #[proc_macro_derive(Model, attributes(dynamo))]
 pub fn derive_model(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
-    expand::derive_model(&input).into()
+    expand::derive(&input, Derive::Model).into()
+}
+
+/// Derives `dynamo_model::ToAttribute` and `FromAttribute`: a struct with named fields is stored
+/// as a map (M), a unit-only enum as a string (S).
+///
+/// Container attribute: `#[dynamo(crate = "path")]`. Field and variant attribute:
+/// `#[dynamo(rename = "name")]`.
+#[proc_macro_derive(Attribute, attributes(dynamo))]
+pub fn derive_attribute(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    expand::derive(&input, Derive::Attribute).into()
 }

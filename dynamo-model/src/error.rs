@@ -134,6 +134,13 @@ pub enum ConversionProblem {
         /// The value, as Rust prints it.
         value: String,
     },
+    /// A string that names none of an enum's variants.
+    UnknownVariant {
+        /// The string found.
+        found: String,
+        /// The strings the enum's variants are stored as.
+        expected: &'static [&'static str],
+    },
     /// A conversion written by the user reported a problem.
     Custom(String),
 }
@@ -160,6 +167,14 @@ impl ConversionError {
         Self::new(ConversionProblem::WrongType {
             expected,
             found: crate::value::type_name(found),
+        })
+    }
+
+    /// An error for a string that names none of an enum's `variants`.
+    pub fn unknown_variant(found: String, variants: &'static [&'static str]) -> Self {
+        Self::new(ConversionProblem::UnknownVariant {
+            found,
+            expected: variants,
         })
     }
 
@@ -270,6 +285,14 @@ impl fmt::Display for ConversionProblem {
                 "number {value} is outside what DynamoDB can store \
                  (38 significant digits, magnitude 1E-130 to 9.99E+125)"
             ),
+            ConversionProblem::UnknownVariant { found, expected } => {
+                write!(f, "unknown variant `{found}`, expected one of ")?;
+                for (i, name) in expected.iter().enumerate() {
+                    let separator = if i == 0 { "" } else { ", " };
+                    write!(f, "{separator}`{name}`")?;
+                }
+                Ok(())
+            }
             ConversionProblem::Custom(message) => f.write_str(message),
         }
     }

@@ -49,6 +49,35 @@ pub use value::{Binary, FromAttribute, Item, ToAttribute};
 /// Derives [`Model`] for a struct with named fields. See the [`Model`] trait and the guide.
 pub use dynamo_model_derive::Model;
 
+/// Derives [`ToAttribute`] and [`FromAttribute`], so that a type can be a field of a model: a
+/// struct with named fields is stored as a map (M), a unit-only enum as a string (S).
+///
+/// ```
+/// use dynamo_model::{Attribute, Model};
+///
+/// #[derive(Attribute, Debug, PartialEq)]
+/// struct Address {
+///     street: String,
+///     zip: u32,
+/// }
+///
+/// #[derive(Attribute, Debug, PartialEq)]
+/// enum Mood {
+///     Calm,
+///     #[dynamo(rename = "grumpy")]
+///     Grumpy,
+/// }
+///
+/// #[derive(Model)]
+/// struct Cat {
+///     #[dynamo(hash_key)]
+///     id: String,
+///     home: Address,        // M: {"street": S, "zip": N}
+///     moods: Vec<Mood>,     // L of S: ["Calm", "grumpy"]
+/// }
+/// ```
+pub use dynamo_model_derive::Attribute;
+
 /// The SDK this crate is built on, re-exported so you can name its types without depending on a
 /// matching version yourself.
 pub use aws_sdk_dynamodb as sdk;
@@ -56,7 +85,7 @@ pub use aws_sdk_dynamodb as sdk;
 /// What most code using dynamo-model needs: `use dynamo_model::prelude::*;`.
 pub mod prelude {
     pub use crate::local::LocalDynamoDb;
-    pub use crate::{Db, Error, Model};
+    pub use crate::{Attribute, Db, Error, Model};
 }
 
 /// What generated code refers to. Not public API: it may change in any release.

@@ -8,4 +8,5 @@ fn schema_mistakes_do_not_compile() {
     cases.compile_fail("ui/schema/*.rs");
     cases.compile_fail("ui/attributes/*.rs");
     cases.compile_fail("ui/types/*.rs");
+    cases.compile_fail("ui/attribute/*.rs");
 }

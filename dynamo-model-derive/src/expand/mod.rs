@@ -1,30 +1,35 @@
-//! Code generation from a checked model. Nothing here parses attributes.
+//! Code generation from a checked input. Nothing here parses attributes.
 
+mod attribute;
+mod fields;
 mod model;
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
 use syn::DeriveInput;
 
-use crate::internals::ast::Container;
+use crate::internals::ast::{Container, Derive};
 use crate::internals::check;
 use crate::internals::ctxt::Ctxt;
 
-/// The whole derive: parse, check, then generate either the implementation or the errors with
+/// A whole derive: parse, check, then generate either the implementation or the errors with
 /// a stub implementation.
-pub fn derive_model(input: &DeriveInput) -> TokenStream {
+pub fn derive(input: &DeriveInput, derive: Derive) -> TokenStream {
     let cx = Ctxt::default();
-    let container = Container::from_ast(&cx, input);
+    let container = Container::from_ast(&cx, input, derive);
     if let Some(container) = &container {
-        check::check(&cx, container);
+        check::check(&cx, container, derive);
     }
     let krate = container
         .as_ref()
         .and_then(|c| c.attrs.krate.as_ref())
         .map_or_else(|| quote!(::dynamo_model), ToTokens::to_token_stream);
     match (cx.check(), container) {
-        (Ok(()), Some(container)) => crate::dummy::wrap_in_const(model::expand(&container, &krate)),
-        (Err(errors), _) => crate::fallback::expand(input, &krate, errors),
+        (Ok(()), Some(container)) => crate::dummy::wrap_in_const(match derive {
+            Derive::Model => model::expand(&container, &krate),
+            Derive::Attribute => attribute::expand(&container, &krate),
+        }),
+        (Err(errors), _) => crate::fallback::expand(input, &krate, errors, derive),
         // `from_ast` returns None only after reporting an error.
         (Ok(()), None) => TokenStream::new(),
     }

@@ -5,12 +5,13 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
+use super::fields;
 use crate::internals::ast::{Container, Field};
 
 pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
     let private = quote!(#krate::__private);
     let ident = cont.ident;
-    let generics = with_field_bounds(cont, &private);
+    let generics = fields::with_field_bounds(cont, &private);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
     // `check` guarantees a hash key before we get here.
@@ -37,19 +38,6 @@ pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
             #item_key
         }
     }
-}
-
-/// Every type parameter must be storable; add that bound to the struct's own.
-fn with_field_bounds(cont: &Container, private: &TokenStream) -> syn::Generics {
-    let mut generics = cont.generics.clone();
-    let params: Vec<_> = generics.type_params().map(|p| p.ident.clone()).collect();
-    let where_clause = generics.make_where_clause();
-    for param in params {
-        where_clause.predicates.push(syn::parse_quote! {
-            #param: #private::ToAttribute + #private::FromAttribute
-        });
-    }
-    generics
 }
 
 /// `KeyType` bounds the key fields; the span puts "cannot be a DynamoDB key" on the field's type.
@@ -105,7 +93,7 @@ fn schema(
         }
         None => quote!(#private::core::option::Option::None),
     };
-    let names = cont.fields.iter().map(Field::stored_name);
+    let names = cont.fields().iter().map(Field::stored_name);
     quote! {
         const SCHEMA: #private::Schema = #private::Schema {
             table: #table,
@@ -117,37 +105,20 @@ fn schema(
 }
 
 fn to_item(cont: &Container, private: &TokenStream) -> TokenStream {
-    let count = cont.fields.len();
-    let writes = cont.fields.iter().map(|field| {
-        let member = field.ident;
-        let name = field.stored_name();
-        let ty = field.ty;
-        quote_spanned! {ty.span()=>
-            #private::write_field::<#ty>(&mut item, #name, &self.#member)?;
-        }
-    });
+    let build = fields::write_item(cont.fields(), private);
     quote! {
         fn to_item(&self) -> #private::core::result::Result<#private::Item, #private::ConversionError> {
-            let mut item = #private::Item::with_capacity(#count);
-            #(#writes)*
+            #build
             #private::core::result::Result::Ok(item)
         }
     }
 }
 
 fn from_item(cont: &Container, private: &TokenStream) -> TokenStream {
-    let reads = cont.fields.iter().map(|field| {
-        let member = field.ident;
-        let name = field.stored_name();
-        let ty = field.ty;
-        let read = quote_spanned! {ty.span()=>
-            #private::read_field::<#ty>(item.remove(#name), #name)?
-        };
-        quote!(#member: #read)
-    });
+    let construct = fields::read_item(cont.fields(), private);
     quote! {
         fn from_item(mut item: #private::Item) -> #private::core::result::Result<Self, #private::ConversionError> {
-            #private::core::result::Result::Ok(Self { #(#reads),* })
+            #private::core::result::Result::Ok(#construct)
         }
     }
 }

@@ -1,73 +1,128 @@
-//! The parsed model: the struct's fields with their options, each node keeping the tokens it
-//! came from so that errors point at the user's code.
+//! The parsed input of a derive: the struct's fields or the enum's variants with their options,
+//! each node keeping the tokens it came from so that errors point at the user's code.
 
 use syn::{Data, DeriveInput, Fields};
 
-use super::attr::{ContainerAttrs, FieldAttrs};
+use super::attr::{ContainerAttrs, FieldAttrs, VariantAttrs};
 use super::ctxt::Ctxt;
 
-/// A struct deriving `Model`.
+/// Which derive is running; they accept different shapes and options.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Derive {
+    /// `#[derive(Model)]`: a struct stored as the items of a table.
+    Model,
+    /// `#[derive(Attribute)]`: a struct stored as a map (M), or a unit-only enum stored as a
+    /// string (S), inside a model.
+    Attribute,
+}
+
+/// A type being derived.
 pub struct Container<'a> {
     pub ident: &'a syn::Ident,
     pub generics: &'a syn::Generics,
     pub attrs: ContainerAttrs,
-    pub fields: Vec<Field<'a>>,
+    pub body: Body<'a>,
 }
 
-/// One field of the struct.
+/// What the type is made of.
+pub enum Body<'a> {
+    /// A struct with named fields.
+    Struct(Vec<Field<'a>>),
+    /// An enum whose variants all carry no data.
+    UnitEnum(Vec<Variant<'a>>),
+}
+
+/// One field of a struct.
 pub struct Field<'a> {
     pub ident: &'a syn::Ident,
     pub ty: &'a syn::Type,
     pub attrs: FieldAttrs,
 }
 
+/// One variant of a unit-only enum.
+pub struct Variant<'a> {
+    pub ident: &'a syn::Ident,
+    pub attrs: VariantAttrs,
+}
+
 impl<'a> Container<'a> {
-    /// Parses the derive input; `None` when it is not a struct with named fields (reported).
-    pub fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Option<Self> {
-        let attrs = ContainerAttrs::from_ast(cx, &input.attrs);
-        let named = match &input.data {
+    /// Parses the derive input; `None` when its shape is not supported by `derive` (reported).
+    pub fn from_ast(cx: &Ctxt, input: &'a DeriveInput, derive: Derive) -> Option<Self> {
+        let attrs = ContainerAttrs::from_ast(cx, &input.attrs, derive);
+        let body = match &input.data {
             Data::Struct(data) => match &data.fields {
-                Fields::Named(named) => named,
+                Fields::Named(named) => Body::Struct(
+                    named
+                        .named
+                        .iter()
+                        .filter_map(|field| {
+                            Some(Field {
+                                ident: field.ident.as_ref()?,
+                                ty: &field.ty,
+                                attrs: FieldAttrs::from_ast(cx, &field.attrs, derive),
+                            })
+                        })
+                        .collect(),
+                ),
                 Fields::Unnamed(_) | Fields::Unit => {
                     cx.error_spanned_by(
                         &input.ident,
-                        "#[derive(Model)] needs a struct with named fields: each field is one attribute of the item",
+                        "dynamo-model derives need a struct with named fields: each field is one attribute",
                     );
                     return None;
                 }
             },
+            Data::Enum(data) if derive == Derive::Attribute => {
+                let mut variants = Vec::with_capacity(data.variants.len());
+                for variant in &data.variants {
+                    if !matches!(variant.fields, Fields::Unit) {
+                        cx.error_spanned_by(
+                            &variant.ident,
+                            "#[derive(Attribute)] stores enums as strings, so each variant must carry no data",
+                        );
+                    }
+                    variants.push(Variant {
+                        ident: &variant.ident,
+                        attrs: VariantAttrs::from_ast(cx, &variant.attrs),
+                    });
+                }
+                if variants.is_empty() {
+                    cx.error_spanned_by(
+                        &input.ident,
+                        "an enum stored as an attribute needs at least one variant",
+                    );
+                }
+                Body::UnitEnum(variants)
+            }
             Data::Enum(data) => {
                 cx.error_spanned_by(
                     data.enum_token,
-                    "#[derive(Model)] is for structs: a model is one item of a table",
+                    "#[derive(Model)] is for structs: a model is one item of a table; use #[derive(Attribute)] for an enum stored inside one",
                 );
                 return None;
             }
             Data::Union(data) => {
                 cx.error_spanned_by(
                     data.union_token,
-                    "#[derive(Model)] is for structs: a model is one item of a table",
+                    "dynamo-model derives are for structs and enums, not unions",
                 );
                 return None;
             }
         };
-        let fields = named
-            .named
-            .iter()
-            .filter_map(|field| {
-                Some(Field {
-                    ident: field.ident.as_ref()?,
-                    ty: &field.ty,
-                    attrs: FieldAttrs::from_ast(cx, &field.attrs),
-                })
-            })
-            .collect();
         Some(Container {
             ident: &input.ident,
             generics: &input.generics,
             attrs,
-            fields,
+            body,
         })
+    }
+
+    /// The struct's fields; empty for an enum.
+    pub fn fields(&self) -> &[Field<'a>] {
+        match &self.body {
+            Body::Struct(fields) => fields,
+            Body::UnitEnum(_) => &[],
+        }
     }
 
     /// The table name: `table = "..."`, else the struct's name.
@@ -80,24 +135,37 @@ impl<'a> Container<'a> {
 
     /// The field marked `hash_key` (the first, if several are; `check` reports the rest).
     pub fn hash_key(&self) -> Option<&Field<'a>> {
-        self.fields.iter().find(|f| f.attrs.hash_key.is_some())
+        self.fields().iter().find(|f| f.attrs.hash_key.is_some())
     }
 
     /// The field marked `range_key`, if any.
     pub fn range_key(&self) -> Option<&Field<'a>> {
-        self.fields.iter().find(|f| f.attrs.range_key.is_some())
+        self.fields().iter().find(|f| f.attrs.range_key.is_some())
     }
 }
 
+/// The name without a raw-identifier `r#`.
+fn unraw(ident: &syn::Ident) -> String {
+    let name = ident.to_string();
+    name.strip_prefix("r#").map(str::to_owned).unwrap_or(name)
+}
+
 impl Field<'_> {
-    /// The attribute name in the item: `rename = "..."`, else the field's name without `r#`.
+    /// The attribute name in the item: `rename = "..."`, else the field's name.
     pub fn stored_name(&self) -> String {
         match &self.attrs.rename {
             Some(name) => name.value(),
-            None => {
-                let name = self.ident.to_string();
-                name.strip_prefix("r#").map(str::to_owned).unwrap_or(name)
-            }
+            None => unraw(self.ident),
+        }
+    }
+}
+
+impl Variant<'_> {
+    /// The string stored for this variant: `rename = "..."`, else the variant's name.
+    pub fn stored_name(&self) -> String {
+        match &self.attrs.rename {
+            Some(name) => name.value(),
+            None => unraw(self.ident),
         }
     }
 }

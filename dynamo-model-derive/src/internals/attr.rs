@@ -6,6 +6,7 @@ use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::{Expr, ExprLit, Lit, LitStr, Token};
 
+use super::ast::Derive;
 use super::ctxt::Ctxt;
 use super::symbol::*;
 
@@ -29,11 +30,35 @@ pub struct FieldAttrs {
     pub rename: Option<LitStr>,
 }
 
+/// The options given on one enum variant.
+#[derive(Default)]
+pub struct VariantAttrs {
+    /// `rename = "..."`.
+    pub rename: Option<LitStr>,
+}
+
+/// Reports a model-only option used on `#[derive(Attribute)]`.
+fn model_only(cx: &Ctxt, meta: &ParseNestedMeta, word: Symbol, why: &str) -> syn::Result<()> {
+    skip_value(meta)?;
+    cx.error_spanned_by(
+        &meta.path,
+        format!("`{word}` is an option of #[derive(Model)]: {why}"),
+    );
+    Ok(())
+}
+
 impl ContainerAttrs {
-    pub fn from_ast(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+    pub fn from_ast(cx: &Ctxt, attrs: &[syn::Attribute], derive: Derive) -> Self {
         let mut out = ContainerAttrs::default();
         for_each_option(cx, attrs, |meta| {
-            if meta.path == TABLE {
+            if meta.path == TABLE && derive == Derive::Attribute {
+                model_only(
+                    cx,
+                    &meta,
+                    TABLE,
+                    "a type stored inside a model has no table of its own",
+                )?;
+            } else if meta.path == TABLE {
                 if let Some(table) = string_value(cx, &meta, TABLE)? {
                     set_once(cx, &mut out.table, table, &meta, TABLE);
                 }
@@ -57,10 +82,22 @@ impl ContainerAttrs {
 }
 
 impl FieldAttrs {
-    pub fn from_ast(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+    pub fn from_ast(cx: &Ctxt, attrs: &[syn::Attribute], derive: Derive) -> Self {
         let mut out = FieldAttrs::default();
         for_each_option(cx, attrs, |meta| {
-            if meta.path == HASH_KEY {
+            if derive == Derive::Attribute && (meta.path == HASH_KEY || meta.path == RANGE_KEY) {
+                let word = if meta.path == HASH_KEY {
+                    HASH_KEY
+                } else {
+                    RANGE_KEY
+                };
+                model_only(
+                    cx,
+                    &meta,
+                    word,
+                    "a document stored inside a model has no keys",
+                )?;
+            } else if meta.path == HASH_KEY {
                 if flag(cx, &meta, HASH_KEY)? {
                     set_once(cx, &mut out.hash_key, meta.path.clone(), &meta, HASH_KEY);
                 }
@@ -77,6 +114,23 @@ impl FieldAttrs {
                 }
             } else {
                 unknown_option(cx, &meta, FIELD_OPTIONS, CONTAINER_OPTIONS, "a field")?;
+            }
+            Ok(())
+        });
+        out
+    }
+}
+
+impl VariantAttrs {
+    pub fn from_ast(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+        let mut out = VariantAttrs::default();
+        for_each_option(cx, attrs, |meta| {
+            if meta.path == RENAME {
+                if let Some(name) = string_value(cx, &meta, RENAME)? {
+                    set_once(cx, &mut out.rename, name, &meta, RENAME);
+                }
+            } else {
+                unknown_option(cx, &meta, VARIANT_OPTIONS, &[], "a variant")?;
             }
             Ok(())
         });

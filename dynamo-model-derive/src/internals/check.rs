@@ -3,19 +3,22 @@
 
 use std::collections::HashMap;
 
-use super::ast::Container;
+use super::ast::{Body, Container, Derive};
 use super::ctxt::Ctxt;
 
-/// Reports every rule the model breaks.
-pub fn check(cx: &Ctxt, cont: &Container) {
-    check_keys(cx, cont);
+/// Reports every rule the derived type breaks.
+pub fn check(cx: &Ctxt, cont: &Container, derive: Derive) {
+    if derive == Derive::Model {
+        check_keys(cx, cont);
+        check_table_name(cx, cont);
+    }
     check_stored_names(cx, cont);
-    check_table_name(cx, cont);
+    check_variant_names(cx, cont);
 }
 
 fn check_keys(cx: &Ctxt, cont: &Container) {
     let hash_keys: Vec<_> = cont
-        .fields
+        .fields()
         .iter()
         .filter_map(|f| f.attrs.hash_key.as_ref())
         .collect();
@@ -35,7 +38,7 @@ fn check_keys(cx: &Ctxt, cont: &Container) {
         }
     }
     let range_keys = cont
-        .fields
+        .fields()
         .iter()
         .filter_map(|f| f.attrs.range_key.as_ref());
     for word in range_keys.skip(1) {
@@ -44,7 +47,7 @@ fn check_keys(cx: &Ctxt, cont: &Container) {
             "a model has at most one range key; another field is already #[dynamo(range_key)]",
         );
     }
-    for field in &cont.fields {
+    for field in cont.fields() {
         if let (Some(_), Some(range)) = (&field.attrs.hash_key, &field.attrs.range_key) {
             cx.error_spanned_by(
                 range,
@@ -55,23 +58,39 @@ fn check_keys(cx: &Ctxt, cont: &Container) {
 }
 
 fn check_stored_names(cx: &Ctxt, cont: &Container) {
+    let fields = cont
+        .fields()
+        .iter()
+        .map(|f| (f.stored_name(), f.ident, f.attrs.rename.as_ref()));
+    check_unique(cx, fields, "fields are stored as attribute");
+}
+
+fn check_variant_names(cx: &Ctxt, cont: &Container) {
+    if let Body::UnitEnum(variants) = &cont.body {
+        let variants = variants
+            .iter()
+            .map(|v| (v.stored_name(), v.ident, v.attrs.rename.as_ref()));
+        check_unique(cx, variants, "variants are stored as");
+    }
+}
+
+/// Reports each later member stored under a name an earlier one already has, spanned on its
+/// `rename` if it has one, else on its name.
+fn check_unique<'a>(
+    cx: &Ctxt,
+    members: impl Iterator<Item = (String, &'a syn::Ident, Option<&'a syn::LitStr>)>,
+    stored_as: &str,
+) {
     let mut seen: HashMap<String, &syn::Ident> = HashMap::new();
-    for field in &cont.fields {
-        let name = field.stored_name();
+    for (name, ident, rename) in members {
         if let Some(first) = seen.get(&name) {
-            let culprit = match &field.attrs.rename {
-                Some(rename) => quote::ToTokens::to_token_stream(rename),
-                None => quote::ToTokens::to_token_stream(field.ident),
-            };
-            cx.error_spanned_by(
-                culprit,
-                format!(
-                    "two fields are stored as attribute `{name}`: `{first}` and `{}`",
-                    field.ident
-                ),
-            );
+            let message = format!("two {stored_as} `{name}`: `{first}` and `{ident}`");
+            match rename {
+                Some(rename) => cx.error_spanned_by(rename, message),
+                None => cx.error_spanned_by(ident, message),
+            }
         } else {
-            seen.insert(name, field.ident);
+            seen.insert(name, ident);
         }
     }
 }

@@ -24,6 +24,8 @@ pub const RENAME: Symbol = Symbol("rename");
 pub const CONTAINER_OPTIONS: &[Symbol] = &[TABLE, CRATE];
 /// Options allowed on a field.
 pub const FIELD_OPTIONS: &[Symbol] = &[HASH_KEY, RANGE_KEY, RENAME];
+/// Options allowed on an enum variant.
+pub const VARIANT_OPTIONS: &[Symbol] = &[RENAME];
 
 impl PartialEq<Symbol> for Ident {
     fn eq(&self, word: &Symbol) -> bool {

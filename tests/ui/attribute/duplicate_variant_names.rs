@@ -1,0 +1,12 @@
+use dynamo_model::Attribute;
+
+#[derive(Attribute)]
+enum Mood {
+    Calm,
+    #[dynamo(rename = "Calm")]
+    Relaxed,
+    #[dynamo(renamed = "x")]
+    Playful,
+}
+
+fn main() {}
