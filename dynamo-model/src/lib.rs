@@ -111,4 +111,6 @@ mod guide_doctests {
     struct GettingStarted;
     #[doc = include_str!("../../docs/local.md")]
     struct Local;
+    #[doc = include_str!("../../docs/schema-errors.md")]
+    struct SchemaErrors;
 }
