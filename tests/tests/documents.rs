@@ -165,3 +165,71 @@ async fn an_unknown_variant_lists_the_expected_ones() {
         "attribute `mood`: unknown variant `Sleepy`, expected one of `Calm`, `grumpy`, `Playful`"
     );
 }
+
+/// Dynamoose-style camelCase attributes, and a field kept only in memory.
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "sessions", rename_all = "camelCase")]
+struct Session {
+    #[dynamo(hash_key)]
+    session_id: String,
+    user_name: String,
+    #[dynamo(rename = "ttl")]
+    expires_at: u64,
+    last_mood: Mood,
+    #[dynamo(skip)]
+    cache_hits: u32,
+}
+
+#[derive(Attribute, Debug, Clone, Copy, PartialEq)]
+#[dynamo(rename_all = "SCREAMING_SNAKE_CASE")]
+enum Plan {
+    Free,
+    TeamPro,
+}
+
+#[test]
+fn rename_all_and_skip_shape_the_item() {
+    let session = Session {
+        session_id: "s1".into(),
+        user_name: "alice".into(),
+        expires_at: 1_900_000_000,
+        last_mood: Mood::Calm,
+        cache_hits: 7,
+    };
+    let item = session.to_item().unwrap();
+    let mut names: Vec<&str> = item.keys().map(String::as_str).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["lastMood", "sessionId", "ttl", "userName"]);
+    assert_eq!(Session::SCHEMA.hash_key.name, "sessionId");
+    assert_eq!(
+        Session::SCHEMA.attributes,
+        &["sessionId", "userName", "ttl", "lastMood"]
+    );
+    use dynamo_model::ToAttribute;
+    assert_eq!(
+        Plan::TeamPro.to_attribute().unwrap(),
+        Some(AttributeValue::S("TEAM_PRO".into()))
+    );
+}
+
+#[tokio::test]
+async fn a_skipped_field_reads_back_as_its_default() {
+    let db = tests::db();
+    Session::table().create(&db).await.unwrap();
+    let session = Session {
+        session_id: "s1".into(),
+        user_name: "alice".into(),
+        expires_at: 1_900_000_000,
+        last_mood: Mood::Playful,
+        cache_hits: 7,
+    };
+    session.create(&db).await.unwrap();
+    let read = Session::get(&db, "s1").await.unwrap().unwrap();
+    assert_eq!(
+        read,
+        Session {
+            cache_hits: 0,
+            ..session
+        }
+    );
+}

@@ -22,8 +22,8 @@ pub fn with_field_bounds(cont: &Container, private: &TokenStream) -> syn::Generi
 
 /// Statements that declare `item` and write every field of `self` into it.
 pub fn write_item(fields: &[Field], private: &TokenStream) -> TokenStream {
-    let count = fields.len();
-    let writes = fields.iter().map(|field| {
+    let count = fields.iter().filter(|f| f.is_stored()).count();
+    let writes = fields.iter().filter(|f| f.is_stored()).map(|field| {
         let member = field.ident;
         let name = field.stored_name();
         let ty = field.ty;
@@ -43,8 +43,12 @@ pub fn read_item(fields: &[Field], private: &TokenStream) -> TokenStream {
         let member = field.ident;
         let name = field.stored_name();
         let ty = field.ty;
-        let read = quote_spanned! {ty.span()=>
-            #private::read_field::<#ty>(item.remove(#name), #name)?
+        let read = if field.is_stored() {
+            quote_spanned! {ty.span()=>
+                #private::read_field::<#ty>(item.remove(#name), #name)?
+            }
+        } else {
+            quote_spanned! {ty.span()=> <#ty as #private::core::default::Default>::default()}
         };
         quote!(#member: #read)
     });

@@ -93,7 +93,11 @@ fn schema(
         }
         None => quote!(#private::core::option::Option::None),
     };
-    let names = cont.fields().iter().map(Field::stored_name);
+    let names = cont
+        .fields()
+        .iter()
+        .filter(|f| f.is_stored())
+        .map(Field::stored_name);
     quote! {
         const SCHEMA: #private::Schema = #private::Schema {
             table: #table,

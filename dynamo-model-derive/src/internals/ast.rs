@@ -4,6 +4,7 @@
 use syn::{Data, DeriveInput, Fields};
 
 use super::attr::{ContainerAttrs, FieldAttrs, VariantAttrs};
+use super::case::RenameRule;
 use super::ctxt::Ctxt;
 
 /// Which derive is running; they accept different shapes and options.
@@ -37,18 +38,23 @@ pub struct Field<'a> {
     pub ident: &'a syn::Ident,
     pub ty: &'a syn::Type,
     pub attrs: FieldAttrs,
+    /// The attribute name in the item, after `rename` and `rename_all`.
+    stored: String,
 }
 
 /// One variant of a unit-only enum.
 pub struct Variant<'a> {
     pub ident: &'a syn::Ident,
     pub attrs: VariantAttrs,
+    /// The string stored for it, after `rename` and `rename_all`.
+    stored: String,
 }
 
 impl<'a> Container<'a> {
     /// Parses the derive input; `None` when its shape is not supported by `derive` (reported).
     pub fn from_ast(cx: &Ctxt, input: &'a DeriveInput, derive: Derive) -> Option<Self> {
         let attrs = ContainerAttrs::from_ast(cx, &input.attrs, derive);
+        let attrs_rule = attrs.rename_all;
         let body = match &input.data {
             Data::Struct(data) => match &data.fields {
                 Fields::Named(named) => Body::Struct(
@@ -56,10 +62,14 @@ impl<'a> Container<'a> {
                         .named
                         .iter()
                         .filter_map(|field| {
+                            let ident = field.ident.as_ref()?;
+                            let attrs = FieldAttrs::from_ast(cx, &field.attrs, derive);
+                            let stored = stored_name(ident, attrs.rename.as_ref(), attrs_rule);
                             Some(Field {
-                                ident: field.ident.as_ref()?,
+                                ident,
                                 ty: &field.ty,
-                                attrs: FieldAttrs::from_ast(cx, &field.attrs, derive),
+                                attrs,
+                                stored,
                             })
                         })
                         .collect(),
@@ -81,9 +91,12 @@ impl<'a> Container<'a> {
                             "#[derive(Attribute)] stores enums as strings, so each variant must carry no data",
                         );
                     }
+                    let attrs = VariantAttrs::from_ast(cx, &variant.attrs);
+                    let stored = stored_name(&variant.ident, attrs.rename.as_ref(), attrs_rule);
                     variants.push(Variant {
                         ident: &variant.ident,
-                        attrs: VariantAttrs::from_ast(cx, &variant.attrs),
+                        attrs,
+                        stored,
                     });
                 }
                 if variants.is_empty() {
@@ -144,28 +157,39 @@ impl<'a> Container<'a> {
     }
 }
 
-/// The name without a raw-identifier `r#`.
-fn unraw(ident: &syn::Ident) -> String {
+/// The stored name: an explicit `rename` wins, else `rename_all` applied to the Rust name
+/// (without a raw identifier's `r#`), else the Rust name.
+fn stored_name(
+    ident: &syn::Ident,
+    rename: Option<&syn::LitStr>,
+    rule: Option<RenameRule>,
+) -> String {
+    if let Some(rename) = rename {
+        return rename.value();
+    }
     let name = ident.to_string();
-    name.strip_prefix("r#").map(str::to_owned).unwrap_or(name)
+    let name = name.strip_prefix("r#").unwrap_or(&name);
+    match rule {
+        Some(rule) => rule.apply(name),
+        None => name.to_owned(),
+    }
 }
 
 impl Field<'_> {
-    /// The attribute name in the item: `rename = "..."`, else the field's name.
+    /// The attribute name in the item.
     pub fn stored_name(&self) -> String {
-        match &self.attrs.rename {
-            Some(name) => name.value(),
-            None => unraw(self.ident),
-        }
+        self.stored.clone()
+    }
+
+    /// Whether the field is stored at all (`skip` says no).
+    pub fn is_stored(&self) -> bool {
+        self.attrs.skip.is_none()
     }
 }
 
 impl Variant<'_> {
-    /// The string stored for this variant: `rename = "..."`, else the variant's name.
+    /// The string stored for this variant.
     pub fn stored_name(&self) -> String {
-        match &self.attrs.rename {
-            Some(name) => name.value(),
-            None => unraw(self.ident),
-        }
+        self.stored.clone()
     }
 }

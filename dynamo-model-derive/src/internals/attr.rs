@@ -7,6 +7,7 @@ use syn::spanned::Spanned;
 use syn::{Expr, ExprLit, Lit, LitStr, Token};
 
 use super::ast::Derive;
+use super::case::{self, RenameRule};
 use super::ctxt::Ctxt;
 use super::symbol::*;
 
@@ -17,6 +18,8 @@ pub struct ContainerAttrs {
     pub table: Option<LitStr>,
     /// `crate = "..."`: the path the runtime crate is reachable under.
     pub krate: Option<syn::Path>,
+    /// `rename_all = "..."`: the case convention of stored names.
+    pub rename_all: Option<RenameRule>,
 }
 
 /// The options given on one field. Flags keep the word's token for error spans.
@@ -28,6 +31,8 @@ pub struct FieldAttrs {
     pub range_key: Option<syn::Path>,
     /// `rename = "..."`.
     pub rename: Option<LitStr>,
+    /// `skip`: not stored; read as `Default::default()`.
+    pub skip: Option<syn::Path>,
 }
 
 /// The options given on one enum variant.
@@ -72,6 +77,15 @@ impl ContainerAttrs {
                         ),
                     }
                 }
+            } else if meta.path == RENAME_ALL {
+                if let Some(rule) = string_value(cx, &meta, RENAME_ALL)? {
+                    match RenameRule::from_name(&rule.value()) {
+                        Some(parsed) => {
+                            set_once(cx, &mut out.rename_all, parsed, &meta, RENAME_ALL)
+                        }
+                        None => unknown_case(cx, &rule),
+                    }
+                }
             } else {
                 unknown_option(cx, &meta, CONTAINER_OPTIONS, FIELD_OPTIONS, "the struct")?;
             }
@@ -112,6 +126,10 @@ impl FieldAttrs {
                     }
                     set_once(cx, &mut out.rename, name, &meta, RENAME);
                 }
+            } else if meta.path == SKIP {
+                if flag(cx, &meta, SKIP)? {
+                    set_once(cx, &mut out.skip, meta.path.clone(), &meta, SKIP);
+                }
             } else {
                 unknown_option(cx, &meta, FIELD_OPTIONS, CONTAINER_OPTIONS, "a field")?;
             }
@@ -136,6 +154,29 @@ impl VariantAttrs {
         });
         out
     }
+}
+
+fn unknown_case(cx: &Ctxt, rule: &LitStr) {
+    let value = rule.value();
+    let names: Vec<&str> = case::RULES.iter().map(|(name, _)| *name).collect();
+    let close = names.iter().find(|name| {
+        name.eq_ignore_ascii_case(&value)
+            || name
+                .replace(['_', '-'], "")
+                .eq_ignore_ascii_case(&value.replace(['_', '-', ' '], ""))
+    });
+    let message = match close {
+        Some(name) => format!("unknown case `{value}` for `rename_all`; did you mean `{name}`?"),
+        None => format!(
+            "unknown case `{value}` for `rename_all`; expected one of {}",
+            names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    cx.error_spanned_by(rule, message);
 }
 
 /// Calls `parse` for every option inside every `#[dynamo(...)]` attribute.

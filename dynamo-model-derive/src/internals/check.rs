@@ -14,6 +14,28 @@ pub fn check(cx: &Ctxt, cont: &Container, derive: Derive) {
     }
     check_stored_names(cx, cont);
     check_variant_names(cx, cont);
+    check_skipped(cx, cont);
+}
+
+/// A skipped field is not stored: it cannot be a key, and renaming it means nothing.
+fn check_skipped(cx: &Ctxt, cont: &Container) {
+    for field in cont.fields() {
+        let Some(skip) = &field.attrs.skip else {
+            continue;
+        };
+        if field.attrs.hash_key.is_some() || field.attrs.range_key.is_some() {
+            cx.error_spanned_by(
+                skip,
+                "a key field cannot be skipped: every item stores its key",
+            );
+        }
+        if field.attrs.rename.is_some() {
+            cx.error_spanned_by(
+                skip,
+                "a skipped field is not stored, so `rename` has no effect on it",
+            );
+        }
+    }
 }
 
 fn check_keys(cx: &Ctxt, cont: &Container) {
@@ -61,6 +83,7 @@ fn check_stored_names(cx: &Ctxt, cont: &Container) {
     let fields = cont
         .fields()
         .iter()
+        .filter(|f| f.is_stored())
         .map(|f| (f.stored_name(), f.ident, f.attrs.rename.as_ref()));
     check_unique(cx, fields, "fields are stored as attribute");
 }

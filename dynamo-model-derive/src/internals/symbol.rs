@@ -14,16 +14,18 @@ pub const DYNAMO: Symbol = Symbol("dynamo");
 // Container options.
 pub const TABLE: Symbol = Symbol("table");
 pub const CRATE: Symbol = Symbol("crate");
+pub const RENAME_ALL: Symbol = Symbol("rename_all");
 
 // Field options.
 pub const HASH_KEY: Symbol = Symbol("hash_key");
 pub const RANGE_KEY: Symbol = Symbol("range_key");
 pub const RENAME: Symbol = Symbol("rename");
+pub const SKIP: Symbol = Symbol("skip");
 
 /// Options allowed on the struct.
-pub const CONTAINER_OPTIONS: &[Symbol] = &[TABLE, CRATE];
+pub const CONTAINER_OPTIONS: &[Symbol] = &[TABLE, CRATE, RENAME_ALL];
 /// Options allowed on a field.
-pub const FIELD_OPTIONS: &[Symbol] = &[HASH_KEY, RANGE_KEY, RENAME];
+pub const FIELD_OPTIONS: &[Symbol] = &[HASH_KEY, RANGE_KEY, RENAME, SKIP];
 /// Options allowed on an enum variant.
 pub const VARIANT_OPTIONS: &[Symbol] = &[RENAME];
 

@@ -1,0 +1,14 @@
+use dynamo_model::Model;
+
+struct Connection;
+
+#[derive(Model)]
+#[dynamo(table = "cats")]
+struct Cat {
+    #[dynamo(hash_key)]
+    id: String,
+    #[dynamo(skip)]
+    connection: Connection,
+}
+
+fn main() {}
