@@ -33,3 +33,38 @@ pub fn unique_prefix() -> String {
         NEXT.fetch_add(1, Ordering::Relaxed)
     )
 }
+
+/// Writes `item` into the model table `table` with the raw SDK, as another tool (boto3, the AWS
+/// CLI, Dynamoose) would, bypassing dynamo-model's conversion.
+pub async fn put_raw(db: &Db, table: &str, item: dynamo_model::Item) {
+    if let Err(error) = db
+        .client()
+        .put_item()
+        .table_name(db.table_name(table))
+        .set_item(Some(item))
+        .send()
+        .await
+    {
+        panic!("raw PutItem into {table} failed: {error:?}");
+    }
+}
+
+/// Reads the item with `key` from the model table `table` with the raw SDK, exactly as
+/// DynamoDB holds it.
+pub async fn get_raw(
+    db: &Db,
+    table: &str,
+    key: (&str, dynamo_model::AttributeValue),
+) -> Option<dynamo_model::Item> {
+    match db
+        .client()
+        .get_item()
+        .table_name(db.table_name(table))
+        .key(key.0, key.1)
+        .send()
+        .await
+    {
+        Ok(output) => output.item,
+        Err(error) => panic!("raw GetItem from {table} failed: {error:?}"),
+    }
+}

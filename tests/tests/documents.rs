@@ -106,13 +106,7 @@ async fn read_with(
 ) -> Result<Option<Owner>, Error> {
     let mut item = alice().to_item().unwrap();
     item.insert(name.into(), value);
-    db.client()
-        .put_item()
-        .table_name(db.table_name("owners"))
-        .set_item(Some(item))
-        .send()
-        .await
-        .unwrap();
+    tests::put_raw(db, "owners", item).await;
     Owner::get(db, "alice").await
 }
 

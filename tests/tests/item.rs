@@ -64,26 +64,17 @@ fn tom() -> Cat {
     }
 }
 
+fn item_of(attributes: Vec<(&str, AttributeValue)>) -> HashMap<String, AttributeValue> {
+    attributes
+        .into_iter()
+        .map(|(name, value)| (name.to_owned(), value))
+        .collect()
+}
+
 async fn cats_db() -> Db {
     let db = tests::db();
     Cat::table().create_if_missing(&db).await.unwrap();
     db
-}
-
-/// The item as DynamoDB holds it, read with the raw SDK.
-async fn raw_item(
-    db: &Db,
-    table: &str,
-    key: (&str, AttributeValue),
-) -> Option<HashMap<String, AttributeValue>> {
-    db.client()
-        .get_item()
-        .table_name(db.table_name(table))
-        .key(key.0, key.1)
-        .send()
-        .await
-        .unwrap()
-        .item
 }
 
 #[tokio::test]
@@ -105,19 +96,16 @@ async fn put_then_get_returns_the_same_model() {
 async fn the_stored_item_has_the_expected_attributes() {
     let db = cats_db().await;
     tom().put(&db).await.unwrap();
-    let item = raw_item(&db, "cats", ("id", AttributeValue::S("c1".into())))
+    let item = tests::get_raw(&db, "cats", ("id", AttributeValue::S("c1".into())))
         .await
         .unwrap();
-    let expected: HashMap<String, AttributeValue> = [
+    let expected = item_of(vec![
         ("id", AttributeValue::S("c1".into())),
         ("name", AttributeValue::S("Tom".into())),
         ("lives", AttributeValue::N("9".into())),
         ("weight", AttributeValue::N("4.25".into())),
         ("indoor", AttributeValue::Bool(true)),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_owned(), v))
-    .collect();
+    ]);
     // `nick` is None, so it is absent rather than NULL.
     assert_eq!(item, expected);
 }
@@ -252,17 +240,14 @@ async fn numbers_round_trip_at_their_extremes() {
 #[tokio::test]
 async fn a_number_that_does_not_fit_names_the_attribute() {
     let db = cats_db().await;
-    db.client()
-        .put_item()
-        .table_name(db.table_name("cats"))
-        .item("id", AttributeValue::S("c9".into()))
-        .item("name", AttributeValue::S("Nine".into()))
-        .item("lives", AttributeValue::N("300".into()))
-        .item("weight", AttributeValue::N("1".into()))
-        .item("indoor", AttributeValue::Bool(false))
-        .send()
-        .await
-        .unwrap();
+    let item = item_of(vec![
+        ("id", AttributeValue::S("c9".into())),
+        ("name", AttributeValue::S("Nine".into())),
+        ("lives", AttributeValue::N("300".into())),
+        ("weight", AttributeValue::N("1".into())),
+        ("indoor", AttributeValue::Bool(false)),
+    ]);
+    tests::put_raw(&db, "cats", item).await;
     let Err(Error::Conversion(error)) = Cat::get(&db, "c9").await else {
         panic!("a lives of 300 must not read into a u8");
     };
@@ -276,21 +261,14 @@ async fn a_number_that_does_not_fit_names_the_attribute() {
 #[tokio::test]
 async fn a_missing_or_mistyped_attribute_names_it() {
     let db = cats_db().await;
-    let put = |item: Vec<(&str, AttributeValue)>| {
-        let mut request = db.client().put_item().table_name(db.table_name("cats"));
-        for (name, value) in item {
-            request = request.item(name, value);
-        }
-        request.send()
-    };
+    let put = |attributes| tests::put_raw(&db, "cats", item_of(attributes));
     put(vec![
         ("id", AttributeValue::S("c2".into())),
         ("lives", AttributeValue::N("1".into())),
         ("weight", AttributeValue::N("1".into())),
         ("indoor", AttributeValue::Bool(false)),
     ])
-    .await
-    .unwrap();
+    .await;
     let Err(Error::Conversion(missing)) = Cat::get(&db, "c2").await else {
         panic!("an item without `name` must not read");
     };
@@ -303,8 +281,7 @@ async fn a_missing_or_mistyped_attribute_names_it() {
         ("weight", AttributeValue::N("1".into())),
         ("indoor", AttributeValue::S("yes".into())),
     ])
-    .await
-    .unwrap();
+    .await;
     let Err(Error::Conversion(mistyped)) = Cat::get(&db, "c3").await else {
         panic!("a string `indoor` must not read as bool");
     };
@@ -323,13 +300,7 @@ async fn null_written_by_other_tools_reads_as_none() {
     let db = cats_db().await;
     let mut item = tom().to_item().unwrap();
     item.insert("nick".into(), AttributeValue::Null(true));
-    db.client()
-        .put_item()
-        .table_name(db.table_name("cats"))
-        .set_item(Some(item))
-        .send()
-        .await
-        .unwrap();
+    tests::put_raw(&db, "cats", item).await;
     assert_eq!(Cat::get(&db, "c1").await.unwrap(), Some(tom()));
 }
 

@@ -66,16 +66,13 @@ async fn items_have_the_dynamodb_types_users_expect() {
     let db = tests::db();
     Sink::table().create(&db).await.unwrap();
     full().put(&db).await.unwrap();
-    let item = db
-        .client()
-        .get_item()
-        .table_name(db.table_name("kitchen_sink"))
-        .key("id", AttributeValue::S("full".into()))
-        .send()
-        .await
-        .unwrap()
-        .item
-        .unwrap();
+    let item = tests::get_raw(
+        &db,
+        "kitchen_sink",
+        ("id", AttributeValue::S("full".into())),
+    )
+    .await
+    .unwrap();
     let kind = |name: &str| dynamo_model::value::type_name(&item[name]);
     assert_eq!(kind("tags"), "L");
     assert_eq!(kind("weights"), "M");
@@ -125,13 +122,7 @@ async fn a_bad_element_is_named_by_its_path() {
             ]),
         )])),
     );
-    db.client()
-        .put_item()
-        .table_name(db.table_name("kitchen_sink"))
-        .set_item(Some(item))
-        .send()
-        .await
-        .unwrap();
+    tests::put_raw(&db, "kitchen_sink", item).await;
     let error = Sink::get(&db, "full").await.unwrap_err();
     assert_eq!(
         error.to_string(),
