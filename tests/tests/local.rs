@@ -235,3 +235,28 @@ fn the_shared_instance_is_started_once() {
             || std::env::var("DYNAMODB_ENDPOINT").is_ok()
     );
 }
+
+#[test]
+fn db_from_env_follows_dynamodb_endpoint() {
+    let local = LocalDynamoDb::shared().unwrap();
+    let output = Command::new(PROBE)
+        .arg("from-env")
+        .env("DYNAMODB_ENDPOINT", local.endpoint())
+        // The standard chain's environment provider; DynamoDB Local accepts any credentials.
+        .env("AWS_ACCESS_KEY_ID", "dynamomodel")
+        .env("AWS_SECRET_ACCESS_KEY", "dynamomodellocal")
+        .env("AWS_REGION", "us-east-1")
+        .env_remove("AWS_PROFILE")
+        .env_remove("AWS_ENDPOINT_URL")
+        .env_remove("AWS_ENDPOINT_URL_DYNAMODB")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "stdout: {stdout}\nstderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.starts_with("tables "), "{stdout}");
+}

@@ -4,6 +4,10 @@
 //! Prints `endpoint <url>` and `pid <jvm pid or none>` on success, then waits for a line on
 //! stdin (or its end) before exiting. On failure prints the error's message to stderr and exits
 //! with status 2.
+//!
+//! With the argument `from-env` it instead builds a `Db` from the standard AWS configuration
+//! chain and lists tables, printing `tables <count>`: a check that `Db::from_env` follows
+//! `DYNAMODB_ENDPOINT`.
 
 use std::io::BufRead;
 use std::process::ExitCode;
@@ -11,6 +15,9 @@ use std::process::ExitCode;
 use dynamo_model::local::LocalDynamoDb;
 
 fn main() -> ExitCode {
+    if std::env::args().nth(1).as_deref() == Some("from-env") {
+        return list_tables_from_env();
+    }
     let local = match LocalDynamoDb::start() {
         Ok(local) => local,
         Err(error) => {
@@ -26,4 +33,27 @@ fn main() -> ExitCode {
     let mut line = String::new();
     let _ = std::io::stdin().lock().read_line(&mut line);
     ExitCode::SUCCESS
+}
+
+fn list_tables_from_env() -> ExitCode {
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("cannot start a runtime: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    runtime.block_on(async {
+        let db = dynamo_model::Db::from_env().await;
+        match db.client().list_tables().send().await {
+            Ok(output) => {
+                println!("tables {}", output.table_names().len());
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("ListTables failed: {error:?}");
+                ExitCode::from(2)
+            }
+        }
+    })
 }
