@@ -66,9 +66,7 @@ fn key_args(
 
 fn key_type(hash: &Field, range: Option<&Field>, private: &TokenStream) -> TokenStream {
     let args = key_args(hash, range, quote!('k), private);
-    // Spanned on a key field so that a key type error lands on the user's struct.
-    let span = range.map_or(hash.ty.span(), |range| range.ty.span());
-    quote_spanned!(span=> type Key<'k> = #args;)
+    quote!(type Key<'k> = #args;)
 }
 
 fn key_attribute(field: &Field, private: &TokenStream) -> TokenStream {
@@ -147,14 +145,10 @@ fn key_item(hash: &Field, range: Option<&Field>, private: &TokenStream) -> Token
         }
     };
     let key_args = key_args(hash, range, quote!('_), private);
-    let span = range.map_or(hash.ty.span(), |range| range.ty.span());
-    let body = quote_spanned! {span=>
-        let #pattern = key;
-        #private::core::result::Result::Ok(#private::key_item_of(#hash_value, #range_value))
-    };
     quote! {
         fn key_item(key: #key_args) -> #private::core::result::Result<#private::Item, #private::ConversionError> {
-            #body
+            let #pattern = key;
+            #private::core::result::Result::Ok(#private::key_item_of(#hash_value, #range_value))
         }
     }
 }
