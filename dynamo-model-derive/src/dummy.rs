@@ -7,7 +7,14 @@ use quote::quote;
 pub fn wrap_in_const(code: TokenStream) -> TokenStream {
     quote! {
         #[doc(hidden)]
-        #[allow(non_upper_case_globals, unused_attributes, unused_qualifications, clippy::all)]
+        #[allow(
+            non_upper_case_globals,
+            unused_attributes,
+            unused_qualifications,
+            unused_mut,
+            unused_variables,
+            clippy::all
+        )]
         const _: () = {
             #code
         };

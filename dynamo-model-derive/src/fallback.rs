@@ -27,6 +27,7 @@ pub fn expand(
                 hash_key: #private::KeyAttribute { name: "", scalar: #private::KeyScalar::S },
                 range_key: #private::core::option::Option::None,
                 attributes: &[],
+                indexes: &[],
             };
             fn to_item(&self) -> #private::core::result::Result<#private::Item, #private::ConversionError> {
                 #private::core::unreachable!()

@@ -39,12 +39,15 @@ pub mod model;
 pub mod ops;
 pub mod table;
 pub mod value;
+pub mod with;
 
 pub use aws_sdk_dynamodb::types::AttributeValue;
 pub use db::Db;
 pub use error::{ConversionError, ConversionProblem, Error};
-pub use model::{KeyAttribute, KeyScalar, KeyType, Model, Schema};
-pub use value::{Binary, FromAttribute, Item, ToAttribute};
+pub use model::{
+    IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model, Projection, Schema,
+};
+pub use value::{Binary, Flatten, FromAttribute, Item, ToAttribute};
 
 /// Derives [`Model`] for a struct with named fields. See the [`Model`] trait and the guide.
 pub use dynamo_model_derive::Model;
@@ -92,10 +95,15 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::error::ConversionError;
-    pub use crate::model::{KeyAttribute, KeyScalar, KeyType, Model, Schema, key_item_of};
-    pub use crate::value::{
-        FromAttribute, Item, ToAttribute, key_attribute, read_field, write_field,
+    pub use crate::model::{
+        IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model, Projection, Schema,
+        key_item_of,
     };
+    pub use crate::value::{
+        Flatten, FromAttribute, Item, ToAttribute, key_attribute, read_converted, read_field,
+        tagged_newtype, write_converted, write_field,
+    };
+    pub use crate::with;
     pub use ::aws_sdk_dynamodb::types::AttributeValue;
     pub use ::core;
     pub use ::std;

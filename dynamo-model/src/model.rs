@@ -98,6 +98,70 @@ pub struct Schema {
     pub range_key: Option<KeyAttribute>,
     /// The names of all stored attributes, keys included, in field order.
     pub attributes: &'static [&'static str],
+    /// The secondary indexes declared with `global_index(...)` and `local_index(...)`.
+    pub indexes: &'static [IndexSchema],
+}
+
+/// One secondary index of a table, as declared on the model:
+///
+/// ```
+/// use dynamo_model::{IndexKind, Model, Projection};
+///
+/// #[derive(Model)]
+/// #[dynamo(global_index(name = "by_owner", hash = "owner", range = "name"))]
+/// #[dynamo(local_index(name = "by_age", range = "age", projection = "keys_only"))]
+/// #[dynamo(global_index(name = "by_colour", hash = "colour", include = ["lives"]))]
+/// struct Cat {
+///     #[dynamo(hash_key)]
+///     home: String,
+///     #[dynamo(range_key)]
+///     name: String,
+///     owner: String,
+///     age: u8,
+///     colour: String,
+///     lives: u8,
+/// }
+///
+/// let by_owner = &Cat::SCHEMA.indexes[0];
+/// assert_eq!(by_owner.name, "by_owner");
+/// assert_eq!(by_owner.kind, IndexKind::Global);
+/// assert_eq!(by_owner.hash_key.name, "owner");
+/// assert_eq!(Cat::SCHEMA.indexes[1].hash_key.name, "home"); // a local index shares the hash key
+/// assert_eq!(Cat::SCHEMA.indexes[2].projection, Projection::Include(&["lives"]));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexSchema {
+    /// The index name.
+    pub name: &'static str,
+    /// Global or local.
+    pub kind: IndexKind,
+    /// The index's partition key; for a local index, the table's.
+    pub hash_key: KeyAttribute,
+    /// The index's sort key.
+    pub range_key: Option<KeyAttribute>,
+    /// Which attributes the index copies from the table.
+    pub projection: Projection,
+}
+
+/// Whether an index is global (any partition key, its own throughput) or local (the table's
+/// partition key, another sort key; created with the table only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IndexKind {
+    /// A global secondary index.
+    Global,
+    /// A local secondary index.
+    Local,
+}
+
+/// The attributes a secondary index copies from the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Projection {
+    /// Every attribute (the default).
+    All,
+    /// The index's and the table's key attributes only.
+    KeysOnly,
+    /// The keys and these attributes (stored names).
+    Include(&'static [&'static str]),
 }
 
 /// One key attribute of a table: its stored name and DynamoDB scalar type.

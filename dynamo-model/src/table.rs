@@ -5,13 +5,13 @@ use std::marker::PhantomData;
 use std::time::{Duration, Instant};
 
 use aws_sdk_dynamodb::types::{
-    AttributeDefinition, BillingMode, KeySchemaElement, KeyType as KeyRole, TableDescription,
-    TableStatus,
+    AttributeDefinition, BillingMode, GlobalSecondaryIndex, KeySchemaElement, KeyType as KeyRole,
+    LocalSecondaryIndex, Projection, ProjectionType, TableDescription, TableStatus,
 };
 
 use crate::db::Db;
 use crate::error::Error;
-use crate::model::{KeyAttribute, Model};
+use crate::model::{IndexKind, KeyAttribute, Model, Projection as ModelProjection};
 
 /// How long [`Table::create`] and [`Table::create_if_missing`] wait for a new table to become
 /// ACTIVE unless told otherwise. AWS usually takes seconds; DynamoDB Local is immediate.
@@ -53,8 +53,8 @@ impl<M: Model> Table<M> {
         self
     }
 
-    /// Creates the table with the model's keys and on-demand billing, and waits until it is
-    /// ACTIVE. Fails if the table exists.
+    /// Creates the table with the model's keys, its global and local indexes, and on-demand
+    /// billing, and waits until it is ACTIVE. Fails if the table exists.
     pub async fn create(&self, db: &Db) -> Result<(), Error> {
         let table = db.table_name_of::<M>();
         self.send_create(db, &table)
@@ -115,17 +115,49 @@ impl<M: Model> Table<M> {
         >,
     > {
         let schema = M::SCHEMA;
-        let keys = std::iter::once((schema.hash_key, KeyRole::Hash))
-            .chain(schema.range_key.map(|range| (range, KeyRole::Range)));
         let mut request = db
             .client()
             .create_table()
             .table_name(table)
-            .billing_mode(BillingMode::PayPerRequest);
-        for (key, role) in keys {
-            request = request
-                .attribute_definitions(attribute_definition(key))
-                .key_schema(key_schema_element(key, role));
+            .billing_mode(BillingMode::PayPerRequest)
+            .set_key_schema(Some(key_schema(schema.hash_key, schema.range_key)));
+        // Each key attribute is defined once, however many indexes use it.
+        let mut defined: Vec<&str> = Vec::new();
+        let all_keys = std::iter::once(schema.hash_key)
+            .chain(schema.range_key)
+            .chain(
+                schema
+                    .indexes
+                    .iter()
+                    .flat_map(|index| std::iter::once(index.hash_key).chain(index.range_key)),
+            );
+        for key in all_keys {
+            if !defined.contains(&key.name) {
+                defined.push(key.name);
+                request = request.attribute_definitions(attribute_definition(key));
+            }
+        }
+        for index in schema.indexes {
+            let keys = key_schema(index.hash_key, index.range_key);
+            let projection = projection(index.projection);
+            request = match index.kind {
+                IndexKind::Global => request.global_secondary_indexes(
+                    GlobalSecondaryIndex::builder()
+                        .index_name(index.name)
+                        .set_key_schema(Some(keys))
+                        .projection(projection)
+                        .build()
+                        .unwrap_or_else(|_| unreachable!("global index with name and keys")),
+                ),
+                IndexKind::Local => request.local_secondary_indexes(
+                    LocalSecondaryIndex::builder()
+                        .index_name(index.name)
+                        .set_key_schema(Some(keys))
+                        .projection(projection)
+                        .build()
+                        .unwrap_or_else(|_| unreachable!("local index with name and keys")),
+                ),
+            };
         }
         request.send().await.map(|_| ())
     }
@@ -155,6 +187,25 @@ impl<M: Model> Table<M> {
             pause = (pause * 2).min(Duration::from_secs(2));
         }
     }
+}
+
+fn key_schema(hash: KeyAttribute, range: Option<KeyAttribute>) -> Vec<KeySchemaElement> {
+    std::iter::once(key_schema_element(hash, KeyRole::Hash))
+        .chain(range.map(|range| key_schema_element(range, KeyRole::Range)))
+        .collect()
+}
+
+fn projection(projection: ModelProjection) -> Projection {
+    let builder = Projection::builder();
+    match projection {
+        ModelProjection::All => builder.projection_type(ProjectionType::All),
+        ModelProjection::KeysOnly => builder.projection_type(ProjectionType::KeysOnly),
+        ModelProjection::Include(names) => names.iter().fold(
+            builder.projection_type(ProjectionType::Include),
+            |builder, name| builder.non_key_attributes(*name),
+        ),
+    }
+    .build()
 }
 
 fn attribute_definition(key: KeyAttribute) -> AttributeDefinition {

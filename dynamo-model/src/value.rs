@@ -191,8 +191,163 @@ pub fn key_attribute<T: ToAttribute + ?Sized>(
     }
 }
 
+/// Writes the result of a field's own conversion (`#[dynamo(with = ...)]`, `#[dynamo(serde)]`)
+/// into `item` under `name`. Generated code calls this.
+pub fn write_converted(
+    item: &mut Item,
+    name: &str,
+    converted: Result<Option<AttributeValue>, ConversionError>,
+) -> Result<(), ConversionError> {
+    if let Some(value) = converted.map_err(|e| e.in_attribute(name))? {
+        item.insert(name.to_owned(), value);
+    }
+    Ok(())
+}
+
+/// Names the attribute in the error of a field's own conversion. Generated code calls this.
+pub fn read_converted<T>(
+    converted: Result<T, ConversionError>,
+    name: &str,
+) -> Result<T, ConversionError> {
+    converted.map_err(|e| e.in_attribute(name))
+}
+
+/// The item of a tagged enum's newtype variant: its value's map, which must not already hold
+/// the tag attribute. Generated code calls this.
+pub fn tagged_newtype<T: ToAttribute + ?Sized>(
+    value: &T,
+    tag: &str,
+    variant: &str,
+) -> Result<Item, ConversionError> {
+    match value.to_attribute()? {
+        Some(AttributeValue::M(item)) if item.contains_key(tag) => Err(ConversionError::custom(
+            format!("variant `{variant}` holds an attribute `{tag}`, which is the enum's tag"),
+        )),
+        Some(AttributeValue::M(item)) => Ok(item),
+        Some(other) => Err(ConversionError::custom(format!(
+            "variant `{variant}` is stored beside the tag `{tag}`, so its value must be a map (M), not {}; give the enum a `content` attribute to store other values",
+            type_name(&other)
+        ))),
+        None => Err(ConversionError::custom(format!(
+            "variant `{variant}` wrote no value; give the enum a `content` attribute to store optional values"
+        ))),
+    }
+}
+
+/// An attribute value is stored as it is: a field of this type (or a map of them) holds any
+/// DynamoDB value, e.g. attributes kept by a [`Flatten`] map.
+impl ToAttribute for AttributeValue {
+    fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+        Ok(Some(self.clone()))
+    }
+}
+
+impl FromAttribute for AttributeValue {
+    const EXPECTED: &'static str = "any attribute";
+
+    fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
+        Ok(value)
+    }
+}
+
+/// A map that `#[dynamo(flatten)]` fills with every attribute no other field of the struct
+/// names, so that attributes written by other code (or a newer version of the model) survive a
+/// read-modify-write, like Dynamoose's `saveUnknown`.
+///
+/// Implemented for `HashMap<String, V>` and `BTreeMap<String, V>` of any storable `V`; use
+/// [`AttributeValue`] as `V` to keep attributes of any type.
+///
+/// ```
+/// use std::collections::HashMap;
+/// use dynamo_model::{AttributeValue, Model};
+///
+/// #[derive(Model)]
+/// struct Cat {
+///     #[dynamo(hash_key)]
+///     id: String,
+///     #[dynamo(flatten)]
+///     other: HashMap<String, AttributeValue>,
+/// }
+///
+/// let item = HashMap::from([
+///     ("id".to_owned(), AttributeValue::S("c1".into())),
+///     ("colour".to_owned(), AttributeValue::S("ginger".into())),
+/// ]);
+/// let cat = Cat::from_item(item.clone()).unwrap();
+/// assert_eq!(cat.other["colour"], AttributeValue::S("ginger".into()));
+/// assert_eq!(cat.to_item().unwrap(), item); // nothing lost on write-back
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a `flatten` field",
+    label = "`flatten` needs a map from attribute names to values",
+    note = "use `HashMap<String, AttributeValue>` (or a `BTreeMap`, or a map of one storable value type)"
+)]
+pub trait Flatten: Sized {
+    /// Writes every entry as an attribute of `item`. `named` lists the attributes the struct's
+    /// other fields own; an entry under one of those names is an error rather than a silent
+    /// overwrite.
+    fn write_into(&self, item: &mut Item, named: &[&str]) -> Result<(), ConversionError>;
+
+    /// Reads the attributes left over once every named field has taken its own.
+    fn read_rest(rest: Item) -> Result<Self, ConversionError>;
+}
+
+fn write_flattened<'v, V: ToAttribute + 'v>(
+    entries: impl Iterator<Item = (&'v String, &'v V)>,
+    item: &mut Item,
+    named: &[&str],
+) -> Result<(), ConversionError> {
+    for (name, value) in entries {
+        if named.contains(&name.as_str()) {
+            return Err(ConversionError::custom(format!(
+                "the flattened map holds `{name}`, which a field of the struct stores; set the field instead"
+            ))
+            .in_attribute(name));
+        }
+        write_field(item, name, value)?;
+    }
+    Ok(())
+}
+
+impl<V: ToAttribute + FromAttribute, S: std::hash::BuildHasher + Default> Flatten
+    for HashMap<String, V, S>
+{
+    fn write_into(&self, item: &mut Item, named: &[&str]) -> Result<(), ConversionError> {
+        write_flattened(self.iter(), item, named)
+    }
+
+    fn read_rest(rest: Item) -> Result<Self, ConversionError> {
+        rest.into_iter()
+            .map(|(name, value)| {
+                let value = read_field(Some(value), &name)?;
+                Ok((name, value))
+            })
+            .collect()
+    }
+}
+
+impl<V: ToAttribute + FromAttribute> Flatten for std::collections::BTreeMap<String, V> {
+    fn write_into(&self, item: &mut Item, named: &[&str]) -> Result<(), ConversionError> {
+        write_flattened(self.iter(), item, named)
+    }
+
+    fn read_rest(rest: Item) -> Result<Self, ConversionError> {
+        rest.into_iter()
+            .map(|(name, value)| {
+                let value = read_field(Some(value), &name)?;
+                Ok((name, value))
+            })
+            .collect()
+    }
+}
+
 mod number;
 pub use number::Number;
+
+pub(crate) mod time;
+pub use time::Timestamp;
+
+mod extras;
 
 mod collections;
 pub use collections::{Binary, SetElement};

@@ -9,4 +9,6 @@ fn schema_mistakes_do_not_compile() {
     cases.compile_fail("ui/attributes/*.rs");
     cases.compile_fail("ui/types/*.rs");
     cases.compile_fail("ui/attribute/*.rs");
+    cases.compile_fail("ui/mapping/*.rs");
+    cases.compile_fail("ui/indexes/*.rs");
 }

@@ -4,8 +4,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::fields;
-use crate::internals::ast::{Body, Container, Variant};
+use super::fields::{self, Access};
+use crate::internals::ast::{Body, Container, Style, Variant};
 
 pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
     let private = quote!(#krate::__private);
@@ -14,8 +14,8 @@ pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let (to, from, expected) = match &cont.body {
         Body::Struct(fields) => {
-            let build = fields::write_item(fields, &private);
-            let construct = fields::read_item(fields, &private);
+            let build = fields::write_item(fields, &private, Access::SelfField, None);
+            let construct = fields::read_item(fields, &private, quote!(Self));
             (
                 quote! {
                     #build
@@ -34,7 +34,8 @@ pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
                 quote!("M"),
             )
         }
-        Body::UnitEnum(variants) => unit_enum(variants, &private),
+        Body::Enum(variants) if cont.is_tagged_enum() => tagged_enum(cont, variants, &private),
+        Body::Enum(variants) => unit_enum(variants, &private),
     };
     quote! {
         #[automatically_derived]
@@ -88,4 +89,145 @@ fn unit_enum(
         }
     };
     (to, from, quote!("S"))
+}
+
+/// A map whose tag attribute (`type` unless `tag = "..."`) holds the variant's name. The
+/// variant's data sits beside the tag, or under the `content` attribute when one is named.
+fn tagged_enum(
+    cont: &Container,
+    variants: &[Variant],
+    private: &TokenStream,
+) -> (TokenStream, TokenStream, TokenStream) {
+    let tag = cont.tag_name();
+    let content = cont.attrs.content.as_ref().map(syn::LitStr::value);
+    let names: Vec<_> = variants.iter().map(Variant::stored_name).collect();
+    let writes = variants
+        .iter()
+        .map(|variant| write_variant(variant, &tag, content.as_deref(), private));
+    let reads = variants
+        .iter()
+        .map(|variant| read_variant(variant, content.as_deref(), private));
+    let to = quote! {
+        let item = match self {
+            #(#writes)*
+        };
+        #private::core::result::Result::Ok(#private::core::option::Option::Some(
+            #private::AttributeValue::M(item)
+        ))
+    };
+    let from = quote! {
+        let mut item = match value {
+            #private::AttributeValue::M(item) => item,
+            other => return #private::core::result::Result::Err(
+                #private::ConversionError::wrong_type(Self::EXPECTED, &other)
+            ),
+        };
+        let tag = #private::read_field::<#private::std::string::String>(item.remove(#tag), #tag)?;
+        match tag.as_str() {
+            #(#reads)*
+            _ => #private::core::result::Result::Err(
+                #private::ConversionError::unknown_variant(tag, &[#(#names),*]).in_attribute(#tag)
+            ),
+        }
+    };
+    (to, from, quote!("M"))
+}
+
+/// One arm of the write `match`, evaluating to the variant's item.
+fn write_variant(
+    variant: &Variant,
+    tag: &str,
+    content: Option<&str>,
+    private: &TokenStream,
+) -> TokenStream {
+    let ident = variant.ident;
+    let name = variant.stored_name();
+    let insert_tag = quote! {
+        item.insert(#private::std::borrow::ToOwned::to_owned(#tag), #private::AttributeValue::S(
+            #private::std::borrow::ToOwned::to_owned(#name)
+        ));
+    };
+    match (&variant.style, content) {
+        (Style::Unit, _) => quote! {
+            Self::#ident => {
+                let mut item = #private::Item::with_capacity(1);
+                #insert_tag
+                item
+            }
+        },
+        (Style::Struct(fields), None) => {
+            let members = fields.iter().map(|f| f.ident);
+            let build = fields::write_item(fields, private, Access::Binding, Some(tag));
+            quote! {
+                Self::#ident { #(#members),* } => {
+                    #build
+                    #insert_tag
+                    item
+                }
+            }
+        }
+        (Style::Struct(fields), Some(content)) => {
+            let members = fields.iter().map(|f| f.ident);
+            let build = fields::write_item(fields, private, Access::Binding, None);
+            quote! {
+                Self::#ident { #(#members),* } => {
+                    let data = {
+                        #build
+                        #private::AttributeValue::M(item)
+                    };
+                    let mut item = #private::Item::with_capacity(2);
+                    item.insert(#private::std::borrow::ToOwned::to_owned(#content), data);
+                    #insert_tag
+                    item
+                }
+            }
+        }
+        (Style::Newtype(ty), None) => quote! {
+            Self::#ident(value) => {
+                let mut item = #private::tagged_newtype::<#ty>(value, #tag, #name)?;
+                #insert_tag
+                item
+            }
+        },
+        (Style::Newtype(ty), Some(content)) => quote! {
+            Self::#ident(value) => {
+                let mut item = #private::Item::with_capacity(2);
+                #private::write_field::<#ty>(&mut item, #content, value)?;
+                #insert_tag
+                item
+            }
+        },
+    }
+}
+
+/// One arm of the read `match` on the tag's value.
+fn read_variant(variant: &Variant, content: Option<&str>, private: &TokenStream) -> TokenStream {
+    let ident = variant.ident;
+    let name = variant.stored_name();
+    let body = match (&variant.style, content) {
+        (Style::Unit, _) => quote!(Self::#ident),
+        (Style::Struct(fields), None) => fields::read_item(fields, private, quote!(Self::#ident)),
+        (Style::Struct(fields), Some(content)) => {
+            let construct = fields::read_item(fields, private, quote!(Self::#ident));
+            quote! {{
+                let mut item = match item.remove(#content) {
+                    #private::core::option::Option::Some(#private::AttributeValue::M(item)) => item,
+                    #private::core::option::Option::Some(other) => return #private::core::result::Result::Err(
+                        #private::ConversionError::wrong_type("M", &other).in_attribute(#content)
+                    ),
+                    #private::core::option::Option::None => return #private::core::result::Result::Err(
+                        #private::ConversionError::missing("M").in_attribute(#content)
+                    ),
+                };
+                #construct
+            }}
+        }
+        (Style::Newtype(ty), None) => quote! {
+            Self::#ident(<#ty as #private::FromAttribute>::from_attribute(#private::AttributeValue::M(item))?)
+        },
+        (Style::Newtype(ty), Some(content)) => quote! {
+            Self::#ident(#private::read_field::<#ty>(item.remove(#content), #content)?)
+        },
+    };
+    quote!(#name => #private::core::result::Result::Ok(#body),)
 }

@@ -1,56 +1,159 @@
-//! Code shared by every derive of a struct: writing its fields into an item map and reading
-//! them back, one call per field, each spanned on the field's type.
+//! Code shared by every derive of named fields (a model, a document, a struct variant): writing
+//! the fields into an item map and reading them back, one call per field, each spanned on the
+//! field's type (or on the `with` path that converts it).
 
-use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::internals::ast::{Container, Field};
 
-/// Every type parameter must be storable; add that bound to the type's own.
+/// The type's generics with the bounds its impls need: the container's `bound = "..."` if
+/// given, else "every type parameter is storable".
 pub fn with_field_bounds(cont: &Container, private: &TokenStream) -> syn::Generics {
     let mut generics = cont.generics.clone();
     let params: Vec<_> = generics.type_params().map(|p| p.ident.clone()).collect();
     let where_clause = generics.make_where_clause();
-    for param in params {
-        where_clause.predicates.push(syn::parse_quote! {
-            #param: #private::ToAttribute + #private::FromAttribute
-        });
+    match &cont.attrs.bound {
+        Some(bound) => where_clause.predicates.extend(bound.iter().cloned()),
+        None => {
+            for param in params {
+                where_clause.predicates.push(syn::parse_quote! {
+                    #param: #private::ToAttribute + #private::FromAttribute
+                });
+            }
+        }
     }
     generics
 }
 
-/// Statements that declare `item` and write every field of `self` into it.
-pub fn write_item(fields: &[Field], private: &TokenStream) -> TokenStream {
-    let count = fields.iter().filter(|f| f.is_stored()).count();
-    let writes = fields.iter().filter(|f| f.is_stored()).map(|field| {
-        let member = field.ident;
-        let name = field.stored_name();
-        let ty = field.ty;
-        quote_spanned! {ty.span()=>
-            #private::write_field::<#ty>(&mut item, #name, &self.#member)?;
+/// How generated code reaches a field's value when writing: `&self.name` in a struct, the
+/// binding `name` in a `match` on a struct variant.
+#[derive(Clone, Copy)]
+pub enum Access {
+    SelfField,
+    Binding,
+}
+
+impl Access {
+    /// The expression, spanned on `span` so that a type error in the call it is passed to is
+    /// reported there.
+    fn of(self, field: &Field, span: Span) -> TokenStream {
+        let member = super::respan(field.ident.to_token_stream(), span);
+        match self {
+            Access::SelfField => quote_spanned!(span=> &self.#member),
+            Access::Binding => quote_spanned!(span=> #member),
         }
-    });
-    quote! {
-        let mut item = #private::Item::with_capacity(#count);
-        #(#writes)*
     }
 }
 
-/// An expression building `Self` from the fields removed from a mutable `item`.
-pub fn read_item(fields: &[Field], private: &TokenStream) -> TokenStream {
-    let reads = fields.iter().map(|field| {
-        let member = field.ident;
+/// The stored names of `fields`, plus `extra` (a tag), as a `&[&str]` expression: what a
+/// flattened map must not hold.
+fn named_attributes(fields: &[Field], extra: Option<&str>) -> TokenStream {
+    let names = fields
+        .iter()
+        .filter(|f| f.is_stored())
+        .map(Field::stored_name)
+        .chain(extra.map(str::to_owned));
+    quote!(&[#(#names),*])
+}
+
+/// Statements that declare `item` and write every field into it. `extra` is one more attribute
+/// name the item holds (an enum's tag), reserved against a flattened map.
+pub fn write_item(
+    fields: &[Field],
+    private: &TokenStream,
+    access: Access,
+    extra: Option<&str>,
+) -> TokenStream {
+    let count = fields.iter().filter(|f| f.is_stored()).count() + usize::from(extra.is_some());
+    let writes = fields.iter().filter(|f| f.is_stored()).map(|field| {
         let name = field.stored_name();
         let ty = field.ty;
-        let read = if field.is_stored() {
+        let span = match &field.attrs.with {
+            Some((_, path)) => path.span(),
+            None => ty.span(),
+        };
+        let value = access.of(field, span);
+        if let Some((_, path)) = &field.attrs.with {
+            quote_spanned! {path.span()=>
+                #private::write_converted(&mut item, #name, #path::to_attribute(#value))?;
+            }
+        } else if field.attrs.serde.is_some() {
+            quote_spanned! {ty.span()=>
+                #private::write_converted(&mut item, #name, #private::with::serde::to_attribute(#value))?;
+            }
+        } else {
+            quote_spanned! {ty.span()=>
+                #private::write_field::<#ty>(&mut item, #name, #value)?;
+            }
+        }
+    });
+    let flatten = fields
+        .iter()
+        .find(|f| f.attrs.flatten.is_some())
+        .map(|field| {
+            let ty = field.ty;
+            let value = access.of(field, ty.span());
+            let named = named_attributes(fields, extra);
+            quote_spanned! {ty.span()=>
+                <#ty as #private::Flatten>::write_into(#value, &mut item, #named)?;
+            }
+        });
+    quote! {
+        let mut item = #private::Item::with_capacity(#count);
+        #(#writes)*
+        #flatten
+    }
+}
+
+/// An expression building `constructor { .. }` (e.g. `Self` or `Self::Variant`) from the
+/// fields removed from a mutable `item`. A flattened field takes what is left, so it is read
+/// last whatever its place in the struct.
+pub fn read_item(fields: &[Field], private: &TokenStream, constructor: TokenStream) -> TokenStream {
+    let local = |index: usize| format_ident!("__field{}", index);
+    let reads = fields.iter().enumerate().filter(|(_, f)| f.attrs.flatten.is_none()).map(|(index, field)| {
+        let local = local(index);
+        let name = field.stored_name();
+        let ty = field.ty;
+        let read = if !field.is_stored() {
+            quote_spanned! {ty.span()=> <#ty as #private::core::default::Default>::default()}
+        } else if let Some((_, path)) = &field.attrs.with {
+            quote_spanned! {path.span()=>
+                #private::read_converted(#path::from_attribute(item.remove(#name)), #name)?
+            }
+        } else if field.attrs.serde.is_some() {
+            quote_spanned! {ty.span()=>
+                #private::read_converted(#private::with::serde::from_attribute(item.remove(#name)), #name)?
+            }
+        } else {
             quote_spanned! {ty.span()=>
                 #private::read_field::<#ty>(item.remove(#name), #name)?
             }
-        } else {
-            quote_spanned! {ty.span()=> <#ty as #private::core::default::Default>::default()}
         };
-        quote!(#member: #read)
+        quote!(let #local: #ty = #read;)
     });
-    quote!(Self { #(#reads),* })
+    let flatten = fields
+        .iter()
+        .enumerate()
+        .find(|(_, f)| f.attrs.flatten.is_some())
+        .map(|(index, field)| {
+            let local = local(index);
+            let ty = field.ty;
+            quote_spanned! {ty.span()=>
+                let #local: #ty = <#ty as #private::Flatten>::read_rest(
+                    #private::core::mem::take(&mut item)
+                )?;
+            }
+        });
+    let members = fields.iter().enumerate().map(|(index, field)| {
+        let member = field.ident;
+        let local = local(index);
+        quote!(#member: #local)
+    });
+    quote! {{
+        #(#reads)*
+        #flatten
+        #constructor { #(#members),* }
+    }}
 }

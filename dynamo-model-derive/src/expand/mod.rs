@@ -4,7 +4,7 @@ mod attribute;
 mod fields;
 mod model;
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 use syn::DeriveInput;
 
@@ -33,4 +33,24 @@ pub fn derive(input: &DeriveInput, derive: Derive) -> TokenStream {
         // `from_ast` returns None only after reporting an error.
         (Ok(()), None) => TokenStream::new(),
     }
+}
+
+/// `tokens` with every span set to `span`, so that an error about them (say, a field type that
+/// cannot be an index key) points at `span` (the index's field name) rather than at where the
+/// tokens were written.
+pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let TokenTree::Group(group) = &tree {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                tree = TokenTree::Group(inner);
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
 }

@@ -2,11 +2,12 @@
 //! person would by hand.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::fields;
 use crate::internals::ast::{Container, Field};
+use crate::internals::attr::{IndexAttr, IndexKind, ProjectionAttr};
 
 pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
     let private = quote!(#krate::__private);
@@ -96,18 +97,85 @@ fn schema(
         .iter()
         .filter(|f| f.is_stored())
         .map(Field::stored_name);
+    let indexes = cont
+        .attrs
+        .indexes
+        .iter()
+        .map(|index| index_schema(cont, index, private));
     quote! {
         const SCHEMA: #private::Schema = #private::Schema {
             table: #table,
             hash_key: #hash_key,
             range_key: #range_key,
             attributes: &[#(#names),*],
+            indexes: &[#(#indexes),*],
         };
     }
 }
 
+/// The field an index names; `check` has reported any name that matches none.
+fn field_named<'c, 'a>(cont: &'c Container<'a>, name: &syn::LitStr) -> Option<&'c Field<'a>> {
+    cont.fields()
+        .iter()
+        .find(|f| f.ident == name.value().as_str())
+}
+
+/// One index key: like a table key, but the "cannot be a DynamoDB key" error points at the
+/// index's field name, where the mistake is.
+fn index_key(field: &Field, lit: &syn::LitStr, private: &TokenStream) -> TokenStream {
+    let name = field.stored_name();
+    let ty = super::respan(field.ty.to_token_stream(), lit.span());
+    let scalar = quote_spanned!(lit.span()=> <#ty as #private::KeyType>::SCALAR);
+    quote!(#private::KeyAttribute { name: #name, scalar: #scalar })
+}
+
+fn index_schema(cont: &Container, index: &IndexAttr, private: &TokenStream) -> TokenStream {
+    let name = index
+        .name
+        .as_ref()
+        .map(syn::LitStr::value)
+        .unwrap_or_default();
+    let key = |lit: Option<&syn::LitStr>| -> Option<TokenStream> {
+        let lit = lit?;
+        Some(index_key(field_named(cont, lit)?, lit, private))
+    };
+    // A local index shares the table's hash key, which it may leave unnamed.
+    let hash = match (index.kind, index.hash.as_ref()) {
+        (IndexKind::Local, None) => cont.hash_key().map(|field| key_attribute(field, private)),
+        (_, hash) => key(hash),
+    };
+    let range = match key(index.range.as_ref()) {
+        Some(range) => quote!(#private::core::option::Option::Some(#range)),
+        None => quote!(#private::core::option::Option::None),
+    };
+    let kind = match index.kind {
+        IndexKind::Global => quote!(#private::IndexKind::Global),
+        IndexKind::Local => quote!(#private::IndexKind::Local),
+    };
+    let projection = match &index.projection {
+        ProjectionAttr::All => quote!(#private::Projection::All),
+        ProjectionAttr::KeysOnly => quote!(#private::Projection::KeysOnly),
+        ProjectionAttr::Include(fields) => {
+            let names = fields
+                .iter()
+                .filter_map(|lit| field_named(cont, lit))
+                .map(Field::stored_name);
+            quote!(#private::Projection::Include(&[#(#names),*]))
+        }
+    };
+    quote! {
+        #private::IndexSchema {
+            name: #name,
+            kind: #kind,
+            hash_key: #hash,
+            range_key: #range,
+            projection: #projection,
+        }
+    }
+}
+
 fn to_item(cont: &Container, private: &TokenStream) -> TokenStream {
-    let build = fields::write_item(cont.fields(), private);
+    let build = fields::write_item(cont.fields(), private, fields::Access::SelfField, None);
     quote! {
         fn to_item(&self) -> #private::core::result::Result<#private::Item, #private::ConversionError> {
             #build
@@ -117,7 +185,7 @@ fn to_item(cont: &Container, private: &TokenStream) -> TokenStream {
 }
 
 fn from_item(cont: &Container, private: &TokenStream) -> TokenStream {
-    let construct = fields::read_item(cont.fields(), private);
+    let construct = fields::read_item(cont.fields(), private, quote!(Self));
     quote! {
         fn from_item(mut item: #private::Item) -> #private::core::result::Result<Self, #private::ConversionError> {
             #private::core::result::Result::Ok(#construct)

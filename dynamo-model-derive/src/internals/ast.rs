@@ -1,7 +1,7 @@
 //! The parsed input of a derive: the struct's fields or the enum's variants with their options,
 //! each node keeping the tokens it came from so that errors point at the user's code.
 
-use syn::{Data, DeriveInput, Fields};
+use syn::{Data, DeriveInput, Fields, LitStr};
 
 use super::attr::{ContainerAttrs, FieldAttrs, VariantAttrs};
 use super::case::RenameRule;
@@ -29,11 +29,12 @@ pub struct Container<'a> {
 pub enum Body<'a> {
     /// A struct with named fields.
     Struct(Vec<Field<'a>>),
-    /// An enum whose variants all carry no data.
-    UnitEnum(Vec<Variant<'a>>),
+    /// An enum: stored as a string when every variant is a unit and no `tag` is given, else as
+    /// a map whose tag attribute names the variant.
+    Enum(Vec<Variant<'a>>),
 }
 
-/// One field of a struct.
+/// One field of a struct or of a struct variant.
 pub struct Field<'a> {
     pub ident: &'a syn::Ident,
     pub ty: &'a syn::Type,
@@ -42,12 +43,23 @@ pub struct Field<'a> {
     stored: String,
 }
 
-/// One variant of a unit-only enum.
+/// One variant of an enum.
 pub struct Variant<'a> {
     pub ident: &'a syn::Ident,
     pub attrs: VariantAttrs,
+    pub style: Style<'a>,
     /// The string stored for it, after `rename` and `rename_all`.
     stored: String,
+}
+
+/// What a variant carries.
+pub enum Style<'a> {
+    /// Nothing: `Cat`.
+    Unit,
+    /// Named fields, stored beside the tag: `Cat { lives: u8 }`.
+    Struct(Vec<Field<'a>>),
+    /// One value whose map is stored beside the tag: `Cat(CatData)`.
+    Newtype(&'a syn::Type),
 }
 
 impl<'a> Container<'a> {
@@ -57,23 +69,7 @@ impl<'a> Container<'a> {
         let attrs_rule = attrs.rename_all;
         let body = match &input.data {
             Data::Struct(data) => match &data.fields {
-                Fields::Named(named) => Body::Struct(
-                    named
-                        .named
-                        .iter()
-                        .filter_map(|field| {
-                            let ident = field.ident.as_ref()?;
-                            let attrs = FieldAttrs::from_ast(cx, &field.attrs, derive);
-                            let stored = stored_name(ident, attrs.rename.as_ref(), attrs_rule);
-                            Some(Field {
-                                ident,
-                                ty: &field.ty,
-                                attrs,
-                                stored,
-                            })
-                        })
-                        .collect(),
-                ),
+                Fields::Named(named) => Body::Struct(parse_fields(cx, named, attrs_rule, derive)),
                 Fields::Unnamed(_) | Fields::Unit => {
                     cx.error_spanned_by(
                         &input.ident,
@@ -85,17 +81,30 @@ impl<'a> Container<'a> {
             Data::Enum(data) if derive == Derive::Attribute => {
                 let mut variants = Vec::with_capacity(data.variants.len());
                 for variant in &data.variants {
-                    if !matches!(variant.fields, Fields::Unit) {
-                        cx.error_spanned_by(
-                            &variant.ident,
-                            "#[derive(Attribute)] stores enums as strings, so each variant must carry no data",
-                        );
-                    }
+                    let style = match &variant.fields {
+                        Fields::Unit => Style::Unit,
+                        // Fields inside a variant are not renamed by the enum's `rename_all`,
+                        // which names the variants.
+                        Fields::Named(named) => {
+                            Style::Struct(parse_fields(cx, named, None, Derive::Attribute))
+                        }
+                        Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {
+                            Style::Newtype(&unnamed.unnamed[0].ty)
+                        }
+                        Fields::Unnamed(_) => {
+                            cx.error_spanned_by(
+                                &variant.fields,
+                                "a variant with several unnamed fields has no attribute names for them: give the fields names, or wrap them in one struct",
+                            );
+                            Style::Unit
+                        }
+                    };
                     let attrs = VariantAttrs::from_ast(cx, &variant.attrs);
                     let stored = stored_name(&variant.ident, attrs.rename.as_ref(), attrs_rule);
                     variants.push(Variant {
                         ident: &variant.ident,
                         attrs,
+                        style,
                         stored,
                     });
                 }
@@ -105,7 +114,7 @@ impl<'a> Container<'a> {
                         "an enum stored as an attribute needs at least one variant",
                     );
                 }
-                Body::UnitEnum(variants)
+                Body::Enum(variants)
             }
             Data::Enum(data) => {
                 cx.error_spanned_by(
@@ -134,8 +143,26 @@ impl<'a> Container<'a> {
     pub fn fields(&self) -> &[Field<'a>] {
         match &self.body {
             Body::Struct(fields) => fields,
-            Body::UnitEnum(_) => &[],
+            Body::Enum(_) => &[],
         }
+    }
+
+    /// An enum stored as a map with a tag attribute, rather than as a plain string.
+    pub fn is_tagged_enum(&self) -> bool {
+        match &self.body {
+            Body::Struct(_) => false,
+            Body::Enum(variants) => {
+                self.attrs.tag.is_some() || variants.iter().any(|v| !matches!(v.style, Style::Unit))
+            }
+        }
+    }
+
+    /// The tag attribute of a tagged enum: `tag = "..."`, else `type`.
+    pub fn tag_name(&self) -> String {
+        self.attrs
+            .tag
+            .as_ref()
+            .map_or_else(|| "type".to_owned(), LitStr::value)
     }
 
     /// The table name: `table = "..."`, else the struct's name.
@@ -155,6 +182,30 @@ impl<'a> Container<'a> {
     pub fn range_key(&self) -> Option<&Field<'a>> {
         self.fields().iter().find(|f| f.attrs.range_key.is_some())
     }
+}
+
+/// Parses named fields with their options, computing each stored name.
+fn parse_fields<'a>(
+    cx: &Ctxt,
+    named: &'a syn::FieldsNamed,
+    rule: Option<RenameRule>,
+    derive: Derive,
+) -> Vec<Field<'a>> {
+    named
+        .named
+        .iter()
+        .filter_map(|field| {
+            let ident = field.ident.as_ref()?;
+            let attrs = FieldAttrs::from_ast(cx, &field.attrs, derive);
+            let stored = stored_name(ident, attrs.rename.as_ref(), rule);
+            Some(Field {
+                ident,
+                ty: &field.ty,
+                attrs,
+                stored,
+            })
+        })
+        .collect()
 }
 
 /// The stored name: an explicit `rename` wins, else `rename_all` applied to the Rust name
@@ -181,9 +232,9 @@ impl Field<'_> {
         self.stored.clone()
     }
 
-    /// Whether the field is stored at all (`skip` says no).
+    /// Whether the field is stored as an attribute of its own (`skip` and `flatten` say no).
     pub fn is_stored(&self) -> bool {
-        self.attrs.skip.is_none()
+        self.attrs.skip.is_none() && self.attrs.flatten.is_none()
     }
 }
 

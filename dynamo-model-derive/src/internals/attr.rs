@@ -20,6 +20,43 @@ pub struct ContainerAttrs {
     pub krate: Option<syn::Path>,
     /// `rename_all = "..."`: the case convention of stored names.
     pub rename_all: Option<RenameRule>,
+    /// `bound = "T: Trait, ..."`: the where-predicates that replace the inferred ones.
+    pub bound: Option<Vec<syn::WherePredicate>>,
+    /// `tag = "..."`: the attribute naming the variant of a data-carrying enum.
+    pub tag: Option<LitStr>,
+    /// `content = "..."`: the attribute holding a variant's data, when not beside the tag.
+    pub content: Option<LitStr>,
+    /// `global_index(...)` and `local_index(...)`, in declaration order.
+    pub indexes: Vec<IndexAttr>,
+}
+
+/// Whether an index is global or local.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum IndexKind {
+    Global,
+    Local,
+}
+
+/// One `global_index(...)` or `local_index(...)` declaration.
+pub struct IndexAttr {
+    pub kind: IndexKind,
+    /// The `global_index` / `local_index` word, for errors about the whole declaration.
+    pub word: syn::Path,
+    pub name: Option<LitStr>,
+    /// The Rust field names of the index's keys.
+    pub hash: Option<LitStr>,
+    pub range: Option<LitStr>,
+    pub projection: ProjectionAttr,
+}
+
+/// Which attributes an index copies from the table.
+pub enum ProjectionAttr {
+    /// Every attribute (the default).
+    All,
+    /// The index and table keys only.
+    KeysOnly,
+    /// The keys and these fields (Rust field names).
+    Include(Vec<LitStr>),
 }
 
 /// The options given on one field. Flags keep the word's token for error spans.
@@ -33,6 +70,12 @@ pub struct FieldAttrs {
     pub rename: Option<LitStr>,
     /// `skip`: not stored; read as `Default::default()`.
     pub skip: Option<syn::Path>,
+    /// `with = path`: a module whose `to_attribute` and `from_attribute` convert the field.
+    pub with: Option<(syn::Path, syn::Path)>,
+    /// `serde`: convert the field through its serde implementations.
+    pub serde: Option<syn::Path>,
+    /// `flatten`: a map holding every attribute no other field names.
+    pub flatten: Option<syn::Path>,
 }
 
 /// The options given on one enum variant.
@@ -76,6 +119,57 @@ impl ContainerAttrs {
                             format!("`crate` must be a path, e.g. `crate = \"my_crate::dynamo_model\"`, not {:?}", path.value()),
                         ),
                     }
+                }
+            } else if meta.path == BOUND {
+                if let Some(bound) = string_value(cx, &meta, BOUND)? {
+                    let parser = syn::punctuated::Punctuated::<syn::WherePredicate, Token![,]>::parse_terminated;
+                    match syn::parse::Parser::parse_str(parser, &bound.value()) {
+                        Ok(predicates) => set_once(
+                            cx,
+                            &mut out.bound,
+                            predicates.into_iter().collect(),
+                            &meta,
+                            BOUND,
+                        ),
+                        Err(error) => cx.error_spanned_by(
+                            &bound,
+                            format!("`bound` must be where-predicates, e.g. `bound = \"T: Clone\"`: {error}"),
+                        ),
+                    }
+                }
+            } else if meta.path == TAG || meta.path == CONTENT {
+                let word = if meta.path == TAG { TAG } else { CONTENT };
+                if let Some(name) = string_value(cx, &meta, word)? {
+                    if name.value().is_empty() {
+                        cx.error_spanned_by(
+                            &name,
+                            format!("`{word}` needs a non-empty attribute name"),
+                        );
+                    }
+                    let slot = if word == TAG {
+                        &mut out.tag
+                    } else {
+                        &mut out.content
+                    };
+                    set_once(cx, slot, name, &meta, word);
+                }
+            } else if (meta.path == GLOBAL_INDEX || meta.path == LOCAL_INDEX)
+                && derive == Derive::Attribute
+            {
+                let word = if meta.path == GLOBAL_INDEX {
+                    GLOBAL_INDEX
+                } else {
+                    LOCAL_INDEX
+                };
+                model_only(cx, &meta, word, "indexes belong to a table")?;
+            } else if meta.path == GLOBAL_INDEX || meta.path == LOCAL_INDEX {
+                let kind = if meta.path == GLOBAL_INDEX {
+                    IndexKind::Global
+                } else {
+                    IndexKind::Local
+                };
+                if let Some(index) = IndexAttr::parse(cx, &meta, kind)? {
+                    out.indexes.push(index);
                 }
             } else if meta.path == RENAME_ALL {
                 if let Some(rule) = string_value(cx, &meta, RENAME_ALL)? {
@@ -130,6 +224,18 @@ impl FieldAttrs {
                 if flag(cx, &meta, SKIP)? {
                     set_once(cx, &mut out.skip, meta.path.clone(), &meta, SKIP);
                 }
+            } else if meta.path == WITH {
+                if let Some(path) = path_value(cx, &meta, WITH)? {
+                    set_once(cx, &mut out.with, (meta.path.clone(), path), &meta, WITH);
+                }
+            } else if meta.path == SERDE {
+                if flag(cx, &meta, SERDE)? {
+                    set_once(cx, &mut out.serde, meta.path.clone(), &meta, SERDE);
+                }
+            } else if meta.path == FLATTEN {
+                if flag(cx, &meta, FLATTEN)? {
+                    set_once(cx, &mut out.flatten, meta.path.clone(), &meta, FLATTEN);
+                }
             } else {
                 unknown_option(cx, &meta, FIELD_OPTIONS, CONTAINER_OPTIONS, "a field")?;
             }
@@ -154,6 +260,138 @@ impl VariantAttrs {
         });
         out
     }
+}
+
+impl IndexAttr {
+    /// Parses the parenthesised options of one index declaration.
+    fn parse(cx: &Ctxt, meta: &ParseNestedMeta, kind: IndexKind) -> syn::Result<Option<Self>> {
+        let word = if kind == IndexKind::Global {
+            GLOBAL_INDEX
+        } else {
+            LOCAL_INDEX
+        };
+        if !meta.input.peek(syn::token::Paren) {
+            skip_value(meta)?;
+            cx.error_spanned_by(
+                &meta.path,
+                format!("`{word}` takes options: write `{word}(name = \"...\", ...)`"),
+            );
+            return Ok(None);
+        }
+        let mut index = IndexAttr {
+            kind,
+            word: meta.path.clone(),
+            name: None,
+            hash: None,
+            range: None,
+            projection: ProjectionAttr::All,
+        };
+        let mut projection_word: Option<syn::Path> = None;
+        meta.parse_nested_meta(|inner| {
+            if inner.path == NAME {
+                if let Some(name) = string_value(cx, &inner, NAME)? {
+                    set_once(cx, &mut index.name, name, &inner, NAME);
+                }
+            } else if inner.path == HASH {
+                if let Some(field) = string_value(cx, &inner, HASH)? {
+                    set_once(cx, &mut index.hash, field, &inner, HASH);
+                }
+            } else if inner.path == RANGE {
+                if let Some(field) = string_value(cx, &inner, RANGE)? {
+                    set_once(cx, &mut index.range, field, &inner, RANGE);
+                }
+            } else if inner.path == PROJECTION || inner.path == INCLUDE {
+                let projection = if inner.path == PROJECTION {
+                    projection_value(cx, &inner)?
+                } else {
+                    include_value(cx, &inner)?
+                };
+                if projection_word.is_some() {
+                    cx.error_spanned_by(
+                        &inner.path,
+                        "an index has one projection: give either `projection = \"...\"` or `include = [...]`, once",
+                    );
+                } else if let Some(projection) = projection {
+                    projection_word = Some(inner.path.clone());
+                    index.projection = projection;
+                }
+            } else {
+                unknown_option(cx, &inner, INDEX_OPTIONS, &[], "an index")?;
+            }
+            Ok(())
+        })?;
+        if index.name.is_none() {
+            cx.error_spanned_by(
+                &meta.path,
+                format!("`{word}` needs a name: write `{word}(name = \"...\", ...)`"),
+            );
+        }
+        if kind == IndexKind::Global && index.hash.is_none() {
+            cx.error_spanned_by(
+                &meta.path,
+                "a global index needs a hash key: write `hash = \"field\"`",
+            );
+        }
+        if kind == IndexKind::Local && index.range.is_none() {
+            cx.error_spanned_by(
+                &meta.path,
+                "a local index needs its own range key: write `range = \"field\"`",
+            );
+        }
+        Ok(Some(index))
+    }
+}
+
+/// `projection = "all"` or `projection = "keys_only"`.
+fn projection_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<ProjectionAttr>> {
+    let Some(value) = string_value(cx, meta, PROJECTION)? else {
+        return Ok(None);
+    };
+    match value.value().as_str() {
+        "all" => Ok(Some(ProjectionAttr::All)),
+        "keys_only" => Ok(Some(ProjectionAttr::KeysOnly)),
+        other => {
+            let hint = match did_you_mean(other, PROJECTIONS) {
+                Some(close) => format!("; did you mean `{close}`?"),
+                None => String::new(),
+            };
+            cx.error_spanned_by(
+                &value,
+                format!("unknown projection `{other}`{hint}: use \"all\" or \"keys_only\", or `include = [\"field\", ...]` for chosen fields"),
+            );
+            Ok(None)
+        }
+    }
+}
+
+/// `include = ["field", ...]`: an INCLUDE projection of these fields.
+fn include_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<ProjectionAttr>> {
+    if !meta.input.peek(Token![=]) {
+        skip_value(meta)?;
+        cx.error_spanned_by(
+            &meta.path,
+            "`include` needs fields: write `include = [\"field\", ...]`",
+        );
+        return Ok(None);
+    }
+    let expr: Expr = meta.value()?.parse()?;
+    let Expr::Array(array) = expr else {
+        cx.error_spanned_by(
+            &expr,
+            "`include` takes a list of field names: write `include = [\"field\", ...]`",
+        );
+        return Ok(None);
+    };
+    let mut fields = Vec::with_capacity(array.elems.len());
+    for elem in array.elems {
+        match elem {
+            Expr::Lit(ExprLit {
+                lit: Lit::Str(lit), ..
+            }) => fields.push(lit),
+            other => cx.error_spanned_by(&other, "a field name in `include` is a string literal"),
+        }
+    }
+    Ok(Some(ProjectionAttr::Include(fields)))
 }
 
 fn unknown_case(cx: &Ctxt, rule: &LitStr) {
@@ -245,6 +483,41 @@ fn string_value(cx: &Ctxt, meta: &ParseNestedMeta, word: Symbol) -> syn::Result<
     }
 }
 
+/// A `word = some::path` option (a string literal holding the path is accepted too).
+fn path_value(cx: &Ctxt, meta: &ParseNestedMeta, word: Symbol) -> syn::Result<Option<syn::Path>> {
+    if !meta.input.peek(Token![=]) {
+        skip_value(meta)?;
+        cx.error_spanned_by(
+            &meta.path,
+            format!("`{word}` needs a module path: write `{word} = path::to::module`"),
+        );
+        return Ok(None);
+    }
+    let expr: Expr = meta.value()?.parse()?;
+    match expr {
+        Expr::Path(path) if path.qself.is_none() => Ok(Some(path.path)),
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(lit), ..
+        }) => match lit.parse::<syn::Path>() {
+            Ok(path) => Ok(Some(path)),
+            Err(_) => {
+                cx.error_spanned_by(
+                    &lit,
+                    format!("`{word}` needs a module path, not {:?}", lit.value()),
+                );
+                Ok(None)
+            }
+        },
+        other => {
+            cx.error_spanned_by(
+                &other,
+                format!("`{word}` takes a module path: write `{word} = path::to::module`"),
+            );
+            Ok(None)
+        }
+    }
+}
+
 /// Consumes whatever follows an option we are rejecting, so parsing can go on with the next one.
 fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
     if meta.input.peek(Token![=]) {
@@ -295,12 +568,17 @@ fn unknown_option(
 
 /// The known word closest to `word`, if it is close enough to be a likely misspelling.
 fn did_you_mean(word: &str, known: &[Symbol]) -> Option<Symbol> {
-    known
-        .iter()
-        .map(|s| (edit_distance(word, s.0), *s))
-        .filter(|(distance, s)| *distance <= (s.0.len() / 3).max(1))
+    let close = closest(word, known.iter().map(|s| s.0))?;
+    known.iter().find(|s| s.0 == close).copied()
+}
+
+/// The candidate closest to `word`, if it is close enough to be a likely misspelling.
+pub fn closest<'k>(word: &str, candidates: impl Iterator<Item = &'k str>) -> Option<&'k str> {
+    candidates
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(distance, c)| *distance <= (c.len() / 3).max(1))
         .min_by_key(|(distance, _)| *distance)
-        .map(|(_, s)| s)
+        .map(|(_, c)| c)
 }
 
 /// Levenshtein distance, counting a swap of two neighbouring letters as one edit.

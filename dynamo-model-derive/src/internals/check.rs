@@ -3,23 +3,61 @@
 
 use std::collections::HashMap;
 
-use super::ast::{Body, Container, Derive};
+use super::ast::{Body, Container, Derive, Field, Style};
+use super::attr::{IndexAttr, IndexKind, ProjectionAttr};
 use super::ctxt::Ctxt;
+
+/// DynamoDB allows at most this many global secondary indexes on a table.
+const MAX_GLOBAL_INDEXES: usize = 20;
+/// DynamoDB allows at most this many local secondary indexes on a table.
+const MAX_LOCAL_INDEXES: usize = 5;
 
 /// Reports every rule the derived type breaks.
 pub fn check(cx: &Ctxt, cont: &Container, derive: Derive) {
     if derive == Derive::Model {
         check_keys(cx, cont);
         check_table_name(cx, cont);
+        check_indexes(cx, cont);
     }
-    check_stored_names(cx, cont);
-    check_variant_names(cx, cont);
-    check_skipped(cx, cont);
+    check_enum_options(cx, cont);
+    match &cont.body {
+        Body::Struct(fields) => check_fields(cx, fields, None),
+        Body::Enum(variants) => {
+            check_variant_names(cx, cont);
+            let tag = cont.is_tagged_enum() && cont.attrs.content.is_none();
+            let tag_name = cont.tag_name();
+            for variant in variants {
+                if let Style::Struct(fields) = &variant.style {
+                    check_fields(cx, fields, tag.then_some(tag_name.as_str()));
+                }
+            }
+        }
+    }
+}
+
+/// The rules on one set of fields stored together in one map.
+fn check_fields(cx: &Ctxt, fields: &[Field], tag: Option<&str>) {
+    check_stored_names(cx, fields, tag);
+    check_skipped(cx, fields);
+    check_conversions(cx, fields);
+    check_flatten(cx, fields);
+}
+
+/// `tag` and `content` describe how an enum is stored; they mean nothing on a struct.
+fn check_enum_options(cx: &Ctxt, cont: &Container) {
+    if let Body::Struct(_) = cont.body {
+        for option in [&cont.attrs.tag, &cont.attrs.content].into_iter().flatten() {
+            cx.error_spanned_by(
+                option,
+                "`tag` and `content` describe how an enum's variants are stored; a struct has no variants",
+            );
+        }
+    }
 }
 
 /// A skipped field is not stored: it cannot be a key, and renaming it means nothing.
-fn check_skipped(cx: &Ctxt, cont: &Container) {
-    for field in cont.fields() {
+fn check_skipped(cx: &Ctxt, fields: &[Field]) {
+    for field in fields {
         let Some(skip) = &field.attrs.skip else {
             continue;
         };
@@ -34,6 +72,74 @@ fn check_skipped(cx: &Ctxt, cont: &Container) {
                 skip,
                 "a skipped field is not stored, so `rename` has no effect on it",
             );
+        }
+        if field.attrs.with.is_some() || field.attrs.serde.is_some() {
+            cx.error_spanned_by(
+                skip,
+                "a skipped field is not stored, so `with` or `serde` has no effect on it",
+            );
+        }
+    }
+}
+
+/// `with` and `serde` each replace the field type's own conversion: one at a time, and never on
+/// a key, whose conversion is fixed by its type.
+fn check_conversions(cx: &Ctxt, fields: &[Field]) {
+    for field in fields {
+        let attrs = &field.attrs;
+        if let (Some(_), Some(serde)) = (&attrs.with, &attrs.serde) {
+            cx.error_spanned_by(
+                serde,
+                "`serde` and `with` both choose how this field is converted; keep one",
+            );
+        }
+        let custom = attrs
+            .with
+            .as_ref()
+            .map(|(word, _)| word)
+            .or(attrs.serde.as_ref());
+        if let (Some(word), true) = (
+            custom,
+            attrs.hash_key.is_some() || attrs.range_key.is_some(),
+        ) {
+            cx.error_spanned_by(
+                word,
+                "a key attribute is stored by its own type (S, N or B); `with` and `serde` cannot change a key's conversion",
+            );
+        }
+    }
+}
+
+/// One `flatten` map per document, holding what no other field names; it has no name of its own.
+fn check_flatten(cx: &Ctxt, fields: &[Field]) {
+    let mut seen = false;
+    for field in fields {
+        let Some(flatten) = &field.attrs.flatten else {
+            continue;
+        };
+        if seen {
+            cx.error_spanned_by(
+                flatten,
+                "only one field can be `flatten`: it receives every attribute no other field names",
+            );
+        }
+        seen = true;
+        let attrs = &field.attrs;
+        let conflict = if attrs.hash_key.is_some() || attrs.range_key.is_some() {
+            Some("a key is one attribute, not a map of them")
+        } else if attrs.rename.is_some() {
+            Some("a flattened map has no attribute name of its own, so `rename` means nothing")
+        } else if attrs.skip.is_some() {
+            Some("a field is either flattened into the item or skipped, not both")
+        } else if attrs.with.is_some() || attrs.serde.is_some() {
+            Some(
+                "a flattened map holds DynamoDB attributes as they are; `with` and `serde` do not apply",
+            )
+        } else {
+            None
+        };
+        if let Some(message) = conflict {
+            cx.error_spanned_by(flatten, message);
         }
     }
 }
@@ -79,17 +185,29 @@ fn check_keys(cx: &Ctxt, cont: &Container) {
     }
 }
 
-fn check_stored_names(cx: &Ctxt, cont: &Container) {
-    let fields = cont
-        .fields()
+fn check_stored_names(cx: &Ctxt, fields: &[Field], tag: Option<&str>) {
+    let stored = fields
         .iter()
         .filter(|f| f.is_stored())
         .map(|f| (f.stored_name(), f.ident, f.attrs.rename.as_ref()));
-    check_unique(cx, fields, "fields are stored as attribute");
+    check_unique(cx, stored, "fields are stored as attribute");
+    let Some(tag) = tag else { return };
+    for field in fields.iter().filter(|f| f.is_stored()) {
+        if field.stored_name() == tag {
+            let message = format!(
+                "`{}` is stored as `{tag}`, the enum's tag attribute: rename the field, or choose another `tag`",
+                field.ident
+            );
+            match &field.attrs.rename {
+                Some(rename) => cx.error_spanned_by(rename, message),
+                None => cx.error_spanned_by(field.ident, message),
+            }
+        }
+    }
 }
 
 fn check_variant_names(cx: &Ctxt, cont: &Container) {
-    if let Body::UnitEnum(variants) = &cont.body {
+    if let Body::Enum(variants) = &cont.body {
         let variants = variants
             .iter()
             .map(|v| (v.stored_name(), v.ident, v.attrs.rename.as_ref()));
@@ -121,10 +239,7 @@ fn check_unique<'a>(
 /// DynamoDB table names are 3 to 255 characters of `a-z A-Z 0-9 _ . -`.
 fn check_table_name(cx: &Ctxt, cont: &Container) {
     let name = cont.table_name();
-    let valid_chars = name
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
-    if (3..=255).contains(&name.len()) && valid_chars {
+    if is_valid_name(&name) {
         return;
     }
     let message = format!(
@@ -134,4 +249,168 @@ fn check_table_name(cx: &Ctxt, cont: &Container) {
         Some(table) => cx.error_spanned_by(table, message),
         None => cx.error_spanned_by(cont.ident, message),
     }
+}
+
+/// Index declarations: names, key fields, projections and DynamoDB's limits.
+fn check_indexes(cx: &Ctxt, cont: &Container) {
+    let mut names: HashMap<String, ()> = HashMap::new();
+    let (mut globals, mut locals) = (0, 0);
+    for index in &cont.attrs.indexes {
+        if let Some(name) = &index.name {
+            check_index_name(cx, name);
+            if names.insert(name.value(), ()).is_some() {
+                cx.error_spanned_by(
+                    name,
+                    format!(
+                        "two indexes are named `{}`; index names are unique in a table",
+                        name.value()
+                    ),
+                );
+            }
+        }
+        let count = match index.kind {
+            IndexKind::Global => {
+                globals += 1;
+                (globals, MAX_GLOBAL_INDEXES, "global")
+            }
+            IndexKind::Local => {
+                locals += 1;
+                (locals, MAX_LOCAL_INDEXES, "local")
+            }
+        };
+        if count.0 == count.1 + 1 {
+            cx.error_spanned_by(
+                &index.word,
+                format!(
+                    "DynamoDB allows at most {} {} indexes on a table",
+                    count.1, count.2
+                ),
+            );
+        }
+        let hash = index
+            .hash
+            .as_ref()
+            .and_then(|hash| index_field(cx, cont, hash));
+        let range = index
+            .range
+            .as_ref()
+            .and_then(|range| index_field(cx, cont, range));
+        if let (Some(hash), Some(range), Some(lit)) = (hash, range, &index.range)
+            && hash.ident == range.ident
+        {
+            cx.error_spanned_by(
+                lit,
+                "an index's hash key and range key must be two different fields",
+            );
+        }
+        if index.kind == IndexKind::Local {
+            check_local_index(cx, cont, index, hash);
+        }
+        if let ProjectionAttr::Include(fields) = &index.projection {
+            for lit in fields {
+                let Some(field) = index_field(cx, cont, lit) else {
+                    continue;
+                };
+                let is_key = field.attrs.hash_key.is_some()
+                    || field.attrs.range_key.is_some()
+                    || [hash, range]
+                        .into_iter()
+                        .flatten()
+                        .any(|k| k.ident == field.ident);
+                if is_key {
+                    cx.error_spanned_by(
+                        lit,
+                        format!(
+                            "`{}` is a key, and every index projects its keys already",
+                            lit.value()
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A local index shares the table's hash key and needs the table to have a range key.
+fn check_local_index(cx: &Ctxt, cont: &Container, index: &IndexAttr, hash: Option<&Field>) {
+    if cont.range_key().is_none() {
+        cx.error_spanned_by(
+            &index.word,
+            "a local index sorts the items of one partition another way, so the table needs a range key: add #[dynamo(range_key)] to a field, or make this a global_index",
+        );
+    }
+    if let (Some(hash), Some(table_hash), Some(lit)) = (hash, cont.hash_key(), &index.hash)
+        && hash.ident != table_hash.ident
+    {
+        cx.error_spanned_by(
+                lit,
+                format!(
+                    "a local index always uses the table's hash key `{}`; for another hash key use a global_index",
+                    table_hash.ident
+                ),
+            );
+    }
+}
+
+/// The stored field an index names (by its Rust name), or an error on the name.
+fn index_field<'c, 'a>(
+    cx: &Ctxt,
+    cont: &'c Container<'a>,
+    lit: &syn::LitStr,
+) -> Option<&'c Field<'a>> {
+    let wanted = lit.value();
+    let found = cont.fields().iter().find(|f| f.ident == wanted.as_str());
+    match found {
+        Some(field) if field.is_stored() => Some(field),
+        Some(_) => {
+            cx.error_spanned_by(
+                lit,
+                format!(
+                    "field `{wanted}` is not stored (skip or flatten), so an index cannot use it"
+                ),
+            );
+            None
+        }
+        None => {
+            let by_stored = cont.fields().iter().find(|f| f.stored_name() == wanted);
+            let hint = match by_stored {
+                Some(field) => format!(
+                    "; `{wanted}` is the stored name of field `{}`: indexes name Rust fields",
+                    field.ident
+                ),
+                None => {
+                    let known: Vec<String> =
+                        cont.fields().iter().map(|f| f.ident.to_string()).collect();
+                    match super::attr::closest(&wanted, known.iter().map(String::as_str)) {
+                        Some(close) => format!("; did you mean `{close}`?"),
+                        None => String::new(),
+                    }
+                }
+            };
+            cx.error_spanned_by(
+                lit,
+                format!("no field `{wanted}` in `{}`{hint}", cont.ident),
+            );
+            None
+        }
+    }
+}
+
+/// DynamoDB index names are 3 to 255 characters of `a-z A-Z 0-9 _ . -`, like table names.
+fn check_index_name(cx: &Ctxt, name: &syn::LitStr) {
+    let value = name.value();
+    if !is_valid_name(&value) {
+        cx.error_spanned_by(
+            name,
+            format!("invalid DynamoDB index name `{value}`: use 3 to 255 characters of a-z, A-Z, 0-9, `_`, `.` and `-`"),
+        );
+    }
+}
+
+/// The naming rule DynamoDB applies to tables and indexes.
+fn is_valid_name(name: &str) -> bool {
+    (3..=255).contains(&name.len())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
 }

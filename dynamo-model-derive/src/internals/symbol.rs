@@ -15,19 +15,49 @@ pub const DYNAMO: Symbol = Symbol("dynamo");
 pub const TABLE: Symbol = Symbol("table");
 pub const CRATE: Symbol = Symbol("crate");
 pub const RENAME_ALL: Symbol = Symbol("rename_all");
+pub const BOUND: Symbol = Symbol("bound");
+pub const TAG: Symbol = Symbol("tag");
+pub const CONTENT: Symbol = Symbol("content");
+pub const GLOBAL_INDEX: Symbol = Symbol("global_index");
+pub const LOCAL_INDEX: Symbol = Symbol("local_index");
+
+// Index options.
+pub const NAME: Symbol = Symbol("name");
+pub const HASH: Symbol = Symbol("hash");
+pub const RANGE: Symbol = Symbol("range");
+pub const PROJECTION: Symbol = Symbol("projection");
+pub const ALL: Symbol = Symbol("all");
+pub const KEYS_ONLY: Symbol = Symbol("keys_only");
+pub const INCLUDE: Symbol = Symbol("include");
 
 // Field options.
 pub const HASH_KEY: Symbol = Symbol("hash_key");
 pub const RANGE_KEY: Symbol = Symbol("range_key");
 pub const RENAME: Symbol = Symbol("rename");
 pub const SKIP: Symbol = Symbol("skip");
+pub const WITH: Symbol = Symbol("with");
+pub const SERDE: Symbol = Symbol("serde");
+pub const FLATTEN: Symbol = Symbol("flatten");
 
 /// Options allowed on the struct.
-pub const CONTAINER_OPTIONS: &[Symbol] = &[TABLE, CRATE, RENAME_ALL];
+pub const CONTAINER_OPTIONS: &[Symbol] = &[
+    TABLE,
+    CRATE,
+    RENAME_ALL,
+    BOUND,
+    TAG,
+    CONTENT,
+    GLOBAL_INDEX,
+    LOCAL_INDEX,
+];
 /// Options allowed on a field.
-pub const FIELD_OPTIONS: &[Symbol] = &[HASH_KEY, RANGE_KEY, RENAME, SKIP];
+pub const FIELD_OPTIONS: &[Symbol] = &[HASH_KEY, RANGE_KEY, RENAME, SKIP, WITH, SERDE, FLATTEN];
 /// Options allowed on an enum variant.
 pub const VARIANT_OPTIONS: &[Symbol] = &[RENAME];
+/// Options inside `global_index(...)` and `local_index(...)`.
+pub const INDEX_OPTIONS: &[Symbol] = &[NAME, HASH, RANGE, PROJECTION, INCLUDE];
+/// The values of an index's `projection = "..."`.
+pub const PROJECTIONS: &[Symbol] = &[ALL, KEYS_ONLY];
 
 impl PartialEq<Symbol> for Ident {
     fn eq(&self, word: &Symbol) -> bool {

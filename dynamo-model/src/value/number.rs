@@ -124,6 +124,12 @@ const MAX_INTEGER_DIGITS: usize = 40;
 /// Rewrites a decimal number (`-12.50`, `1.5E+3`, `7e0`) as plain integer digits with an
 /// optional leading `-`, or fails if it has a non-zero fraction or is not a number at all.
 fn whole_number(text: &str) -> Result<String, ConversionError> {
+    scaled_whole_number(text, 0)
+}
+
+/// Like `whole_number`, for the number multiplied by 10^`shift` first: reads a decimal number of
+/// seconds as whole nanoseconds with a shift of 9.
+pub(crate) fn scaled_whole_number(text: &str, shift: i64) -> Result<String, ConversionError> {
     let invalid = || ConversionError::invalid_number(text);
     let trimmed = text.trim();
     let (negative, unsigned) = match trimmed.as_bytes().first() {
@@ -134,9 +140,9 @@ fn whole_number(text: &str) -> Result<String, ConversionError> {
     let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
         Some(at) => {
             let exponent: i64 = unsigned[at + 1..].parse().map_err(|_| invalid())?;
-            (&unsigned[..at], exponent)
+            (&unsigned[..at], exponent.saturating_add(shift))
         }
-        None => (unsigned, 0),
+        None => (unsigned, shift),
     };
     let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());

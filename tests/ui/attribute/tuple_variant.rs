@@ -3,7 +3,7 @@ use dynamo_model::Attribute;
 #[derive(Attribute)]
 enum Shape {
     Circle { radius: f64 },
-    Square(f64),
+    Rectangle(u32, u32),
     Point,
 }
 

@@ -1,0 +1,112 @@
+//! Types of other crates, each behind the feature named after its crate: `uuid`,
+//! `rust_decimal` and `bytes`.
+
+#[cfg(feature = "uuid")]
+mod uuid_impls {
+    use aws_sdk_dynamodb::types::AttributeValue;
+    use uuid::Uuid;
+
+    use crate::error::ConversionError;
+    use crate::model::{KeyScalar, KeyType};
+    use crate::value::time::text_of;
+    use crate::value::{FromAttribute, ToAttribute};
+
+    /// S, hyphenated lower case: `67e55044-10b1-426f-9247-bb680e5fe0c8`. Any form `Uuid`
+    /// parses (upper case, braces, simple) reads back.
+    impl ToAttribute for Uuid {
+        fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+            Ok(Some(AttributeValue::S(self.hyphenated().to_string())))
+        }
+    }
+
+    impl FromAttribute for Uuid {
+        const EXPECTED: &'static str = "S (UUID)";
+
+        fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
+            let text = text_of::<Self>(value)?;
+            Uuid::parse_str(&text)
+                .map_err(|e| ConversionError::custom(format!("`{text}` is not a UUID: {e}")))
+        }
+    }
+
+    impl KeyType for Uuid {
+        const SCALAR: KeyScalar = KeyScalar::S;
+        type Arg<'k> = Uuid;
+    }
+}
+
+#[cfg(feature = "rust_decimal")]
+mod decimal_impls {
+    use aws_sdk_dynamodb::types::AttributeValue;
+    use rust_decimal::Decimal;
+
+    use crate::error::ConversionError;
+    use crate::model::{KeyScalar, KeyType};
+    use crate::value::{FromAttribute, ToAttribute};
+
+    /// N, exactly: `Decimal` holds at most 28 significant digits, within DynamoDB's 38.
+    impl ToAttribute for Decimal {
+        fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+            Ok(Some(AttributeValue::N(self.to_string())))
+        }
+    }
+
+    /// A number with more digits than `Decimal` holds is an error, not a rounding.
+    impl FromAttribute for Decimal {
+        const EXPECTED: &'static str = "N (Decimal)";
+
+        fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
+            let text = match value {
+                AttributeValue::N(text) => text,
+                other => return Err(ConversionError::wrong_type(Self::EXPECTED, &other)),
+            };
+            let parsed = if text.contains(['e', 'E']) {
+                Decimal::from_scientific(&text)
+            } else {
+                Decimal::from_str_exact(&text)
+            };
+            parsed.map_err(|e| {
+                ConversionError::custom(format!("number {text} does not fit Decimal exactly: {e}"))
+            })
+        }
+    }
+
+    impl KeyType for Decimal {
+        const SCALAR: KeyScalar = KeyScalar::N;
+        type Arg<'k> = Decimal;
+    }
+}
+
+#[cfg(feature = "bytes")]
+mod bytes_impls {
+    use aws_sdk_dynamodb::primitives::Blob;
+    use aws_sdk_dynamodb::types::AttributeValue;
+    use bytes::Bytes;
+
+    use crate::error::ConversionError;
+    use crate::model::{KeyScalar, KeyType};
+    use crate::value::{FromAttribute, ToAttribute};
+
+    /// B.
+    impl ToAttribute for Bytes {
+        fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+            Ok(Some(AttributeValue::B(Blob::new(self.to_vec()))))
+        }
+    }
+
+    impl FromAttribute for Bytes {
+        const EXPECTED: &'static str = "B";
+
+        fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
+            match value {
+                AttributeValue::B(blob) => Ok(Bytes::from(blob.into_inner())),
+                other => Err(ConversionError::wrong_type(Self::EXPECTED, &other)),
+            }
+        }
+    }
+
+    impl KeyType for Bytes {
+        const SCALAR: KeyScalar = KeyScalar::B;
+        type Arg<'k> = &'k Bytes;
+    }
+}

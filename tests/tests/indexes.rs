@@ -1,0 +1,98 @@
+//! Index declarations: the schema the derive records, and the tables created from it in
+//! DynamoDB Local.
+
+use dynamo_model::sdk::types::{KeyType as Role, ProjectionType, ScalarAttributeType};
+use dynamo_model::{IndexKind, KeyScalar, Model, Projection};
+use tests::db;
+
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "pets", rename_all = "camelCase")]
+#[dynamo(global_index(name = "by_owner", hash = "owner_id", range = "born"))]
+#[dynamo(global_index(name = "by_chip", hash = "chip", projection = "keys_only"))]
+#[dynamo(local_index(name = "by_weight", range = "weight", include = ["nick_name"]))]
+struct Pet {
+    #[dynamo(hash_key)]
+    home: String,
+    #[dynamo(range_key)]
+    name: String,
+    owner_id: String,
+    born: u32,
+    chip: dynamo_model::Binary,
+    weight: f64,
+    nick_name: Option<String>,
+}
+
+#[test]
+fn the_schema_records_each_index_with_stored_names() {
+    let indexes = Pet::SCHEMA.indexes;
+    assert_eq!(indexes.len(), 3);
+    assert_eq!(indexes[0].name, "by_owner");
+    assert_eq!(indexes[0].kind, IndexKind::Global);
+    assert_eq!(indexes[0].hash_key.name, "ownerId");
+    assert_eq!(indexes[0].hash_key.scalar, KeyScalar::S);
+    assert_eq!(indexes[0].range_key.map(|k| k.scalar), Some(KeyScalar::N));
+    assert_eq!(indexes[0].projection, Projection::All);
+    assert_eq!(indexes[1].hash_key.scalar, KeyScalar::B);
+    assert_eq!(indexes[1].projection, Projection::KeysOnly);
+    assert_eq!(indexes[2].kind, IndexKind::Local);
+    assert_eq!(indexes[2].hash_key.name, "home");
+    assert_eq!(indexes[2].projection, Projection::Include(&["nickName"]));
+}
+
+#[tokio::test]
+async fn tables_are_created_with_their_indexes() {
+    let db = db();
+    Pet::table().create(&db).await.unwrap();
+    let table = Pet::table().describe(&db).await.unwrap().unwrap();
+
+    let mut definitions: Vec<(String, ScalarAttributeType)> = table
+        .attribute_definitions()
+        .iter()
+        .map(|d| (d.attribute_name().to_owned(), d.attribute_type().clone()))
+        .collect();
+    definitions.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        definitions,
+        vec![
+            ("born".to_owned(), ScalarAttributeType::N),
+            ("chip".to_owned(), ScalarAttributeType::B),
+            ("home".to_owned(), ScalarAttributeType::S),
+            ("name".to_owned(), ScalarAttributeType::S),
+            ("ownerId".to_owned(), ScalarAttributeType::S),
+            ("weight".to_owned(), ScalarAttributeType::N),
+        ]
+    );
+
+    let globals = table.global_secondary_indexes();
+    let by_owner = globals
+        .iter()
+        .find(|i| i.index_name() == Some("by_owner"))
+        .unwrap();
+    let keys: Vec<(&str, &Role)> = by_owner
+        .key_schema()
+        .iter()
+        .map(|k| (k.attribute_name(), k.key_type()))
+        .collect();
+    assert_eq!(keys, vec![("ownerId", &Role::Hash), ("born", &Role::Range)]);
+    let by_chip = globals
+        .iter()
+        .find(|i| i.index_name() == Some("by_chip"))
+        .unwrap();
+    assert_eq!(
+        by_chip.projection().and_then(|p| p.projection_type()),
+        Some(&ProjectionType::KeysOnly)
+    );
+
+    let locals = table.local_secondary_indexes();
+    assert_eq!(locals.len(), 1);
+    let by_weight = &locals[0];
+    let keys: Vec<(&str, &Role)> = by_weight
+        .key_schema()
+        .iter()
+        .map(|k| (k.attribute_name(), k.key_type()))
+        .collect();
+    assert_eq!(keys, vec![("home", &Role::Hash), ("weight", &Role::Range)]);
+    let projection = by_weight.projection().unwrap();
+    assert_eq!(projection.projection_type(), Some(&ProjectionType::Include));
+    assert_eq!(projection.non_key_attributes(), ["nickName".to_owned()]);
+}

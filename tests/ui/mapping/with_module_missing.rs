@@ -1,0 +1,11 @@
+use dynamo_model::Model;
+
+#[derive(Model)]
+struct Reading {
+    #[dynamo(hash_key)]
+    sensor: String,
+    #[dynamo(with = tenths)]
+    celsius: f64,
+}
+
+fn main() {}

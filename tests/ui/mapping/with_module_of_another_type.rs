@@ -1,0 +1,11 @@
+use dynamo_model::Model;
+
+#[derive(Model)]
+struct Reading {
+    #[dynamo(hash_key)]
+    sensor: String,
+    #[dynamo(with = dynamo_model::with::binary)]
+    celsius: f64,
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use std::time::SystemTime;
+
+use dynamo_model::Model;
+
+#[derive(Model)]
+struct Event {
+    #[dynamo(hash_key, with = dynamo_model::with::epoch_seconds)]
+    at: SystemTime,
+}
+
+fn main() {}
