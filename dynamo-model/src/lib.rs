@@ -34,6 +34,8 @@
 
 pub mod db;
 pub mod error;
+#[cfg(feature = "json")]
+pub mod json;
 pub mod local;
 pub mod model;
 pub mod ops;

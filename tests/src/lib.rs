@@ -56,11 +56,20 @@ pub async fn get_raw(
     table: &str,
     key: (&str, dynamo_model::AttributeValue),
 ) -> Option<dynamo_model::Item> {
+    get_raw_key(db, table, [(key.0.to_owned(), key.1)].into()).await
+}
+
+/// [`get_raw`] for a table with a range key: `key` holds both key attributes.
+pub async fn get_raw_key(
+    db: &Db,
+    table: &str,
+    key: dynamo_model::Item,
+) -> Option<dynamo_model::Item> {
     match db
         .client()
         .get_item()
         .table_name(db.table_name(table))
-        .key(key.0, key.1)
+        .set_key(Some(key))
         .send()
         .await
     {

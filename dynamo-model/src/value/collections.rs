@@ -6,6 +6,7 @@
 //! - `HashSet<T>` and `BTreeSet<T>` are SS, NS or BS by element type. DynamoDB rejects empty
 //!   sets, so an empty set is left out of the item, and an absent (or NULL) set reads as empty.
 //! - [`Binary`] is B, and a set of them BS; `Vec<u8>` stays a list of numbers, as serde writes it.
+//! - Tuples of up to six values and arrays `[T; N]` are L of exactly that length.
 //! - `Box<T>`, `Arc<T>`, `Box<str>`, `Arc<str>` and `Cow<str>` store what they point to.
 
 use std::borrow::Cow;
@@ -60,6 +61,72 @@ impl<T: FromAttribute> FromAttribute for Vec<T> {
 
     fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
         read_list(value, Self::EXPECTED)
+    }
+}
+
+/// The elements of a list that must have exactly `len` of them (a tuple, an array).
+fn fixed_list(value: AttributeValue, len: usize) -> Result<Vec<AttributeValue>, ConversionError> {
+    match value {
+        AttributeValue::L(list) if list.len() == len => Ok(list),
+        AttributeValue::L(list) => Err(ConversionError::custom(format!(
+            "expected a list of {len} elements, found {}",
+            list.len()
+        ))),
+        other => Err(ConversionError::wrong_type("L", &other)),
+    }
+}
+
+macro_rules! tuples {
+    ($(($len:literal: $($name:ident $index:tt),+))*) => {$(
+        /// A tuple is a list (L) of its values, in order.
+        impl<$($name: ToAttribute),+> ToAttribute for ($($name,)+) {
+            fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+                Ok(Some(AttributeValue::L(vec![
+                    $(element(&self.$index).map_err(|e| e.in_element($index))?),+
+                ])))
+            }
+        }
+
+        impl<$($name: FromAttribute),+> FromAttribute for ($($name,)+) {
+            const EXPECTED: &'static str = concat!("L of ", $len, " elements");
+
+            fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
+                let mut items = fixed_list(value, $len)?.into_iter();
+                Ok(($(
+                    match items.next() {
+                        Some(item) => $name::from_attribute(item).map_err(|e| e.in_element($index))?,
+                        None => return Err(ConversionError::missing($name::EXPECTED).in_element($index)),
+                    },
+                )+))
+            }
+        }
+    )*};
+}
+
+tuples! {
+    (1: A 0)
+    (2: A 0, B 1)
+    (3: A 0, B 1, C 2)
+    (4: A 0, B 1, C 2, D 3)
+    (5: A 0, B 1, C 2, D 3, E 4)
+    (6: A 0, B 1, C 2, D 3, E 4, F 5)
+}
+
+/// An array is a list (L) of exactly `N` values.
+impl<T: ToAttribute, const N: usize> ToAttribute for [T; N] {
+    fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+        write_list(self.iter())
+    }
+}
+
+impl<T: FromAttribute, const N: usize> FromAttribute for [T; N] {
+    const EXPECTED: &'static str = "L";
+
+    fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
+        let items: Vec<T> = read_list(AttributeValue::L(fixed_list(value, N)?), Self::EXPECTED)?;
+        items
+            .try_into()
+            .map_err(|_| ConversionError::custom(format!("expected a list of {N} elements")))
     }
 }
 

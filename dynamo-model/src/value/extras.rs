@@ -9,7 +9,7 @@ mod uuid_impls {
     use crate::error::ConversionError;
     use crate::model::{KeyScalar, KeyType};
     use crate::value::time::text_of;
-    use crate::value::{FromAttribute, ToAttribute};
+    use crate::value::{FromAttribute, SetElement, ToAttribute};
 
     /// S, hyphenated lower case: `67e55044-10b1-426f-9247-bb680e5fe0c8`. Any form `Uuid`
     /// parses (upper case, braces, simple) reads back.
@@ -33,6 +33,29 @@ mod uuid_impls {
         const SCALAR: KeyScalar = KeyScalar::S;
         type Arg<'k> = Uuid;
     }
+
+    /// A set of UUIDs is SS.
+    impl SetElement for Uuid {
+        const SET: &'static str = "SS";
+
+        fn write_set<'a>(
+            items: impl ExactSizeIterator<Item = &'a Self>,
+        ) -> Result<AttributeValue, ConversionError> {
+            Ok(AttributeValue::Ss(
+                items.map(|id| id.hyphenated().to_string()).collect(),
+            ))
+        }
+
+        fn read_set<C: FromIterator<Self>>(value: AttributeValue) -> Result<C, ConversionError> {
+            match value {
+                AttributeValue::Ss(members) => members
+                    .into_iter()
+                    .map(|member| Uuid::from_attribute(AttributeValue::S(member)))
+                    .collect(),
+                other => Err(ConversionError::wrong_type(Self::SET, &other)),
+            }
+        }
+    }
 }
 
 #[cfg(feature = "rust_decimal")]
@@ -42,7 +65,7 @@ mod decimal_impls {
 
     use crate::error::ConversionError;
     use crate::model::{KeyScalar, KeyType};
-    use crate::value::{FromAttribute, ToAttribute};
+    use crate::value::{FromAttribute, SetElement, ToAttribute};
 
     /// N, exactly: `Decimal` holds at most 28 significant digits, within DynamoDB's 38.
     impl ToAttribute for Decimal {
@@ -75,6 +98,27 @@ mod decimal_impls {
         const SCALAR: KeyScalar = KeyScalar::N;
         type Arg<'k> = Decimal;
     }
+
+    /// A set of decimals is NS.
+    impl SetElement for Decimal {
+        const SET: &'static str = "NS";
+
+        fn write_set<'a>(
+            items: impl ExactSizeIterator<Item = &'a Self>,
+        ) -> Result<AttributeValue, ConversionError> {
+            Ok(AttributeValue::Ns(items.map(Decimal::to_string).collect()))
+        }
+
+        fn read_set<C: FromIterator<Self>>(value: AttributeValue) -> Result<C, ConversionError> {
+            match value {
+                AttributeValue::Ns(members) => members
+                    .into_iter()
+                    .map(|member| Decimal::from_attribute(AttributeValue::N(member)))
+                    .collect(),
+                other => Err(ConversionError::wrong_type(Self::SET, &other)),
+            }
+        }
+    }
 }
 
 #[cfg(feature = "bytes")]
@@ -85,7 +129,7 @@ mod bytes_impls {
 
     use crate::error::ConversionError;
     use crate::model::{KeyScalar, KeyType};
-    use crate::value::{FromAttribute, ToAttribute};
+    use crate::value::{FromAttribute, SetElement, ToAttribute};
 
     /// B.
     impl ToAttribute for Bytes {
@@ -108,5 +152,28 @@ mod bytes_impls {
     impl KeyType for Bytes {
         const SCALAR: KeyScalar = KeyScalar::B;
         type Arg<'k> = &'k Bytes;
+    }
+
+    /// A set of byte strings is BS.
+    impl SetElement for Bytes {
+        const SET: &'static str = "BS";
+
+        fn write_set<'a>(
+            items: impl ExactSizeIterator<Item = &'a Self>,
+        ) -> Result<AttributeValue, ConversionError> {
+            Ok(AttributeValue::Bs(
+                items.map(|bytes| Blob::new(bytes.to_vec())).collect(),
+            ))
+        }
+
+        fn read_set<C: FromIterator<Self>>(value: AttributeValue) -> Result<C, ConversionError> {
+            match value {
+                AttributeValue::Bs(members) => Ok(members
+                    .into_iter()
+                    .map(|blob| Bytes::from(blob.into_inner()))
+                    .collect()),
+                other => Err(ConversionError::wrong_type(Self::SET, &other)),
+            }
+        }
     }
 }
