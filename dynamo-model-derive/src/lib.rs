@@ -17,8 +17,10 @@ use proc_macro::TokenStream;
 
 /// Derives `dynamo_model::Model` for a struct with named fields.
 ///
-/// Container attributes: `#[dynamo(table = "name")]`, `#[dynamo(crate = "path")]`.
-/// Field attributes: `#[dynamo(hash_key)]`, `#[dynamo(range_key)]`, `#[dynamo(rename = "name")]`.
+/// Struct options: `table = "name"`, `rename_all = "case"`, `global_index(...)`,
+/// `local_index(...)`, `bound = "predicates"`, `crate = "path"`. Field options: `hash_key`,
+/// `range_key`, `rename = "name"`, `skip`, `with = path`, `serde`, `flatten`. The guide's
+/// `docs/schema-errors.md` describes each.
 #[proc_macro_derive(Model, attributes(dynamo))]
 pub fn derive_model(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
@@ -28,8 +30,9 @@ pub fn derive_model(input: TokenStream) -> TokenStream {
 /// Derives `dynamo_model::ToAttribute` and `FromAttribute`: a struct with named fields is stored
 /// as a map (M), a unit-only enum as a string (S).
 ///
-/// Container attribute: `#[dynamo(crate = "path")]`. Field and variant attribute:
-/// `#[dynamo(rename = "name")]`.
+/// An enum with data is stored as a map whose tag attribute names the variant. Options: on the
+/// type `rename_all`, `tag`, `content`, `bound`, `crate`; on fields `rename`, `skip`, `with`,
+/// `serde`, `flatten`; on variants `rename`.
 #[proc_macro_derive(Attribute, attributes(dynamo))]
 pub fn derive_attribute(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);

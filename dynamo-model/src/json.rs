@@ -361,7 +361,10 @@ mod tests {
         assert_eq!(base64_encode(b"Ma"), "TWE=");
         assert_eq!(base64_decode("TWE").unwrap(), b"Ma");
         assert!(base64_decode("TW!=").is_err());
-        assert!(base64_decode("TWF").is_err(), "non-zero bits after the last byte");
+        assert!(
+            base64_decode("TWF").is_err(),
+            "non-zero bits after the last byte"
+        );
         assert!(base64_decode("T").is_err());
     }
 

@@ -51,11 +51,14 @@ pub use model::{
 };
 pub use value::{Binary, Flatten, FromAttribute, Item, ToAttribute};
 
-/// Derives [`Model`] for a struct with named fields. See the [`Model`] trait and the guide.
+/// Derives [`Model`] for a struct with named fields. See the [`Model`] trait, [`IndexSchema`]
+/// for index declarations, and the guide's `docs/mapping.md` and `docs/schema-errors.md` for
+/// every option.
 pub use dynamo_model_derive::Model;
 
 /// Derives [`ToAttribute`] and [`FromAttribute`], so that a type can be a field of a model: a
-/// struct with named fields is stored as a map (M), a unit-only enum as a string (S).
+/// struct with named fields is stored as a map (M), a unit-only enum as a string (S), an enum
+/// with data as a map whose tag attribute (`type`, or `tag = "..."`) names the variant.
 ///
 /// ```
 /// use dynamo_model::{Attribute, Model};
@@ -123,4 +126,6 @@ mod guide_doctests {
     struct Local;
     #[doc = include_str!("../../docs/schema-errors.md")]
     struct SchemaErrors;
+    #[doc = include_str!("../../docs/mapping.md")]
+    struct Mapping;
 }
