@@ -9,6 +9,7 @@ pub fn wrap_in_const(code: TokenStream) -> TokenStream {
         #[doc(hidden)]
         #[allow(
             non_upper_case_globals,
+            non_camel_case_types,
             unused_attributes,
             unused_qualifications,
             unused_mut,

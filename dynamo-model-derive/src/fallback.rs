@@ -22,6 +22,10 @@ pub fn expand(
         #[automatically_derived]
         impl #impl_generics #private::Model for #ident #ty_generics #where_clause {
             type Key<'k> = #private::core::convert::Infallible;
+            type Fields = ();
+            type HashKey = #private::std::string::String;
+            type RangeKey = #private::NoRangeKey;
+            fn fields() -> Self::Fields {}
             const SCHEMA: #private::Schema = #private::Schema {
                 table: "",
                 hash_key: #private::KeyAttribute { name: "", scalar: #private::KeyScalar::S },
@@ -44,6 +48,13 @@ pub fn expand(
         }
         },
         Derive::Attribute => quote! {
+            #[automatically_derived]
+            impl #impl_generics #private::expr::Navigable for #ident #ty_generics #where_clause {
+                type Handle<__W> = #private::expr::Path<__W>;
+                fn handle<__W>(path: #private::expr::Path<__W>) -> #private::expr::Path<__W> {
+                    path
+                }
+            }
             #[automatically_derived]
             impl #impl_generics #private::ToAttribute for #ident #ty_generics #where_clause {
                 fn to_attribute(&self) -> #private::core::result::Result<

@@ -35,6 +35,15 @@ pub enum Error {
         table: String,
     },
 
+    /// The condition of a put, update or delete did not hold, so nothing was written.
+    #[error("the condition of {operation} on table `{table}` did not hold; nothing was written")]
+    ConditionFailed {
+        /// The DynamoDB API call, e.g. `UpdateItem`.
+        operation: &'static str,
+        /// The table written to.
+        table: String,
+    },
+
     /// A value could not be converted between Rust and DynamoDB.
     #[error(transparent)]
     Conversion(#[from] ConversionError),

@@ -34,6 +34,7 @@
 
 pub mod db;
 pub mod error;
+pub mod expr;
 #[cfg(feature = "json")]
 pub mod json;
 pub mod local;
@@ -47,7 +48,8 @@ pub use aws_sdk_dynamodb::types::AttributeValue;
 pub use db::Db;
 pub use error::{ConversionError, ConversionProblem, Error};
 pub use model::{
-    IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model, Projection, Schema,
+    IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model, NoRangeKey, Projection,
+    Schema, SortKey,
 };
 pub use value::{Binary, Flatten, FromAttribute, Item, ToAttribute};
 
@@ -92,6 +94,7 @@ pub use aws_sdk_dynamodb as sdk;
 
 /// What most code using dynamo-model needs: `use dynamo_model::prelude::*;`.
 pub mod prelude {
+    pub use crate::expr::{AttributePath, Conditions};
     pub use crate::local::LocalDynamoDb;
     pub use crate::{Attribute, Db, Error, Model};
 }
@@ -100,9 +103,10 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::error::ConversionError;
+    pub use crate::expr;
     pub use crate::model::{
-        IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model, Projection, Schema,
-        key_item_of,
+        IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model, NoRangeKey, Projection,
+        Schema, key_item_of,
     };
     pub use crate::value::{
         Flatten, FromAttribute, Item, ToAttribute, key_attribute, read_converted, read_field,

@@ -4,7 +4,7 @@ use aws_sdk_dynamodb::types::{AttributeValue, ScalarAttributeType};
 
 use crate::db::Db;
 use crate::error::ConversionError;
-use crate::ops::{Delete, Get, Put};
+use crate::ops::{Delete, Get, Put, Query, Scan, UpdateItem};
 use crate::table::Table;
 use crate::value::{FromAttribute, Item, ToAttribute};
 
@@ -43,6 +43,20 @@ pub trait Model: Sized {
     /// argument type (`&str` for a `String` key, the integer itself for numbers), or a tuple of
     /// hash and range key arguments when the model has a range key.
     type Key<'k>;
+
+    /// The Rust type of the hash key (a [`KeyType`]).
+    type HashKey;
+
+    /// The Rust type of the range key, or [`NoRangeKey`].
+    type RangeKey;
+
+    /// The typed attribute paths of the model, one public field per stored attribute: a
+    /// [`KeyPath`](crate::expr::KeyPath) for keys, a [`Path`](crate::expr::Path) for most
+    /// others, a struct of paths for a nested document.
+    type Fields;
+
+    /// The typed attribute paths: `Cat::fields().name.eq("Tom")`. See [`crate::expr`].
+    fn fields() -> Self::Fields;
 
     /// The table, key attributes and stored attributes of the model.
     const SCHEMA: Schema;
@@ -83,6 +97,25 @@ pub trait Model: Sized {
     /// Deletes the item with this key; deleting an absent item is not an error.
     fn delete<'a>(db: &'a Db, key: Self::Key<'_>) -> Delete<'a, Self> {
         Delete::new(db, Self::key_item(key))
+    }
+
+    /// Changes attributes of the item with this key: chain actions (`set`, `add`, `remove`,
+    /// ...) on typed paths, then `.await` the item as it is afterwards.
+    fn update<'a>(db: &'a Db, key: Self::Key<'_>) -> UpdateItem<'a, Self> {
+        UpdateItem::new(db, Self::key_item(key))
+    }
+
+    /// Reads the items with this hash key, optionally narrowed by `.range(..)` and `.filter(..)`.
+    fn query<'a>(db: &'a Db, hash: <Self::HashKey as KeyType>::Arg<'_>) -> Query<'a, Self>
+    where
+        Self::HashKey: KeyType,
+    {
+        Query::new(db, hash)
+    }
+
+    /// Reads every item of the table, optionally `.filter(..)`ed.
+    fn scan(db: &Db) -> Scan<'_, Self> {
+        Scan::new(db)
     }
 }
 
@@ -231,6 +264,20 @@ macro_rules! number_keys {
 }
 
 number_keys!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize f32 f64);
+
+/// The `RangeKey` of a model without a range key.
+#[derive(Debug, Clone, Copy)]
+pub struct NoRangeKey;
+
+/// A key type that can be a sort key in a query: any [`KeyType`], which [`NoRangeKey`] is not.
+#[diagnostic::on_unimplemented(
+    message = "this model has no range key, so a query has no sort key condition",
+    label = "the model's table is keyed by its hash key alone",
+    note = "query by the hash key and use `.filter(..)` to narrow the items"
+)]
+pub trait SortKey: KeyType {}
+
+impl<T: KeyType> SortKey for T {}
 
 /// Builds a key item from one or two key attributes. Generated code calls this.
 pub fn key_item_of(hash: (&str, AttributeValue), range: Option<(&str, AttributeValue)>) -> Item {

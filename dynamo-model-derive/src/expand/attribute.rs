@@ -37,7 +37,10 @@ pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
         Body::Enum(variants) if cont.is_tagged_enum() => tagged_enum(cont, variants, &private),
         Body::Enum(variants) => unit_enum(variants, &private),
     };
+    let handle = super::paths::document_handle(cont, &generics, &private);
     quote! {
+        #handle
+
         #[automatically_derived]
         impl #impl_generics #private::ToAttribute for #ident #ty_generics #where_clause {
             fn to_attribute(&self) -> #private::core::result::Result<

@@ -19,7 +19,7 @@ pub fn with_field_bounds(cont: &Container, private: &TokenStream) -> syn::Generi
         None => {
             for param in params {
                 where_clause.predicates.push(syn::parse_quote! {
-                    #param: #private::ToAttribute + #private::FromAttribute
+                    #param: #private::ToAttribute + #private::FromAttribute + #private::expr::Navigable
                 });
             }
         }

@@ -3,6 +3,7 @@
 mod attribute;
 mod fields;
 mod model;
+mod paths;
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote};

@@ -27,11 +27,15 @@ pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
     let from_item = from_item(cont, &private);
     let key_item = key_item(hash, range, &private);
     let item_key = item_key(hash, range, &private);
+    let (fields_struct, fields_items) = super::paths::model_fields(cont, &generics, &private);
 
     quote! {
+        #fields_struct
+
         #[automatically_derived]
         impl #impl_generics #private::Model for #ident #ty_generics #where_clause {
             #key_type
+            #fields_items
             #schema
             #to_item
             #from_item
@@ -67,7 +71,16 @@ fn key_args(
 
 fn key_type(hash: &Field, range: Option<&Field>, private: &TokenStream) -> TokenStream {
     let args = key_args(hash, range, quote!('k), private);
-    quote!(type Key<'k> = #args;)
+    let hash_ty = hash.ty;
+    let range_ty = match range {
+        Some(range) => range.ty.to_token_stream(),
+        None => quote!(#private::NoRangeKey),
+    };
+    quote! {
+        type Key<'k> = #args;
+        type HashKey = #hash_ty;
+        type RangeKey = #range_ty;
+    }
 }
 
 fn key_attribute(field: &Field, private: &TokenStream) -> TokenStream {

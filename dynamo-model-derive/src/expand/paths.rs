@@ -1,0 +1,219 @@
+//! Typed attribute paths: the `fields()` struct of a model (one handle per stored field), and
+//! the handle of a document type, so that `Cat::fields().home.zip` is a `Path<u32>`.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use crate::internals::ast::{Body, Container, Field};
+
+/// The fields that get a handle: stored attributes of their own (not skipped or flattened).
+fn handled<'c, 'a>(fields: &'c [Field<'a>]) -> impl Iterator<Item = &'c Field<'a>> {
+    fields.iter().filter(|f| f.is_stored())
+}
+
+/// A zero-sized codec for each `with`/`serde` field, so that values in expressions are written
+/// the way the field is stored.
+fn codecs(fields: &[Field], private: &TokenStream) -> TokenStream {
+    let codecs = handled(fields).filter_map(|field| {
+        let codec = codec_name(field)?;
+        let ty = field.ty;
+        let encode = match &field.attrs.with {
+            Some((_, path)) => quote_spanned!(path.span()=> #path::to_attribute(value)),
+            None => quote!(#private::with::serde::to_attribute(value)),
+        };
+        Some(quote! {
+            #[doc(hidden)]
+            pub struct #codec;
+            impl #private::expr::Codec<#ty> for #codec {
+                fn encode(value: &#ty) -> #private::core::result::Result<
+                    #private::core::option::Option<#private::AttributeValue>,
+                    #private::ConversionError,
+                > {
+                    #encode
+                }
+            }
+        })
+    });
+    quote!(#(#codecs)*)
+}
+
+fn codec_name(field: &Field) -> Option<syn::Ident> {
+    (field.attrs.with.is_some() || field.attrs.serde.is_some())
+        .then(|| format_ident!("__DynamoCodec_{}", field.ident))
+}
+
+/// The declared type of a field's handle, and the expression that builds it from `parent`, an
+/// expression of type `Path<_>` (or `None` for a top-level attribute of a model).
+fn handle(
+    field: &Field,
+    parent: Option<&TokenStream>,
+    private: &TokenStream,
+) -> (TokenStream, TokenStream) {
+    let ty = field.ty;
+    let name = field.stored_name();
+    let raw = quote! {
+        #private::expr::RawPath::from_static(&[
+            #private::expr::Segment::Name(#private::std::borrow::Cow::Borrowed(#name))
+        ])
+    };
+    let path = match parent {
+        Some(parent) => quote!(#parent.field(#name)),
+        None => quote!(#private::expr::Path::new(#raw)),
+    };
+    // Only a model's top-level fields are keys.
+    if field.attrs.hash_key.is_some() || field.attrs.range_key.is_some() {
+        return (
+            quote!(#private::expr::KeyPath<#ty>),
+            quote!(#private::expr::KeyPath::new(#raw)),
+        );
+    }
+    if let Some(codec) = codec_name(field) {
+        return (
+            quote!(#private::expr::Path<#private::expr::Custom<#ty, #codec>>),
+            path,
+        );
+    }
+    (
+        quote_spanned!(ty.span()=> <#ty as #private::expr::Navigable>::Handle<#ty>),
+        quote_spanned!(ty.span()=> <#ty as #private::expr::Navigable>::handle::<#ty>(#path)),
+    )
+}
+
+/// `type Fields` and `fn fields()` of a model, plus the struct they name.
+pub fn model_fields(
+    cont: &Container,
+    generics: &syn::Generics,
+    private: &TokenStream,
+) -> (TokenStream, TokenStream) {
+    let ident = cont.ident;
+    let fields = cont.fields();
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let struct_generics = &generics.params;
+    let handles: Vec<_> = handled(fields)
+        .map(|f| (f, handle(f, None, private)))
+        .collect();
+    let members = handles.iter().map(|(f, (ty, _))| {
+        // On the type's span, so that an error about the handle's type is reported once, there.
+        let mut member = f.ident.clone();
+        member.set_span(f.ty.span());
+        let doc = format!("The path of attribute `{}`.", f.stored_name());
+        quote!(#[doc = #doc] pub #member: #ty)
+    });
+    let inits = handles.iter().map(|(f, (_, init))| {
+        let mut member = f.ident.clone();
+        member.set_span(f.ty.span());
+        quote!(#member: #init)
+    });
+    let codecs = codecs(fields, private);
+    let doc = format!("The typed attribute paths of `{ident}`, from `{ident}::fields()`.");
+    let definition = quote! {
+        #codecs
+        #[doc = #doc]
+        #[allow(non_camel_case_types)]
+        pub struct __DynamoFields<#struct_generics> #where_clause {
+            #(#members,)*
+            #[doc(hidden)]
+            pub __model: #private::core::marker::PhantomData<fn() -> #ident #ty_generics>,
+        }
+    };
+    let _ = impl_generics;
+    let items = quote! {
+        type Fields = __DynamoFields #ty_generics;
+
+        fn fields() -> Self::Fields {
+            __DynamoFields {
+                #(#inits,)*
+                __model: #private::core::marker::PhantomData,
+            }
+        }
+    };
+    (definition, items)
+}
+
+/// `impl Navigable` for a document type: a struct's handle has one handle per field; an enum's
+/// handle is a plain path.
+pub fn document_handle(
+    cont: &Container,
+    generics: &syn::Generics,
+    private: &TokenStream,
+) -> TokenStream {
+    let ident = cont.ident;
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let fields = match &cont.body {
+        Body::Struct(fields) => fields,
+        Body::Enum(_) => {
+            return quote! {
+                #[automatically_derived]
+                impl #impl_generics #private::expr::Navigable for #ident #ty_generics #where_clause {
+                    type Handle<__W> = #private::expr::Path<__W>;
+                    fn handle<__W>(path: #private::expr::Path<__W>) -> #private::expr::Path<__W> {
+                        path
+                    }
+                }
+            };
+        }
+    };
+    let parent = quote!(__path);
+    let handles: Vec<_> = handled(fields)
+        .map(|f| (f, handle(f, Some(&parent), private)))
+        .collect();
+    let members = handles.iter().map(|(f, (ty, _))| {
+        // On the type's span, so that an error about the handle's type is reported once, there.
+        let mut member = f.ident.clone();
+        member.set_span(f.ty.span());
+        let doc = format!(
+            "The path of attribute `{}` inside this document.",
+            f.stored_name()
+        );
+        quote!(#[doc = #doc] pub #member: #ty)
+    });
+    let inits = handles.iter().map(|(f, (_, init))| {
+        let mut member = f.ident.clone();
+        member.set_span(f.ty.span());
+        quote!(#member: #init)
+    });
+    let codecs = codecs(fields, private);
+    let mut with_w = generics.clone();
+    with_w.params.insert(0, syn::parse_quote!(__W));
+    let (w_impl_generics, w_ty_generics, _) = with_w.split_for_impl();
+    let struct_params = &with_w.params;
+    let doc = format!("The typed attribute paths inside a `{ident}` document.");
+    quote! {
+        #codecs
+        #[doc = #doc]
+        pub struct __DynamoHandle<#struct_params> #where_clause {
+            #(#members,)*
+            #[doc(hidden)]
+            pub __path: #private::expr::Path<__W>,
+            #[doc(hidden)]
+            pub __document: #private::core::marker::PhantomData<fn() -> #ident #ty_generics>,
+        }
+
+        #[automatically_derived]
+        impl #impl_generics #private::expr::Navigable for #ident #ty_generics #where_clause {
+            type Handle<__W> = __DynamoHandle #w_ty_generics;
+            fn handle<__W>(#parent: #private::expr::Path<__W>) -> Self::Handle<__W> {
+                __DynamoHandle {
+                    #(#inits,)*
+                    __path: #parent,
+                    __document: #private::core::marker::PhantomData,
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl #w_impl_generics #private::expr::AttributePath for __DynamoHandle #w_ty_generics #where_clause {
+            type Value = __W;
+            fn path(&self) -> &#private::expr::Path<__W> {
+                &self.__path
+            }
+        }
+
+        #[automatically_derived]
+        impl #w_impl_generics #private::expr::UpdatePath for __DynamoHandle #w_ty_generics #where_clause {}
+
+        #[automatically_derived]
+        impl #impl_generics #private::expr::HasSize for #ident #ty_generics #where_clause {}
+    }
+}

@@ -1,0 +1,70 @@
+//! Projections (ProjectionExpression): which attributes a read returns.
+
+use super::path::{AttributePath, RawPath};
+use super::placeholder::Placeholders;
+
+/// A list of attribute paths to read, built from typed paths.
+///
+/// ```
+/// use dynamo_model::expr::{Placeholders, ProjectionPaths};
+/// use dynamo_model::Model;
+///
+/// #[derive(Model)]
+/// struct Cat {
+///     #[dynamo(hash_key)]
+///     id: String,
+///     name: String,
+///     lives: u8,
+/// }
+///
+/// let f = Cat::fields();
+/// let projection = ProjectionPaths::new().path(&f.name).path(&f.lives);
+/// assert_eq!(projection.render(&mut Placeholders::new()), "#n0, #n1");
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct ProjectionPaths {
+    paths: Vec<RawPath>,
+}
+
+impl ProjectionPaths {
+    /// No paths yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a path.
+    pub fn path(mut self, path: impl AttributePath) -> Self {
+        self.paths.push(path.path().raw().clone());
+        self
+    }
+
+    /// Adds a path by its untyped form.
+    pub fn raw(mut self, path: RawPath) -> Self {
+        self.paths.push(path);
+        self
+    }
+
+    /// The paths of top-level attributes, by stored name.
+    pub fn attributes(names: &[&'static str]) -> Self {
+        ProjectionPaths {
+            paths: names.iter().map(|name| RawPath::attribute(*name)).collect(),
+        }
+    }
+
+    /// Whether no path was added.
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+
+    /// Renders the projection into the placeholders of a request.
+    pub fn render(&self, placeholders: &mut Placeholders) -> String {
+        let mut out = String::new();
+        for (i, path) in self.paths.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            placeholders.path(path, &mut out);
+        }
+        out
+    }
+}

@@ -1,0 +1,326 @@
+//! Update expressions: SET, REMOVE, ADD and DELETE actions on typed paths.
+
+use aws_sdk_dynamodb::types::AttributeValue;
+
+use super::path::{RawPath, Segment, UpdatePath};
+use super::placeholder::{Expression, Placeholders};
+use super::typing::{Addable, List, Map, Numeric, Operand, Removable, Set, ValueOf};
+use crate::error::ConversionError;
+
+/// What SET writes.
+enum SetValue {
+    /// `= value` or `= other.path`
+    Operand(Operand),
+    /// `= if_not_exists(path, value)`
+    IfNotExists(Operand),
+    /// `= path + value` / `= path - value`
+    Arithmetic(&'static str, Operand),
+    /// `= list_append(if_not_exists(path, []), value)`, or the value first when prepending.
+    Append { values: Operand, at_end: bool },
+}
+
+enum Action {
+    Set(RawPath, SetValue),
+    Remove(RawPath),
+    Add(RawPath, Operand),
+    Delete(RawPath, Operand),
+}
+
+impl Action {
+    fn path(&self) -> &RawPath {
+        match self {
+            Action::Set(path, _)
+            | Action::Remove(path)
+            | Action::Add(path, _)
+            | Action::Delete(path, _) => path,
+        }
+    }
+}
+
+/// The actions of one UpdateItem, merged into one update expression. Each method checks its
+/// types at compile time: `add` on numbers and sets, `delete` on sets with elements of the set's
+/// type, `remove` on optional attributes, and no action on a key attribute.
+///
+/// ```
+/// use dynamo_model::expr::Update;
+/// use dynamo_model::Model;
+///
+/// #[derive(Model)]
+/// struct Cat {
+///     #[dynamo(hash_key)]
+///     id: String,
+///     name: String,
+///     lives: u8,
+///     nickname: Option<String>,
+///     toys: std::collections::BTreeSet<String>,
+/// }
+///
+/// let f = Cat::fields();
+/// let update = Update::new()
+///     .set(&f.name, "Tom")
+///     .increment(&f.lives, 1)
+///     .remove(&f.nickname)
+///     .add(&f.toys, std::collections::BTreeSet::from(["ball".to_owned()]));
+/// assert_eq!(
+///     update.build()?.text,
+///     "SET #n0 = :v0, #n1 = #n1 + :v1 REMOVE #n2 ADD #n3 :v2"
+/// );
+/// # Ok::<(), dynamo_model::ConversionError>(())
+/// ```
+#[derive(Default)]
+pub struct Update {
+    actions: Vec<Action>,
+}
+
+impl Update {
+    /// No actions yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Whether no action was added.
+    pub fn is_empty(&self) -> bool {
+        self.actions.is_empty()
+    }
+
+    fn push(mut self, action: Action) -> Self {
+        self.actions.push(action);
+        self
+    }
+
+    /// `SET path = value` (or `= other.path`). Setting an `Option` field to `None` removes it.
+    pub fn set<P: UpdatePath>(self, path: P, value: impl ValueOf<P::Value>) -> Self {
+        let raw = path.path().raw().clone();
+        match value.operand() {
+            // A value stored as an absent attribute (None, an empty set) is a REMOVE.
+            Operand::Absent => self.push(Action::Remove(raw)),
+            operand => self.push(Action::Set(raw, SetValue::Operand(operand))),
+        }
+    }
+
+    /// `SET path = if_not_exists(path, value)`: write the value only where there is none.
+    pub fn set_if_not_exists<P: UpdatePath>(self, path: P, value: impl ValueOf<P::Value>) -> Self {
+        let raw = path.path().raw().clone();
+        self.push(Action::Set(raw, SetValue::IfNotExists(value.operand())))
+    }
+
+    /// `SET path = path + n`. The attribute must exist; use [`add`](Update::add) to start
+    /// from zero.
+    pub fn increment<P: UpdatePath>(self, path: P, n: impl ValueOf<P::Value>) -> Self
+    where
+        P::Value: Numeric,
+    {
+        let raw = path.path().raw().clone();
+        self.push(Action::Set(raw, SetValue::Arithmetic("+", n.operand())))
+    }
+
+    /// `SET path = path - n`.
+    pub fn decrement<P: UpdatePath>(self, path: P, n: impl ValueOf<P::Value>) -> Self
+    where
+        P::Value: Numeric,
+    {
+        let raw = path.path().raw().clone();
+        self.push(Action::Set(raw, SetValue::Arithmetic("-", n.operand())))
+    }
+
+    /// `SET path = list_append(path, values)`: appends to a list, starting one if absent.
+    pub fn append<P: UpdatePath>(self, path: P, values: impl ValueOf<P::Value>) -> Self
+    where
+        P::Value: List,
+    {
+        let raw = path.path().raw().clone();
+        let values = values.operand();
+        self.push(Action::Set(
+            raw,
+            SetValue::Append {
+                values,
+                at_end: true,
+            },
+        ))
+    }
+
+    /// `SET path = list_append(values, path)`: prepends to a list, starting one if absent.
+    pub fn prepend<P: UpdatePath>(self, path: P, values: impl ValueOf<P::Value>) -> Self
+    where
+        P::Value: List,
+    {
+        let raw = path.path().raw().clone();
+        let values = values.operand();
+        self.push(Action::Set(
+            raw,
+            SetValue::Append {
+                values,
+                at_end: false,
+            },
+        ))
+    }
+
+    /// `REMOVE path`: an optional attribute (a required one would leave an item the model cannot
+    /// read).
+    pub fn remove<P: UpdatePath>(self, path: P) -> Self
+    where
+        P::Value: Removable,
+    {
+        let raw = path.path().raw().clone();
+        self.push(Action::Remove(raw))
+    }
+
+    /// `REMOVE path[index]`: one element of a list; later elements move down.
+    pub fn remove_at<P: UpdatePath>(self, path: P, index: usize) -> Self
+    where
+        P::Value: List,
+    {
+        let raw = path.path().raw().child(Segment::Index(index));
+        self.push(Action::Remove(raw))
+    }
+
+    /// `REMOVE path.key`: one entry of a map.
+    pub fn remove_key<P: UpdatePath>(
+        self,
+        path: P,
+        key: impl Into<std::borrow::Cow<'static, str>>,
+    ) -> Self
+    where
+        P::Value: Map,
+    {
+        let raw = path.path().raw().child(Segment::Name(key.into()));
+        self.push(Action::Remove(raw))
+    }
+
+    /// `ADD path value`: adds to a number (starting from 0 if absent), or adds elements to a set
+    /// (starting one if absent).
+    pub fn add<P: UpdatePath>(self, path: P, value: impl ValueOf<P::Value>) -> Self
+    where
+        P::Value: Addable,
+    {
+        let raw = path.path().raw().clone();
+        self.push(Action::Add(raw, value.operand()))
+    }
+
+    /// `DELETE path elements`: removes elements from a set.
+    pub fn delete<P: UpdatePath>(self, path: P, elements: impl ValueOf<P::Value>) -> Self
+    where
+        P::Value: Set,
+    {
+        let raw = path.path().raw().clone();
+        self.push(Action::Delete(raw, elements.operand()))
+    }
+
+    /// Adds the actions of `other` after these.
+    pub fn merge(mut self, other: Update) -> Self {
+        self.actions.extend(other.actions);
+        self
+    }
+
+    /// Renders the update with placeholders of its own.
+    pub fn build(&self) -> Result<Expression, ConversionError> {
+        let mut placeholders = Placeholders::new();
+        let text = self.render(&mut placeholders)?;
+        Ok(Expression::new(text, &placeholders))
+    }
+
+    /// Renders the update into the placeholders of a request. Two actions on overlapping paths
+    /// (`a` and `a.b`, or the same path twice) are an error here, before DynamoDB refuses them.
+    pub fn render(&self, placeholders: &mut Placeholders) -> Result<String, ConversionError> {
+        if self.actions.is_empty() {
+            return Err(ConversionError::custom(
+                "an update needs at least one action",
+            ));
+        }
+        for (i, action) in self.actions.iter().enumerate() {
+            if let Some(earlier) = self.actions[..i]
+                .iter()
+                .find(|a| a.path().overlaps(action.path()))
+            {
+                return Err(ConversionError::custom(format!(
+                    "two update actions touch overlapping paths `{}` and `{}`; DynamoDB allows one action per attribute",
+                    earlier.path(),
+                    action.path()
+                )));
+            }
+        }
+        let mut out = String::new();
+        for (clause, matches) in [
+            (
+                "SET",
+                (|a: &Action| matches!(a, Action::Set(..))) as fn(&Action) -> bool,
+            ),
+            ("REMOVE", |a| matches!(a, Action::Remove(..))),
+            ("ADD", |a| matches!(a, Action::Add(..))),
+            ("DELETE", |a| matches!(a, Action::Delete(..))),
+        ] {
+            let mut first = true;
+            for action in self.actions.iter().filter(|a| matches(a)) {
+                if first {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(clause);
+                    out.push(' ');
+                    first = false;
+                } else {
+                    out.push_str(", ");
+                }
+                render_action(action, placeholders, &mut out)
+                    .map_err(|e| e.in_attribute(&action.path().to_string()))?;
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn render_action(
+    action: &Action,
+    placeholders: &mut Placeholders,
+    out: &mut String,
+) -> Result<(), ConversionError> {
+    match action {
+        Action::Set(path, value) => {
+            placeholders.path(path, out);
+            out.push_str(" = ");
+            match value {
+                SetValue::Operand(operand) => placeholders.operand(operand, out)?,
+                SetValue::IfNotExists(operand) => {
+                    out.push_str("if_not_exists(");
+                    placeholders.path(path, out);
+                    out.push_str(", ");
+                    placeholders.operand(operand, out)?;
+                    out.push(')');
+                }
+                SetValue::Arithmetic(op, operand) => {
+                    placeholders.path(path, out);
+                    out.push(' ');
+                    out.push_str(op);
+                    out.push(' ');
+                    placeholders.operand(operand, out)?;
+                }
+                SetValue::Append { values, at_end } => {
+                    let mut existing = String::from("if_not_exists(");
+                    placeholders.path(path, &mut existing);
+                    existing.push_str(", ");
+                    placeholders.value(AttributeValue::L(Vec::new()), &mut existing);
+                    existing.push(')');
+                    let mut new = String::new();
+                    placeholders.operand(values, &mut new)?;
+                    let (first, second) = if *at_end {
+                        (existing, new)
+                    } else {
+                        (new, existing)
+                    };
+                    out.push_str("list_append(");
+                    out.push_str(&first);
+                    out.push_str(", ");
+                    out.push_str(&second);
+                    out.push(')');
+                }
+            }
+        }
+        Action::Remove(path) => placeholders.path(path, out),
+        Action::Add(path, operand) | Action::Delete(path, operand) => {
+            placeholders.path(path, out);
+            out.push(' ');
+            placeholders.operand(operand, out)?;
+        }
+    }
+    Ok(())
+}

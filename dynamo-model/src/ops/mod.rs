@@ -1,0 +1,286 @@
+//! The operations of a model: the builders that [`Model::get`], [`Model::put`],
+//! [`Model::create`], [`Model::update`], [`Model::delete`], [`Model::query`] and
+//! [`Model::scan`] return.
+//!
+//! Each builder runs when it is `.await`ed, so options chain before the await:
+//! `Cat::get(&db, "c1").consistent_read(true).await`. Each can also show the request it would
+//! send without sending it (`.request()`), to check its shape in a test or to send it with the
+//! SDK yourself.
+
+mod read;
+mod update;
+
+use std::future::{Future, IntoFuture};
+use std::marker::PhantomData;
+use std::pin::Pin;
+
+use aws_sdk_dynamodb::operation::delete_item::DeleteItemInput;
+use aws_sdk_dynamodb::operation::get_item::GetItemInput;
+use aws_sdk_dynamodb::operation::put_item::PutItemInput;
+
+pub use read::{Query, Scan};
+pub use update::UpdateItem;
+
+use crate::db::Db;
+use crate::error::{ConversionError, Error};
+use crate::expr::{Condition, Placeholders};
+use crate::model::Model;
+use crate::value::Item;
+
+/// The future an operation builder turns into when awaited.
+pub type OpFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, Error>> + Send + 'a>>;
+
+/// Whether an SDK error is DynamoDB's "the condition did not hold".
+fn is_condition_failure<E, R>(error: &aws_sdk_dynamodb::error::SdkError<E, R>) -> bool
+where
+    E: aws_sdk_dynamodb::error::ProvideErrorMetadata,
+{
+    error.as_service_error().and_then(|e| e.code()) == Some("ConditionalCheckFailedException")
+}
+
+/// A condition expression with its placeholders, or none.
+struct RenderedCondition {
+    text: Option<String>,
+    placeholders: Placeholders,
+}
+
+fn render_condition(condition: Option<&Condition>) -> Result<RenderedCondition, ConversionError> {
+    let mut placeholders = Placeholders::new();
+    let text = condition.map(|c| c.render(&mut placeholders)).transpose()?;
+    Ok(RenderedCondition { text, placeholders })
+}
+
+/// Reads one item by key. Made by [`Model::get`]; `.await` gives `Option<M>`.
+#[must_use = "an operation does nothing until it is awaited"]
+pub struct Get<'a, M> {
+    db: &'a Db,
+    key: Result<Item, ConversionError>,
+    consistent_read: bool,
+    model: PhantomData<fn() -> M>,
+}
+
+impl<'a, M: Model> Get<'a, M> {
+    pub(crate) fn new(db: &'a Db, key: Result<Item, ConversionError>) -> Self {
+        Get {
+            db,
+            key,
+            consistent_read: false,
+            model: PhantomData,
+        }
+    }
+
+    /// Asks for a strongly consistent read, which sees every write acknowledged before it
+    /// (eventually consistent by default, at half the read cost).
+    pub fn consistent_read(mut self, consistent: bool) -> Self {
+        self.consistent_read = consistent;
+        self
+    }
+
+    /// The `GetItem` request this builder sends, without sending it.
+    pub fn request(&self) -> Result<GetItemInput, Error> {
+        Ok(GetItemInput::builder()
+            .table_name(self.db.table_name_of::<M>())
+            .set_key(Some(self.key.clone()?))
+            .consistent_read(self.consistent_read)
+            .build()
+            .unwrap_or_else(|_| unreachable!("GetItemInput has no required fields")))
+    }
+
+    async fn run(self) -> Result<Option<M>, Error> {
+        let input = self.request()?;
+        let table = input.table_name.clone().unwrap_or_default();
+        let output = self
+            .db
+            .client()
+            .get_item()
+            .set_table_name(input.table_name)
+            .set_key(input.key)
+            .set_consistent_read(input.consistent_read)
+            .send()
+            .await
+            .map_err(|e| Error::sdk("GetItem", &table, e))?;
+        match output.item {
+            Some(item) => Ok(Some(M::from_item(item)?)),
+            None => Ok(None),
+        }
+    }
+}
+
+impl<'a, M: Model + Send + 'a> IntoFuture for Get<'a, M> {
+    type Output = Result<Option<M>, Error>;
+    type IntoFuture = OpFuture<'a, Option<M>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.run())
+    }
+}
+
+/// Writes one item. Made by [`Model::put`] (replace) and [`Model::create`] (only if new).
+#[must_use = "an operation does nothing until it is awaited"]
+pub struct Put<'a, M> {
+    db: &'a Db,
+    model: &'a M,
+    only_if_new: bool,
+    condition: Option<Condition>,
+}
+
+impl<'a, M: Model> Put<'a, M> {
+    pub(crate) fn new(db: &'a Db, model: &'a M, only_if_new: bool) -> Self {
+        Put {
+            db,
+            model,
+            only_if_new,
+            condition: None,
+        }
+    }
+
+    /// Writes only if `condition` holds for the item stored now (an absent item has no
+    /// attributes); otherwise `.await` fails with [`Error::ConditionFailed`] and nothing is
+    /// written. A second call combines both conditions with AND.
+    pub fn condition(mut self, condition: Condition) -> Self {
+        self.condition = Some(match self.condition.take() {
+            Some(earlier) => earlier.and(condition),
+            None => condition,
+        });
+        self
+    }
+
+    /// The `PutItem` request this builder sends, without sending it.
+    pub fn request(&self) -> Result<PutItemInput, Error> {
+        let mut rendered = render_condition(self.condition.as_ref())?;
+        if self.only_if_new {
+            // The hash key is present in every item of the table, so its absence means
+            // "no item with this key".
+            let mut text = String::from("attribute_not_exists(");
+            rendered
+                .placeholders
+                .name(M::SCHEMA.hash_key.name, &mut text);
+            text.push(')');
+            rendered.text = Some(match rendered.text {
+                Some(user) => format!("{text} AND ({user})"),
+                None => text,
+            });
+        }
+        Ok(PutItemInput::builder()
+            .table_name(self.db.table_name_of::<M>())
+            .set_item(Some(self.model.to_item()?))
+            .set_condition_expression(rendered.text)
+            .set_expression_attribute_names(rendered.placeholders.names())
+            .set_expression_attribute_values(rendered.placeholders.values())
+            .build()
+            .unwrap_or_else(|_| unreachable!("PutItemInput has no required fields")))
+    }
+
+    async fn run(self) -> Result<(), Error> {
+        let input = self.request()?;
+        let table = input.table_name.clone().unwrap_or_default();
+        let result = self
+            .db
+            .client()
+            .put_item()
+            .set_table_name(input.table_name)
+            .set_item(input.item)
+            .set_condition_expression(input.condition_expression)
+            .set_expression_attribute_names(input.expression_attribute_names)
+            .set_expression_attribute_values(input.expression_attribute_values)
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(()),
+            Err(e) if is_condition_failure(&e) && self.only_if_new && self.condition.is_none() => {
+                Err(Error::AlreadyExists { table })
+            }
+            Err(e) if is_condition_failure(&e) => Err(Error::ConditionFailed {
+                operation: "PutItem",
+                table,
+            }),
+            Err(e) => Err(Error::sdk("PutItem", &table, e)),
+        }
+    }
+}
+
+impl<'a, M: Model + Sync + 'a> IntoFuture for Put<'a, M> {
+    type Output = Result<(), Error>;
+    type IntoFuture = OpFuture<'a, ()>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.run())
+    }
+}
+
+/// Deletes one item by key. Made by [`Model::delete`]; deleting an absent item succeeds
+/// (unless a condition says otherwise).
+#[must_use = "an operation does nothing until it is awaited"]
+pub struct Delete<'a, M> {
+    db: &'a Db,
+    key: Result<Item, ConversionError>,
+    condition: Option<Condition>,
+    model: PhantomData<fn() -> M>,
+}
+
+impl<'a, M: Model> Delete<'a, M> {
+    pub(crate) fn new(db: &'a Db, key: Result<Item, ConversionError>) -> Self {
+        Delete {
+            db,
+            key,
+            condition: None,
+            model: PhantomData,
+        }
+    }
+
+    /// Deletes only if `condition` holds for the stored item; otherwise `.await` fails with
+    /// [`Error::ConditionFailed`]. A second call combines both conditions with AND.
+    pub fn condition(mut self, condition: Condition) -> Self {
+        self.condition = Some(match self.condition.take() {
+            Some(earlier) => earlier.and(condition),
+            None => condition,
+        });
+        self
+    }
+
+    /// The `DeleteItem` request this builder sends, without sending it.
+    pub fn request(&self) -> Result<DeleteItemInput, Error> {
+        let rendered = render_condition(self.condition.as_ref())?;
+        Ok(DeleteItemInput::builder()
+            .table_name(self.db.table_name_of::<M>())
+            .set_key(Some(self.key.clone()?))
+            .set_condition_expression(rendered.text)
+            .set_expression_attribute_names(rendered.placeholders.names())
+            .set_expression_attribute_values(rendered.placeholders.values())
+            .build()
+            .unwrap_or_else(|_| unreachable!("DeleteItemInput has no required fields")))
+    }
+
+    async fn run(self) -> Result<(), Error> {
+        let input = self.request()?;
+        let table = input.table_name.clone().unwrap_or_default();
+        let result = self
+            .db
+            .client()
+            .delete_item()
+            .set_table_name(input.table_name)
+            .set_key(input.key)
+            .set_condition_expression(input.condition_expression)
+            .set_expression_attribute_names(input.expression_attribute_names)
+            .set_expression_attribute_values(input.expression_attribute_values)
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(()),
+            Err(e) if is_condition_failure(&e) => Err(Error::ConditionFailed {
+                operation: "DeleteItem",
+                table,
+            }),
+            Err(e) => Err(Error::sdk("DeleteItem", &table, e)),
+        }
+    }
+}
+
+impl<'a, M: Model + 'a> IntoFuture for Delete<'a, M> {
+    type Output = Result<(), Error>;
+    type IntoFuture = OpFuture<'a, ()>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.run())
+    }
+}

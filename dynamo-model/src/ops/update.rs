@@ -1,0 +1,228 @@
+//! UpdateItem: typed actions on one item, an optional condition, the item as it is afterwards.
+
+use std::future::IntoFuture;
+use std::marker::PhantomData;
+
+use aws_sdk_dynamodb::operation::update_item::UpdateItemInput;
+use aws_sdk_dynamodb::types::ReturnValue;
+
+use super::{OpFuture, is_condition_failure};
+use crate::db::Db;
+use crate::error::{ConversionError, Error};
+use crate::expr::{
+    Addable, Condition, List, Map, Numeric, Placeholders, Removable, Set, Update, UpdatePath,
+    ValueOf,
+};
+use crate::model::Model;
+use crate::value::Item;
+
+/// Changes attributes of one item in place. Made by [`Model::update`]; `.await` gives the item
+/// as it is after the update.
+///
+/// Only the named attributes change: `set(&f.home.zip, ..)` writes `home.zip` and leaves the
+/// rest of `home` alone. An update of an absent item creates it with just the key and the
+/// updated attributes, which the model may not be able to read; add
+/// `.condition(f.id.exists())` to update existing items only.
+///
+/// ```no_run
+/// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
+/// use dynamo_model::prelude::*;
+///
+/// #[derive(Model)]
+/// struct Cat {
+///     #[dynamo(hash_key)]
+///     id: String,
+///     lives: u8,
+///     nickname: Option<String>,
+/// }
+///
+/// let f = Cat::fields();
+/// let cat = Cat::update(db, "c1")
+///     .decrement(&f.lives, 1)
+///     .remove(&f.nickname)
+///     .condition(f.lives.gt(0))
+///     .await?;
+/// # Ok(()) }
+/// ```
+#[must_use = "an operation does nothing until it is awaited"]
+pub struct UpdateItem<'a, M> {
+    db: &'a Db,
+    key: Result<Item, ConversionError>,
+    update: Update,
+    condition: Option<Condition>,
+    model: PhantomData<fn() -> M>,
+}
+
+impl<'a, M: Model> UpdateItem<'a, M> {
+    pub(crate) fn new(db: &'a Db, key: Result<Item, ConversionError>) -> Self {
+        UpdateItem {
+            db,
+            key,
+            update: Update::new(),
+            condition: None,
+            model: PhantomData,
+        }
+    }
+
+    fn map(mut self, change: impl FnOnce(Update) -> Update) -> Self {
+        self.update = change(self.update);
+        self
+    }
+
+    /// `SET path = value` (or another path). Setting an `Option` to `None` removes it.
+    pub fn set<P: UpdatePath>(self, path: P, value: impl ValueOf<P::Value>) -> Self {
+        self.map(|u| u.set(path, value))
+    }
+
+    /// `SET path = if_not_exists(path, value)`.
+    pub fn set_if_not_exists<P: UpdatePath>(self, path: P, value: impl ValueOf<P::Value>) -> Self {
+        self.map(|u| u.set_if_not_exists(path, value))
+    }
+
+    /// `SET path = path + n`.
+    pub fn increment<P: UpdatePath>(self, path: P, n: impl ValueOf<P::Value>) -> Self
+    where
+        P::Value: Numeric,
+    {
+        self.map(|u| u.increment(path, n))
+    }
+
+    /// `SET path = path - n`.
+    pub fn decrement<P: UpdatePath>(self, path: P, n: impl ValueOf<P::Value>) -> Self
+    where
+        P::Value: Numeric,
+    {
+        self.map(|u| u.decrement(path, n))
+    }
+
+    /// Appends to a list (starting one if absent).
+    pub fn append<P: UpdatePath>(self, path: P, values: impl ValueOf<P::Value>) -> Self
+    where
+        P::Value: List,
+    {
+        self.map(|u| u.append(path, values))
+    }
+
+    /// Prepends to a list (starting one if absent).
+    pub fn prepend<P: UpdatePath>(self, path: P, values: impl ValueOf<P::Value>) -> Self
+    where
+        P::Value: List,
+    {
+        self.map(|u| u.prepend(path, values))
+    }
+
+    /// `REMOVE path` of an optional attribute.
+    pub fn remove<P: UpdatePath>(self, path: P) -> Self
+    where
+        P::Value: Removable,
+    {
+        self.map(|u| u.remove(path))
+    }
+
+    /// `REMOVE path[index]`.
+    pub fn remove_at<P: UpdatePath>(self, path: P, index: usize) -> Self
+    where
+        P::Value: List,
+    {
+        self.map(|u| u.remove_at(path, index))
+    }
+
+    /// `REMOVE path.key` of a map.
+    pub fn remove_key<P: UpdatePath>(
+        self,
+        path: P,
+        key: impl Into<std::borrow::Cow<'static, str>>,
+    ) -> Self
+    where
+        P::Value: Map,
+    {
+        self.map(|u| u.remove_key(path, key))
+    }
+
+    /// `ADD path value` on a number or a set.
+    pub fn add<P: UpdatePath>(self, path: P, value: impl ValueOf<P::Value>) -> Self
+    where
+        P::Value: Addable,
+    {
+        self.map(|u| u.add(path, value))
+    }
+
+    /// `DELETE path elements` on a set.
+    pub fn delete<P: UpdatePath>(self, path: P, elements: impl ValueOf<P::Value>) -> Self
+    where
+        P::Value: Set,
+    {
+        self.map(|u| u.delete(path, elements))
+    }
+
+    /// Adds the actions of an [`Update`] built elsewhere.
+    pub fn actions(self, update: Update) -> Self {
+        self.map(|u| u.merge(update))
+    }
+
+    /// Updates only if `condition` holds; otherwise `.await` fails with
+    /// [`Error::ConditionFailed`]. A second call combines both with AND.
+    pub fn condition(mut self, condition: Condition) -> Self {
+        self.condition = Some(match self.condition.take() {
+            Some(earlier) => earlier.and(condition),
+            None => condition,
+        });
+        self
+    }
+
+    /// The `UpdateItem` request this builder sends, without sending it.
+    pub fn request(&self) -> Result<UpdateItemInput, Error> {
+        let mut placeholders = Placeholders::new();
+        let update = self.update.render(&mut placeholders)?;
+        let condition = self
+            .condition
+            .as_ref()
+            .map(|c| c.render(&mut placeholders))
+            .transpose()?;
+        Ok(UpdateItemInput::builder()
+            .table_name(self.db.table_name_of::<M>())
+            .set_key(Some(self.key.clone()?))
+            .update_expression(update)
+            .set_condition_expression(condition)
+            .set_expression_attribute_names(placeholders.names())
+            .set_expression_attribute_values(placeholders.values())
+            .return_values(ReturnValue::AllNew)
+            .build()
+            .unwrap_or_else(|_| unreachable!("UpdateItemInput has no required fields")))
+    }
+
+    async fn run(self) -> Result<M, Error> {
+        let input = self.request()?;
+        let table = input.table_name.clone().unwrap_or_default();
+        let result = self
+            .db
+            .client()
+            .update_item()
+            .set_table_name(input.table_name)
+            .set_key(input.key)
+            .set_update_expression(input.update_expression)
+            .set_condition_expression(input.condition_expression)
+            .set_expression_attribute_names(input.expression_attribute_names)
+            .set_expression_attribute_values(input.expression_attribute_values)
+            .set_return_values(input.return_values)
+            .send()
+            .await;
+        match result {
+            Ok(output) => Ok(M::from_item(output.attributes.unwrap_or_default())?),
+            Err(e) if is_condition_failure(&e) => Err(Error::ConditionFailed {
+                operation: "UpdateItem",
+                table,
+            }),
+            Err(e) => Err(Error::sdk("UpdateItem", &table, e)),
+        }
+    }
+}
+
+impl<'a, M: Model + Send + 'a> IntoFuture for UpdateItem<'a, M> {
+    type Output = Result<M, Error>;
+    type IntoFuture = OpFuture<'a, M>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.run())
+    }
+}

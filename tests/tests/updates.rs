@@ -1,0 +1,285 @@
+//! Every update action through UpdateItem against DynamoDB Local, and the dry-run requests.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use dynamo_model::AttributeValue;
+use dynamo_model::expr::Update;
+use dynamo_model::prelude::*;
+use tests::{db, get_raw};
+
+#[derive(Attribute, Debug, Clone, PartialEq)]
+struct Address {
+    street: String,
+    zip: u32,
+    note: Option<String>,
+}
+
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "counters")]
+struct Counter {
+    #[dynamo(hash_key)]
+    id: String,
+    name: String,
+    count: i64,
+    hits: Option<u32>,
+    tags: BTreeSet<String>,
+    scores: BTreeSet<i32>,
+    log: Vec<String>,
+    home: Address,
+    labels: BTreeMap<String, String>,
+    nickname: Option<String>,
+    backup_name: Option<String>,
+}
+
+fn counter() -> Counter {
+    Counter {
+        id: "c".into(),
+        name: "first".into(),
+        count: 10,
+        hits: None,
+        tags: BTreeSet::from(["a".to_owned(), "b".to_owned()]),
+        scores: BTreeSet::from([1, 2]),
+        log: vec!["one".into(), "two".into(), "three".into()],
+        home: Address {
+            street: "Main".into(),
+            zip: 1000,
+            note: Some("gate".into()),
+        },
+        labels: BTreeMap::from([
+            ("en".to_owned(), "cat".to_owned()),
+            ("fr".to_owned(), "chat".to_owned()),
+        ]),
+        nickname: Some("nick".into()),
+        backup_name: None,
+    }
+}
+
+async fn seeded() -> Db {
+    let db = db();
+    Counter::table().create(&db).await.unwrap();
+    counter().put(&db).await.unwrap();
+    db
+}
+
+#[tokio::test]
+async fn set_actions_change_only_what_they_name() {
+    let db = seeded().await;
+    let f = Counter::fields();
+    let after = Counter::update(&db, "c")
+        .set(&f.name, "second")
+        .set(&f.home.zip, 2000u32)
+        .set_if_not_exists(&f.backup_name, "kept")
+        .set_if_not_exists(&f.nickname, "ignored")
+        .set(&f.labels.key("de"), "Katze")
+        .await
+        .unwrap();
+    let mut expected = counter();
+    expected.name = "second".into();
+    expected.home.zip = 2000;
+    expected.backup_name = Some("kept".into());
+    expected.labels.insert("de".into(), "Katze".into());
+    assert_eq!(
+        after, expected,
+        "the street and note of `home` are untouched"
+    );
+    assert_eq!(
+        Counter::get(&db, "c").consistent_read(true).await.unwrap(),
+        Some(expected)
+    );
+}
+
+#[tokio::test]
+async fn a_path_can_be_set_from_another_path() {
+    let db = seeded().await;
+    let f = Counter::fields();
+    let after = Counter::update(&db, "c")
+        .set(&f.backup_name, &f.nickname)
+        .await
+        .unwrap();
+    assert_eq!(after.backup_name.as_deref(), Some("nick"));
+}
+
+#[tokio::test]
+async fn arithmetic_and_add_work_on_numbers() {
+    let db = seeded().await;
+    let f = Counter::fields();
+    let after = Counter::update(&db, "c")
+        .increment(&f.count, 5)
+        .add(&f.hits, 3u32)
+        .await
+        .unwrap();
+    assert_eq!(
+        (after.count, after.hits),
+        (15, Some(3)),
+        "ADD starts an absent number at 0"
+    );
+    let after = Counter::update(&db, "c")
+        .decrement(&f.count, 20)
+        .await
+        .unwrap();
+    assert_eq!(after.count, -5);
+}
+
+#[tokio::test]
+async fn add_and_delete_change_set_members() {
+    let db = seeded().await;
+    let f = Counter::fields();
+    let after = Counter::update(&db, "c")
+        .add(&f.tags, BTreeSet::from(["c".to_owned()]))
+        .delete(&f.scores, BTreeSet::from([1]))
+        .await
+        .unwrap();
+    assert_eq!(
+        after.tags,
+        BTreeSet::from(["a".into(), "b".into(), "c".into()])
+    );
+    assert_eq!(after.scores, BTreeSet::from([2]));
+    // Deleting the last element leaves no set at all, which reads as empty.
+    let after = Counter::update(&db, "c")
+        .delete(&f.scores, BTreeSet::from([2]))
+        .await
+        .unwrap();
+    assert!(after.scores.is_empty());
+    let raw = get_raw(&db, "counters", ("id", AttributeValue::S("c".into())))
+        .await
+        .unwrap();
+    assert!(!raw.contains_key("scores"));
+}
+
+#[tokio::test]
+async fn lists_grow_at_both_ends_and_lose_elements_by_index() {
+    let db = seeded().await;
+    let f = Counter::fields();
+    let after = Counter::update(&db, "c")
+        .append(&f.log, vec!["four".to_owned()])
+        .await
+        .unwrap();
+    assert_eq!(after.log, ["one", "two", "three", "four"]);
+    let after = Counter::update(&db, "c")
+        .prepend(&f.log, vec!["zero".to_owned()])
+        .await
+        .unwrap();
+    assert_eq!(after.log, ["zero", "one", "two", "three", "four"]);
+    let after = Counter::update(&db, "c")
+        .remove_at(&f.log, 1)
+        .await
+        .unwrap();
+    assert_eq!(after.log, ["zero", "two", "three", "four"]);
+    let after = Counter::update(&db, "c")
+        .set(&f.log.at(0), "nil")
+        .await
+        .unwrap();
+    assert_eq!(after.log[0], "nil");
+}
+
+#[tokio::test]
+async fn remove_drops_optional_attributes_and_map_entries() {
+    let db = seeded().await;
+    let f = Counter::fields();
+    let after = Counter::update(&db, "c")
+        .remove(&f.nickname)
+        .remove(&f.home.note)
+        .remove_key(&f.labels, "fr")
+        .set(&f.backup_name, None::<String>)
+        .await
+        .unwrap();
+    assert_eq!(after.nickname, None);
+    assert_eq!(after.home.note, None);
+    assert_eq!(
+        after.labels,
+        BTreeMap::from([("en".to_owned(), "cat".to_owned())])
+    );
+}
+
+#[tokio::test]
+async fn an_update_condition_guards_the_write() {
+    let db = seeded().await;
+    let f = Counter::fields();
+    let refused = Counter::update(&db, "c")
+        .set(&f.name, "never")
+        .condition(f.count.gt(100))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            refused,
+            Error::ConditionFailed {
+                operation: "UpdateItem",
+                ..
+            }
+        ),
+        "{refused:?}"
+    );
+    assert_eq!(
+        Counter::get(&db, "c").consistent_read(true).await.unwrap(),
+        Some(counter())
+    );
+    let after = Counter::update(&db, "c")
+        .set(&f.name, "guarded")
+        .condition(f.count.eq(10) & f.tags.contains("a"))
+        .await
+        .unwrap();
+    assert_eq!(after.name, "guarded");
+}
+
+#[tokio::test]
+async fn a_built_update_can_be_reused_and_inspected_without_sending() {
+    let db = seeded().await;
+    let f = Counter::fields();
+    let update = Counter::update(&db, "c")
+        .actions(Update::new().set(&f.name, "x").add(&f.count, 1))
+        .condition(f.name.eq("first"));
+    let request = update.request().unwrap();
+    assert_eq!(
+        request.update_expression(),
+        Some("SET #n0 = :v0 ADD #n1 :v1")
+    );
+    assert_eq!(request.condition_expression(), Some("#n0 = :v2"));
+    assert!(request.table_name().unwrap().ends_with("counters"));
+    assert_eq!(request.key().unwrap()["id"], AttributeValue::S("c".into()));
+    // Nothing was sent.
+    assert_eq!(
+        Counter::get(&db, "c").consistent_read(true).await.unwrap(),
+        Some(counter())
+    );
+    assert_eq!(update.await.unwrap().count, 11);
+}
+
+#[tokio::test]
+async fn reserved_words_and_odd_names_update_cleanly() {
+    #[derive(Model, Debug, PartialEq)]
+    #[dynamo(table = "odd_names")]
+    struct Odd {
+        #[dynamo(hash_key, rename = "key")]
+        id: String,
+        #[dynamo(rename = "size")]
+        size: u32,
+        #[dynamo(rename = "a.b #c:d e")]
+        weird: String,
+    }
+    let db = db();
+    Odd::table().create(&db).await.unwrap();
+    Odd {
+        id: "o".into(),
+        size: 1,
+        weird: "x".into(),
+    }
+    .put(&db)
+    .await
+    .unwrap();
+    let f = Odd::fields();
+    let after = Odd::update(&db, "o")
+        .increment(&f.size, 1u32)
+        .set(&f.weird, "y")
+        .condition(f.weird.eq("x") & f.id.eq("o"))
+        .await
+        .unwrap();
+    assert_eq!(
+        after,
+        Odd {
+            id: "o".into(),
+            size: 2,
+            weird: "y".into()
+        }
+    );
+}
