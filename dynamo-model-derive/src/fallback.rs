@@ -47,6 +47,9 @@ pub fn expand(
             }
         }
         },
+        // A projection's uses name the model, so a missing impl causes no follow-on errors
+        // worth hiding.
+        Derive::Projection => quote! {},
         Derive::Attribute => quote! {
             #[automatically_derived]
             impl #impl_generics #private::expr::Navigable for #ident #ty_generics #where_clause {

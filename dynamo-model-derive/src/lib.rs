@@ -38,3 +38,13 @@ pub fn derive_attribute(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
     expand::derive(&input, Derive::Attribute).into()
 }
+
+/// Derives `dynamo_model::Projection<M>` for a struct holding some fields of model `M`
+/// (`#[dynamo(model = M)]`): each field must be a field of `M` with the same name and type,
+/// checked at compile time. Reads request just those attributes, and a missing one is an
+/// error, never a default.
+#[proc_macro_derive(Projection, attributes(dynamo))]
+pub fn derive_projection(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    expand::derive(&input, Derive::Projection).into()
+}

@@ -48,9 +48,12 @@ pub use aws_sdk_dynamodb::types::AttributeValue;
 pub use db::Db;
 pub use error::{ConversionError, ConversionProblem, Error};
 pub use model::{
-    IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model, NoRangeKey, Projection,
-    Schema, SortKey,
+    IndexKind, IndexProjection, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model, NoRangeKey,
+    Projection, Schema, SortKey,
 };
+
+/// Derives [`Projection`] for a struct holding some fields of a model. See [`Projection`].
+pub use dynamo_model_derive::Projection;
 pub use value::{Binary, Flatten, FromAttribute, Item, ToAttribute};
 
 /// Derives [`Model`] for a struct with named fields. See the [`Model`] trait, [`IndexSchema`]
@@ -96,7 +99,7 @@ pub use aws_sdk_dynamodb as sdk;
 pub mod prelude {
     pub use crate::expr::{AttributePath, Conditions};
     pub use crate::local::LocalDynamoDb;
-    pub use crate::{Attribute, Db, Error, Model};
+    pub use crate::{Attribute, Db, Error, Model, Projection};
 }
 
 /// What generated code refers to. Not public API: it may change in any release.
@@ -105,8 +108,8 @@ pub mod __private {
     pub use crate::error::ConversionError;
     pub use crate::expr;
     pub use crate::model::{
-        IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model, NoRangeKey, Projection,
-        Schema, key_item_of,
+        IndexKind, IndexProjection, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model,
+        NoRangeKey, Projection, Schema, key_item_of, projected_path, top_level_name,
     };
     pub use crate::value::{
         Flatten, FromAttribute, Item, ToAttribute, key_attribute, read_converted, read_field,

@@ -138,7 +138,7 @@ pub struct Schema {
 /// One secondary index of a table, as declared on the model:
 ///
 /// ```
-/// use dynamo_model::{IndexKind, Model, Projection};
+/// use dynamo_model::{IndexKind, IndexProjection, Model};
 ///
 /// #[derive(Model)]
 /// #[dynamo(global_index(name = "by_owner", hash = "owner", range = "name"))]
@@ -160,7 +160,7 @@ pub struct Schema {
 /// assert_eq!(by_owner.kind, IndexKind::Global);
 /// assert_eq!(by_owner.hash_key.name, "owner");
 /// assert_eq!(Cat::SCHEMA.indexes[1].hash_key.name, "home"); // a local index shares the hash key
-/// assert_eq!(Cat::SCHEMA.indexes[2].projection, Projection::Include(&["lives"]));
+/// assert_eq!(Cat::SCHEMA.indexes[2].projection, IndexProjection::Include(&["lives"]));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IndexSchema {
@@ -173,7 +173,7 @@ pub struct IndexSchema {
     /// The index's sort key.
     pub range_key: Option<KeyAttribute>,
     /// Which attributes the index copies from the table.
-    pub projection: Projection,
+    pub projection: IndexProjection,
 }
 
 /// Whether an index is global (any partition key, its own throughput) or local (the table's
@@ -188,7 +188,7 @@ pub enum IndexKind {
 
 /// The attributes a secondary index copies from the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Projection {
+pub enum IndexProjection {
     /// Every attribute (the default).
     All,
     /// The index's and the table's key attributes only.
@@ -264,6 +264,70 @@ macro_rules! number_keys {
 }
 
 number_keys!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize f32 f64);
+
+/// What a read of model `M` can produce: the model itself, or a struct with some of its fields
+/// that `#[derive(Projection)]` made, read from just those attributes.
+///
+/// ```
+/// use dynamo_model::{Model, Projection};
+///
+/// #[derive(Model)]
+/// struct Cat {
+///     #[dynamo(hash_key)]
+///     id: String,
+///     name: String,
+///     lives: u8,
+///     #[dynamo(rename = "bio")]
+///     biography: String,
+/// }
+///
+/// #[derive(Projection, Debug, PartialEq)]
+/// #[dynamo(model = Cat)]
+/// struct CatCard {
+///     name: String,   // must be a field of Cat, of the same type
+///     lives: u8,
+/// }
+///
+/// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
+/// // Reads only `name` and `lives`: ProjectionExpression "#n0, #n1".
+/// let card: Option<CatCard> = Cat::get(db, "c1").project::<CatCard>().await?;
+/// # Ok(()) }
+/// ```
+pub trait Projection<M: Model>: Sized {
+    /// The attributes to read; `None` reads the whole item.
+    fn paths() -> Option<crate::expr::ProjectionPaths>;
+
+    /// Reads the value from a (projected) item; a missing attribute the type requires is an
+    /// error naming it, never a default.
+    fn from_item(item: Item) -> Result<Self, ConversionError>;
+}
+
+/// A model reads as itself, from the whole item.
+impl<M: Model> Projection<M> for M {
+    fn paths() -> Option<crate::expr::ProjectionPaths> {
+        None
+    }
+
+    fn from_item(item: Item) -> Result<Self, ConversionError> {
+        <M as Model>::from_item(item)
+    }
+}
+
+/// The path of a model field that a projection field mirrors, checking that both hold `T`.
+/// Generated code calls this.
+pub fn projected_path<T, P: crate::expr::AttributePath<Value = T>>(
+    path: &P,
+) -> crate::expr::RawPath {
+    path.path().raw().clone()
+}
+
+/// The top-level attribute name of a path. Generated code calls this.
+pub fn top_level_name(path: &crate::expr::RawPath) -> &str {
+    match path.segments().first() {
+        Some(crate::expr::Segment::Name(name)) => name,
+        _ => "",
+    }
+}
 
 /// The `RangeKey` of a model without a range key.
 #[derive(Debug, Clone, Copy)]

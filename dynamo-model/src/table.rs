@@ -11,7 +11,7 @@ use aws_sdk_dynamodb::types::{
 
 use crate::db::Db;
 use crate::error::Error;
-use crate::model::{IndexKind, KeyAttribute, Model, Projection as ModelProjection};
+use crate::model::{IndexKind, IndexProjection as ModelProjection, KeyAttribute, Model};
 
 /// How long [`Table::create`] and [`Table::create_if_missing`] wait for a new table to become
 /// ACTIVE unless told otherwise. AWS usually takes seconds; DynamoDB Local is immediate.

@@ -2,7 +2,7 @@
 //! DynamoDB Local.
 
 use dynamo_model::sdk::types::{KeyType as Role, ProjectionType, ScalarAttributeType};
-use dynamo_model::{IndexKind, KeyScalar, Model, Projection};
+use dynamo_model::{IndexKind, IndexProjection, KeyScalar, Model};
 use tests::db;
 
 #[derive(Model, Debug, Clone, PartialEq)]
@@ -31,12 +31,15 @@ fn the_schema_records_each_index_with_stored_names() {
     assert_eq!(indexes[0].hash_key.name, "ownerId");
     assert_eq!(indexes[0].hash_key.scalar, KeyScalar::S);
     assert_eq!(indexes[0].range_key.map(|k| k.scalar), Some(KeyScalar::N));
-    assert_eq!(indexes[0].projection, Projection::All);
+    assert_eq!(indexes[0].projection, IndexProjection::All);
     assert_eq!(indexes[1].hash_key.scalar, KeyScalar::B);
-    assert_eq!(indexes[1].projection, Projection::KeysOnly);
+    assert_eq!(indexes[1].projection, IndexProjection::KeysOnly);
     assert_eq!(indexes[2].kind, IndexKind::Local);
     assert_eq!(indexes[2].hash_key.name, "home");
-    assert_eq!(indexes[2].projection, Projection::Include(&["nickName"]));
+    assert_eq!(
+        indexes[2].projection,
+        IndexProjection::Include(&["nickName"])
+    );
 }
 
 #[tokio::test]

@@ -12,4 +12,5 @@ fn schema_mistakes_do_not_compile() {
     cases.compile_fail("ui/mapping/*.rs");
     cases.compile_fail("ui/indexes/*.rs");
     cases.compile_fail("ui/expressions/*.rs");
+    cases.compile_fail("ui/projection/*.rs");
 }

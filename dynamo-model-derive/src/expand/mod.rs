@@ -4,6 +4,7 @@ mod attribute;
 mod fields;
 mod model;
 mod paths;
+mod projection;
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
@@ -29,6 +30,7 @@ pub fn derive(input: &DeriveInput, derive: Derive) -> TokenStream {
         (Ok(()), Some(container)) => crate::dummy::wrap_in_const(match derive {
             Derive::Model => model::expand(&container, &krate),
             Derive::Attribute => attribute::expand(&container, &krate),
+            Derive::Projection => projection::expand(&container, &krate),
         }),
         (Err(errors), _) => crate::fallback::expand(input, &krate, errors, derive),
         // `from_ast` returns None only after reporting an error.

@@ -166,14 +166,14 @@ fn index_schema(cont: &Container, index: &IndexAttr, private: &TokenStream) -> T
         IndexKind::Local => quote!(#private::IndexKind::Local),
     };
     let projection = match &index.projection {
-        ProjectionAttr::All => quote!(#private::Projection::All),
-        ProjectionAttr::KeysOnly => quote!(#private::Projection::KeysOnly),
+        ProjectionAttr::All => quote!(#private::IndexProjection::All),
+        ProjectionAttr::KeysOnly => quote!(#private::IndexProjection::KeysOnly),
         ProjectionAttr::Include(fields) => {
             let names = fields
                 .iter()
                 .filter_map(|lit| field_named(cont, lit))
                 .map(Field::stored_name);
-            quote!(#private::Projection::Include(&[#(#names),*]))
+            quote!(#private::IndexProjection::Include(&[#(#names),*]))
         }
     };
     quote! {

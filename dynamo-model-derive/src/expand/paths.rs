@@ -114,7 +114,7 @@ pub fn model_fields(
         pub struct __DynamoFields<#struct_generics> #where_clause {
             #(#members,)*
             #[doc(hidden)]
-            pub __model: #private::core::marker::PhantomData<fn() -> #ident #ty_generics>,
+            __model: #private::core::marker::PhantomData<fn() -> #ident #ty_generics>,
         }
     };
     let _ = impl_generics;
@@ -185,9 +185,9 @@ pub fn document_handle(
         pub struct __DynamoHandle<#struct_params> #where_clause {
             #(#members,)*
             #[doc(hidden)]
-            pub __path: #private::expr::Path<__W>,
+            __path: #private::expr::Path<__W>,
             #[doc(hidden)]
-            pub __document: #private::core::marker::PhantomData<fn() -> #ident #ty_generics>,
+            __document: #private::core::marker::PhantomData<fn() -> #ident #ty_generics>,
         }
 
         #[automatically_derived]

@@ -15,6 +15,8 @@ pub enum Derive {
     /// `#[derive(Attribute)]`: a struct stored as a map (M), or a unit-only enum stored as a
     /// string (S), inside a model.
     Attribute,
+    /// `#[derive(Projection)]`: a struct holding some fields of a model, read from a projection.
+    Projection,
 }
 
 /// A type being derived.
@@ -116,10 +118,17 @@ impl<'a> Container<'a> {
                 }
                 Body::Enum(variants)
             }
-            Data::Enum(data) => {
+            Data::Enum(data) if derive == Derive::Model => {
                 cx.error_spanned_by(
                     data.enum_token,
                     "#[derive(Model)] is for structs: a model is one item of a table; use #[derive(Attribute)] for an enum stored inside one",
+                );
+                return None;
+            }
+            Data::Enum(data) => {
+                cx.error_spanned_by(
+                    data.enum_token,
+                    "#[derive(Projection)] is for structs: a projection holds some fields of a model",
                 );
                 return None;
             }

@@ -28,6 +28,8 @@ pub struct ContainerAttrs {
     pub content: Option<LitStr>,
     /// `global_index(...)` and `local_index(...)`, in declaration order.
     pub indexes: Vec<IndexAttr>,
+    /// `model = Path`: the model a projection reads from.
+    pub model: Option<(syn::Path, syn::Path)>,
 }
 
 /// Whether an index is global or local.
@@ -99,7 +101,7 @@ impl ContainerAttrs {
     pub fn from_ast(cx: &Ctxt, attrs: &[syn::Attribute], derive: Derive) -> Self {
         let mut out = ContainerAttrs::default();
         for_each_option(cx, attrs, |meta| {
-            if meta.path == TABLE && derive == Derive::Attribute {
+            if meta.path == TABLE && derive != Derive::Model {
                 model_only(
                     cx,
                     &meta,
@@ -154,7 +156,7 @@ impl ContainerAttrs {
                     set_once(cx, slot, name, &meta, word);
                 }
             } else if (meta.path == GLOBAL_INDEX || meta.path == LOCAL_INDEX)
-                && derive == Derive::Attribute
+                && derive != Derive::Model
             {
                 let word = if meta.path == GLOBAL_INDEX {
                     GLOBAL_INDEX
@@ -170,6 +172,16 @@ impl ContainerAttrs {
                 };
                 if let Some(index) = IndexAttr::parse(cx, &meta, kind)? {
                     out.indexes.push(index);
+                }
+            } else if meta.path == MODEL && derive != Derive::Projection {
+                skip_value(&meta)?;
+                cx.error_spanned_by(
+                    &meta.path,
+                    "`model` is an option of #[derive(Projection)]: it names the model a projection reads from",
+                );
+            } else if meta.path == MODEL {
+                if let Some(path) = path_value(cx, &meta, MODEL)? {
+                    set_once(cx, &mut out.model, (meta.path.clone(), path), &meta, MODEL);
                 }
             } else if meta.path == RENAME_ALL {
                 if let Some(rule) = string_value(cx, &meta, RENAME_ALL)? {
@@ -193,7 +205,7 @@ impl FieldAttrs {
     pub fn from_ast(cx: &Ctxt, attrs: &[syn::Attribute], derive: Derive) -> Self {
         let mut out = FieldAttrs::default();
         for_each_option(cx, attrs, |meta| {
-            if derive == Derive::Attribute && (meta.path == HASH_KEY || meta.path == RANGE_KEY) {
+            if derive != Derive::Model && (meta.path == HASH_KEY || meta.path == RANGE_KEY) {
                 let word = if meta.path == HASH_KEY {
                     HASH_KEY
                 } else {

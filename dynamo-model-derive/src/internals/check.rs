@@ -14,6 +14,10 @@ const MAX_LOCAL_INDEXES: usize = 5;
 
 /// Reports every rule the derived type breaks.
 pub fn check(cx: &Ctxt, cont: &Container, derive: Derive) {
+    if derive == Derive::Projection {
+        check_projection(cx, cont);
+        return;
+    }
     if derive == Derive::Model {
         check_keys(cx, cont);
         check_table_name(cx, cont);
@@ -413,4 +417,44 @@ fn is_valid_name(name: &str) -> bool {
         && name
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+}
+
+/// A projection names a model and mirrors some of its fields, by name and type; how a field is
+/// stored is the model's business, so no storage option applies here.
+fn check_projection(cx: &Ctxt, cont: &Container) {
+    if cont.attrs.model.is_none() {
+        cx.error_spanned_by(
+            cont.ident,
+            "a projection needs its model: write #[dynamo(model = MyModel)]",
+        );
+    }
+    let attrs = &cont.attrs;
+    for option in [&attrs.tag, &attrs.content].into_iter().flatten() {
+        cx.error_spanned_by(
+            option,
+            "`tag` and `content` describe enums; a projection is a struct",
+        );
+    }
+    if attrs.rename_all.is_some() {
+        cx.error_spanned_by(
+            cont.ident,
+            "a projection reads the model's attributes under the model's names, so `rename_all` does not apply",
+        );
+    }
+    for field in cont.fields() {
+        let a = &field.attrs;
+        let words = [
+            a.rename.as_ref().map(|_| "rename"),
+            a.skip.as_ref().map(|_| "skip"),
+            a.with.as_ref().map(|_| "with"),
+            a.serde.as_ref().map(|_| "serde"),
+            a.flatten.as_ref().map(|_| "flatten"),
+        ];
+        for word in words.into_iter().flatten() {
+            cx.error_spanned_by(
+                field.ident,
+                format!("a projection field reads the model's field of the same name as the model stores it, so `{word}` does not apply"),
+            );
+        }
+    }
 }

@@ -16,6 +16,7 @@ pub const TABLE: Symbol = Symbol("table");
 pub const CRATE: Symbol = Symbol("crate");
 pub const RENAME_ALL: Symbol = Symbol("rename_all");
 pub const BOUND: Symbol = Symbol("bound");
+pub const MODEL: Symbol = Symbol("model");
 pub const TAG: Symbol = Symbol("tag");
 pub const CONTENT: Symbol = Symbol("content");
 pub const GLOBAL_INDEX: Symbol = Symbol("global_index");
@@ -49,6 +50,7 @@ pub const CONTAINER_OPTIONS: &[Symbol] = &[
     CONTENT,
     GLOBAL_INDEX,
     LOCAL_INDEX,
+    MODEL,
 ];
 /// Options allowed on a field.
 pub const FIELD_OPTIONS: &[Symbol] = &[HASH_KEY, RANGE_KEY, RENAME, SKIP, WITH, SERDE, FLATTEN];

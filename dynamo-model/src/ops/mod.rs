@@ -24,7 +24,7 @@ pub use update::UpdateItem;
 use crate::db::Db;
 use crate::error::{ConversionError, Error};
 use crate::expr::{Condition, Placeholders};
-use crate::model::Model;
+use crate::model::{Model, Projection};
 use crate::value::Item;
 
 /// The future an operation builder turns into when awaited.
@@ -50,13 +50,14 @@ fn render_condition(condition: Option<&Condition>) -> Result<RenderedCondition, 
     Ok(RenderedCondition { text, placeholders })
 }
 
-/// Reads one item by key. Made by [`Model::get`]; `.await` gives `Option<M>`.
+/// Reads one item by key. Made by [`Model::get`]; `.await` gives `Option<M>`, or `Option<P>`
+/// after `.project::<P>()`.
 #[must_use = "an operation does nothing until it is awaited"]
-pub struct Get<'a, M> {
+pub struct Get<'a, M, P = M> {
     db: &'a Db,
     key: Result<Item, ConversionError>,
     consistent_read: bool,
-    model: PhantomData<fn() -> M>,
+    model: PhantomData<fn() -> (M, P)>,
 }
 
 impl<'a, M: Model> Get<'a, M> {
@@ -65,6 +66,18 @@ impl<'a, M: Model> Get<'a, M> {
             db,
             key,
             consistent_read: false,
+            model: PhantomData,
+        }
+    }
+}
+
+impl<'a, M: Model, P: Projection<M>> Get<'a, M, P> {
+    /// Reads only the attributes of projection `Q` (see [`Projection`]), and gives a `Q`.
+    pub fn project<Q: Projection<M>>(self) -> Get<'a, M, Q> {
+        Get {
+            db: self.db,
+            key: self.key,
+            consistent_read: self.consistent_read,
             model: PhantomData,
         }
     }
@@ -78,15 +91,19 @@ impl<'a, M: Model> Get<'a, M> {
 
     /// The `GetItem` request this builder sends, without sending it.
     pub fn request(&self) -> Result<GetItemInput, Error> {
+        let mut placeholders = Placeholders::new();
+        let projection = P::paths().map(|paths| paths.render(&mut placeholders));
         Ok(GetItemInput::builder()
             .table_name(self.db.table_name_of::<M>())
             .set_key(Some(self.key.clone()?))
             .consistent_read(self.consistent_read)
+            .set_projection_expression(projection)
+            .set_expression_attribute_names(placeholders.names())
             .build()
             .unwrap_or_else(|_| unreachable!("GetItemInput has no required fields")))
     }
 
-    async fn run(self) -> Result<Option<M>, Error> {
+    async fn run(self) -> Result<Option<P>, Error> {
         let input = self.request()?;
         let table = input.table_name.clone().unwrap_or_default();
         let output = self
@@ -96,19 +113,21 @@ impl<'a, M: Model> Get<'a, M> {
             .set_table_name(input.table_name)
             .set_key(input.key)
             .set_consistent_read(input.consistent_read)
+            .set_projection_expression(input.projection_expression)
+            .set_expression_attribute_names(input.expression_attribute_names)
             .send()
             .await
             .map_err(|e| Error::sdk("GetItem", &table, e))?;
         match output.item {
-            Some(item) => Ok(Some(M::from_item(item)?)),
+            Some(item) => Ok(Some(P::from_item(item)?)),
             None => Ok(None),
         }
     }
 }
 
-impl<'a, M: Model + Send + 'a> IntoFuture for Get<'a, M> {
-    type Output = Result<Option<M>, Error>;
-    type IntoFuture = OpFuture<'a, Option<M>>;
+impl<'a, M: Model + 'a, P: Projection<M> + Send + 'a> IntoFuture for Get<'a, M, P> {
+    type Output = Result<Option<P>, Error>;
+    type IntoFuture = OpFuture<'a, Option<P>>;
 
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.run())

@@ -10,7 +10,7 @@ use super::OpFuture;
 use crate::db::Db;
 use crate::error::{ConversionError, Error};
 use crate::expr::{Condition, KeyCondition, Placeholders, RangeCondition, RangeKey};
-use crate::model::{KeyType, Model, SortKey};
+use crate::model::{KeyType, Model, Projection, SortKey};
 use crate::value::Item;
 
 /// Reads the items of one partition, optionally narrowed by a sort key condition and a filter.
@@ -36,13 +36,13 @@ use crate::value::Item;
 /// # Ok(()) }
 /// ```
 #[must_use = "an operation does nothing until it is awaited"]
-pub struct Query<'a, M> {
+pub struct Query<'a, M, P = M> {
     db: &'a Db,
     key: Result<KeyCondition, ConversionError>,
     filter: Option<Condition>,
     consistent_read: bool,
     forward: bool,
-    model: PhantomData<fn() -> M>,
+    model: PhantomData<fn() -> (M, P)>,
 }
 
 impl<'a, M: Model> Query<'a, M> {
@@ -59,6 +59,20 @@ impl<'a, M: Model> Query<'a, M> {
             filter: None,
             consistent_read: false,
             forward: true,
+            model: PhantomData,
+        }
+    }
+}
+
+impl<'a, M: Model, P: Projection<M>> Query<'a, M, P> {
+    /// Reads only the attributes of projection `Q` (see [`Projection`]), and gives `Q`s.
+    pub fn project<Q: Projection<M>>(self) -> Query<'a, M, Q> {
+        Query {
+            db: self.db,
+            key: self.key,
+            filter: self.filter,
+            consistent_read: self.consistent_read,
+            forward: self.forward,
             model: PhantomData,
         }
     }
@@ -108,10 +122,12 @@ impl<'a, M: Model> Query<'a, M> {
             .as_ref()
             .map(|f| f.render(&mut placeholders))
             .transpose()?;
+        let projection = P::paths().map(|paths| paths.render(&mut placeholders));
         Ok(QueryInput::builder()
             .table_name(self.db.table_name_of::<M>())
             .key_condition_expression(key_condition)
             .set_filter_expression(filter)
+            .set_projection_expression(projection)
             .set_expression_attribute_names(placeholders.names())
             .set_expression_attribute_values(placeholders.values())
             .consistent_read(self.consistent_read)
@@ -120,7 +136,7 @@ impl<'a, M: Model> Query<'a, M> {
             .unwrap_or_else(|_| unreachable!("QueryInput has no required fields")))
     }
 
-    async fn run(self) -> Result<Vec<M>, Error> {
+    async fn run(self) -> Result<Vec<P>, Error> {
         let input = self.request()?;
         let table = input.table_name.clone().unwrap_or_default();
         let mut items = Vec::new();
@@ -130,6 +146,7 @@ impl<'a, M: Model> Query<'a, M> {
                 .db
                 .client()
                 .query()
+                .set_projection_expression(input.projection_expression.clone())
                 .set_table_name(input.table_name.clone())
                 .set_key_condition_expression(input.key_condition_expression.clone())
                 .set_filter_expression(input.filter_expression.clone())
@@ -142,7 +159,7 @@ impl<'a, M: Model> Query<'a, M> {
                 .await
                 .map_err(|e| Error::sdk("Query", &table, e))?;
             for item in output.items.unwrap_or_default() {
-                items.push(M::from_item(item)?);
+                items.push(P::from_item(item)?);
             }
             match output.last_evaluated_key {
                 Some(key) if !key.is_empty() => start = Some(key),
@@ -152,9 +169,9 @@ impl<'a, M: Model> Query<'a, M> {
     }
 }
 
-impl<'a, M: Model + Send + 'a> IntoFuture for Query<'a, M> {
-    type Output = Result<Vec<M>, Error>;
-    type IntoFuture = OpFuture<'a, Vec<M>>;
+impl<'a, M: Model + 'a, P: Projection<M> + Send + 'a> IntoFuture for Query<'a, M, P> {
+    type Output = Result<Vec<P>, Error>;
+    type IntoFuture = OpFuture<'a, Vec<P>>;
 
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.run())
@@ -164,11 +181,11 @@ impl<'a, M: Model + Send + 'a> IntoFuture for Query<'a, M> {
 /// Reads every item of the table, optionally filtered. Made by [`Model::scan`]; `.await` gives
 /// every matching item, reading page after page.
 #[must_use = "an operation does nothing until it is awaited"]
-pub struct Scan<'a, M> {
+pub struct Scan<'a, M, P = M> {
     db: &'a Db,
     filter: Option<Condition>,
     consistent_read: bool,
-    model: PhantomData<fn() -> M>,
+    model: PhantomData<fn() -> (M, P)>,
 }
 
 impl<'a, M: Model> Scan<'a, M> {
@@ -177,6 +194,18 @@ impl<'a, M: Model> Scan<'a, M> {
             db,
             filter: None,
             consistent_read: false,
+            model: PhantomData,
+        }
+    }
+}
+
+impl<'a, M: Model, P: Projection<M>> Scan<'a, M, P> {
+    /// Reads only the attributes of projection `Q` (see [`Projection`]), and gives `Q`s.
+    pub fn project<Q: Projection<M>>(self) -> Scan<'a, M, Q> {
+        Scan {
+            db: self.db,
+            filter: self.filter,
+            consistent_read: self.consistent_read,
             model: PhantomData,
         }
     }
@@ -204,9 +233,11 @@ impl<'a, M: Model> Scan<'a, M> {
             .as_ref()
             .map(|f| f.render(&mut placeholders))
             .transpose()?;
+        let projection = P::paths().map(|paths| paths.render(&mut placeholders));
         Ok(ScanInput::builder()
             .table_name(self.db.table_name_of::<M>())
             .set_filter_expression(filter)
+            .set_projection_expression(projection)
             .set_expression_attribute_names(placeholders.names())
             .set_expression_attribute_values(placeholders.values())
             .consistent_read(self.consistent_read)
@@ -214,7 +245,7 @@ impl<'a, M: Model> Scan<'a, M> {
             .unwrap_or_else(|_| unreachable!("ScanInput has no required fields")))
     }
 
-    async fn run(self) -> Result<Vec<M>, Error> {
+    async fn run(self) -> Result<Vec<P>, Error> {
         let input = self.request()?;
         let table = input.table_name.clone().unwrap_or_default();
         let mut items = Vec::new();
@@ -224,6 +255,7 @@ impl<'a, M: Model> Scan<'a, M> {
                 .db
                 .client()
                 .scan()
+                .set_projection_expression(input.projection_expression.clone())
                 .set_table_name(input.table_name.clone())
                 .set_filter_expression(input.filter_expression.clone())
                 .set_expression_attribute_names(input.expression_attribute_names.clone())
@@ -234,7 +266,7 @@ impl<'a, M: Model> Scan<'a, M> {
                 .await
                 .map_err(|e| Error::sdk("Scan", &table, e))?;
             for item in output.items.unwrap_or_default() {
-                items.push(M::from_item(item)?);
+                items.push(P::from_item(item)?);
             }
             match output.last_evaluated_key {
                 Some(key) if !key.is_empty() => start = Some(key),
@@ -244,9 +276,9 @@ impl<'a, M: Model> Scan<'a, M> {
     }
 }
 
-impl<'a, M: Model + Send + 'a> IntoFuture for Scan<'a, M> {
-    type Output = Result<Vec<M>, Error>;
-    type IntoFuture = OpFuture<'a, Vec<M>>;
+impl<'a, M: Model + 'a, P: Projection<M> + Send + 'a> IntoFuture for Scan<'a, M, P> {
+    type Output = Result<Vec<P>, Error>;
+    type IntoFuture = OpFuture<'a, Vec<P>>;
 
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.run())

@@ -1,0 +1,18 @@
+use dynamo_model::prelude::*;
+
+#[derive(Model)]
+struct Cat {
+    #[dynamo(hash_key)]
+    id: String,
+    name: String,
+    lives: u8,
+}
+
+#[derive(Projection)]
+#[dynamo(model = Cat)]
+struct Card {
+    name: String,
+    colour: String,
+}
+
+fn main() {}
