@@ -26,6 +26,8 @@ pub fn expand(
             type HashKey = #private::std::string::String;
             type RangeKey = #private::NoRangeKey;
             fn fields() -> Self::Fields {}
+            type Indexes = ();
+            fn indexes() -> Self::Indexes {}
             const SCHEMA: #private::Schema = #private::Schema {
                 table: "",
                 hash_key: #private::KeyAttribute { name: "", scalar: #private::KeyScalar::S },

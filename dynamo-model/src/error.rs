@@ -44,6 +44,27 @@ pub enum Error {
         table: String,
     },
 
+    /// `one()` found no matching item.
+    #[error("no matching item in table `{table}`")]
+    NotFound {
+        /// The table read.
+        table: String,
+    },
+
+    /// `one()` found more than one matching item.
+    #[error("more than one matching item in table `{table}`")]
+    NotUnique {
+        /// The table read.
+        table: String,
+    },
+
+    /// A cursor could not be read, or belongs to another table or index.
+    #[error("invalid cursor: {reason}")]
+    InvalidCursor {
+        /// What is wrong with it.
+        reason: String,
+    },
+
     /// A value could not be converted between Rust and DynamoDB.
     #[error(transparent)]
     Conversion(#[from] ConversionError),

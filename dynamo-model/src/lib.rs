@@ -35,7 +35,7 @@
 pub mod db;
 pub mod error;
 pub mod expr;
-#[cfg(feature = "json")]
+pub mod index;
 pub mod json;
 pub mod local;
 pub mod model;
@@ -107,6 +107,7 @@ pub mod prelude {
 pub mod __private {
     pub use crate::error::ConversionError;
     pub use crate::expr;
+    pub use crate::index::{AllAttributes, Index, SomeAttributes};
     pub use crate::model::{
         IndexKind, IndexProjection, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model,
         NoRangeKey, Projection, Schema, key_item_of, projected_path, top_level_name,

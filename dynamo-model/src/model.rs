@@ -58,6 +58,14 @@ pub trait Model: Sized {
     /// The typed attribute paths: `Cat::fields().name.eq("Tom")`. See [`crate::expr`].
     fn fields() -> Self::Fields;
 
+    /// The typed handles of the model's secondary indexes, one public field per
+    /// `global_index`/`local_index` (named after the index, with characters other than letters,
+    /// digits and `_` replaced by `_`).
+    type Indexes;
+
+    /// The typed index handles: `Cat::indexes().by_owner.query(db, "alice")`.
+    fn indexes() -> Self::Indexes;
+
     /// The table, key attributes and stored attributes of the model.
     const SCHEMA: Schema;
 
@@ -106,16 +114,23 @@ pub trait Model: Sized {
     }
 
     /// Reads the items with this hash key, optionally narrowed by `.range(..)` and `.filter(..)`.
-    fn query<'a>(db: &'a Db, hash: <Self::HashKey as KeyType>::Arg<'_>) -> Query<'a, Self>
+    fn query<'a>(
+        db: &'a Db,
+        hash: <Self::HashKey as KeyType>::Arg<'_>,
+    ) -> Query<'a, Self, Self::RangeKey>
     where
         Self::HashKey: KeyType,
     {
-        Query::new(db, hash)
+        let keys = (
+            Self::SCHEMA.hash_key.name,
+            Self::SCHEMA.range_key.map(|key| key.name),
+        );
+        Query::new::<Self::HashKey>(db, None, keys, hash)
     }
 
     /// Reads every item of the table, optionally `.filter(..)`ed.
     fn scan(db: &Db) -> Scan<'_, Self> {
-        Scan::new(db)
+        Scan::new(db, None)
     }
 }
 
@@ -293,6 +308,11 @@ number_keys!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize f32 f64);
 /// let card: Option<CatCard> = Cat::get(db, "c1").project::<CatCard>().await?;
 /// # Ok(()) }
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be read from `{M}`",
+    label = "this read has no type to give its items",
+    note = "an index that does not project every attribute cannot give whole models: choose a #[derive(Projection)] struct with `.project::<P>()`"
+)]
 pub trait Projection<M: Model>: Sized {
     /// The attributes to read; `None` reads the whole item.
     fn paths() -> Option<crate::expr::ProjectionPaths>;

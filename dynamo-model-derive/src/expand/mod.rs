@@ -4,6 +4,8 @@ mod attribute;
 mod fields;
 mod model;
 mod paths;
+
+pub use paths::index_member;
 mod projection;
 
 use proc_macro2::{Span, TokenStream, TokenTree};

@@ -28,14 +28,17 @@ pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
     let key_item = key_item(hash, range, &private);
     let item_key = item_key(hash, range, &private);
     let (fields_struct, fields_items) = super::paths::model_fields(cont, &generics, &private);
+    let (indexes_struct, indexes_items) = super::paths::model_indexes(cont, &generics, &private);
 
     quote! {
         #fields_struct
+        #indexes_struct
 
         #[automatically_derived]
         impl #impl_generics #private::Model for #ident #ty_generics #where_clause {
             #key_type
             #fields_items
+            #indexes_items
             #schema
             #to_item
             #from_item

@@ -258,6 +258,23 @@ fn check_table_name(cx: &Ctxt, cont: &Container) {
 /// Index declarations: names, key fields, projections and DynamoDB's limits.
 fn check_indexes(cx: &Ctxt, cont: &Container) {
     let mut names: HashMap<String, ()> = HashMap::new();
+    let mut members: HashMap<String, String> = HashMap::new();
+    for name in cont.attrs.indexes.iter().filter_map(|i| i.name.as_ref()) {
+        let member = crate::expand::index_member(&name.value()).to_string();
+        if let Some(first) = members.get(&member) {
+            if *first != name.value() {
+                cx.error_spanned_by(
+                    name,
+                    format!(
+                        "indexes `{first}` and `{}` would both be `indexes().{member}`; rename one",
+                        name.value()
+                    ),
+                );
+            }
+        } else {
+            members.insert(member, name.value());
+        }
+    }
     let (mut globals, mut locals) = (0, 0);
     for index in &cont.attrs.indexes {
         if let Some(name) = &index.name {

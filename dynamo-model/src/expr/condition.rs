@@ -170,6 +170,13 @@ impl Condition {
         conditions.into_iter().reduce(Condition::or)
     }
 
+    /// The top-level attribute names the condition reads.
+    pub fn attribute_names(&self) -> Vec<&str> {
+        let mut names = Vec::new();
+        collect_names(&self.node, &mut names);
+        names
+    }
+
     /// Renders the condition with placeholders of its own.
     pub fn build(&self) -> Result<Expression, ConversionError> {
         let mut placeholders = Placeholders::new();
@@ -216,6 +223,51 @@ impl std::fmt::Debug for Condition {
             ),
             Err(error) => write!(f, "Condition(invalid: {error})"),
         }
+    }
+}
+
+fn collect_names<'n>(node: &'n Node, names: &mut Vec<&'n str>) {
+    let mut path = |path: &'n RawPath| {
+        if let Some(super::path::Segment::Name(name)) = path.segments().first() {
+            names.push(name);
+        }
+    };
+    let operand = |operand: &'n Operand, path: &mut dyn FnMut(&'n RawPath)| {
+        if let Operand::Path(p) = operand {
+            path(p);
+        }
+    };
+    match node {
+        Node::Compare(subject, _, right) => {
+            match subject {
+                Subject::Path(p) | Subject::Size(p) => path(p),
+            }
+            operand(right, &mut path);
+        }
+        Node::Between(subject, low, high) => {
+            match subject {
+                Subject::Path(p) | Subject::Size(p) => path(p),
+            }
+            operand(low, &mut path);
+            operand(high, &mut path);
+        }
+        Node::In(p, values) => {
+            path(p);
+            for value in values {
+                operand(value, &mut path);
+            }
+        }
+        Node::BeginsWith(p, o) | Node::Contains(p, o) => {
+            path(p);
+            operand(o, &mut path);
+        }
+        Node::Exists(p) | Node::NotExists(p) | Node::Type(p, _) => path(p),
+        Node::And(nodes) | Node::Or(nodes) => {
+            for node in nodes {
+                collect_names(node, names);
+            }
+        }
+        Node::Not(inner) => collect_names(inner, names),
     }
 }
 

@@ -112,6 +112,11 @@ impl KeyCondition {
         }
     }
 
+    /// The partition key's attribute name.
+    pub fn hash_name(&self) -> &'static str {
+        self.hash.0
+    }
+
     /// Narrows to the sort keys `range` accepts.
     pub fn with_range(mut self, range: RangeCondition) -> Self {
         self.range = Some(range);

@@ -7,6 +7,7 @@
 //! send without sending it (`.request()`), to check its shape in a test or to send it with the
 //! SDK yourself.
 
+mod cursor;
 mod read;
 mod update;
 
@@ -18,7 +19,8 @@ use aws_sdk_dynamodb::operation::delete_item::DeleteItemInput;
 use aws_sdk_dynamodb::operation::get_item::GetItemInput;
 use aws_sdk_dynamodb::operation::put_item::PutItemInput;
 
-pub use read::{Query, Scan};
+pub use cursor::Cursor;
+pub use read::{Page, Query, Scan};
 pub use update::UpdateItem;
 
 use crate::db::Db;

@@ -1,24 +1,204 @@
-//! Query and Scan: many items, read page by page.
+//! Query and Scan: many items, read page by page, on a table or one of its indexes.
+//!
+//! Both builders end in one of several ways: `.await` (every item, all pages), `.stream()` (a
+//! `futures::Stream` that pages as it is polled), `.page(cursor)` (one page and a cursor for the
+//! next), `.count()`, `.first()` and `.one()`.
 
 use std::future::IntoFuture;
 use std::marker::PhantomData;
 
 use aws_sdk_dynamodb::operation::query::QueryInput;
 use aws_sdk_dynamodb::operation::scan::ScanInput;
+use aws_sdk_dynamodb::types::Select;
+use futures::stream::{self, BoxStream, Stream, StreamExt, TryStreamExt};
 
 use super::OpFuture;
+use super::cursor::Cursor;
 use crate::db::Db;
 use crate::error::{ConversionError, Error};
 use crate::expr::{Condition, KeyCondition, Placeholders, RangeCondition, RangeKey};
 use crate::model::{KeyType, Model, Projection, SortKey};
 use crate::value::Item;
 
-/// Reads the items of one partition, optionally narrowed by a sort key condition and a filter.
-/// Made by [`Model::query`]; `.await` gives every matching item, reading page after page.
+/// Carries type parameters that only shape the API.
+type Marker<T> = PhantomData<fn() -> T>;
+
+/// One page of results, and the cursor of the next page if there is one.
+#[derive(Debug, Clone)]
+pub struct Page<P> {
+    /// The items of this page, in DynamoDB's order.
+    pub items: Vec<P>,
+    /// Where the next page starts; `None` on the last page.
+    pub next: Option<Cursor>,
+}
+
+/// What query and scan share: where to read, what to return, how to page.
+struct Reader<'a> {
+    db: &'a Db,
+    /// The model's base table name (before the `Db`'s prefix and suffix), for cursors.
+    base_table: &'static str,
+    index: Option<&'static str>,
+    filter: Option<Condition>,
+    consistent_read: bool,
+    page_size: Option<i32>,
+    max_items: Option<usize>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(db: &'a Db, base_table: &'static str, index: Option<&'static str>) -> Self {
+        Reader {
+            db,
+            base_table,
+            index,
+            filter: None,
+            consistent_read: false,
+            page_size: None,
+            max_items: None,
+        }
+    }
+
+    fn add_filter(&mut self, condition: Condition) {
+        self.filter = Some(match self.filter.take() {
+            Some(earlier) => earlier.and(condition),
+            None => condition,
+        });
+    }
+
+    fn table(&self) -> String {
+        self.db.table_name(self.base_table)
+    }
+
+    fn check_cursor(&self, cursor: Option<Cursor>) -> Result<Option<Item>, Error> {
+        cursor
+            .map(|c| c.into_start_key(self.base_table, self.index))
+            .transpose()
+    }
+}
+
+/// A request ready to send, page after page.
+enum Prepared {
+    Query(QueryInput),
+    Scan(ScanInput),
+}
+
+/// What one page returned.
+struct RawPage {
+    items: Vec<Item>,
+    count: usize,
+    last_key: Option<Item>,
+}
+
+impl Prepared {
+    fn table(&self) -> String {
+        match self {
+            Prepared::Query(input) => input.table_name.clone(),
+            Prepared::Scan(input) => input.table_name.clone(),
+        }
+        .unwrap_or_default()
+    }
+
+    async fn send(&self, db: &Db, start: Option<Item>) -> Result<RawPage, Error> {
+        let table = self.table();
+        let (items, count, last_key) = match self {
+            Prepared::Query(input) => {
+                let output = db
+                    .client()
+                    .query()
+                    .set_table_name(input.table_name.clone())
+                    .set_index_name(input.index_name.clone())
+                    .set_key_condition_expression(input.key_condition_expression.clone())
+                    .set_filter_expression(input.filter_expression.clone())
+                    .set_projection_expression(input.projection_expression.clone())
+                    .set_expression_attribute_names(input.expression_attribute_names.clone())
+                    .set_expression_attribute_values(input.expression_attribute_values.clone())
+                    .set_consistent_read(input.consistent_read)
+                    .set_scan_index_forward(input.scan_index_forward)
+                    .set_limit(input.limit)
+                    .set_select(input.select.clone())
+                    .set_exclusive_start_key(start)
+                    .send()
+                    .await
+                    .map_err(|e| Error::sdk("Query", &table, e))?;
+                (output.items, output.count, output.last_evaluated_key)
+            }
+            Prepared::Scan(input) => {
+                let output = db
+                    .client()
+                    .scan()
+                    .set_table_name(input.table_name.clone())
+                    .set_index_name(input.index_name.clone())
+                    .set_filter_expression(input.filter_expression.clone())
+                    .set_projection_expression(input.projection_expression.clone())
+                    .set_expression_attribute_names(input.expression_attribute_names.clone())
+                    .set_expression_attribute_values(input.expression_attribute_values.clone())
+                    .set_consistent_read(input.consistent_read)
+                    .set_limit(input.limit)
+                    .set_select(input.select.clone())
+                    .set_segment(input.segment)
+                    .set_total_segments(input.total_segments)
+                    .set_exclusive_start_key(start)
+                    .send()
+                    .await
+                    .map_err(|e| Error::sdk("Scan", &table, e))?;
+                (output.items, output.count, output.last_evaluated_key)
+            }
+        };
+        Ok(RawPage {
+            items: items.unwrap_or_default(),
+            count: usize::try_from(count).unwrap_or(0),
+            last_key: last_key.filter(|key| !key.is_empty()),
+        })
+    }
+}
+
+/// Every item of a prepared request, page after page, stopping after `max_items`.
+fn item_stream<'a, P: Send + 'a>(
+    db: &'a Db,
+    prepared: Prepared,
+    max_items: Option<usize>,
+    read: fn(Item) -> Result<P, ConversionError>,
+) -> impl Stream<Item = Result<P, Error>> + Send + 'a {
+    // State: the request, where the next page starts, and whether there is one.
+    let pages = stream::try_unfold(
+        (prepared, None::<Item>, true),
+        move |(prepared, start, more)| async move {
+            if !more {
+                return Ok(None);
+            }
+            let page = prepared.send(db, start).await?;
+            let more = page.last_key.is_some();
+            Ok::<_, Error>(Some((page.items, (prepared, page.last_key, more))))
+        },
+    );
+    let items = pages
+        .map_ok(|items| stream::iter(items.into_iter().map(Ok::<Item, Error>)))
+        .try_flatten()
+        .and_then(move |item| async move { read(item).map_err(Error::from) });
+    items.take(max_items.unwrap_or(usize::MAX))
+}
+
+/// Counts across every page.
+async fn count_all(db: &Db, prepared: Prepared) -> Result<usize, Error> {
+    let mut total = 0;
+    let mut start = None;
+    loop {
+        let page = prepared.send(db, start).await?;
+        total += page.count;
+        match page.last_key {
+            Some(key) => start = Some(key),
+            None => return Ok(total),
+        }
+    }
+}
+
+/// Reads the items of one partition of a table or index, optionally narrowed by a sort key
+/// condition and a filter. Made by [`Model::query`] or an index's
+/// [`query`](crate::index::Index::query); `.await` gives every matching item.
 ///
 /// ```no_run
 /// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
 /// use dynamo_model::prelude::*;
+/// use futures::TryStreamExt;
 ///
 /// #[derive(Model)]
 /// struct Visit {
@@ -33,45 +213,50 @@ use crate::value::Item;
 ///     .range(|day| day.begins_with("2024-06"))
 ///     .filter(Visit::fields().minutes.ge(30))
 ///     .await?;
+/// let mut visits = Visit::query(db, "tom").stream();   // pages as it is polled
+/// while let Some(visit) = visits.try_next().await? { /* ... */ }
 /// # Ok(()) }
 /// ```
 #[must_use = "an operation does nothing until it is awaited"]
-pub struct Query<'a, M, P = M> {
-    db: &'a Db,
+pub struct Query<'a, M, R, P = M> {
+    reader: Reader<'a>,
     key: Result<KeyCondition, ConversionError>,
-    filter: Option<Condition>,
-    consistent_read: bool,
+    range_name: Option<&'static str>,
     forward: bool,
-    model: PhantomData<fn() -> (M, P)>,
+    model: Marker<(M, R, P)>,
 }
 
-impl<'a, M: Model> Query<'a, M> {
-    pub(crate) fn new(db: &'a Db, hash: <M::HashKey as KeyType>::Arg<'_>) -> Self
-    where
-        M::HashKey: KeyType,
-    {
-        let name = M::SCHEMA.hash_key.name;
-        let key = crate::value::key_attribute(name, &hash)
-            .map(|value| KeyCondition::partition_value(name, value));
+impl<'a, M: Model, R> Query<'a, M, R> {
+    /// A query of the table (`index` None) or of an index, by the hash key `hash_name`.
+    pub(crate) fn new<H: KeyType>(
+        db: &'a Db,
+        index: Option<&'static str>,
+        (hash_name, range_name): (&'static str, Option<&'static str>),
+        hash: H::Arg<'_>,
+    ) -> Self {
+        let key = crate::value::key_attribute(hash_name, &hash)
+            .map(|value| KeyCondition::partition_value(hash_name, value));
         Query {
-            db,
+            reader: Reader::new(db, M::SCHEMA.table, index),
             key,
-            filter: None,
-            consistent_read: false,
+            range_name,
             forward: true,
             model: PhantomData,
         }
     }
 }
 
-impl<'a, M: Model, P: Projection<M>> Query<'a, M, P> {
+impl<'a, M: Model, R, P> Query<'a, M, R, P> {
     /// Reads only the attributes of projection `Q` (see [`Projection`]), and gives `Q`s.
-    pub fn project<Q: Projection<M>>(self) -> Query<'a, M, Q> {
+    pub fn project<Q: Projection<M>>(self) -> Query<'a, M, R, Q> {
+        self.retype()
+    }
+
+    pub(crate) fn retype<Q>(self) -> Query<'a, M, R, Q> {
         Query {
-            db: self.db,
+            reader: self.reader,
             key: self.key,
-            filter: self.filter,
-            consistent_read: self.consistent_read,
+            range_name: self.range_name,
             forward: self.forward,
             model: PhantomData,
         }
@@ -80,12 +265,11 @@ impl<'a, M: Model, P: Projection<M>> Query<'a, M, P> {
     /// Narrows the query to the sort keys the condition accepts: `|k| k.between(1, 9)`,
     /// `|k| k.begins_with("2024-")`. Only sort key conditions exist, so a query cannot name
     /// another attribute here.
-    pub fn range(mut self, condition: impl FnOnce(RangeKey<M::RangeKey>) -> RangeCondition) -> Self
+    pub fn range(mut self, condition: impl FnOnce(RangeKey<R>) -> RangeCondition) -> Self
     where
-        M::RangeKey: SortKey,
+        R: SortKey,
     {
-        let name = M::SCHEMA.range_key.map_or("", |key| key.name);
-        let range = condition(RangeKey::new(name));
+        let range = condition(RangeKey::new(self.range_name.unwrap_or_default()));
         self.key = self.key.map(|key| key.with_range(range));
         self
     }
@@ -93,16 +277,13 @@ impl<'a, M: Model, P: Projection<M>> Query<'a, M, P> {
     /// Returns only the items the condition accepts. DynamoDB applies a filter after reading,
     /// so filtered-out items still cost read capacity.
     pub fn filter(mut self, condition: Condition) -> Self {
-        self.filter = Some(match self.filter.take() {
-            Some(earlier) => earlier.and(condition),
-            None => condition,
-        });
+        self.reader.add_filter(condition);
         self
     }
 
-    /// Asks for strongly consistent reads.
+    /// Asks for strongly consistent reads (not on a global index).
     pub fn consistent_read(mut self, consistent: bool) -> Self {
-        self.consistent_read = consistent;
+        self.reader.consistent_read = consistent;
         self
     }
 
@@ -112,167 +293,319 @@ impl<'a, M: Model, P: Projection<M>> Query<'a, M, P> {
         self
     }
 
+    /// Reads at most `n` items per request (DynamoDB's `Limit`, counted before the filter).
+    pub fn page_size(mut self, n: u32) -> Self {
+        self.reader.page_size = Some(i32::try_from(n).unwrap_or(i32::MAX));
+        self
+    }
+
+    /// Stops after `n` items: `.await` and `.stream()` give at most `n`.
+    pub fn max_items(mut self, n: usize) -> Self {
+        self.reader.max_items = Some(n);
+        self
+    }
+
     /// The `Query` request of the first page, without sending it.
-    pub fn request(&self) -> Result<QueryInput, Error> {
+    pub fn request(&self) -> Result<QueryInput, Error>
+    where
+        P: Projection<M>,
+    {
+        self.input(None)
+    }
+
+    fn input(&self, select: Option<Select>) -> Result<QueryInput, Error>
+    where
+        P: Projection<M>,
+    {
         let key = self.key.as_ref().map_err(Clone::clone)?;
+        if let Some(filter) = &self.reader.filter {
+            let keys = [Some(key.hash_name()), self.range_name];
+            if let Some(name) = filter
+                .attribute_names()
+                .into_iter()
+                .find(|n| keys.contains(&Some(*n)))
+            {
+                return Err(ConversionError::custom(format!(
+                    "a query's filter cannot use the key attribute `{name}`: DynamoDB refuses it; narrow the sort key with `.range(..)` instead"
+                ))
+                .into());
+            }
+        }
         let mut placeholders = Placeholders::new();
         let key_condition = key.render(&mut placeholders)?;
         let filter = self
+            .reader
             .filter
             .as_ref()
             .map(|f| f.render(&mut placeholders))
             .transpose()?;
-        let projection = P::paths().map(|paths| paths.render(&mut placeholders));
+        let projection = match select {
+            Some(_) => None,
+            None => P::paths().map(|paths| paths.render(&mut placeholders)),
+        };
         Ok(QueryInput::builder()
-            .table_name(self.db.table_name_of::<M>())
+            .table_name(self.reader.table())
+            .set_index_name(self.reader.index.map(str::to_owned))
             .key_condition_expression(key_condition)
             .set_filter_expression(filter)
             .set_projection_expression(projection)
             .set_expression_attribute_names(placeholders.names())
             .set_expression_attribute_values(placeholders.values())
-            .consistent_read(self.consistent_read)
+            .consistent_read(self.reader.consistent_read)
             .scan_index_forward(self.forward)
+            .set_limit(self.reader.page_size)
+            .set_select(select)
             .build()
             .unwrap_or_else(|_| unreachable!("QueryInput has no required fields")))
     }
 
-    async fn run(self) -> Result<Vec<P>, Error> {
-        let input = self.request()?;
-        let table = input.table_name.clone().unwrap_or_default();
-        let mut items = Vec::new();
-        let mut start: Option<Item> = None;
-        loop {
-            let output = self
-                .db
-                .client()
-                .query()
-                .set_projection_expression(input.projection_expression.clone())
-                .set_table_name(input.table_name.clone())
-                .set_key_condition_expression(input.key_condition_expression.clone())
-                .set_filter_expression(input.filter_expression.clone())
-                .set_expression_attribute_names(input.expression_attribute_names.clone())
-                .set_expression_attribute_values(input.expression_attribute_values.clone())
-                .set_consistent_read(input.consistent_read)
-                .set_scan_index_forward(input.scan_index_forward)
-                .set_exclusive_start_key(start.take())
-                .send()
-                .await
-                .map_err(|e| Error::sdk("Query", &table, e))?;
-            for item in output.items.unwrap_or_default() {
-                items.push(P::from_item(item)?);
-            }
-            match output.last_evaluated_key {
-                Some(key) if !key.is_empty() => start = Some(key),
-                _ => return Ok(items),
-            }
+    /// Every matching item as a stream that reads the next page when it needs it.
+    pub fn stream(self) -> BoxStream<'a, Result<P, Error>>
+    where
+        P: Projection<M> + Send + 'a,
+    {
+        let prepared = self.input(None).map(Prepared::Query);
+        let db = self.reader.db;
+        let max = self.reader.max_items;
+        match prepared {
+            Ok(prepared) => item_stream(db, prepared, max, P::from_item).boxed(),
+            Err(error) => stream::once(async { Err(error) }).boxed(),
+        }
+    }
+
+    /// One page, starting at `cursor` (`None` for the first), with the cursor of the next. A
+    /// cursor from another table or index is refused with [`Error::InvalidCursor`].
+    pub async fn page(self, cursor: Option<Cursor>) -> Result<Page<P>, Error>
+    where
+        P: Projection<M>,
+    {
+        let start = self.reader.check_cursor(cursor)?;
+        let prepared = Prepared::Query(self.input(None)?);
+        let page = prepared.send(self.reader.db, start).await?;
+        let items = page
+            .items
+            .into_iter()
+            .map(|item| P::from_item(item).map_err(Error::from))
+            .collect::<Result<_, _>>()?;
+        let next = page
+            .last_key
+            .map(|key| Cursor::new(self.reader.base_table, self.reader.index, key));
+        Ok(Page { items, next })
+    }
+
+    /// How many items match, counted by DynamoDB across every page without returning them.
+    pub async fn count(self) -> Result<usize, Error>
+    where
+        P: Projection<M>,
+    {
+        let prepared = Prepared::Query(self.input(Some(Select::Count))?);
+        count_all(self.reader.db, prepared).await
+    }
+
+    /// The first matching item, if any (reading only as many pages as it takes).
+    pub async fn first(self) -> Result<Option<P>, Error>
+    where
+        P: Projection<M> + Send + 'a,
+    {
+        let mut items = self.max_items(1).stream();
+        items.next().await.transpose()
+    }
+
+    /// The only matching item: [`Error::NotFound`] if there is none, [`Error::NotUnique`] if
+    /// there are more.
+    pub async fn one(self) -> Result<P, Error>
+    where
+        P: Projection<M> + Send + 'a,
+    {
+        let table = self.reader.table();
+        let mut items = self.max_items(2).stream();
+        let first = items.next().await.transpose()?;
+        let second = items.next().await.transpose()?;
+        match (first, second) {
+            (Some(item), None) => Ok(item),
+            (None, _) => Err(Error::NotFound { table }),
+            (Some(_), Some(_)) => Err(Error::NotUnique { table }),
         }
     }
 }
 
-impl<'a, M: Model + 'a, P: Projection<M> + Send + 'a> IntoFuture for Query<'a, M, P> {
+impl<'a, M: Model + 'a, R: 'a, P: Projection<M> + Send + 'a> IntoFuture for Query<'a, M, R, P> {
     type Output = Result<Vec<P>, Error>;
     type IntoFuture = OpFuture<'a, Vec<P>>;
 
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.run())
+        Box::pin(self.stream().try_collect())
     }
 }
 
-/// Reads every item of the table, optionally filtered. Made by [`Model::scan`]; `.await` gives
-/// every matching item, reading page after page.
+/// Reads every item of a table or index, optionally filtered, in one sequence or in parallel
+/// segments. Made by [`Model::scan`] or an index's [`scan`](crate::index::Index::scan);
+/// `.await` gives every matching item.
 #[must_use = "an operation does nothing until it is awaited"]
 pub struct Scan<'a, M, P = M> {
-    db: &'a Db,
-    filter: Option<Condition>,
-    consistent_read: bool,
+    reader: Reader<'a>,
+    segments: Option<(u32, usize)>,
     model: PhantomData<fn() -> (M, P)>,
 }
 
 impl<'a, M: Model> Scan<'a, M> {
-    pub(crate) fn new(db: &'a Db) -> Self {
+    pub(crate) fn new(db: &'a Db, index: Option<&'static str>) -> Self {
         Scan {
-            db,
-            filter: None,
-            consistent_read: false,
+            reader: Reader::new(db, M::SCHEMA.table, index),
+            segments: None,
             model: PhantomData,
         }
     }
 }
 
-impl<'a, M: Model, P: Projection<M>> Scan<'a, M, P> {
+impl<'a, M: Model, P> Scan<'a, M, P> {
     /// Reads only the attributes of projection `Q` (see [`Projection`]), and gives `Q`s.
     pub fn project<Q: Projection<M>>(self) -> Scan<'a, M, Q> {
+        self.retype()
+    }
+
+    pub(crate) fn retype<Q>(self) -> Scan<'a, M, Q> {
         Scan {
-            db: self.db,
-            filter: self.filter,
-            consistent_read: self.consistent_read,
+            reader: self.reader,
+            segments: self.segments,
             model: PhantomData,
         }
     }
 
     /// Returns only the items the condition accepts (every item is still read and paid for).
     pub fn filter(mut self, condition: Condition) -> Self {
-        self.filter = Some(match self.filter.take() {
-            Some(earlier) => earlier.and(condition),
-            None => condition,
-        });
+        self.reader.add_filter(condition);
         self
     }
 
-    /// Asks for strongly consistent reads.
+    /// Asks for strongly consistent reads (not on a global index).
     pub fn consistent_read(mut self, consistent: bool) -> Self {
-        self.consistent_read = consistent;
+        self.reader.consistent_read = consistent;
         self
     }
 
-    /// The `Scan` request of the first page, without sending it.
-    pub fn request(&self) -> Result<ScanInput, Error> {
+    /// Reads at most `n` items per request (DynamoDB's `Limit`, counted before the filter).
+    pub fn page_size(mut self, n: u32) -> Self {
+        self.reader.page_size = Some(i32::try_from(n).unwrap_or(i32::MAX));
+        self
+    }
+
+    /// Stops after `n` items.
+    pub fn max_items(mut self, n: usize) -> Self {
+        self.reader.max_items = Some(n);
+        self
+    }
+
+    /// Splits the scan into `segments` parallel segments, at most `concurrency` read at a time,
+    /// merged into one stream (in no particular order). Each item is returned exactly once.
+    pub fn parallel(mut self, segments: u32, concurrency: usize) -> Self {
+        self.segments = Some((segments.max(1), concurrency.max(1)));
+        self
+    }
+
+    /// The `Scan` request of the first page (of the first segment), without sending it.
+    pub fn request(&self) -> Result<ScanInput, Error>
+    where
+        P: Projection<M>,
+    {
+        self.input(None, self.segments.map(|(total, _)| (0, total)))
+    }
+
+    fn input(&self, select: Option<Select>, segment: Option<(u32, u32)>) -> Result<ScanInput, Error>
+    where
+        P: Projection<M>,
+    {
         let mut placeholders = Placeholders::new();
         let filter = self
+            .reader
             .filter
             .as_ref()
             .map(|f| f.render(&mut placeholders))
             .transpose()?;
-        let projection = P::paths().map(|paths| paths.render(&mut placeholders));
+        let projection = match select {
+            Some(_) => None,
+            None => P::paths().map(|paths| paths.render(&mut placeholders)),
+        };
+        let to_i32 = |n: u32| i32::try_from(n).unwrap_or(i32::MAX);
         Ok(ScanInput::builder()
-            .table_name(self.db.table_name_of::<M>())
+            .table_name(self.reader.table())
+            .set_index_name(self.reader.index.map(str::to_owned))
             .set_filter_expression(filter)
             .set_projection_expression(projection)
             .set_expression_attribute_names(placeholders.names())
             .set_expression_attribute_values(placeholders.values())
-            .consistent_read(self.consistent_read)
+            .consistent_read(self.reader.consistent_read)
+            .set_limit(self.reader.page_size)
+            .set_select(select)
+            .set_segment(segment.map(|(s, _)| to_i32(s)))
+            .set_total_segments(segment.map(|(_, t)| to_i32(t)))
             .build()
             .unwrap_or_else(|_| unreachable!("ScanInput has no required fields")))
     }
 
-    async fn run(self) -> Result<Vec<P>, Error> {
-        let input = self.request()?;
-        let table = input.table_name.clone().unwrap_or_default();
-        let mut items = Vec::new();
-        let mut start: Option<Item> = None;
-        loop {
-            let output = self
-                .db
-                .client()
-                .scan()
-                .set_projection_expression(input.projection_expression.clone())
-                .set_table_name(input.table_name.clone())
-                .set_filter_expression(input.filter_expression.clone())
-                .set_expression_attribute_names(input.expression_attribute_names.clone())
-                .set_expression_attribute_values(input.expression_attribute_values.clone())
-                .set_consistent_read(input.consistent_read)
-                .set_exclusive_start_key(start.take())
-                .send()
-                .await
-                .map_err(|e| Error::sdk("Scan", &table, e))?;
-            for item in output.items.unwrap_or_default() {
-                items.push(P::from_item(item)?);
-            }
-            match output.last_evaluated_key {
-                Some(key) if !key.is_empty() => start = Some(key),
-                _ => return Ok(items),
-            }
+    /// Every matching item as a stream; a parallel scan merges its segments as they arrive.
+    pub fn stream(self) -> BoxStream<'a, Result<P, Error>>
+    where
+        P: Projection<M> + Send + 'a,
+    {
+        let db = self.reader.db;
+        let max = self.reader.max_items;
+        let Some((total, concurrency)) = self.segments else {
+            return match self.input(None, None) {
+                Ok(input) => item_stream(db, Prepared::Scan(input), max, P::from_item).boxed(),
+                Err(error) => stream::once(async { Err(error) }).boxed(),
+            };
+        };
+        let inputs: Result<Vec<_>, _> = (0..total)
+            .map(|segment| self.input(None, Some((segment, total))))
+            .collect();
+        match inputs {
+            Ok(inputs) => stream::iter(inputs)
+                .map(move |input| {
+                    Box::pin(item_stream(db, Prepared::Scan(input), None, P::from_item))
+                })
+                .flatten_unordered(concurrency)
+                .take(max.unwrap_or(usize::MAX))
+                .boxed(),
+            Err(error) => stream::once(async { Err(error) }).boxed(),
         }
+    }
+
+    /// One page, starting at `cursor` (`None` for the first), with the cursor of the next.
+    pub async fn page(self, cursor: Option<Cursor>) -> Result<Page<P>, Error>
+    where
+        P: Projection<M>,
+    {
+        let start = self.reader.check_cursor(cursor)?;
+        let prepared = Prepared::Scan(self.input(None, None)?);
+        let page = prepared.send(self.reader.db, start).await?;
+        let items = page
+            .items
+            .into_iter()
+            .map(|item| P::from_item(item).map_err(Error::from))
+            .collect::<Result<_, _>>()?;
+        let next = page
+            .last_key
+            .map(|key| Cursor::new(self.reader.base_table, self.reader.index, key));
+        Ok(Page { items, next })
+    }
+
+    /// How many items match, counted by DynamoDB across every page.
+    pub async fn count(self) -> Result<usize, Error>
+    where
+        P: Projection<M>,
+    {
+        let prepared = Prepared::Scan(self.input(Some(Select::Count), None)?);
+        count_all(self.reader.db, prepared).await
+    }
+
+    /// The first matching item, if any.
+    pub async fn first(self) -> Result<Option<P>, Error>
+    where
+        P: Projection<M> + Send + 'a,
+    {
+        let mut items = self.max_items(1).stream();
+        items.next().await.transpose()
     }
 }
 
@@ -281,6 +614,6 @@ impl<'a, M: Model + 'a, P: Projection<M> + Send + 'a> IntoFuture for Scan<'a, M,
     type IntoFuture = OpFuture<'a, Vec<P>>;
 
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.run())
+        Box::pin(self.stream().try_collect())
     }
 }

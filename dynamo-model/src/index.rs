@@ -1,0 +1,112 @@
+//! Typed handles of a model's secondary indexes: `Cat::indexes().by_owner.query(db, "alice")`.
+
+use std::marker::PhantomData;
+
+use crate::db::Db;
+use crate::model::{KeyType, Model};
+use crate::ops::{Query, Scan};
+
+/// Carries type parameters that only shape the API.
+type Marker<T> = PhantomData<fn() -> T>;
+
+/// An index that projects every attribute: reads give the model.
+#[derive(Debug, Clone, Copy)]
+pub struct AllAttributes;
+
+/// An index that projects only some attributes (KEYS_ONLY or INCLUDE): reads need
+/// `.project::<P>()` with a [`Projection`](crate::Projection) of the attributes it holds.
+#[derive(Debug, Clone, Copy)]
+pub struct SomeAttributes;
+
+/// What a read of an index gives before `.project::<P>()`: the model for an index with every
+/// attribute; for another, a placeholder that is not a [`Projection`](crate::Projection), so awaiting the read
+/// without choosing one does not compile (a model read from a partial index would be missing
+/// fields).
+pub trait IndexOutput<M: Model> {
+    /// The output type.
+    type Output;
+}
+
+impl<M: Model> IndexOutput<M> for AllAttributes {
+    type Output = M;
+}
+
+impl<M: Model> IndexOutput<M> for SomeAttributes {
+    type Output = NeedsProjection;
+}
+
+/// The output of a read of an index that does not project every attribute, until
+/// `.project::<P>()` chooses a projection.
+#[derive(Debug)]
+pub struct NeedsProjection;
+
+/// A secondary index of model `M`, with hash key type `H` and range key type `R`
+/// ([`NoRangeKey`](crate::NoRangeKey) if none); `A` says whether it projects every attribute.
+/// The derive makes one per `global_index`/`local_index`, reached through `Model::indexes()`.
+///
+/// ```no_run
+/// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
+/// use dynamo_model::prelude::*;
+///
+/// #[derive(Model)]
+/// #[dynamo(global_index(name = "by_owner", hash = "owner", range = "name"))]
+/// struct Cat {
+///     #[dynamo(hash_key)]
+///     id: String,
+///     owner: String,
+///     name: String,
+/// }
+///
+/// let alices = Cat::indexes().by_owner.query(db, "alice").range(|name| name.begins_with("T")).await?;
+/// # Ok(()) }
+/// ```
+pub struct Index<M, H, R, A> {
+    name: &'static str,
+    hash: &'static str,
+    range: Option<&'static str>,
+    marker: Marker<(M, H, R, A)>,
+}
+
+impl<M, H, R, A> Index<M, H, R, A> {
+    /// The handle of index `name` keyed by the attributes `hash` and `range`; the derive makes
+    /// these.
+    pub const fn new(name: &'static str, hash: &'static str, range: Option<&'static str>) -> Self {
+        Index {
+            name,
+            hash,
+            range,
+            marker: PhantomData,
+        }
+    }
+
+    /// The index name.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+}
+
+impl<M: Model, H: KeyType, R, A: IndexOutput<M>> Index<M, H, R, A> {
+    /// Reads the items of the index with this hash key.
+    pub fn query<'a>(&self, db: &'a Db, hash: H::Arg<'_>) -> Query<'a, M, R, A::Output> {
+        Query::<M, R>::new::<H>(db, Some(self.name), (self.hash, self.range), hash).retype()
+    }
+
+    /// Reads every item of the index.
+    pub fn scan<'a>(&self, db: &'a Db) -> Scan<'a, M, A::Output> {
+        Scan::<M>::new(db, Some(self.name)).retype()
+    }
+}
+
+impl<M, H, R, A> Clone for Index<M, H, R, A> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<M, H, R, A> Copy for Index<M, H, R, A> {}
+
+impl<M, H, R, A> std::fmt::Debug for Index<M, H, R, A> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Index({})", self.name)
+    }
+}

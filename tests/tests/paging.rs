@@ -1,0 +1,231 @@
+//! Reading many items: pages of 1 MB, streams, cursors, counts, parallel scans and indexes,
+//! against DynamoDB Local.
+
+use std::collections::BTreeSet;
+
+use dynamo_model::ops::Cursor;
+use dynamo_model::prelude::*;
+use futures::TryStreamExt;
+use tests::db;
+
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "logs")]
+#[dynamo(global_index(name = "by-level", hash = "level", range = "seq"))]
+#[dynamo(global_index(name = "by_host", hash = "host", projection = "keys_only"))]
+#[dynamo(local_index(name = "by_size", range = "size", include = ["host"]))]
+struct Log {
+    #[dynamo(hash_key)]
+    stream: String,
+    #[dynamo(range_key)]
+    seq: u32,
+    level: String,
+    host: String,
+    size: u32,
+    body: String,
+}
+
+#[derive(Projection, Debug, Clone, PartialEq)]
+#[dynamo(model = Log)]
+struct LogKey {
+    stream: String,
+    seq: u32,
+    host: String,
+}
+
+fn log(stream: &str, seq: u32, body_len: usize) -> Log {
+    Log {
+        stream: stream.into(),
+        seq,
+        level: ["info", "warn", "error"][seq as usize % 3].into(),
+        host: format!("host-{}", seq % 4),
+        size: (seq * 7919) % 1000,
+        body: "x".repeat(body_len),
+    }
+}
+
+async fn table_with(items: impl IntoIterator<Item = Log>) -> Db {
+    let db = db();
+    Log::table().create(&db).await.unwrap();
+    for item in items {
+        item.put(&db).await.unwrap();
+    }
+    db
+}
+
+#[tokio::test]
+async fn queries_and_scans_read_every_page_of_a_large_partition() {
+    // 60 items of 40 KB: about 2.4 MB, so at least three 1 MB pages.
+    let db = table_with((0..60).map(|seq| log("big", seq, 40_000))).await;
+    let first = Log::query(&db, "big").page(None).await.unwrap();
+    assert!(
+        first.items.len() < 60 && first.next.is_some(),
+        "one page holds {}",
+        first.items.len()
+    );
+
+    let all = Log::query(&db, "big").await.unwrap();
+    assert_eq!(
+        all.iter().map(|l| l.seq).collect::<Vec<_>>(),
+        (0..60).collect::<Vec<_>>()
+    );
+    let streamed: Vec<Log> = Log::scan(&db).stream().try_collect().await.unwrap();
+    assert_eq!(streamed.len(), 60);
+    assert_eq!(Log::query(&db, "big").count().await.unwrap(), 60);
+    assert_eq!(Log::scan(&db).count().await.unwrap(), 60);
+}
+
+#[tokio::test]
+async fn cursors_round_trip_through_text_and_resume_where_a_page_ended() {
+    let db = table_with((0..25).map(|seq| log("s", seq, 10))).await;
+    let mut seen = Vec::new();
+    let mut token: Option<String> = None;
+    let mut pages = 0;
+    loop {
+        let cursor: Option<Cursor> = token.as_deref().map(|t| t.parse().unwrap());
+        let page = Log::query(&db, "s")
+            .page_size(10)
+            .page(cursor)
+            .await
+            .unwrap();
+        pages += 1;
+        seen.extend(page.items.iter().map(|l| l.seq));
+        match page.next {
+            Some(next) => token = Some(next.to_string()),
+            None => break,
+        }
+    }
+    assert_eq!(seen, (0..25).collect::<Vec<_>>());
+    assert!(pages >= 3);
+    let text = token.unwrap_or_default();
+    assert!(
+        text.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn a_cursor_from_elsewhere_is_refused() {
+    let db = table_with((0..5).map(|seq| log("s", seq, 10))).await;
+    let page = Log::query(&db, "s").page_size(2).page(None).await.unwrap();
+    let cursor = page.next.unwrap();
+    let error = Log::indexes()
+        .by_level
+        .query(&db, "info")
+        .page(Some(cursor.clone()))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::InvalidCursor { reason } if reason.contains("index `by-level`")),
+        "{error}"
+    );
+
+    #[derive(Model, Debug)]
+    #[dynamo(table = "other")]
+    struct Other {
+        #[dynamo(hash_key)]
+        id: String,
+    }
+    let error = Other::scan(&db).page(Some(cursor)).await.unwrap_err();
+    assert!(
+        matches!(&error, Error::InvalidCursor { reason } if reason.contains("table `logs`")),
+        "{error}"
+    );
+    let error = "not a cursor".parse::<Cursor>().unwrap_err();
+    assert!(matches!(error, Error::InvalidCursor { .. }));
+}
+
+#[tokio::test]
+async fn a_parallel_scan_returns_every_item_exactly_once() {
+    let db = table_with((0..200).map(|seq| log(&format!("s{}", seq % 13), seq, 10))).await;
+    let items: Vec<Log> = Log::scan(&db).parallel(4, 2).page_size(17).await.unwrap();
+    let seqs: Vec<u32> = items.iter().map(|l| l.seq).collect();
+    let unique: BTreeSet<u32> = seqs.iter().copied().collect();
+    assert_eq!(seqs.len(), 200, "no item twice");
+    assert_eq!(unique, (0..200).collect::<BTreeSet<_>>(), "every item");
+    let request = Log::scan(&db).parallel(4, 2).request().unwrap();
+    assert_eq!(
+        (request.segment(), request.total_segments()),
+        (Some(0), Some(4))
+    );
+}
+
+#[tokio::test]
+async fn first_one_and_max_items_stop_early() {
+    let db = table_with((0..10).map(|seq| log("s", seq, 10))).await;
+    let f = Log::fields();
+    let first = Log::query(&db, "s")
+        .filter(f.level.eq("error"))
+        .first()
+        .await
+        .unwrap();
+    assert_eq!(first.map(|l| l.seq), Some(2));
+    let refused = Log::query(&db, "s")
+        .filter(f.seq.ge(4u32))
+        .first()
+        .await
+        .unwrap_err();
+    assert!(
+        refused.to_string().contains("key attribute `seq`"),
+        "{refused}"
+    );
+    let one = Log::query(&db, "s")
+        .range(|seq| seq.eq(7u32))
+        .one()
+        .await
+        .unwrap();
+    assert_eq!(one.seq, 7);
+    let none = Log::query(&db, "s")
+        .range(|seq| seq.gt(100u32))
+        .one()
+        .await
+        .unwrap_err();
+    assert!(matches!(none, Error::NotFound { .. }));
+    let many = Log::query(&db, "s").one().await.unwrap_err();
+    assert!(matches!(many, Error::NotUnique { .. }));
+    let three = Log::query(&db, "s").reverse().max_items(3).await.unwrap();
+    assert_eq!(three.iter().map(|l| l.seq).collect::<Vec<_>>(), [9, 8, 7]);
+}
+
+#[tokio::test]
+async fn indexes_are_queried_with_their_own_key_types() {
+    let db = table_with((0..12).map(|seq| log("s", seq, 10))).await;
+    let indexes = Log::indexes();
+
+    let warnings = indexes
+        .by_level
+        .query(&db, "warn")
+        .range(|seq| seq.gt(3u32))
+        .await
+        .unwrap();
+    assert_eq!(
+        warnings.iter().map(|l| l.seq).collect::<Vec<_>>(),
+        [4, 7, 10]
+    );
+
+    // KEYS_ONLY: reading needs a projection of what the index holds.
+    let keys: Vec<LogKey> = indexes
+        .by_host
+        .query(&db, "host-1")
+        .project::<LogKey>()
+        .await
+        .unwrap();
+    assert_eq!(keys.len(), 3);
+    assert!(keys.iter().all(|k| k.host == "host-1"));
+
+    // A local index orders one partition by another attribute.
+    let by_size = indexes
+        .by_size
+        .query(&db, "s")
+        .range(|size| size.lt(500u32))
+        .project::<LogKey>()
+        .await
+        .unwrap();
+    let expected: usize = (0..12).filter(|seq| (seq * 7919) % 1000 < 500).count();
+    assert_eq!(by_size.len(), expected);
+
+    let scanned = indexes.by_level.scan(&db).count().await.unwrap();
+    assert_eq!(scanned, 12);
+    let request = indexes.by_level.query(&db, "info").request().unwrap();
+    assert_eq!(request.index_name(), Some("by-level"));
+}

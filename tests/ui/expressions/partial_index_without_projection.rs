@@ -1,0 +1,16 @@
+use dynamo_model::prelude::*;
+
+#[derive(Model)]
+#[dynamo(global_index(name = "by_owner", hash = "owner", projection = "keys_only"))]
+struct Cat {
+    #[dynamo(hash_key)]
+    id: String,
+    owner: String,
+    name: String,
+}
+
+async fn run(db: &Db) {
+    let _ = Cat::indexes().by_owner.query(db, "alice").await;
+}
+
+fn main() {}
