@@ -3,7 +3,7 @@
 //! `{"B": "<base64>"}`, `{"L": [...]}`, `{"M": {...}}`, `{"SS": [...]}`.
 //!
 //! Use it for fixtures in tests, to load what `aws dynamodb scan` printed, or to hand items to
-//! tools that speak it. Needs the `json` feature (on by default).
+//! tools that speak it. It is also how query and scan cursors are encoded.
 //!
 //! ```
 //! use dynamo_model::{json, Model};
