@@ -36,6 +36,8 @@ pub struct Db {
 struct TableNaming {
     prefix: String,
     suffix: String,
+    /// Exact names for some models' tables, by the model's table name.
+    exact: std::collections::HashMap<&'static str, String>,
 }
 
 impl Db {
@@ -101,12 +103,38 @@ impl Db {
 
     /// The name this handle uses for the table a model calls `base`.
     pub fn table_name(&self, base: &str) -> String {
-        let TableNaming { prefix, suffix } = &*self.naming;
+        let TableNaming {
+            prefix,
+            suffix,
+            exact,
+        } = &*self.naming;
+        if let Some(name) = exact.get(base) {
+            return name.clone();
+        }
         let mut name = String::with_capacity(prefix.len() + base.len() + suffix.len());
         name.push_str(prefix);
         name.push_str(base);
         name.push_str(suffix);
         name
+    }
+
+    /// Uses exactly `name` for model `M`'s table, whatever the derive named it and without the
+    /// prefix or suffix: for a table whose name infrastructure code chose and passed in, e.g.
+    /// through an environment variable. Every operation, batch, transaction and cursor of `M`
+    /// through this handle uses it.
+    ///
+    /// ```no_run
+    /// # async fn demo() {
+    /// # #[derive(dynamo_model::Model)] #[dynamo(table = "cats")] struct Cat { #[dynamo(hash_key)] id: String }
+    /// let table = std::env::var("CATS_TABLE").unwrap_or_else(|_| "cats".into());
+    /// let db = dynamo_model::Db::from_env().await.with_table_name::<Cat>(table);
+    /// # }
+    /// ```
+    pub fn with_table_name<M: Model>(mut self, name: impl Into<String>) -> Self {
+        Arc::make_mut(&mut self.naming)
+            .exact
+            .insert(M::SCHEMA.table, name.into());
+        self
     }
 
     /// The name this handle uses for model `M`'s table.

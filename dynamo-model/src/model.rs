@@ -4,7 +4,7 @@ use aws_sdk_dynamodb::types::{AttributeValue, ScalarAttributeType};
 
 use crate::db::Db;
 use crate::error::ConversionError;
-use crate::ops::{Delete, Get, Put, Query, Scan, UpdateItem};
+use crate::ops::{BatchGet, Delete, Get, Put, Query, Scan, UpdateItem};
 use crate::table::Table;
 use crate::value::{FromAttribute, Item, ToAttribute};
 
@@ -126,6 +126,15 @@ pub trait Model: Sized {
             Self::SCHEMA.range_key.map(|key| key.name),
         );
         Query::new::<Self::HashKey>(db, None, keys, hash)
+    }
+
+    /// Reads the items with these keys, in BatchGetItem calls of up to 100 keys.
+    fn batch_get<'a, 'k>(
+        db: &'a Db,
+        keys: impl IntoIterator<Item = Self::Key<'k>>,
+    ) -> BatchGet<'a, Self> {
+        let keys = keys.into_iter().map(Self::key_item).collect();
+        BatchGet::new(db, keys)
     }
 
     /// Reads every item of the table, optionally `.filter(..)`ed.

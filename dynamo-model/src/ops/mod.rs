@@ -7,6 +7,7 @@
 //! send without sending it (`.request()`), to check its shape in a test or to send it with the
 //! SDK yourself.
 
+mod batch;
 mod cursor;
 mod read;
 mod update;
@@ -18,7 +19,12 @@ use std::pin::Pin;
 use aws_sdk_dynamodb::operation::delete_item::DeleteItemInput;
 use aws_sdk_dynamodb::operation::get_item::GetItemInput;
 use aws_sdk_dynamodb::operation::put_item::PutItemInput;
+use aws_sdk_dynamodb::types::ReturnValue;
 
+pub use batch::{
+    BatchGet, BatchGot, BatchWrite, BatchWriteItem, BatchWritten, MAX_BATCH_GET, MAX_BATCH_WRITE,
+    RetryPolicy,
+};
 pub use cursor::Cursor;
 pub use read::{Page, Query, Scan};
 pub use update::UpdateItem;
@@ -192,7 +198,15 @@ impl<'a, M: Model> Put<'a, M> {
             .unwrap_or_else(|_| unreachable!("PutItemInput has no required fields")))
     }
 
-    async fn run(self) -> Result<(), Error> {
+    /// Writes the item and gives the item it replaced, if there was one.
+    pub async fn return_old(self) -> Result<Option<M>, Error> {
+        match self.run(Some(ReturnValue::AllOld)).await? {
+            Some(old) if !old.is_empty() => Ok(Some(M::from_item(old)?)),
+            _ => Ok(None),
+        }
+    }
+
+    async fn run(self, returns: Option<ReturnValue>) -> Result<Option<Item>, Error> {
         let input = self.request()?;
         let table = input.table_name.clone().unwrap_or_default();
         let result = self
@@ -204,10 +218,11 @@ impl<'a, M: Model> Put<'a, M> {
             .set_condition_expression(input.condition_expression)
             .set_expression_attribute_names(input.expression_attribute_names)
             .set_expression_attribute_values(input.expression_attribute_values)
+            .set_return_values(returns)
             .send()
             .await;
         match result {
-            Ok(_) => Ok(()),
+            Ok(output) => Ok(output.attributes),
             Err(e) if is_condition_failure(&e) && self.only_if_new && self.condition.is_none() => {
                 Err(Error::AlreadyExists { table })
             }
@@ -225,7 +240,7 @@ impl<'a, M: Model + Sync + 'a> IntoFuture for Put<'a, M> {
     type IntoFuture = OpFuture<'a, ()>;
 
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.run())
+        Box::pin(async move { self.run(None).await.map(|_| ()) })
     }
 }
 
@@ -272,7 +287,15 @@ impl<'a, M: Model> Delete<'a, M> {
             .unwrap_or_else(|_| unreachable!("DeleteItemInput has no required fields")))
     }
 
-    async fn run(self) -> Result<(), Error> {
+    /// Deletes the item and gives it as it was, if there was one.
+    pub async fn return_old(self) -> Result<Option<M>, Error> {
+        match self.run(Some(ReturnValue::AllOld)).await? {
+            Some(old) if !old.is_empty() => Ok(Some(M::from_item(old)?)),
+            _ => Ok(None),
+        }
+    }
+
+    async fn run(self, returns: Option<ReturnValue>) -> Result<Option<Item>, Error> {
         let input = self.request()?;
         let table = input.table_name.clone().unwrap_or_default();
         let result = self
@@ -284,10 +307,11 @@ impl<'a, M: Model> Delete<'a, M> {
             .set_condition_expression(input.condition_expression)
             .set_expression_attribute_names(input.expression_attribute_names)
             .set_expression_attribute_values(input.expression_attribute_values)
+            .set_return_values(returns)
             .send()
             .await;
         match result {
-            Ok(_) => Ok(()),
+            Ok(output) => Ok(output.attributes),
             Err(e) if is_condition_failure(&e) => Err(Error::ConditionFailed {
                 operation: "DeleteItem",
                 table,
@@ -297,11 +321,11 @@ impl<'a, M: Model> Delete<'a, M> {
     }
 }
 
-impl<'a, M: Model + 'a> IntoFuture for Delete<'a, M> {
+impl<'a, M: Model + Send + 'a> IntoFuture for Delete<'a, M> {
     type Output = Result<(), Error>;
     type IntoFuture = OpFuture<'a, ()>;
 
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.run())
+        Box::pin(async move { self.run(None).await.map(|_| ()) })
     }
 }

@@ -13,7 +13,7 @@ use crate::expr::{
     Addable, Condition, List, Map, Numeric, Placeholders, Removable, Set, Update, UpdatePath,
     ValueOf,
 };
-use crate::model::Model;
+use crate::model::{Model, Projection};
 use crate::value::Item;
 
 /// Changes attributes of one item in place. Made by [`Model::update`]; `.await` gives the item
@@ -170,6 +170,36 @@ impl<'a, M: Model> UpdateItem<'a, M> {
         self
     }
 
+    /// Updates and gives the item as it was before, if there was one.
+    pub async fn return_old(self) -> Result<Option<M>, Error> {
+        match self.run(ReturnValue::AllOld).await? {
+            Some(old) if !old.is_empty() => Ok(Some(M::from_item(old)?)),
+            _ => Ok(None),
+        }
+    }
+
+    /// Updates and gives the whole new item read as projection `P` (or the model).
+    pub async fn return_new<P: Projection<M>>(self) -> Result<P, Error> {
+        let new = self.run(ReturnValue::AllNew).await?;
+        Ok(P::from_item(new.unwrap_or_default())?)
+    }
+
+    /// Updates and gives just the updated attributes, as they are now, read as projection `P`
+    /// (DynamoDB's `UPDATED_NEW`).
+    pub async fn return_updated<P: Projection<M>>(self) -> Result<P, Error> {
+        let updated = self.run(ReturnValue::UpdatedNew).await?;
+        Ok(P::from_item(updated.unwrap_or_default())?)
+    }
+
+    /// Updates and gives just the updated attributes as they were before, read as projection
+    /// `P`, or `None` if none of them existed (DynamoDB's `UPDATED_OLD`).
+    pub async fn return_updated_old<P: Projection<M>>(self) -> Result<Option<P>, Error> {
+        match self.run(ReturnValue::UpdatedOld).await? {
+            Some(old) if !old.is_empty() => Ok(Some(P::from_item(old)?)),
+            _ => Ok(None),
+        }
+    }
+
     /// The `UpdateItem` request this builder sends, without sending it.
     pub fn request(&self) -> Result<UpdateItemInput, Error> {
         let mut placeholders = Placeholders::new();
@@ -191,7 +221,7 @@ impl<'a, M: Model> UpdateItem<'a, M> {
             .unwrap_or_else(|_| unreachable!("UpdateItemInput has no required fields")))
     }
 
-    async fn run(self) -> Result<M, Error> {
+    async fn run(self, returns: ReturnValue) -> Result<Option<Item>, Error> {
         let input = self.request()?;
         let table = input.table_name.clone().unwrap_or_default();
         let result = self
@@ -204,11 +234,11 @@ impl<'a, M: Model> UpdateItem<'a, M> {
             .set_condition_expression(input.condition_expression)
             .set_expression_attribute_names(input.expression_attribute_names)
             .set_expression_attribute_values(input.expression_attribute_values)
-            .set_return_values(input.return_values)
+            .return_values(returns)
             .send()
             .await;
         match result {
-            Ok(output) => Ok(M::from_item(output.attributes.unwrap_or_default())?),
+            Ok(output) => Ok(output.attributes),
             Err(e) if is_condition_failure(&e) => Err(Error::ConditionFailed {
                 operation: "UpdateItem",
                 table,
@@ -223,6 +253,6 @@ impl<'a, M: Model + Send + 'a> IntoFuture for UpdateItem<'a, M> {
     type IntoFuture = OpFuture<'a, M>;
 
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.run())
+        Box::pin(self.return_new::<M>())
     }
 }

@@ -1,0 +1,523 @@
+//! Batches: BatchGetItem and BatchWriteItem for any number of items, chunked to DynamoDB's limits
+//! (100 keys, 25 writes per call), sent with bounded concurrency, with unprocessed items retried
+//! with exponential backoff and full jitter. What still fails after the last attempt is returned,
+//! never dropped.
+
+use std::collections::HashMap;
+use std::future::{Future, IntoFuture};
+use std::marker::PhantomData;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use aws_sdk_dynamodb::types::{DeleteRequest, KeysAndAttributes, PutRequest, WriteRequest};
+use futures::stream::{self, StreamExt, TryStreamExt};
+
+use super::OpFuture;
+use crate::db::Db;
+use crate::error::{ConversionError, Error};
+use crate::model::{Model, Projection};
+use crate::value::Item;
+
+/// DynamoDB reads at most this many keys in one BatchGetItem.
+pub const MAX_BATCH_GET: usize = 100;
+/// DynamoDB writes at most this many items in one BatchWriteItem.
+pub const MAX_BATCH_WRITE: usize = 25;
+
+/// How unprocessed items are retried: up to `max_attempts` calls in all, waiting a random time
+/// between zero and `base_delay × 2^attempt` (capped at `max_delay`) before each retry ("full
+/// jitter", so that many clients backing off do not retry in step).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Calls per chunk, the first included.
+    pub max_attempts: u32,
+    /// The backoff before the first retry.
+    pub base_delay: Duration,
+    /// The longest backoff.
+    pub max_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 8,
+            base_delay: Duration::from_millis(50),
+            max_delay: Duration::from_secs(5),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// The wait before retry number `retry` (1 for the first retry).
+    fn backoff(&self, retry: u32) -> Duration {
+        let ceiling = self
+            .base_delay
+            .saturating_mul(2u32.saturating_pow(retry.saturating_sub(1)))
+            .min(self.max_delay);
+        ceiling.mul_f64(jitter())
+    }
+}
+
+/// A number in [0, 1) that differs from call to call; backoff needs spread, not secrecy.
+fn jitter() -> f64 {
+    static STATE: AtomicU64 = AtomicU64::new(0x9E37_79B9_7F4A_7C15);
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos() as u64);
+    let mut x = STATE.fetch_add(seed | 1, Ordering::Relaxed) ^ seed;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    (x >> 11) as f64 / (1u64 << 53) as f64
+}
+
+/// What a retried chunk of work ended with.
+pub(crate) struct Retried<O, W> {
+    /// The results of every call.
+    pub done: Vec<O>,
+    /// The work still unprocessed after the last attempt.
+    pub left: W,
+    /// How many retries it took.
+    pub retries: u32,
+}
+
+/// Sends `work` and then whatever `send` reports unprocessed, until nothing is left or the
+/// policy's attempts are spent. `send` gives back its results and the unprocessed part.
+pub(crate) async fn with_retries<O, W, F, Fut>(
+    policy: RetryPolicy,
+    mut work: W,
+    is_empty: impl Fn(&W) -> bool,
+    mut send: F,
+) -> Result<Retried<O, W>, Error>
+where
+    F: FnMut(W) -> Fut,
+    Fut: Future<Output = Result<(Vec<O>, W), Error>>,
+{
+    let mut done = Vec::new();
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let (results, left) = send(work).await?;
+        done.extend(results);
+        work = left;
+        if is_empty(&work) || attempt >= policy.max_attempts.max(1) {
+            return Ok(Retried {
+                done,
+                left: work,
+                retries: attempt - 1,
+            });
+        }
+        tokio::time::sleep(policy.backoff(attempt)).await;
+    }
+}
+
+/// Reads many items of one model by key. Made by [`Model::batch_get`]; `.await` gives a
+/// [`BatchGot`] with the items found and the keys DynamoDB left unprocessed after every retry.
+///
+/// Keys are deduplicated (DynamoDB refuses a call with one key twice); a key with no item is
+/// simply absent from the result. Items come back in no particular order.
+#[must_use = "an operation does nothing until it is awaited"]
+pub struct BatchGet<'a, M, P = M> {
+    db: &'a Db,
+    keys: Result<Vec<Item>, ConversionError>,
+    consistent_read: bool,
+    concurrency: usize,
+    retry: RetryPolicy,
+    model: PhantomData<fn() -> (M, P)>,
+}
+
+/// What a batch get read.
+#[derive(Debug, Clone)]
+#[must_use = "check `unprocessed`: keys DynamoDB did not read after every retry"]
+pub struct BatchGot<P> {
+    /// The items found, in no particular order.
+    pub items: Vec<P>,
+    /// Keys still unprocessed after the last attempt (throttling); empty when all were read.
+    pub unprocessed: Vec<Item>,
+}
+
+impl<'a, M: Model> BatchGet<'a, M> {
+    pub(crate) fn new(db: &'a Db, keys: Result<Vec<Item>, ConversionError>) -> Self {
+        BatchGet {
+            db,
+            keys,
+            consistent_read: false,
+            concurrency: 4,
+            retry: RetryPolicy::default(),
+            model: PhantomData,
+        }
+    }
+}
+
+impl<'a, M: Model, P> BatchGet<'a, M, P> {
+    /// Reads only the attributes of projection `Q`, and gives `Q`s.
+    pub fn project<Q: Projection<M>>(self) -> BatchGet<'a, M, Q> {
+        BatchGet {
+            db: self.db,
+            keys: self.keys,
+            consistent_read: self.consistent_read,
+            concurrency: self.concurrency,
+            retry: self.retry,
+            model: PhantomData,
+        }
+    }
+
+    /// Asks for strongly consistent reads.
+    pub fn consistent_read(mut self, consistent: bool) -> Self {
+        self.consistent_read = consistent;
+        self
+    }
+
+    /// How many BatchGetItem calls run at once (4 by default).
+    pub fn concurrency(mut self, calls: usize) -> Self {
+        self.concurrency = calls.max(1);
+        self
+    }
+
+    /// How unprocessed keys are retried.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    async fn run(self) -> Result<BatchGot<P>, Error>
+    where
+        P: Projection<M>,
+    {
+        let table = self.db.table_name_of::<M>();
+        let mut keys = self.keys?;
+        dedupe(&mut keys);
+        let mut placeholders = crate::expr::Placeholders::new();
+        let projection = P::paths().map(|paths| paths.render(&mut placeholders));
+        let names = placeholders.names();
+        let db = self.db;
+        let consistent = self.consistent_read;
+        let policy = self.retry;
+        let chunks: Vec<Vec<Item>> = keys.chunks(MAX_BATCH_GET).map(<[Item]>::to_vec).collect();
+        let results: Vec<(Vec<Item>, Vec<Item>)> = stream::iter(chunks)
+            .map(|chunk| {
+                let (table, projection, names) = (table.clone(), projection.clone(), names.clone());
+                async move {
+                    let retried = with_retries(policy, chunk, Vec::is_empty, |keys| {
+                        let request = KeysAndAttributes::builder()
+                            .set_keys(Some(keys))
+                            .consistent_read(consistent)
+                            .set_projection_expression(projection.clone())
+                            .set_expression_attribute_names(names.clone())
+                            .build()
+                            .unwrap_or_else(|_| unreachable!("keys are set"));
+                        let table = table.clone();
+                        async move {
+                            let output = db
+                                .client()
+                                .batch_get_item()
+                                .request_items(&table, request)
+                                .send()
+                                .await
+                                .map_err(|e| Error::sdk("BatchGetItem", &table, e))?;
+                            let found = output
+                                .responses
+                                .and_then(|mut responses| responses.remove(&table))
+                                .unwrap_or_default();
+                            let left = output
+                                .unprocessed_keys
+                                .and_then(|mut u| u.remove(&table))
+                                .map(|k| k.keys)
+                                .unwrap_or_default();
+                            Ok((found, left))
+                        }
+                    })
+                    .await?;
+                    Ok::<_, Error>((retried.done, retried.left))
+                }
+            })
+            .buffer_unordered(self.concurrency)
+            .try_collect()
+            .await?;
+        let mut got = BatchGot {
+            items: Vec::new(),
+            unprocessed: Vec::new(),
+        };
+        for (found, left) in results {
+            for item in found {
+                got.items.push(P::from_item(item)?);
+            }
+            got.unprocessed.extend(left);
+        }
+        Ok(got)
+    }
+}
+
+/// Removes repeated keys, keeping the first of each.
+fn dedupe(keys: &mut Vec<Item>) {
+    let mut seen: Vec<Item> = Vec::with_capacity(keys.len());
+    keys.retain(|key| {
+        if seen.contains(key) {
+            false
+        } else {
+            seen.push(key.clone());
+            true
+        }
+    });
+}
+
+impl<'a, M: Model + 'a, P: Projection<M> + Send + 'a> IntoFuture for BatchGet<'a, M, P> {
+    type Output = Result<BatchGot<P>, Error>;
+    type IntoFuture = OpFuture<'a, BatchGot<P>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.run())
+    }
+}
+
+/// One write of a batch, with the table it goes to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchWriteItem {
+    /// The table name, as the `Db` resolved it.
+    pub table: String,
+    /// The put or delete.
+    pub request: WriteRequest,
+}
+
+/// Puts and deletes of any number of items, across models and tables, in BatchWriteItem calls
+/// of up to 25. Made by [`BatchWrite::new`]; `.await` gives a [`BatchWritten`] with the writes
+/// still unprocessed after every retry.
+///
+/// Batch writes carry no conditions and no return values (DynamoDB allows neither). Two writes
+/// of one key (which DynamoDB refuses in one call) follow a simple rule: the later write wins,
+/// as if the writes ran in order, and the earlier one is not sent.
+///
+/// ```no_run
+/// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
+/// use dynamo_model::ops::BatchWrite;
+/// # use dynamo_model::prelude::*;
+/// # #[derive(Model)] struct Cat { #[dynamo(hash_key)] id: String }
+/// let cats: Vec<Cat> = (0..1000).map(|i| Cat { id: format!("c{i}") }).collect();
+/// let written = BatchWrite::new(db).put_all(&cats).delete::<Cat>("c-old").await?;
+/// assert!(written.unprocessed.is_empty());
+/// # Ok(()) }
+/// ```
+#[must_use = "an operation does nothing until it is awaited"]
+pub struct BatchWrite<'a> {
+    db: &'a Db,
+    writes: Result<Vec<(String, Item, WriteRequest)>, ConversionError>,
+    concurrency: usize,
+    retry: RetryPolicy,
+}
+
+/// What a batch write left undone.
+#[derive(Debug, Clone)]
+#[must_use = "check `unprocessed`: writes DynamoDB did not apply after every retry"]
+pub struct BatchWritten {
+    /// Writes still unprocessed after the last attempt; empty when all were applied.
+    pub unprocessed: Vec<BatchWriteItem>,
+    /// How many retries the calls needed in all.
+    pub retries: u32,
+}
+
+impl<'a> BatchWrite<'a> {
+    /// An empty batch on `db`.
+    pub fn new(db: &'a Db) -> Self {
+        BatchWrite {
+            db,
+            writes: Ok(Vec::new()),
+            concurrency: 4,
+            retry: RetryPolicy::default(),
+        }
+    }
+
+    fn push<M: Model>(
+        mut self,
+        key: Result<Item, ConversionError>,
+        request: impl FnOnce() -> Result<WriteRequest, ConversionError>,
+    ) -> Self {
+        let table = self.db.table_name_of::<M>();
+        self.writes = self.writes.and_then(|mut writes| {
+            writes.push((table, key?, request()?));
+            Ok(writes)
+        });
+        self
+    }
+
+    /// Writes `model`, replacing any item with its key.
+    pub fn put<M: Model>(self, model: &M) -> Self {
+        self.push::<M>(model.item_key(), || {
+            let put = PutRequest::builder()
+                .set_item(Some(model.to_item()?))
+                .build()
+                .unwrap_or_else(|_| unreachable!("the item is set"));
+            Ok(WriteRequest::builder().put_request(put).build())
+        })
+    }
+
+    /// Writes every model of `models`.
+    pub fn put_all<'m, M: Model + 'm>(self, models: impl IntoIterator<Item = &'m M>) -> Self {
+        models
+            .into_iter()
+            .fold(self, |batch, model| batch.put(model))
+    }
+
+    /// Deletes the item of model `M` with this key.
+    pub fn delete<M: Model>(self, key: M::Key<'_>) -> Self {
+        let key = M::key_item(key);
+        let request_key = key.clone();
+        self.push::<M>(key, move || {
+            let delete = DeleteRequest::builder()
+                .set_key(Some(request_key?))
+                .build()
+                .unwrap_or_else(|_| unreachable!("the key is set"));
+            Ok(WriteRequest::builder().delete_request(delete).build())
+        })
+    }
+
+    /// How many BatchWriteItem calls run at once (4 by default).
+    pub fn concurrency(mut self, calls: usize) -> Self {
+        self.concurrency = calls.max(1);
+        self
+    }
+
+    /// How unprocessed writes are retried.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The writes in the order they will be sent, after the later write of a key replaced the
+    /// earlier: what each chunk of 25 holds.
+    pub fn requests(&self) -> Result<Vec<BatchWriteItem>, Error> {
+        let writes = self.writes.as_ref().map_err(Clone::clone)?;
+        // The later write of a key wins: keep the last occurrence of each (table, key).
+        let mut last: HashMap<(&str, String), usize> = HashMap::new();
+        for (i, (table, key, _)) in writes.iter().enumerate() {
+            last.insert((table.as_str(), crate::json::item_to_string(key)), i);
+        }
+        let mut keep: Vec<usize> = last.into_values().collect();
+        keep.sort_unstable();
+        Ok(keep
+            .into_iter()
+            .map(|i| BatchWriteItem {
+                table: writes[i].0.clone(),
+                request: writes[i].2.clone(),
+            })
+            .collect())
+    }
+
+    async fn run(self) -> Result<BatchWritten, Error> {
+        let writes = self.requests()?;
+        let db = self.db;
+        let policy = self.retry;
+        let chunks: Vec<Vec<BatchWriteItem>> =
+            writes.chunks(MAX_BATCH_WRITE).map(<[_]>::to_vec).collect();
+        let results: Vec<Retried<(), Vec<BatchWriteItem>>> = stream::iter(chunks)
+            .map(|chunk| async move {
+                with_retries(policy, chunk, Vec::is_empty, |chunk| async move {
+                    Ok((Vec::new(), send_writes(db, chunk).await?))
+                })
+                .await
+            })
+            .buffer_unordered(self.concurrency)
+            .try_collect()
+            .await?;
+        let mut written = BatchWritten {
+            unprocessed: Vec::new(),
+            retries: 0,
+        };
+        for retried in results {
+            written.unprocessed.extend(retried.left);
+            written.retries += retried.retries;
+        }
+        Ok(written)
+    }
+}
+
+/// One BatchWriteItem call; gives back the unprocessed writes.
+async fn send_writes(db: &Db, chunk: Vec<BatchWriteItem>) -> Result<Vec<BatchWriteItem>, Error> {
+    let mut by_table: HashMap<String, Vec<WriteRequest>> = HashMap::new();
+    for write in chunk {
+        by_table.entry(write.table).or_default().push(write.request);
+    }
+    let tables: Vec<String> = by_table.keys().cloned().collect();
+    let output = db
+        .client()
+        .batch_write_item()
+        .set_request_items(Some(by_table))
+        .send()
+        .await
+        .map_err(|e| Error::sdk("BatchWriteItem", &tables.join(", "), e))?;
+    Ok(output
+        .unprocessed_items
+        .unwrap_or_default()
+        .into_iter()
+        .flat_map(|(table, requests)| {
+            requests.into_iter().map(move |request| BatchWriteItem {
+                table: table.clone(),
+                request,
+            })
+        })
+        .collect())
+}
+
+impl<'a> IntoFuture for BatchWrite<'a> {
+    type Output = Result<BatchWritten, Error>;
+    type IntoFuture = OpFuture<'a, BatchWritten>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.run())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn unprocessed_work_is_retried_until_done_or_out_of_attempts() {
+        let policy = RetryPolicy {
+            max_attempts: 5,
+            base_delay: Duration::from_millis(1),
+            max_delay: Duration::from_millis(4),
+        };
+        // A sender that processes one item per call, as a throttled table would.
+        let mut calls = 0;
+        let retried = with_retries(
+            policy,
+            vec![1, 2, 3],
+            Vec::is_empty,
+            |mut work: Vec<i32>| {
+                calls += 1;
+                let done = work.remove(0);
+                async move { Ok((vec![done], work)) }
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            (retried.done, retried.left, retried.retries, calls),
+            (vec![1, 2, 3], vec![], 2, 3)
+        );
+
+        // Never processing anything: what is left after the last attempt comes back.
+        let retried = with_retries(policy, vec![1, 2], Vec::is_empty, |work| async move {
+            Ok((Vec::<i32>::new(), work))
+        })
+        .await
+        .unwrap();
+        assert_eq!((retried.left, retried.retries), (vec![1, 2], 4));
+    }
+
+    #[test]
+    fn backoff_grows_exponentially_under_a_cap_with_full_jitter() {
+        let policy = RetryPolicy {
+            max_attempts: 10,
+            base_delay: Duration::from_millis(100),
+            max_delay: Duration::from_millis(1000),
+        };
+        for _ in 0..200 {
+            assert!(policy.backoff(1) < Duration::from_millis(100));
+            assert!(policy.backoff(3) < Duration::from_millis(400));
+            assert!(policy.backoff(9) < Duration::from_millis(1000));
+        }
+        let spread: Vec<Duration> = (0..50).map(|_| policy.backoff(4)).collect();
+        assert!(spread.iter().any(|d| *d < Duration::from_millis(400)));
+        assert!(spread.iter().any(|d| *d > Duration::from_millis(400)));
+    }
+}
