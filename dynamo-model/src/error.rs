@@ -44,6 +44,22 @@ pub enum Error {
         table: String,
     },
 
+    /// DynamoDB cancelled a transaction; nothing of it was written.
+    #[error("the transaction was cancelled: {}", describe_reasons(reasons))]
+    TransactionCanceled {
+        /// One reason per action, in the order the actions were added.
+        reasons: Vec<crate::ops::CancelReason>,
+    },
+
+    /// A transaction has more actions than DynamoDB runs at once.
+    #[error("a transaction has {actions} actions; DynamoDB runs at most {limit}")]
+    TooManyActions {
+        /// How many actions it had.
+        actions: usize,
+        /// DynamoDB's limit.
+        limit: usize,
+    },
+
     /// `one()` found no matching item.
     #[error("no matching item in table `{table}`")]
     NotFound {
@@ -94,6 +110,31 @@ pub enum Error {
     /// Starting DynamoDB Local failed.
     #[error(transparent)]
     Local(#[from] LocalError),
+}
+
+/// "action 1: condition failed; action 3: conflict", skipping the actions that were fine.
+fn describe_reasons(reasons: &[crate::ops::CancelReason]) -> String {
+    use crate::ops::CancelReason;
+    let parts: Vec<String> = reasons
+        .iter()
+        .enumerate()
+        .filter_map(|(i, reason)| {
+            let what = match reason {
+                CancelReason::None => return None,
+                CancelReason::ConditionFailed { .. } => "condition failed".to_owned(),
+                CancelReason::Conflict => "conflict with another write".to_owned(),
+                CancelReason::Throttled => "throttled".to_owned(),
+                CancelReason::Validation { message } => format!("invalid: {message}"),
+                CancelReason::Other { code, message } => format!("{code}: {message}"),
+            };
+            Some(format!("action {i}: {what}"))
+        })
+        .collect();
+    if parts.is_empty() {
+        "no reason given".to_owned()
+    } else {
+        parts.join("; ")
+    }
 }
 
 impl Error {

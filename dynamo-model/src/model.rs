@@ -324,20 +324,20 @@ number_keys!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize f32 f64);
 )]
 pub trait Projection<M: Model>: Sized {
     /// The attributes to read; `None` reads the whole item.
-    fn paths() -> Option<crate::expr::ProjectionPaths>;
+    fn projection_paths() -> Option<crate::expr::ProjectionPaths>;
 
     /// Reads the value from a (projected) item; a missing attribute the type requires is an
     /// error naming it, never a default.
-    fn from_item(item: Item) -> Result<Self, ConversionError>;
+    fn from_projection(item: Item) -> Result<Self, ConversionError>;
 }
 
 /// A model reads as itself, from the whole item.
 impl<M: Model> Projection<M> for M {
-    fn paths() -> Option<crate::expr::ProjectionPaths> {
+    fn projection_paths() -> Option<crate::expr::ProjectionPaths> {
         None
     }
 
-    fn from_item(item: Item) -> Result<Self, ConversionError> {
+    fn from_projection(item: Item) -> Result<Self, ConversionError> {
         <M as Model>::from_item(item)
     }
 }

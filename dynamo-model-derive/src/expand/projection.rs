@@ -42,14 +42,14 @@ pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #impl_generics #private::Projection<#model> for #ident #ty_generics #where_clause {
-            fn paths() -> #private::core::option::Option<#private::expr::ProjectionPaths> {
+            fn projection_paths() -> #private::core::option::Option<#private::expr::ProjectionPaths> {
                 let fields = <#model as #private::Model>::fields();
                 #private::core::option::Option::Some(
                     #private::expr::ProjectionPaths::new() #(.raw(#paths))*
                 )
             }
 
-            fn from_item(mut item: #private::Item) -> #private::core::result::Result<Self, #private::ConversionError> {
+            fn from_projection(mut item: #private::Item) -> #private::core::result::Result<Self, #private::ConversionError> {
                 let fields = <#model as #private::Model>::fields();
                 #private::core::result::Result::Ok(Self { #(#reads),* })
             }

@@ -187,7 +187,7 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
         let mut keys = self.keys?;
         dedupe(&mut keys);
         let mut placeholders = crate::expr::Placeholders::new();
-        let projection = P::paths().map(|paths| paths.render(&mut placeholders));
+        let projection = P::projection_paths().map(|paths| paths.render(&mut placeholders));
         let names = placeholders.names();
         let db = self.db;
         let consistent = self.consistent_read;
@@ -239,7 +239,7 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
         };
         for (found, left) in results {
             for item in found {
-                got.items.push(P::from_item(item)?);
+                got.items.push(P::from_projection(item)?);
             }
             got.unprocessed.extend(left);
         }

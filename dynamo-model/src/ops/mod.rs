@@ -10,6 +10,7 @@
 mod batch;
 mod cursor;
 mod read;
+mod transaction;
 mod update;
 
 use std::future::{Future, IntoFuture};
@@ -27,6 +28,9 @@ pub use batch::{
 };
 pub use cursor::Cursor;
 pub use read::{Page, Query, Scan};
+pub use transaction::{
+    CancelReason, MAX_TRANSACTION_ACTIONS, Transaction, TransactionGet, TransactionItems,
+};
 pub use update::UpdateItem;
 
 use crate::db::Db;
@@ -100,7 +104,7 @@ impl<'a, M: Model, P: Projection<M>> Get<'a, M, P> {
     /// The `GetItem` request this builder sends, without sending it.
     pub fn request(&self) -> Result<GetItemInput, Error> {
         let mut placeholders = Placeholders::new();
-        let projection = P::paths().map(|paths| paths.render(&mut placeholders));
+        let projection = P::projection_paths().map(|paths| paths.render(&mut placeholders));
         Ok(GetItemInput::builder()
             .table_name(self.db.table_name_of::<M>())
             .set_key(Some(self.key.clone()?))
@@ -127,7 +131,7 @@ impl<'a, M: Model, P: Projection<M>> Get<'a, M, P> {
             .await
             .map_err(|e| Error::sdk("GetItem", &table, e))?;
         match output.item {
-            Some(item) => Ok(Some(P::from_item(item)?)),
+            Some(item) => Ok(Some(P::from_projection(item)?)),
             None => Ok(None),
         }
     }

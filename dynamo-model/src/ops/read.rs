@@ -341,7 +341,7 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
             .transpose()?;
         let projection = match select {
             Some(_) => None,
-            None => P::paths().map(|paths| paths.render(&mut placeholders)),
+            None => P::projection_paths().map(|paths| paths.render(&mut placeholders)),
         };
         Ok(QueryInput::builder()
             .table_name(self.reader.table())
@@ -368,7 +368,7 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
         let db = self.reader.db;
         let max = self.reader.max_items;
         match prepared {
-            Ok(prepared) => item_stream(db, prepared, max, P::from_item).boxed(),
+            Ok(prepared) => item_stream(db, prepared, max, P::from_projection).boxed(),
             Err(error) => stream::once(async { Err(error) }).boxed(),
         }
     }
@@ -385,7 +385,7 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
         let items = page
             .items
             .into_iter()
-            .map(|item| P::from_item(item).map_err(Error::from))
+            .map(|item| P::from_projection(item).map_err(Error::from))
             .collect::<Result<_, _>>()?;
         let next = page
             .last_key
@@ -524,7 +524,7 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
             .transpose()?;
         let projection = match select {
             Some(_) => None,
-            None => P::paths().map(|paths| paths.render(&mut placeholders)),
+            None => P::projection_paths().map(|paths| paths.render(&mut placeholders)),
         };
         let to_i32 = |n: u32| i32::try_from(n).unwrap_or(i32::MAX);
         Ok(ScanInput::builder()
@@ -552,7 +552,9 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
         let max = self.reader.max_items;
         let Some((total, concurrency)) = self.segments else {
             return match self.input(None, None) {
-                Ok(input) => item_stream(db, Prepared::Scan(input), max, P::from_item).boxed(),
+                Ok(input) => {
+                    item_stream(db, Prepared::Scan(input), max, P::from_projection).boxed()
+                }
                 Err(error) => stream::once(async { Err(error) }).boxed(),
             };
         };
@@ -562,7 +564,12 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
         match inputs {
             Ok(inputs) => stream::iter(inputs)
                 .map(move |input| {
-                    Box::pin(item_stream(db, Prepared::Scan(input), None, P::from_item))
+                    Box::pin(item_stream(
+                        db,
+                        Prepared::Scan(input),
+                        None,
+                        P::from_projection,
+                    ))
                 })
                 .flatten_unordered(concurrency)
                 .take(max.unwrap_or(usize::MAX))
@@ -582,7 +589,7 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
         let items = page
             .items
             .into_iter()
-            .map(|item| P::from_item(item).map_err(Error::from))
+            .map(|item| P::from_projection(item).map_err(Error::from))
             .collect::<Result<_, _>>()?;
         let next = page
             .last_key

@@ -181,21 +181,21 @@ impl<'a, M: Model> UpdateItem<'a, M> {
     /// Updates and gives the whole new item read as projection `P` (or the model).
     pub async fn return_new<P: Projection<M>>(self) -> Result<P, Error> {
         let new = self.run(ReturnValue::AllNew).await?;
-        Ok(P::from_item(new.unwrap_or_default())?)
+        Ok(P::from_projection(new.unwrap_or_default())?)
     }
 
     /// Updates and gives just the updated attributes, as they are now, read as projection `P`
     /// (DynamoDB's `UPDATED_NEW`).
     pub async fn return_updated<P: Projection<M>>(self) -> Result<P, Error> {
         let updated = self.run(ReturnValue::UpdatedNew).await?;
-        Ok(P::from_item(updated.unwrap_or_default())?)
+        Ok(P::from_projection(updated.unwrap_or_default())?)
     }
 
     /// Updates and gives just the updated attributes as they were before, read as projection
     /// `P`, or `None` if none of them existed (DynamoDB's `UPDATED_OLD`).
     pub async fn return_updated_old<P: Projection<M>>(self) -> Result<Option<P>, Error> {
         match self.run(ReturnValue::UpdatedOld).await? {
-            Some(old) if !old.is_empty() => Ok(Some(P::from_item(old)?)),
+            Some(old) if !old.is_empty() => Ok(Some(P::from_projection(old)?)),
             _ => Ok(None),
         }
     }

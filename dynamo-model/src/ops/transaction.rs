@@ -1,0 +1,472 @@
+//! Transactions: TransactWriteItems and TransactGetItems across models and tables, all or
+//! nothing, with a typed reason for each action when DynamoDB cancels one.
+
+use std::future::IntoFuture;
+
+use aws_sdk_dynamodb::types::{
+    ConditionCheck, Delete as DeleteAction, Get as GetAction, Put as PutAction,
+    ReturnValuesOnConditionCheckFailure, TransactGetItem, TransactWriteItem,
+    Update as UpdateAction,
+};
+
+use super::OpFuture;
+use crate::db::Db;
+use crate::error::{ConversionError, Error};
+use crate::expr::{Condition, Placeholders, Update};
+use crate::model::Model;
+use crate::value::Item;
+
+/// DynamoDB runs at most this many actions in one transaction.
+pub const MAX_TRANSACTION_ACTIONS: usize = 100;
+
+/// Why DynamoDB cancelled one action of a transaction (or `None` for an action that would have
+/// succeeded: when one action fails, every action gets a reason).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum CancelReason {
+    /// This action was fine; another one cancelled the transaction.
+    None,
+    /// The action's condition did not hold. `item` is the item as it was, when the transaction
+    /// asked for it with [`Transaction::return_items_on_condition_failure`].
+    ConditionFailed {
+        /// The item the condition was checked against.
+        item: Option<Item>,
+    },
+    /// Another transaction or write touched the same item at the same time.
+    Conflict,
+    /// The request rate was too high for the table or partition.
+    Throttled,
+    /// DynamoDB found the action invalid for the stored item (e.g. arithmetic on an absent
+    /// attribute).
+    Validation {
+        /// DynamoDB's message.
+        message: String,
+    },
+    /// Any other reason DynamoDB gives.
+    Other {
+        /// DynamoDB's code.
+        code: String,
+        /// DynamoDB's message.
+        message: String,
+    },
+}
+
+impl CancelReason {
+    fn from_sdk(reason: &aws_sdk_dynamodb::types::CancellationReason) -> Self {
+        let message = reason.message().unwrap_or_default().to_owned();
+        match reason.code().unwrap_or("None") {
+            "None" => CancelReason::None,
+            "ConditionalCheckFailed" => CancelReason::ConditionFailed {
+                item: reason.item().cloned(),
+            },
+            "TransactionConflict" => CancelReason::Conflict,
+            "ThrottlingError" | "ProvisionedThroughputExceeded" | "RequestLimitExceeded" => {
+                CancelReason::Throttled
+            }
+            "ValidationError" => CancelReason::Validation { message },
+            code => CancelReason::Other {
+                code: code.to_owned(),
+                message,
+            },
+        }
+    }
+}
+
+/// A write transaction: puts, creates, updates, deletes and condition checks across models and
+/// tables (at most 100), applied all together or not at all.
+///
+/// ```no_run
+/// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
+/// use dynamo_model::expr::Update;
+/// use dynamo_model::ops::Transaction;
+/// # use dynamo_model::prelude::*;
+/// # #[derive(Model)] struct Account { #[dynamo(hash_key)] id: String, balance: i64 }
+/// let f = Account::fields();
+/// Transaction::new(db)
+///     .update_if::<Account>("alice", Update::new().decrement(&f.balance, 10), f.balance.ge(10))
+///     .update::<Account>("bob", Update::new().increment(&f.balance, 10))
+///     .idempotency_token("transfer-42")
+///     .await?;
+/// # Ok(()) }
+/// ```
+///
+/// If DynamoDB cancels it, `.await` fails with [`Error::TransactionCanceled`], listing a
+/// [`CancelReason`] per action in the order they were added.
+#[must_use = "an operation does nothing until it is awaited"]
+pub struct Transaction<'a> {
+    db: &'a Db,
+    actions: Result<Vec<TransactWriteItem>, ConversionError>,
+    token: Option<String>,
+    return_items: bool,
+}
+
+/// The rendered parts of an action's expressions.
+struct Rendered {
+    condition: Option<String>,
+    update: Option<String>,
+    placeholders: Placeholders,
+}
+
+fn render(
+    update: Option<&Update>,
+    condition: Option<&Condition>,
+) -> Result<Rendered, ConversionError> {
+    let mut placeholders = Placeholders::new();
+    let update = update.map(|u| u.render(&mut placeholders)).transpose()?;
+    let condition = condition.map(|c| c.render(&mut placeholders)).transpose()?;
+    Ok(Rendered {
+        condition,
+        update,
+        placeholders,
+    })
+}
+
+fn built<T, E: std::fmt::Debug>(result: Result<T, E>) -> T {
+    // Every builder below gets its required fields set just before `build`.
+    result.unwrap_or_else(|e| unreachable!("transaction action with its required fields: {e:?}"))
+}
+
+impl<'a> Transaction<'a> {
+    /// An empty transaction on `db`.
+    pub fn new(db: &'a Db) -> Self {
+        Transaction {
+            db,
+            actions: Ok(Vec::new()),
+            token: None,
+            return_items: false,
+        }
+    }
+
+    fn push(
+        mut self,
+        action: impl FnOnce(bool) -> Result<TransactWriteItem, ConversionError>,
+    ) -> Self {
+        let return_items = self.return_items;
+        self.actions = self.actions.and_then(|mut actions| {
+            actions.push(action(return_items)?);
+            Ok(actions)
+        });
+        self
+    }
+
+    fn on_failure(return_items: bool) -> Option<ReturnValuesOnConditionCheckFailure> {
+        return_items.then_some(ReturnValuesOnConditionCheckFailure::AllOld)
+    }
+
+    fn put_action<M: Model>(
+        self,
+        model: &M,
+        condition: Option<Condition>,
+        only_if_new: bool,
+    ) -> Self {
+        let table = self.db.table_name_of::<M>();
+        self.push(|return_items| {
+            let mut rendered = render(None, condition.as_ref())?;
+            if only_if_new {
+                let mut text = String::from("attribute_not_exists(");
+                rendered
+                    .placeholders
+                    .name(M::SCHEMA.hash_key.name, &mut text);
+                text.push(')');
+                rendered.condition = Some(match rendered.condition {
+                    Some(user) => format!("{text} AND ({user})"),
+                    None => text,
+                });
+            }
+            let put = built(
+                PutAction::builder()
+                    .table_name(table)
+                    .set_item(Some(model.to_item()?))
+                    .set_condition_expression(rendered.condition)
+                    .set_expression_attribute_names(rendered.placeholders.names())
+                    .set_expression_attribute_values(rendered.placeholders.values())
+                    .set_return_values_on_condition_check_failure(Self::on_failure(return_items))
+                    .build(),
+            );
+            Ok(TransactWriteItem::builder().put(put).build())
+        })
+    }
+
+    /// Writes `model`, replacing any item with its key.
+    pub fn put<M: Model>(self, model: &M) -> Self {
+        self.put_action(model, None, false)
+    }
+
+    /// Writes `model` if `condition` holds for the stored item.
+    pub fn put_if<M: Model>(self, model: &M, condition: Condition) -> Self {
+        self.put_action(model, Some(condition), false)
+    }
+
+    /// Writes `model` only if no item has its key.
+    pub fn create<M: Model>(self, model: &M) -> Self {
+        self.put_action(model, None, true)
+    }
+
+    fn update_action<M: Model>(
+        self,
+        key: M::Key<'_>,
+        update: Update,
+        condition: Option<Condition>,
+    ) -> Self {
+        let table = self.db.table_name_of::<M>();
+        let key = M::key_item(key);
+        self.push(|return_items| {
+            let rendered = render(Some(&update), condition.as_ref())?;
+            let update = built(
+                UpdateAction::builder()
+                    .table_name(table)
+                    .set_key(Some(key?))
+                    .set_update_expression(rendered.update)
+                    .set_condition_expression(rendered.condition)
+                    .set_expression_attribute_names(rendered.placeholders.names())
+                    .set_expression_attribute_values(rendered.placeholders.values())
+                    .set_return_values_on_condition_check_failure(Self::on_failure(return_items))
+                    .build(),
+            );
+            Ok(TransactWriteItem::builder().update(update).build())
+        })
+    }
+
+    /// Applies `update` to the item of model `M` with this key.
+    pub fn update<M: Model>(self, key: M::Key<'_>, update: Update) -> Self {
+        self.update_action::<M>(key, update, None)
+    }
+
+    /// Applies `update` if `condition` holds.
+    pub fn update_if<M: Model>(
+        self,
+        key: M::Key<'_>,
+        update: Update,
+        condition: Condition,
+    ) -> Self {
+        self.update_action::<M>(key, update, Some(condition))
+    }
+
+    fn delete_action<M: Model>(self, key: M::Key<'_>, condition: Option<Condition>) -> Self {
+        let table = self.db.table_name_of::<M>();
+        let key = M::key_item(key);
+        self.push(|return_items| {
+            let rendered = render(None, condition.as_ref())?;
+            let delete = built(
+                DeleteAction::builder()
+                    .table_name(table)
+                    .set_key(Some(key?))
+                    .set_condition_expression(rendered.condition)
+                    .set_expression_attribute_names(rendered.placeholders.names())
+                    .set_expression_attribute_values(rendered.placeholders.values())
+                    .set_return_values_on_condition_check_failure(Self::on_failure(return_items))
+                    .build(),
+            );
+            Ok(TransactWriteItem::builder().delete(delete).build())
+        })
+    }
+
+    /// Deletes the item of model `M` with this key.
+    pub fn delete<M: Model>(self, key: M::Key<'_>) -> Self {
+        self.delete_action::<M>(key, None)
+    }
+
+    /// Deletes the item if `condition` holds.
+    pub fn delete_if<M: Model>(self, key: M::Key<'_>, condition: Condition) -> Self {
+        self.delete_action::<M>(key, Some(condition))
+    }
+
+    /// Writes nothing, but cancels the transaction unless `condition` holds for the item of
+    /// model `M` with this key.
+    pub fn check<M: Model>(self, key: M::Key<'_>, condition: Condition) -> Self {
+        let table = self.db.table_name_of::<M>();
+        let key = M::key_item(key);
+        self.push(|return_items| {
+            let rendered = render(None, Some(&condition))?;
+            let check = built(
+                ConditionCheck::builder()
+                    .table_name(table)
+                    .set_key(Some(key?))
+                    .set_condition_expression(rendered.condition)
+                    .set_expression_attribute_names(rendered.placeholders.names())
+                    .set_expression_attribute_values(rendered.placeholders.values())
+                    .set_return_values_on_condition_check_failure(Self::on_failure(return_items))
+                    .build(),
+            );
+            Ok(TransactWriteItem::builder().condition_check(check).build())
+        })
+    }
+
+    /// Makes retries safe: DynamoDB runs a transaction with the same token (and the same
+    /// actions) at most once within 10 minutes.
+    pub fn idempotency_token(mut self, token: impl Into<String>) -> Self {
+        self.token = Some(token.into());
+        self
+    }
+
+    /// For the actions added after this call: when a condition fails, the reason carries the
+    /// item as it was.
+    pub fn return_items_on_condition_failure(mut self) -> Self {
+        self.return_items = true;
+        self
+    }
+
+    /// The actions this transaction sends, without sending them.
+    pub fn requests(&self) -> Result<Vec<TransactWriteItem>, Error> {
+        Ok(self.actions.clone()?)
+    }
+
+    async fn run(self) -> Result<(), Error> {
+        let actions = self.actions?;
+        if actions.is_empty() {
+            return Ok(());
+        }
+        if actions.len() > MAX_TRANSACTION_ACTIONS {
+            return Err(Error::TooManyActions {
+                actions: actions.len(),
+                limit: MAX_TRANSACTION_ACTIONS,
+            });
+        }
+        let result = self
+            .db
+            .client()
+            .transact_write_items()
+            .set_transact_items(Some(actions))
+            .set_client_request_token(self.token)
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(()),
+            Err(e) => match e.as_service_error() {
+                Some(service) if service.is_transaction_canceled_exception() => {
+                    let reasons = match service {
+                        aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError::TransactionCanceledException(canceled) => canceled
+                            .cancellation_reasons()
+                            .iter()
+                            .map(CancelReason::from_sdk)
+                            .collect(),
+                        _ => Vec::new(),
+                    };
+                    Err(Error::TransactionCanceled { reasons })
+                }
+                _ => Err(Error::sdk("TransactWriteItems", "(transaction)", e)),
+            },
+        }
+    }
+}
+
+impl<'a> IntoFuture for Transaction<'a> {
+    type Output = Result<(), Error>;
+    type IntoFuture = OpFuture<'a, ()>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.run())
+    }
+}
+
+/// A read transaction: up to 100 gets across models and tables, read as of one moment.
+/// `.await` gives the items in the order of the gets; [`TransactionItems::take`] reads each as
+/// its model.
+///
+/// ```no_run
+/// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
+/// use dynamo_model::ops::TransactionGet;
+/// # use dynamo_model::prelude::*;
+/// # #[derive(Model)] struct Account { #[dynamo(hash_key)] id: String, balance: i64 }
+/// let mut items = TransactionGet::new(db).get::<Account>("alice").get::<Account>("bob").await?;
+/// let alice: Option<Account> = items.take(0)?;
+/// let bob: Option<Account> = items.take(1)?;
+/// # Ok(()) }
+/// ```
+#[must_use = "an operation does nothing until it is awaited"]
+pub struct TransactionGet<'a> {
+    db: &'a Db,
+    gets: Result<Vec<TransactGetItem>, ConversionError>,
+}
+
+/// The items a read transaction read, in the order of its gets.
+#[derive(Debug, Clone, Default)]
+pub struct TransactionItems {
+    items: Vec<Option<Item>>,
+}
+
+impl TransactionItems {
+    /// How many gets there were.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether there were no gets.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Reads the item of get number `index` as model `M` (`None` if there was no item); it can
+    /// be taken once.
+    pub fn take<M: Model>(&mut self, index: usize) -> Result<Option<M>, ConversionError> {
+        match self.items.get_mut(index).and_then(Option::take) {
+            Some(item) => M::from_item(item).map(Some),
+            None => Ok(None),
+        }
+    }
+}
+
+impl<'a> TransactionGet<'a> {
+    /// An empty read transaction on `db`.
+    pub fn new(db: &'a Db) -> Self {
+        TransactionGet {
+            db,
+            gets: Ok(Vec::new()),
+        }
+    }
+
+    /// Reads the item of model `M` with this key.
+    pub fn get<M: Model>(mut self, key: M::Key<'_>) -> Self {
+        let table = self.db.table_name_of::<M>();
+        let key = M::key_item(key);
+        self.gets = self.gets.and_then(|mut gets| {
+            let get = built(
+                GetAction::builder()
+                    .table_name(table)
+                    .set_key(Some(key?))
+                    .build(),
+            );
+            gets.push(TransactGetItem::builder().get(get).build());
+            Ok(gets)
+        });
+        self
+    }
+
+    async fn run(self) -> Result<TransactionItems, Error> {
+        let gets = self.gets?;
+        if gets.is_empty() {
+            return Ok(TransactionItems::default());
+        }
+        if gets.len() > MAX_TRANSACTION_ACTIONS {
+            return Err(Error::TooManyActions {
+                actions: gets.len(),
+                limit: MAX_TRANSACTION_ACTIONS,
+            });
+        }
+        let output = self
+            .db
+            .client()
+            .transact_get_items()
+            .set_transact_items(Some(gets))
+            .send()
+            .await
+            .map_err(|e| Error::sdk("TransactGetItems", "(transaction)", e))?;
+        Ok(TransactionItems {
+            items: output
+                .responses
+                .unwrap_or_default()
+                .into_iter()
+                .map(|response| response.item.filter(|item| !item.is_empty()))
+                .collect(),
+        })
+    }
+}
+
+impl<'a> IntoFuture for TransactionGet<'a> {
+    type Output = Result<TransactionItems, Error>;
+    type IntoFuture = OpFuture<'a, TransactionItems>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.run())
+    }
+}

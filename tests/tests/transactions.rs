@@ -1,0 +1,250 @@
+//! Transactions against DynamoDB Local: all-or-nothing writes across tables, reads, idempotency,
+//! and each cancellation reason that can be provoked here.
+
+use std::future::IntoFuture;
+
+use dynamo_model::expr::Update;
+use dynamo_model::ops::{CancelReason, Transaction, TransactionGet};
+use dynamo_model::prelude::*;
+use tests::db;
+
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "accounts")]
+struct Account {
+    #[dynamo(hash_key)]
+    id: String,
+    balance: i64,
+}
+
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "transfers")]
+struct Transfer {
+    #[dynamo(hash_key)]
+    id: String,
+    amount: i64,
+}
+
+fn account(id: &str, balance: i64) -> Account {
+    Account {
+        id: id.into(),
+        balance,
+    }
+}
+
+async fn bank() -> Db {
+    let db = db();
+    Account::table().create(&db).await.unwrap();
+    Transfer::table().create(&db).await.unwrap();
+    account("alice", 100).put(&db).await.unwrap();
+    account("bob", 0).put(&db).await.unwrap();
+    db
+}
+
+fn transfer<'a>(db: &'a Db, id: &str, amount: i64) -> Transaction<'a> {
+    let f = Account::fields();
+    Transaction::new(db)
+        .update_if::<Account>(
+            "alice",
+            Update::new().decrement(&f.balance, amount),
+            f.balance.ge(amount),
+        )
+        .update::<Account>("bob", Update::new().increment(&f.balance, amount))
+        .create(&Transfer {
+            id: id.into(),
+            amount,
+        })
+}
+
+async fn balances(db: &Db) -> (i64, i64) {
+    let mut items = TransactionGet::new(db)
+        .get::<Account>("alice")
+        .get::<Account>("bob")
+        .await
+        .unwrap();
+    assert_eq!(items.len(), 2);
+    let alice: Account = items.take(0).unwrap().unwrap();
+    let bob: Account = items.take(1).unwrap().unwrap();
+    (alice.balance, bob.balance)
+}
+
+#[tokio::test]
+async fn writes_across_tables_apply_together() {
+    let db = bank().await;
+    transfer(&db, "t1", 30).await.unwrap();
+    assert_eq!(balances(&db).await, (70, 30));
+    assert_eq!(
+        Transfer::get(&db, "t1").await.unwrap().map(|t| t.amount),
+        Some(30)
+    );
+}
+
+#[tokio::test]
+async fn a_failed_condition_cancels_everything_and_says_which_action() {
+    let db = bank().await;
+    let error = transfer(&db, "t1", 500).await.unwrap_err();
+    let Error::TransactionCanceled { reasons } = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(reasons.len(), 3);
+    assert!(
+        matches!(reasons[0], CancelReason::ConditionFailed { .. }),
+        "{reasons:?}"
+    );
+    assert_eq!(reasons[1], CancelReason::None);
+    assert!(
+        error.to_string().contains("action 0: condition failed"),
+        "{error}"
+    );
+    assert_eq!(balances(&db).await, (100, 0), "nothing was written");
+    assert_eq!(Transfer::get(&db, "t1").await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn a_failed_condition_can_carry_the_item() {
+    let db = bank().await;
+    let f = Account::fields();
+    let error = Transaction::new(&db)
+        .return_items_on_condition_failure()
+        .check::<Account>("alice", f.balance.gt(1000))
+        .put(&account("carol", 5))
+        .await
+        .unwrap_err();
+    let Error::TransactionCanceled { reasons } = error else {
+        panic!()
+    };
+    match &reasons[0] {
+        CancelReason::ConditionFailed { item: Some(item) } => {
+            assert_eq!(
+                Account::from_item(item.clone()).unwrap(),
+                account("alice", 100)
+            );
+        }
+        other => panic!("expected the item with the failure, got {other:?}"),
+    }
+    assert_eq!(Account::get(&db, "carol").await.unwrap(), None);
+}
+
+/// DynamoDB answers an action that is invalid for the stored item with a cancellation reason
+/// `ValidationError` (mapped to `CancelReason::Validation`); DynamoDB Local answers it with a
+/// plain ValidationException instead, which is what this test can check here.
+#[tokio::test]
+async fn an_action_invalid_for_the_stored_item_fails_the_transaction() {
+    #[derive(Model, Debug)]
+    #[dynamo(table = "accounts")]
+    struct Loose {
+        #[dynamo(hash_key)]
+        id: String,
+        bonus: Option<i64>,
+    }
+    let db = bank().await;
+    let f = Loose::fields();
+    // `bonus = bonus + 1` on an item without `bonus`.
+    let error = Transaction::new(&db)
+        .update::<Loose>("alice", Update::new().increment(&f.bonus, 1))
+        .await
+        .unwrap_err();
+    match &error {
+        Error::TransactionCanceled { reasons } => {
+            assert!(
+                matches!(&reasons[0], CancelReason::Validation { .. }),
+                "{reasons:?}"
+            )
+        }
+        Error::Sdk {
+            operation: "TransactWriteItems",
+            source,
+            ..
+        } => {
+            assert!(
+                source.to_string().contains("ValidationException")
+                    || format!("{source:?}").contains("does not exist"),
+                "{source:?}"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(balances(&db).await, (100, 0));
+}
+
+#[tokio::test]
+async fn concurrent_transactions_on_one_item_conflict_or_apply_in_turn() {
+    let db = bank().await;
+    let f = Account::fields();
+    let runs = (0..16).map(|_| {
+        Transaction::new(&db)
+            .update::<Account>("alice", Update::new().decrement(&f.balance, 1))
+            .update::<Account>("bob", Update::new().increment(&f.balance, 1))
+            .into_future()
+    });
+    let results = futures::future::join_all(runs).await;
+    let applied = results.iter().filter(|r| r.is_ok()).count() as i64;
+    for result in &results {
+        if let Err(error) = result {
+            let Error::TransactionCanceled { reasons } = error else {
+                panic!("{error:?}")
+            };
+            assert!(reasons.contains(&CancelReason::Conflict), "{reasons:?}");
+        }
+    }
+    assert_eq!(
+        balances(&db).await,
+        (100 - applied, applied),
+        "each applied transfer counted once"
+    );
+}
+
+#[tokio::test]
+async fn create_and_delete_take_part_in_a_transaction() {
+    let db = bank().await;
+    let f = Account::fields();
+    Transaction::new(&db)
+        .create(&account("carol", 1))
+        .delete_if::<Account>("bob", f.balance.eq(0))
+        .put_if(&account("alice", 99), f.balance.eq(100))
+        .await
+        .unwrap();
+    assert_eq!(
+        Account::get(&db, "carol").await.unwrap(),
+        Some(account("carol", 1))
+    );
+    assert_eq!(Account::get(&db, "bob").await.unwrap(), None);
+    let again = Transaction::new(&db)
+        .create(&account("carol", 2))
+        .await
+        .unwrap_err();
+    assert!(matches!(again, Error::TransactionCanceled { .. }));
+}
+
+#[tokio::test]
+async fn an_idempotency_token_makes_a_retry_harmless() {
+    let db = bank().await;
+    transfer(&db, "t1", 10)
+        .idempotency_token("transfer-t1")
+        .await
+        .unwrap();
+    transfer(&db, "t1", 10)
+        .idempotency_token("transfer-t1")
+        .await
+        .unwrap();
+    assert_eq!(
+        balances(&db).await,
+        (90, 10),
+        "the second run changed nothing"
+    );
+}
+
+#[tokio::test]
+async fn more_than_a_hundred_actions_are_refused_before_sending() {
+    let db = bank().await;
+    let many = (0..101).fold(Transaction::new(&db), |t, i| {
+        t.put(&account(&format!("a{i}"), i))
+    });
+    let error = many.await.unwrap_err();
+    assert!(matches!(
+        error,
+        Error::TooManyActions {
+            actions: 101,
+            limit: 100
+        }
+    ));
+}
