@@ -6,8 +6,14 @@ use std::time::{Duration, Instant};
 
 use aws_sdk_dynamodb::types::{
     AttributeDefinition, BillingMode, GlobalSecondaryIndex, KeySchemaElement, KeyType as KeyRole,
-    LocalSecondaryIndex, Projection, ProjectionType, TableDescription, TableStatus,
+    LocalSecondaryIndex, Projection, ProjectionType, ProvisionedThroughput, StreamSpecification,
+    TableDescription, TableStatus, Tag, TimeToLiveSpecification,
 };
+pub use aws_sdk_dynamodb::types::{StreamViewType, TableClass};
+
+mod verify;
+
+pub use verify::Difference;
 
 use crate::db::Db;
 use crate::error::Error;
@@ -26,10 +32,23 @@ pub const DEFAULT_ACTIVE_TIMEOUT: Duration = Duration::from_secs(300);
 /// Cat::table().create_if_missing(db).await?; // on-demand billing, waits until ACTIVE
 /// # Ok(()) }
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Table<M> {
     active_timeout: Duration,
+    options: TableOptions,
     model: PhantomData<fn() -> M>,
+}
+
+/// How a table is created, beyond its keys and indexes (which come from the model).
+#[derive(Debug, Clone, Default)]
+struct TableOptions {
+    /// Read and write capacity units; on-demand billing when `None`.
+    provisioned: Option<(i64, i64)>,
+    ttl: Option<String>,
+    stream: Option<StreamViewType>,
+    class: Option<TableClass>,
+    tags: Vec<(String, String)>,
+    deletion_protection: Option<bool>,
 }
 
 impl<M: Model> Default for Table<M> {
@@ -42,8 +61,47 @@ impl<M: Model> Table<M> {
     pub(crate) fn new() -> Self {
         Table {
             active_timeout: DEFAULT_ACTIVE_TIMEOUT,
+            options: TableOptions::default(),
             model: PhantomData,
         }
+    }
+
+    /// Provisioned throughput (for the table and each global index) instead of on-demand
+    /// billing.
+    pub fn provisioned(mut self, read_units: u32, write_units: u32) -> Self {
+        self.options.provisioned = Some((i64::from(read_units), i64::from(write_units)));
+        self
+    }
+
+    /// Enables time to live on `attribute` (epoch seconds) once the table is created: DynamoDB
+    /// deletes items whose time has passed. [`verify`](Table::verify) checks it too.
+    pub fn ttl(mut self, attribute: impl Into<String>) -> Self {
+        self.options.ttl = Some(attribute.into());
+        self
+    }
+
+    /// Enables a DynamoDB stream of changes, with items as `view` says.
+    pub fn stream(mut self, view: StreamViewType) -> Self {
+        self.options.stream = Some(view);
+        self
+    }
+
+    /// The table class (standard, or infrequent access).
+    pub fn class(mut self, class: TableClass) -> Self {
+        self.options.class = Some(class);
+        self
+    }
+
+    /// A tag on the table.
+    pub fn tag(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.options.tags.push((key.into(), value.into()));
+        self
+    }
+
+    /// Whether the table refuses DeleteTable until this is turned off.
+    pub fn deletion_protection(mut self, enabled: bool) -> Self {
+        self.options.deletion_protection = Some(enabled);
+        self
     }
 
     /// How long to wait for a new table to become ACTIVE before failing with
@@ -53,14 +111,41 @@ impl<M: Model> Table<M> {
         self
     }
 
-    /// Creates the table with the model's keys, its global and local indexes, and on-demand
-    /// billing, and waits until it is ACTIVE. Fails if the table exists.
+    /// Creates the table with the model's keys, its global and local indexes, on-demand billing
+    /// (or the throughput of [`provisioned`](Table::provisioned)) and the other options set,
+    /// waits until it is ACTIVE, then enables TTL if asked. Fails if the table exists.
     pub async fn create(&self, db: &Db) -> Result<(), Error> {
         let table = db.table_name_of::<M>();
         self.send_create(db, &table)
             .await
             .map_err(|e| Error::sdk("CreateTable", &table, e))?;
-        self.wait_until_active(db, &table).await
+        self.wait_until_active(db, &table).await?;
+        self.enable_ttl(db, &table).await
+    }
+
+    /// Turns time to live on, if the table was given an attribute for it.
+    async fn enable_ttl(&self, db: &Db, table: &str) -> Result<(), Error> {
+        let Some(attribute) = &self.options.ttl else {
+            return Ok(());
+        };
+        if verify::live_ttl(db, table).await?.as_deref() == Some(attribute.as_str()) {
+            return Ok(());
+        }
+        let spec = TimeToLiveSpecification::builder()
+            .attribute_name(attribute)
+            .enabled(true)
+            .build()
+            .unwrap_or_else(|_| unreachable!("TTL specification with its fields"));
+        let result = db
+            .client()
+            .update_time_to_live()
+            .table_name(table)
+            .time_to_live_specification(spec)
+            .send()
+            .await;
+        result
+            .map(|_| ())
+            .map_err(|e| Error::sdk("UpdateTimeToLive", table, e))
     }
 
     /// Creates the table unless it exists, then waits until it is ACTIVE. Safe to call at every
@@ -74,7 +159,8 @@ impl<M: Model> Table<M> {
                     .is_some_and(|e| e.is_resource_in_use_exception()) => {}
             Err(e) => return Err(Error::sdk("CreateTable", &table, e)),
         }
-        self.wait_until_active(db, &table).await
+        self.wait_until_active(db, &table).await?;
+        self.enable_ttl(db, &table).await
     }
 
     /// The table's description, or `None` if it does not exist.
@@ -115,11 +201,42 @@ impl<M: Model> Table<M> {
         >,
     > {
         let schema = M::SCHEMA;
+        let options = &self.options;
+        let throughput = options.provisioned.map(|(read, write)| {
+            ProvisionedThroughput::builder()
+                .read_capacity_units(read)
+                .write_capacity_units(write)
+                .build()
+                .unwrap_or_else(|_| unreachable!("throughput with both units"))
+        });
+        let billing = match throughput {
+            Some(_) => BillingMode::Provisioned,
+            None => BillingMode::PayPerRequest,
+        };
+        let stream = options.stream.clone().map(|view| {
+            StreamSpecification::builder()
+                .stream_enabled(true)
+                .stream_view_type(view)
+                .build()
+                .unwrap_or_else(|_| unreachable!("stream specification with its flag"))
+        });
+        let tags = options.tags.iter().map(|(key, value)| {
+            Tag::builder()
+                .key(key)
+                .value(value)
+                .build()
+                .unwrap_or_else(|_| unreachable!("tag with key and value"))
+        });
         let mut request = db
             .client()
             .create_table()
             .table_name(table)
-            .billing_mode(BillingMode::PayPerRequest)
+            .billing_mode(billing)
+            .set_provisioned_throughput(throughput.clone())
+            .set_stream_specification(stream)
+            .set_table_class(options.class.clone())
+            .set_deletion_protection_enabled(options.deletion_protection)
+            .set_tags((!options.tags.is_empty()).then(|| tags.collect()))
             .set_key_schema(Some(key_schema(schema.hash_key, schema.range_key)));
         // Each key attribute is defined once, however many indexes use it.
         let mut defined: Vec<&str> = Vec::new();
@@ -146,6 +263,7 @@ impl<M: Model> Table<M> {
                         .index_name(index.name)
                         .set_key_schema(Some(keys))
                         .projection(projection)
+                        .set_provisioned_throughput(throughput.clone())
                         .build()
                         .unwrap_or_else(|_| unreachable!("global index with name and keys")),
                 ),
