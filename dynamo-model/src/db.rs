@@ -5,6 +5,9 @@ use std::sync::Arc;
 use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::config::{BehaviorVersion, Credentials, Region};
 
+use aws_sdk_dynamodb::types::{ConsumedCapacity, ReturnConsumedCapacity};
+
+use crate::capacity::CapacityMeter;
 use crate::model::Model;
 
 /// The environment variable that points dynamo-model at an already running DynamoDB (for
@@ -30,6 +33,7 @@ pub const ENDPOINT_ENV: &str = "DYNAMODB_ENDPOINT";
 pub struct Db {
     client: Client,
     naming: Arc<TableNaming>,
+    meter: Option<CapacityMeter>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -46,6 +50,7 @@ impl Db {
         Db {
             client,
             naming: Arc::default(),
+            meter: None,
         }
     }
 
@@ -135,6 +140,39 @@ impl Db {
             .exact
             .insert(M::SCHEMA.table, name.into());
         self
+    }
+
+    /// Records the capacity every request through this handle consumes in `meter` (and asks
+    /// DynamoDB to report it, which it does not do otherwise).
+    pub fn with_capacity_meter(mut self, meter: CapacityMeter) -> Self {
+        self.meter = Some(meter);
+        self
+    }
+
+    /// The meter given to [`with_capacity_meter`](Db::with_capacity_meter), if any.
+    pub fn capacity_meter(&self) -> Option<&CapacityMeter> {
+        self.meter.as_ref()
+    }
+
+    /// What requests ask DynamoDB to report: capacity per index when a meter listens.
+    pub(crate) fn return_capacity(&self) -> Option<ReturnConsumedCapacity> {
+        self.meter.as_ref().map(|_| ReturnConsumedCapacity::Indexes)
+    }
+
+    /// Adds the capacity a response reported to the meter, if there is one.
+    pub(crate) fn record_capacity<'c>(
+        &self,
+        operation: &'static str,
+        consumed: impl IntoIterator<Item = &'c ConsumedCapacity>,
+    ) -> f64 {
+        let mut total = 0.0;
+        for consumed in consumed {
+            total += consumed.capacity_units().unwrap_or(0.0);
+            if let Some(meter) = &self.meter {
+                meter.record(operation, consumed);
+            }
+        }
+        total
     }
 
     /// The name this handle uses for model `M`'s table.

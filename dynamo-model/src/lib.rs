@@ -32,6 +32,7 @@
 
 #![warn(missing_docs)]
 
+pub mod capacity;
 pub mod db;
 pub mod error;
 pub mod expr;

@@ -12,7 +12,9 @@ use std::time::Duration;
 use aws_sdk_dynamodb::types::{DeleteRequest, KeysAndAttributes, PutRequest, WriteRequest};
 use futures::stream::{self, StreamExt, TryStreamExt};
 
-use super::OpFuture;
+use tracing::Instrument;
+
+use super::{OpFuture, request_span};
 use crate::db::Db;
 use crate::error::{ConversionError, Error};
 use crate::model::{Model, Projection};
@@ -193,7 +195,8 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
         let consistent = self.consistent_read;
         let policy = self.retry;
         let chunks: Vec<Vec<Item>> = keys.chunks(MAX_BATCH_GET).map(<[Item]>::to_vec).collect();
-        let results: Vec<(Vec<Item>, Vec<Item>)> = stream::iter(chunks)
+        let span = request_span("BatchGetItem", &table, None);
+        let results: Vec<(Vec<Item>, Vec<Item>, u32)> = stream::iter(chunks)
             .map(|chunk| {
                 let (table, projection, names) = (table.clone(), projection.clone(), names.clone());
                 async move {
@@ -211,9 +214,11 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
                                 .client()
                                 .batch_get_item()
                                 .request_items(&table, request)
+                                .set_return_consumed_capacity(db.return_capacity())
                                 .send()
                                 .await
                                 .map_err(|e| Error::sdk("BatchGetItem", &table, e))?;
+                            db.record_capacity("BatchGetItem", output.consumed_capacity());
                             let found = output
                                 .responses
                                 .and_then(|mut responses| responses.remove(&table))
@@ -227,22 +232,27 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
                         }
                     })
                     .await?;
-                    Ok::<_, Error>((retried.done, retried.left))
+                    Ok::<_, Error>((retried.done, retried.left, retried.retries))
                 }
             })
             .buffer_unordered(self.concurrency)
             .try_collect()
+            .instrument(span.clone())
             .await?;
         let mut got = BatchGot {
             items: Vec::new(),
             unprocessed: Vec::new(),
         };
-        for (found, left) in results {
+        let mut retries = 0;
+        for (found, left, chunk_retries) in results {
             for item in found {
                 got.items.push(P::from_projection(item)?);
             }
             got.unprocessed.extend(left);
+            retries += chunk_retries;
         }
+        span.record("items", got.items.len());
+        span.record("retries", retries);
         Ok(got)
     }
 }
@@ -405,6 +415,11 @@ impl<'a> BatchWrite<'a> {
         let writes = self.requests()?;
         let db = self.db;
         let policy = self.retry;
+        let tables: std::collections::BTreeSet<&str> =
+            writes.iter().map(|w| w.table.as_str()).collect();
+        let tables: Vec<&str> = tables.into_iter().collect();
+        let span = request_span("BatchWriteItem", &tables.join(", "), None);
+        let count = writes.len();
         let chunks: Vec<Vec<BatchWriteItem>> =
             writes.chunks(MAX_BATCH_WRITE).map(<[_]>::to_vec).collect();
         let results: Vec<Retried<(), Vec<BatchWriteItem>>> = stream::iter(chunks)
@@ -416,6 +431,7 @@ impl<'a> BatchWrite<'a> {
             })
             .buffer_unordered(self.concurrency)
             .try_collect()
+            .instrument(span.clone())
             .await?;
         let mut written = BatchWritten {
             unprocessed: Vec::new(),
@@ -425,6 +441,8 @@ impl<'a> BatchWrite<'a> {
             written.unprocessed.extend(retried.left);
             written.retries += retried.retries;
         }
+        span.record("items", count - written.unprocessed.len());
+        span.record("retries", written.retries);
         Ok(written)
     }
 }
@@ -440,9 +458,11 @@ async fn send_writes(db: &Db, chunk: Vec<BatchWriteItem>) -> Result<Vec<BatchWri
         .client()
         .batch_write_item()
         .set_request_items(Some(by_table))
+        .set_return_consumed_capacity(db.return_capacity())
         .send()
         .await
         .map_err(|e| Error::sdk("BatchWriteItem", &tables.join(", "), e))?;
+    db.record_capacity("BatchWriteItem", output.consumed_capacity());
     Ok(output
         .unprocessed_items
         .unwrap_or_default()

@@ -33,6 +33,8 @@ pub use transaction::{
 };
 pub use update::UpdateItem;
 
+use tracing::Instrument;
+
 use crate::db::Db;
 use crate::error::{ConversionError, Error};
 use crate::expr::{Condition, Placeholders};
@@ -41,6 +43,40 @@ use crate::value::Item;
 
 /// The future an operation builder turns into when awaited.
 pub type OpFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, Error>> + Send + 'a>>;
+
+/// The span one request runs in: the operation, table and index, then the items it returned,
+/// the capacity it consumed and the retries it needed. At debug level, so nothing is logged
+/// unless a subscriber asks for it.
+pub(crate) fn request_span(
+    operation: &'static str,
+    table: &str,
+    index: Option<&str>,
+) -> tracing::Span {
+    tracing::debug_span!(
+        "dynamodb",
+        operation,
+        table,
+        index = index.unwrap_or(""),
+        items = tracing::field::Empty,
+        consumed = tracing::field::Empty,
+        retries = tracing::field::Empty,
+    )
+}
+
+/// Records what a finished request returned and consumed on its span and the `Db`'s meter.
+pub(crate) fn finish<'c>(
+    db: &Db,
+    span: &tracing::Span,
+    operation: &'static str,
+    items: usize,
+    consumed: impl IntoIterator<Item = &'c aws_sdk_dynamodb::types::ConsumedCapacity>,
+) {
+    let units = db.record_capacity(operation, consumed);
+    span.record("items", items);
+    if db.capacity_meter().is_some() {
+        span.record("consumed", units);
+    }
+}
 
 /// Whether an SDK error is DynamoDB's "the condition did not hold".
 fn is_condition_failure<E, R>(error: &aws_sdk_dynamodb::error::SdkError<E, R>) -> bool
@@ -118,6 +154,7 @@ impl<'a, M: Model, P: Projection<M>> Get<'a, M, P> {
     async fn run(self) -> Result<Option<P>, Error> {
         let input = self.request()?;
         let table = input.table_name.clone().unwrap_or_default();
+        let span = request_span("GetItem", &table, None);
         let output = self
             .db
             .client()
@@ -127,9 +164,18 @@ impl<'a, M: Model, P: Projection<M>> Get<'a, M, P> {
             .set_consistent_read(input.consistent_read)
             .set_projection_expression(input.projection_expression)
             .set_expression_attribute_names(input.expression_attribute_names)
+            .set_return_consumed_capacity(self.db.return_capacity())
             .send()
+            .instrument(span.clone())
             .await
             .map_err(|e| Error::sdk("GetItem", &table, e))?;
+        finish(
+            self.db,
+            &span,
+            "GetItem",
+            usize::from(output.item.is_some()),
+            output.consumed_capacity(),
+        );
         match output.item {
             Some(item) => Ok(Some(P::from_projection(item)?)),
             None => Ok(None),
@@ -213,6 +259,7 @@ impl<'a, M: Model> Put<'a, M> {
     async fn run(self, returns: Option<ReturnValue>) -> Result<Option<Item>, Error> {
         let input = self.request()?;
         let table = input.table_name.clone().unwrap_or_default();
+        let span = request_span("PutItem", &table, None);
         let result = self
             .db
             .client()
@@ -223,10 +270,15 @@ impl<'a, M: Model> Put<'a, M> {
             .set_expression_attribute_names(input.expression_attribute_names)
             .set_expression_attribute_values(input.expression_attribute_values)
             .set_return_values(returns)
+            .set_return_consumed_capacity(self.db.return_capacity())
             .send()
+            .instrument(span.clone())
             .await;
         match result {
-            Ok(output) => Ok(output.attributes),
+            Ok(output) => {
+                finish(self.db, &span, "PutItem", 1, output.consumed_capacity());
+                Ok(output.attributes)
+            }
             Err(e) if is_condition_failure(&e) && self.only_if_new && self.condition.is_none() => {
                 Err(Error::AlreadyExists { table })
             }
@@ -302,6 +354,7 @@ impl<'a, M: Model> Delete<'a, M> {
     async fn run(self, returns: Option<ReturnValue>) -> Result<Option<Item>, Error> {
         let input = self.request()?;
         let table = input.table_name.clone().unwrap_or_default();
+        let span = request_span("DeleteItem", &table, None);
         let result = self
             .db
             .client()
@@ -312,10 +365,15 @@ impl<'a, M: Model> Delete<'a, M> {
             .set_expression_attribute_names(input.expression_attribute_names)
             .set_expression_attribute_values(input.expression_attribute_values)
             .set_return_values(returns)
+            .set_return_consumed_capacity(self.db.return_capacity())
             .send()
+            .instrument(span.clone())
             .await;
         match result {
-            Ok(output) => Ok(output.attributes),
+            Ok(output) => {
+                finish(self.db, &span, "DeleteItem", 1, output.consumed_capacity());
+                Ok(output.attributes)
+            }
             Err(e) if is_condition_failure(&e) => Err(Error::ConditionFailed {
                 operation: "DeleteItem",
                 table,

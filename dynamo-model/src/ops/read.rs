@@ -12,8 +12,10 @@ use aws_sdk_dynamodb::operation::scan::ScanInput;
 use aws_sdk_dynamodb::types::Select;
 use futures::stream::{self, BoxStream, Stream, StreamExt, TryStreamExt};
 
-use super::OpFuture;
+use tracing::Instrument;
+
 use super::cursor::Cursor;
+use super::{OpFuture, finish, request_span};
 use crate::db::Db;
 use crate::error::{ConversionError, Error};
 use crate::expr::{Condition, KeyCondition, Placeholders, RangeCondition, RangeKey};
@@ -99,7 +101,12 @@ impl Prepared {
 
     async fn send(&self, db: &Db, start: Option<Item>) -> Result<RawPage, Error> {
         let table = self.table();
-        let (items, count, last_key) = match self {
+        let (operation, index) = match self {
+            Prepared::Query(input) => ("Query", input.index_name.as_deref()),
+            Prepared::Scan(input) => ("Scan", input.index_name.as_deref()),
+        };
+        let span = request_span(operation, &table, index);
+        let (items, count, last_key, consumed) = match self {
             Prepared::Query(input) => {
                 let output = db
                     .client()
@@ -116,10 +123,17 @@ impl Prepared {
                     .set_limit(input.limit)
                     .set_select(input.select.clone())
                     .set_exclusive_start_key(start)
+                    .set_return_consumed_capacity(db.return_capacity())
                     .send()
+                    .instrument(span.clone())
                     .await
                     .map_err(|e| Error::sdk("Query", &table, e))?;
-                (output.items, output.count, output.last_evaluated_key)
+                (
+                    output.items,
+                    output.count,
+                    output.last_evaluated_key,
+                    output.consumed_capacity,
+                )
             }
             Prepared::Scan(input) => {
                 let output = db
@@ -137,15 +151,24 @@ impl Prepared {
                     .set_segment(input.segment)
                     .set_total_segments(input.total_segments)
                     .set_exclusive_start_key(start)
+                    .set_return_consumed_capacity(db.return_capacity())
                     .send()
+                    .instrument(span.clone())
                     .await
                     .map_err(|e| Error::sdk("Scan", &table, e))?;
-                (output.items, output.count, output.last_evaluated_key)
+                (
+                    output.items,
+                    output.count,
+                    output.last_evaluated_key,
+                    output.consumed_capacity,
+                )
             }
         };
+        let count = usize::try_from(count).unwrap_or(0);
+        finish(db, &span, operation, count, consumed.as_ref());
         Ok(RawPage {
             items: items.unwrap_or_default(),
-            count: usize::try_from(count).unwrap_or(0),
+            count,
             last_key: last_key.filter(|key| !key.is_empty()),
         })
     }

@@ -9,7 +9,9 @@ use aws_sdk_dynamodb::types::{
     Update as UpdateAction,
 };
 
-use super::OpFuture;
+use tracing::Instrument;
+
+use super::{OpFuture, finish, request_span};
 use crate::db::Db;
 use crate::error::{ConversionError, Error};
 use crate::expr::{Condition, Placeholders, Update};
@@ -322,16 +324,29 @@ impl<'a> Transaction<'a> {
                 limit: MAX_TRANSACTION_ACTIONS,
             });
         }
+        let span = request_span("TransactWriteItems", "(transaction)", None);
+        let count = actions.len();
         let result = self
             .db
             .client()
             .transact_write_items()
             .set_transact_items(Some(actions))
             .set_client_request_token(self.token)
+            .set_return_consumed_capacity(self.db.return_capacity())
             .send()
+            .instrument(span.clone())
             .await;
         match result {
-            Ok(_) => Ok(()),
+            Ok(output) => {
+                finish(
+                    self.db,
+                    &span,
+                    "TransactWriteItems",
+                    count,
+                    output.consumed_capacity(),
+                );
+                Ok(())
+            }
             Err(e) => match e.as_service_error() {
                 Some(service) if service.is_transaction_canceled_exception() => {
                     let reasons = match service {
@@ -443,14 +458,29 @@ impl<'a> TransactionGet<'a> {
                 limit: MAX_TRANSACTION_ACTIONS,
             });
         }
+        let span = request_span("TransactGetItems", "(transaction)", None);
         let output = self
             .db
             .client()
             .transact_get_items()
             .set_transact_items(Some(gets))
+            .set_return_consumed_capacity(self.db.return_capacity())
             .send()
+            .instrument(span.clone())
             .await
             .map_err(|e| Error::sdk("TransactGetItems", "(transaction)", e))?;
+        let found = output
+            .responses()
+            .iter()
+            .filter(|r| r.item.is_some())
+            .count();
+        finish(
+            self.db,
+            &span,
+            "TransactGetItems",
+            found,
+            output.consumed_capacity(),
+        );
         Ok(TransactionItems {
             items: output
                 .responses

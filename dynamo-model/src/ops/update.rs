@@ -6,7 +6,9 @@ use std::marker::PhantomData;
 use aws_sdk_dynamodb::operation::update_item::UpdateItemInput;
 use aws_sdk_dynamodb::types::ReturnValue;
 
-use super::{OpFuture, is_condition_failure};
+use tracing::Instrument;
+
+use super::{OpFuture, finish, is_condition_failure, request_span};
 use crate::db::Db;
 use crate::error::{ConversionError, Error};
 use crate::expr::{
@@ -224,6 +226,7 @@ impl<'a, M: Model> UpdateItem<'a, M> {
     async fn run(self, returns: ReturnValue) -> Result<Option<Item>, Error> {
         let input = self.request()?;
         let table = input.table_name.clone().unwrap_or_default();
+        let span = request_span("UpdateItem", &table, None);
         let result = self
             .db
             .client()
@@ -235,10 +238,15 @@ impl<'a, M: Model> UpdateItem<'a, M> {
             .set_expression_attribute_names(input.expression_attribute_names)
             .set_expression_attribute_values(input.expression_attribute_values)
             .return_values(returns)
+            .set_return_consumed_capacity(self.db.return_capacity())
             .send()
+            .instrument(span.clone())
             .await;
         match result {
-            Ok(output) => Ok(output.attributes),
+            Ok(output) => {
+                finish(self.db, &span, "UpdateItem", 1, output.consumed_capacity());
+                Ok(output.attributes)
+            }
             Err(e) if is_condition_failure(&e) => Err(Error::ConditionFailed {
                 operation: "UpdateItem",
                 table,

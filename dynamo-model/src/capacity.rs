@@ -1,0 +1,164 @@
+//! Consumed capacity: what DynamoDB charged for each request, summed per table, index and
+//! operation by a [`CapacityMeter`] that a [`Db`](crate::Db) carries.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use aws_sdk_dynamodb::types::{Capacity, ConsumedCapacity};
+
+/// Capacity units consumed, as DynamoDB reports them.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Units {
+    /// Read capacity units.
+    pub read: f64,
+    /// Write capacity units.
+    pub write: f64,
+    /// All capacity units (DynamoDB's `CapacityUnits`; read plus write when both are given).
+    pub total: f64,
+    /// How many responses reported capacity.
+    pub requests: u64,
+}
+
+/// Whether an operation reads (its units are read units when DynamoDB gives only a total).
+fn reads(operation: &str) -> bool {
+    matches!(
+        operation,
+        "GetItem" | "Query" | "Scan" | "BatchGetItem" | "TransactGetItems"
+    )
+}
+
+impl Units {
+    fn add(
+        &mut self,
+        operation: &str,
+        capacity: Option<&Capacity>,
+        consumed: Option<&ConsumedCapacity>,
+    ) {
+        let (read, write, total) = match (capacity, consumed) {
+            (Some(c), _) => (
+                c.read_capacity_units(),
+                c.write_capacity_units(),
+                c.capacity_units(),
+            ),
+            (None, Some(c)) => (
+                c.read_capacity_units(),
+                c.write_capacity_units(),
+                c.capacity_units(),
+            ),
+            (None, None) => (None, None, None),
+        };
+        let total = total.unwrap_or(0.0);
+        // Some responses (and DynamoDB Local) give only the total: it is all read units for a
+        // read and all write units for a write.
+        let (read, write) = match (read, write) {
+            (None, None) if reads(operation) => (total, 0.0),
+            (None, None) => (0.0, total),
+            (read, write) => (read.unwrap_or(0.0), write.unwrap_or(0.0)),
+        };
+        self.read += read;
+        self.write += write;
+        self.total += total;
+        self.requests += 1;
+    }
+}
+
+/// Where capacity was consumed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Usage {
+    /// The table name.
+    pub table: String,
+    /// The index, or `None` for the table itself.
+    pub index: Option<String>,
+    /// The DynamoDB operation, e.g. `Query`.
+    pub operation: &'static str,
+}
+
+/// Sums the capacity DynamoDB reports, per table, index and operation. Give one to a `Db` with
+/// [`Db::with_capacity_meter`](crate::Db::with_capacity_meter): from then on every request
+/// through that handle asks DynamoDB for its consumed capacity (`INDEXES` detail) and adds it
+/// here. Clones share the sums.
+///
+/// ```no_run
+/// # async fn demo(db: dynamo_model::Db) -> Result<(), dynamo_model::Error> {
+/// # #[derive(dynamo_model::Model)] struct Cat { #[dynamo(hash_key)] id: String }
+/// use dynamo_model::capacity::CapacityMeter;
+/// use dynamo_model::Model;
+///
+/// let meter = CapacityMeter::new();
+/// let db = db.with_capacity_meter(meter.clone());
+/// Cat::get(&db, "c1").await?;
+/// for (usage, units) in meter.snapshot() {
+///     println!("{} {:?} {}: {} RCU", usage.table, usage.index, usage.operation, units.read);
+/// }
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct CapacityMeter {
+    sums: Arc<Mutex<HashMap<Usage, Units>>>,
+}
+
+impl CapacityMeter {
+    /// A meter with nothing recorded.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds what one response reported.
+    pub(crate) fn record(&self, operation: &'static str, consumed: &ConsumedCapacity) {
+        let table = consumed.table_name().unwrap_or_default().to_owned();
+        let Ok(mut sums) = self.sums.lock() else {
+            return;
+        };
+        let usage = |index: Option<&String>| Usage {
+            table: table.clone(),
+            index: index.cloned(),
+            operation,
+        };
+        sums.entry(usage(None))
+            .or_default()
+            .add(operation, consumed.table(), Some(consumed));
+        let indexes = consumed
+            .global_secondary_indexes
+            .iter()
+            .flatten()
+            .chain(consumed.local_secondary_indexes.iter().flatten());
+        for (index, capacity) in indexes {
+            sums.entry(usage(Some(index)))
+                .or_default()
+                .add(operation, Some(capacity), None);
+        }
+    }
+
+    /// Everything recorded so far, sorted by table, index and operation.
+    pub fn snapshot(&self) -> Vec<(Usage, Units)> {
+        let mut all: Vec<(Usage, Units)> = match self.sums.lock() {
+            Ok(sums) => sums.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+            Err(_) => Vec::new(),
+        };
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        all
+    }
+
+    /// The units recorded for one table (all its indexes included) and operation.
+    pub fn units(&self, table: &str, operation: &str) -> Units {
+        self.snapshot()
+            .into_iter()
+            .filter(|(usage, _)| {
+                usage.table == table && usage.operation == operation && usage.index.is_none()
+            })
+            .fold(Units::default(), |mut sum, (_, units)| {
+                sum.read += units.read;
+                sum.write += units.write;
+                sum.total += units.total;
+                sum.requests += units.requests;
+                sum
+            })
+    }
+
+    /// Forgets everything recorded.
+    pub fn reset(&self) {
+        if let Ok(mut sums) = self.sums.lock() {
+            sums.clear();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! Tracing: every request runs in a debug-level span naming its operation, table and index, with
+//! the items it returned and the capacity it consumed. Alone in its test binary, so that no
+//! other test touches tracing's call sites before the subscriber is in place.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use dynamo_model::capacity::CapacityMeter;
+use dynamo_model::prelude::*;
+use tracing::field::{Field, Visit};
+use tracing::span::{Attributes, Id, Record};
+use tracing::{Event, Level, Metadata, Subscriber};
+
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "traced")]
+#[dynamo(global_index(name = "by_kind", hash = "kind"))]
+struct Reading {
+    #[dynamo(hash_key)]
+    id: u32,
+    kind: String,
+}
+
+fn reading(id: u32) -> Reading {
+    Reading {
+        id,
+        kind: "temp".into(),
+    }
+}
+
+/// A span as recorded: its level and fields.
+type Recorded = (Level, HashMap<String, String>);
+
+/// Records every span: its level and fields.
+#[derive(Clone, Default)]
+struct Spans {
+    spans: Arc<Mutex<Vec<Recorded>>>,
+}
+
+struct Fields<'a>(&'a mut HashMap<String, String>);
+
+impl Visit for Fields<'_> {
+    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+        self.0.insert(field.name().to_owned(), format!("{value:?}"));
+    }
+}
+
+impl Subscriber for Spans {
+    fn enabled(&self, _: &Metadata<'_>) -> bool {
+        true
+    }
+
+    fn new_span(&self, span: &Attributes<'_>) -> Id {
+        let mut fields = HashMap::new();
+        span.record(&mut Fields(&mut fields));
+        let mut spans = self.spans.lock().unwrap();
+        spans.push((*span.metadata().level(), fields));
+        Id::from_u64(spans.len() as u64)
+    }
+
+    fn record(&self, span: &Id, values: &Record<'_>) {
+        let mut spans = self.spans.lock().unwrap();
+        let index = span.into_u64() as usize - 1;
+        values.record(&mut Fields(&mut spans[index].1));
+    }
+
+    fn record_follows_from(&self, _: &Id, _: &Id) {}
+    fn event(&self, _: &Event<'_>) {}
+    fn enter(&self, _: &Id) {}
+    fn exit(&self, _: &Id) {}
+}
+
+#[test]
+fn every_request_runs_in_a_debug_span_naming_table_operation_and_items() {
+    let spans = Spans::default();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    tracing::subscriber::with_default(spans.clone(), || {
+        runtime.block_on(async {
+            let db = tests::db().with_capacity_meter(CapacityMeter::new());
+            Reading::table().create(&db).await.unwrap();
+            reading(1).put(&db).await.unwrap();
+            Reading::indexes().by_kind.query(&db, "temp").await.unwrap();
+        });
+    });
+    let spans = spans.spans.lock().unwrap();
+    let ours: Vec<&HashMap<String, String>> = spans
+        .iter()
+        .filter(|(_, fields)| fields.contains_key("operation"))
+        .map(|(_, fields)| fields)
+        .collect();
+    let put = ours
+        .iter()
+        .find(|f| f["operation"] == "\"PutItem\"")
+        .expect("a PutItem span");
+    assert!(put["table"].contains("traced"), "{put:?}");
+    assert_eq!(put["items"], "1");
+    assert!(put.contains_key("consumed"), "{put:?}");
+    let query = ours
+        .iter()
+        .find(|f| f["operation"] == "\"Query\"")
+        .expect("a Query span");
+    assert_eq!(query["index"], "\"by_kind\"");
+    assert_eq!(query["items"], "1");
+    let loud: Vec<_> = spans
+        .iter()
+        .filter(|(level, fields)| fields.contains_key("operation") && *level <= Level::INFO)
+        .collect();
+    assert!(
+        loud.is_empty(),
+        "request spans are at debug level: {loud:?}"
+    );
+}
