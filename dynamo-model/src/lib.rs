@@ -139,4 +139,12 @@ mod guide_doctests {
     struct Mapping;
     #[doc = include_str!("../../docs/expressions.md")]
     struct Expressions;
+    #[doc = include_str!("../../docs/queries.md")]
+    struct Queries;
+    #[doc = include_str!("../../docs/batches.md")]
+    struct Batches;
+    #[doc = include_str!("../../docs/transactions.md")]
+    struct Transactions;
+    #[doc = include_str!("../../docs/tables.md")]
+    struct Tables;
 }

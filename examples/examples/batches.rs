@@ -1,0 +1,73 @@
+//! Batches: writing and reading 2,000 items in chunks, with what could not be processed
+//! reported rather than dropped.
+//!
+//! Run it with `cargo run -p examples --example batches`.
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use dynamo_model::ops::{BatchWrite, RetryPolicy};
+use dynamo_model::prelude::*;
+
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "sensors")]
+struct Sensor {
+    #[dynamo(hash_key)]
+    id: u32,
+    room: String,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("batches failed: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), Error> {
+    let local = LocalDynamoDb::start()?;
+    let db = local.db();
+    Sensor::table().create_if_missing(&db).await?;
+
+    let sensors: Vec<Sensor> = (0..2000)
+        .map(|id| Sensor {
+            id,
+            room: format!("room {}", id % 40),
+        })
+        .collect();
+    let written = BatchWrite::new(&db)
+        .put_all(&sensors)
+        .concurrency(8)
+        .retry(RetryPolicy {
+            max_attempts: 10,
+            base_delay: Duration::from_millis(25),
+            max_delay: Duration::from_secs(2),
+        })
+        .await?;
+    println!(
+        "wrote {} sensors in calls of 25; {} writes left unprocessed after {} retries",
+        sensors.len(),
+        written.unprocessed.len(),
+        written.retries
+    );
+
+    let got = Sensor::batch_get(&db, (0..2100).step_by(3)).await?;
+    println!(
+        "read {} sensors in calls of 100 ({} keys had no item); {} keys unprocessed",
+        got.items.len(),
+        2100 / 3 - got.items.len(),
+        got.unprocessed.len()
+    );
+
+    let removed = BatchWrite::new(&db)
+        .delete::<Sensor>(0)
+        .delete::<Sensor>(1)
+        .await?;
+    assert!(removed.unprocessed.is_empty());
+    println!("sensors left: {}", Sensor::scan(&db).count().await?);
+    Ok(())
+}
