@@ -13,6 +13,7 @@
 //! `std::time::SystemTime` works out of the box; chrono's and time's types behind the `chrono`
 //! and `time` features.
 
+use std::fmt::Write;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use aws_sdk_dynamodb::types::AttributeValue;
@@ -128,25 +129,36 @@ fn days_in_month(year: i64, month: u32) -> u32 {
     }
 }
 
-/// `YYYY-MM-DD` of a day count since 1970-01-01.
-pub(crate) fn format_date(days: i64) -> Result<String, ConversionError> {
+/// The calendar date of a day count since 1970-01-01, refusing years without four digits.
+fn checked_date(days: i64) -> Result<(i64, u32, u32), ConversionError> {
     let (year, month, day) = civil_from_days(days);
     if !(0..=9999).contains(&year) {
         return Err(ConversionError::custom(format!(
             "year {year} has no four-digit ISO-8601 form; store it with `with = dynamo_model::with::epoch_seconds`"
         )));
     }
+    Ok((year, month, day))
+}
+
+/// `YYYY-MM-DD` of a day count since 1970-01-01.
+#[cfg_attr(not(any(feature = "chrono", feature = "time")), allow(dead_code))]
+pub(crate) fn format_date(days: i64) -> Result<String, ConversionError> {
+    let (year, month, day) = checked_date(days)?;
     Ok(format!("{year:04}-{month:02}-{day:02}"))
 }
 
-/// `YYYY-MM-DDTHH:MM:SS.fffffffff` of seconds since 1970-01-01T00:00:00 (in whatever zone).
+/// `YYYY-MM-DDTHH:MM:SS.fffffffff` of seconds since 1970-01-01T00:00:00 (in whatever zone),
+/// written into one string with room for an offset after it.
 pub(crate) fn format_date_time(secs: i64, nanos: u32) -> Result<String, ConversionError> {
-    let date = format_date(secs.div_euclid(SECONDS_PER_DAY))?;
+    let (year, month, day) = checked_date(secs.div_euclid(SECONDS_PER_DAY))?;
     let of_day = secs.rem_euclid(SECONDS_PER_DAY);
     let (hour, minute, second) = (of_day / 3600, of_day / 60 % 60, of_day % 60);
-    Ok(format!(
-        "{date}T{hour:02}:{minute:02}:{second:02}.{nanos:09}"
-    ))
+    let mut text = String::with_capacity(36);
+    let _ = write!(
+        text,
+        "{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}.{nanos:09}"
+    );
+    Ok(text)
 }
 
 /// An instant at an offset from UTC (in seconds), as RFC 3339: `Z` for UTC, else `+HH:MM`.
@@ -174,7 +186,7 @@ pub(crate) fn format_instant(
     } else {
         let sign = if offset < 0 { '-' } else { '+' };
         let minutes = offset.unsigned_abs() / 60;
-        text.push_str(&format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60));
+        let _ = write!(text, "{sign}{:02}:{:02}", minutes / 60, minutes % 60);
     }
     Ok(text)
 }
