@@ -115,7 +115,7 @@ pub mod __private {
     };
     pub use crate::value::{
         Flatten, FromAttribute, Item, ToAttribute, key_attribute, read_converted, read_field,
-        tagged_newtype, write_converted, write_field,
+        tagged_newtype, write_converted, write_field, write_field_or_default,
     };
     pub use crate::with;
     pub use ::aws_sdk_dynamodb::types::AttributeValue;
@@ -147,4 +147,8 @@ mod guide_doctests {
     struct Transactions;
     #[doc = include_str!("../../docs/tables.md")]
     struct Tables;
+    #[doc = include_str!("../../docs/defaults.md")]
+    struct Defaults;
+    #[doc = include_str!("../../docs/performance.md")]
+    struct Performance;
 }

@@ -178,6 +178,24 @@ pub fn write_field<T: ToAttribute + ?Sized>(
     Ok(())
 }
 
+/// Writes the attribute `name` of a field with a default: when the value would be left out
+/// (`None`, an empty set), the default is written instead. Generated code calls this.
+pub fn write_field_or_default<T: ToAttribute>(
+    item: &mut Item,
+    name: &str,
+    value: &T,
+    default: impl FnOnce() -> T,
+) -> Result<(), ConversionError> {
+    let stored = match value.to_attribute().map_err(|e| e.in_attribute(name))? {
+        Some(stored) => Some(stored),
+        None => default().to_attribute().map_err(|e| e.in_attribute(name))?,
+    };
+    if let Some(stored) = stored {
+        item.insert(name.to_owned(), stored);
+    }
+    Ok(())
+}
+
 /// Writes one key attribute: a key must always be present, so a value that would be left out
 /// is an error naming the attribute.
 pub fn key_attribute<T: ToAttribute + ?Sized>(

@@ -13,4 +13,5 @@ fn schema_mistakes_do_not_compile() {
     cases.compile_fail("ui/indexes/*.rs");
     cases.compile_fail("ui/expressions/*.rs");
     cases.compile_fail("ui/projection/*.rs");
+    cases.compile_fail("ui/behaviours/*.rs");
 }

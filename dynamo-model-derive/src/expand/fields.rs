@@ -7,6 +7,7 @@ use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::internals::ast::{Container, Field};
+use crate::internals::attr::DefaultValue;
 
 /// The type's generics with the bounds its impls need: the container's `bound = "..."` if
 /// given, else "every type parameter is storable".
@@ -83,6 +84,17 @@ pub fn write_item(
             quote_spanned! {ty.span()=>
                 #private::write_converted(&mut item, #name, #private::with::serde::to_attribute(#value))?;
             }
+        } else if let Some((_, default)) = &field.attrs.default {
+            let default = default_value(default, ty, private);
+            if field.attrs.force_default.is_some() {
+                quote_spanned! {ty.span()=>
+                    #private::write_field::<#ty>(&mut item, #name, &#default)?;
+                }
+            } else {
+                quote_spanned! {ty.span()=>
+                    #private::write_field_or_default::<#ty>(&mut item, #name, #value, || #default)?;
+                }
+            }
         } else {
             quote_spanned! {ty.span()=>
                 #private::write_field::<#ty>(&mut item, #name, #value)?;
@@ -126,6 +138,16 @@ pub fn read_item(fields: &[Field], private: &TokenStream, constructor: TokenStre
             quote_spanned! {ty.span()=>
                 #private::read_converted(#private::with::serde::from_attribute(item.remove(#name)), #name)?
             }
+        } else if let Some((_, default)) = &field.attrs.default {
+            let default = default_value(default, ty, private);
+            quote_spanned! {ty.span()=>
+                match item.remove(#name) {
+                    #private::core::option::Option::Some(value) => {
+                        #private::read_field::<#ty>(#private::core::option::Option::Some(value), #name)?
+                    }
+                    #private::core::option::Option::None => #default,
+                }
+            }
         } else {
             quote_spanned! {ty.span()=>
                 #private::read_field::<#ty>(item.remove(#name), #name)?
@@ -156,4 +178,27 @@ pub fn read_item(fields: &[Field], private: &TokenStream, constructor: TokenStre
         #flatten
         #constructor { #(#members),* }
     }}
+}
+
+/// An expression of the field's type holding its default value.
+fn default_value(default: &DefaultValue, ty: &syn::Type, private: &TokenStream) -> TokenStream {
+    match default {
+        DefaultValue::Trait => {
+            quote_spanned!(ty.span()=> <#ty as #private::core::default::Default>::default())
+        }
+        // A number or bool literal takes the field's type directly (through `From` it would
+        // fall back to i32); anything else converts with `From`, so "text" fills a String.
+        DefaultValue::Expr(
+            expr @ syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Int(_) | syn::Lit::Float(_) | syn::Lit::Bool(_),
+                ..
+            }),
+        ) => quote_spanned! {expr.span()=> { let value: #ty = #expr; value }},
+        DefaultValue::Expr(expr) => quote_spanned! {expr.span()=>
+            <#ty as #private::core::convert::From<_>>::from(#expr)
+        },
+        DefaultValue::With(path) => {
+            quote_spanned!(path.span()=> <#ty as #private::core::convert::From<_>>::from(#path()))
+        }
+    }
 }

@@ -78,6 +78,20 @@ pub struct FieldAttrs {
     pub serde: Option<syn::Path>,
     /// `flatten`: a map holding every attribute no other field names.
     pub flatten: Option<syn::Path>,
+    /// `default`, `default = expr` or `default_with = path`: the value of an absent attribute.
+    pub default: Option<(syn::Path, DefaultValue)>,
+    /// `force_default`: always write the default, whatever the field holds.
+    pub force_default: Option<syn::Path>,
+}
+
+/// Where a field's default value comes from.
+pub enum DefaultValue {
+    /// `default`: `Default::default()`.
+    Trait,
+    /// `default = expr`: the expression, converted with `Into`.
+    Expr(Expr),
+    /// `default_with = path`: a function called with no arguments.
+    With(syn::Path),
 }
 
 /// The options given on one enum variant.
@@ -247,6 +261,43 @@ impl FieldAttrs {
             } else if meta.path == FLATTEN {
                 if flag(cx, &meta, FLATTEN)? {
                     set_once(cx, &mut out.flatten, meta.path.clone(), &meta, FLATTEN);
+                }
+            } else if meta.path == DEFAULT {
+                let value = if meta.input.peek(Token![=]) {
+                    DefaultValue::Expr(meta.value()?.parse()?)
+                } else if flag(cx, &meta, DEFAULT)? {
+                    DefaultValue::Trait
+                } else {
+                    return Ok(());
+                };
+                if out.default.is_some() {
+                    cx.error_spanned_by(
+                        &meta.path,
+                        "a field has one default: give `default`, `default = ...` or `default_with = ...`",
+                    );
+                } else {
+                    out.default = Some((meta.path.clone(), value));
+                }
+            } else if meta.path == DEFAULT_WITH {
+                if let Some(path) = path_value(cx, &meta, DEFAULT_WITH)? {
+                    if out.default.is_some() {
+                        cx.error_spanned_by(
+                            &meta.path,
+                            "a field has one default: give `default`, `default = ...` or `default_with = ...`",
+                        );
+                    } else {
+                        out.default = Some((meta.path.clone(), DefaultValue::With(path)));
+                    }
+                }
+            } else if meta.path == FORCE_DEFAULT {
+                if flag(cx, &meta, FORCE_DEFAULT)? {
+                    set_once(
+                        cx,
+                        &mut out.force_default,
+                        meta.path.clone(),
+                        &meta,
+                        FORCE_DEFAULT,
+                    );
                 }
             } else {
                 unknown_option(cx, &meta, FIELD_OPTIONS, CONTAINER_OPTIONS, "a field")?;

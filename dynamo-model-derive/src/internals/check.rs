@@ -45,6 +45,7 @@ fn check_fields(cx: &Ctxt, fields: &[Field], tag: Option<&str>) {
     check_skipped(cx, fields);
     check_conversions(cx, fields);
     check_flatten(cx, fields);
+    check_defaults(cx, fields);
 }
 
 /// `tag` and `content` describe how an enum is stored; they mean nothing on a struct.
@@ -110,6 +111,39 @@ fn check_conversions(cx: &Ctxt, fields: &[Field]) {
                 word,
                 "a key attribute is stored by its own type (S, N or B); `with` and `serde` cannot change a key's conversion",
             );
+        }
+    }
+}
+
+/// A default fills an absent attribute: a key is never absent, a skipped or flattened field has
+/// no attribute, and a `with`/`serde` field's absent value is its conversion's business.
+fn check_defaults(cx: &Ctxt, fields: &[Field]) {
+    for field in fields {
+        let attrs = &field.attrs;
+        if let (Some(force), None) = (&attrs.force_default, &attrs.default) {
+            cx.error_spanned_by(
+                force,
+                "`force_default` needs a default to write: add `default = ...`",
+            );
+        }
+        let Some((word, _)) = &attrs.default else {
+            continue;
+        };
+        let conflict = if attrs.hash_key.is_some() || attrs.range_key.is_some() {
+            Some("a key attribute is in every item, so it has no default")
+        } else if attrs.skip.is_some() {
+            Some("a skipped field reads as `Default::default()` already; `default` does not apply")
+        } else if attrs.flatten.is_some() {
+            Some("a flattened map has no attribute of its own to default")
+        } else if attrs.with.is_some() || attrs.serde.is_some() {
+            Some(
+                "a `with` or `serde` field reads an absent attribute through its own conversion; give the default there",
+            )
+        } else {
+            None
+        };
+        if let Some(message) = conflict {
+            cx.error_spanned_by(word, message);
         }
     }
 }

@@ -39,6 +39,9 @@ pub const SKIP: Symbol = Symbol("skip");
 pub const WITH: Symbol = Symbol("with");
 pub const SERDE: Symbol = Symbol("serde");
 pub const FLATTEN: Symbol = Symbol("flatten");
+pub const DEFAULT: Symbol = Symbol("default");
+pub const DEFAULT_WITH: Symbol = Symbol("default_with");
+pub const FORCE_DEFAULT: Symbol = Symbol("force_default");
 
 /// Options allowed on the struct.
 pub const CONTAINER_OPTIONS: &[Symbol] = &[
@@ -53,7 +56,18 @@ pub const CONTAINER_OPTIONS: &[Symbol] = &[
     MODEL,
 ];
 /// Options allowed on a field.
-pub const FIELD_OPTIONS: &[Symbol] = &[HASH_KEY, RANGE_KEY, RENAME, SKIP, WITH, SERDE, FLATTEN];
+pub const FIELD_OPTIONS: &[Symbol] = &[
+    HASH_KEY,
+    RANGE_KEY,
+    RENAME,
+    SKIP,
+    WITH,
+    SERDE,
+    FLATTEN,
+    DEFAULT,
+    DEFAULT_WITH,
+    FORCE_DEFAULT,
+];
 /// Options allowed on an enum variant.
 pub const VARIANT_OPTIONS: &[Symbol] = &[RENAME];
 /// Options inside `global_index(...)` and `local_index(...)`.

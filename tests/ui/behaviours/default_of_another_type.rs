@@ -1,0 +1,11 @@
+use dynamo_model::Model;
+
+#[derive(Model)]
+struct Cat {
+    #[dynamo(hash_key)]
+    id: String,
+    #[dynamo(default = 9)]
+    name: String,
+}
+
+fn main() {}
