@@ -34,6 +34,7 @@ pub fn expand(
                 range_key: #private::core::option::Option::None,
                 attributes: &[],
                 indexes: &[],
+                ttl: #private::core::option::Option::None,
             };
             fn to_item(&self) -> #private::core::result::Result<#private::Item, #private::ConversionError> {
                 #private::core::unreachable!()

@@ -111,7 +111,7 @@ pub mod __private {
     pub use crate::index::{AllAttributes, Index, SomeAttributes};
     pub use crate::model::{
         IndexKind, IndexProjection, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model,
-        NoRangeKey, Projection, Schema, key_item_of, projected_path, top_level_name,
+        NoRangeKey, Projection, Schema, TtlSeconds, key_item_of, projected_path, top_level_name,
     };
     pub use crate::value::{
         Flatten, FromAttribute, Item, ToAttribute, key_attribute, read_converted, read_field,
@@ -149,6 +149,8 @@ mod guide_doctests {
     struct Tables;
     #[doc = include_str!("../../docs/defaults.md")]
     struct Defaults;
+    #[doc = include_str!("../../docs/ttl.md")]
+    struct Ttl;
     #[doc = include_str!("../../docs/performance.md")]
     struct Performance;
 }

@@ -157,7 +157,28 @@ pub struct Schema {
     pub attributes: &'static [&'static str],
     /// The secondary indexes declared with `global_index(...)` and `local_index(...)`.
     pub indexes: &'static [IndexSchema],
+    /// The attribute marked `#[dynamo(ttl)]`: DynamoDB's time to live expires items by it.
+    pub ttl: Option<&'static str>,
 }
+
+/// Types that hold epoch seconds, as DynamoDB's time to live reads them: the integers and
+/// `Option`s of them. (A time type is one too when stored with
+/// `with = dynamo_model::with::epoch_seconds`.)
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not hold epoch seconds, which time to live needs",
+    label = "a #[dynamo(ttl)] field is a number of seconds since 1970",
+    note = "use an integer field, or a time with `#[dynamo(ttl, with = dynamo_model::with::epoch_seconds)]`"
+)]
+pub trait TtlSeconds {}
+
+macro_rules! ttl_seconds {
+    ($($ty:ty),*) => {$(
+        impl TtlSeconds for $ty {}
+        impl TtlSeconds for Option<$ty> {}
+    )*};
+}
+
+ttl_seconds!(i32, i64, u32, u64, i128, u128, isize, usize);
 
 /// One secondary index of a table, as declared on the model:
 ///

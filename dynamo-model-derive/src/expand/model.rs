@@ -113,6 +113,7 @@ fn schema(
         .iter()
         .filter(|f| f.is_stored())
         .map(Field::stored_name);
+    let ttl = ttl(cont, private);
     let indexes = cont
         .attrs
         .indexes
@@ -125,6 +126,7 @@ fn schema(
             range_key: #range_key,
             attributes: &[#(#names),*],
             indexes: &[#(#indexes),*],
+            ttl: #ttl,
         };
     }
 }
@@ -255,4 +257,30 @@ fn item_key(hash: &Field, range: Option<&Field>, private: &TokenStream) -> Token
             #private::core::result::Result::Ok(#private::key_item_of(#hash_value, #range_value))
         }
     }
+}
+
+/// The schema's TTL attribute, with a compile-time check that the field holds epoch seconds.
+fn ttl(cont: &Container, private: &TokenStream) -> TokenStream {
+    let Some(field) = cont.ttl_field() else {
+        return quote!(#private::core::option::Option::None);
+    };
+    let name = field.stored_name();
+    // Epoch seconds: an integer, or a time stored with `with::epoch_seconds`.
+    let by_epoch_module = field.attrs.with.as_ref().is_some_and(|(_, path)| {
+        path.segments
+            .last()
+            .is_some_and(|s| s.ident == "epoch_seconds")
+    });
+    let check = if by_epoch_module {
+        quote!()
+    } else {
+        let ty = field.ty;
+        quote_spanned! {ty.span()=>
+            const _: fn() = || {
+                fn epoch_seconds<T: #private::TtlSeconds + ?Sized>() {}
+                epoch_seconds::<#ty>();
+            };
+        }
+    };
+    quote!({ #check #private::core::option::Option::Some(#name) })
 }

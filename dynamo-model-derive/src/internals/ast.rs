@@ -187,6 +187,11 @@ impl<'a> Container<'a> {
         self.fields().iter().find(|f| f.attrs.hash_key.is_some())
     }
 
+    /// The field marked `ttl`, if any.
+    pub fn ttl_field(&self) -> Option<&Field<'a>> {
+        self.fields().iter().find(|f| f.attrs.ttl.is_some())
+    }
+
     /// The field marked `range_key`, if any.
     pub fn range_key(&self) -> Option<&Field<'a>> {
         self.fields().iter().find(|f| f.attrs.range_key.is_some())

@@ -82,6 +82,8 @@ pub struct FieldAttrs {
     pub default: Option<(syn::Path, DefaultValue)>,
     /// `force_default`: always write the default, whatever the field holds.
     pub force_default: Option<syn::Path>,
+    /// `ttl`: the attribute DynamoDB's time to live expires items by.
+    pub ttl: Option<syn::Path>,
 }
 
 /// Where a field's default value comes from.
@@ -288,6 +290,17 @@ impl FieldAttrs {
                     } else {
                         out.default = Some((meta.path.clone(), DefaultValue::With(path)));
                     }
+                }
+            } else if meta.path == TTL && derive != Derive::Model {
+                model_only(
+                    cx,
+                    &meta,
+                    TTL,
+                    "time to live expires whole items of a table",
+                )?;
+            } else if meta.path == TTL {
+                if flag(cx, &meta, TTL)? {
+                    set_once(cx, &mut out.ttl, meta.path.clone(), &meta, TTL);
                 }
             } else if meta.path == FORCE_DEFAULT {
                 if flag(cx, &meta, FORCE_DEFAULT)? {

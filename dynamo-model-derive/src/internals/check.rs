@@ -19,6 +19,7 @@ pub fn check(cx: &Ctxt, cont: &Container, derive: Derive) {
         return;
     }
     if derive == Derive::Model {
+        check_ttl(cx, cont);
         check_keys(cx, cont);
         check_table_name(cx, cont);
         check_indexes(cx, cont);
@@ -506,6 +507,34 @@ fn check_projection(cx: &Ctxt, cont: &Container) {
                 field.ident,
                 format!("a projection field reads the model's field of the same name as the model stores it, so `{word}` does not apply"),
             );
+        }
+    }
+}
+
+/// One TTL attribute per table, stored, and not a key.
+fn check_ttl(cx: &Ctxt, cont: &Container) {
+    let mut seen = false;
+    for field in cont.fields() {
+        let Some(word) = &field.attrs.ttl else {
+            continue;
+        };
+        if seen {
+            cx.error_spanned_by(
+                word,
+                "a table has one time to live attribute; another field is already #[dynamo(ttl)]",
+            );
+        }
+        seen = true;
+        let attrs = &field.attrs;
+        if attrs.hash_key.is_some() || attrs.range_key.is_some() {
+            cx.error_spanned_by(word, "a key cannot be the time to live attribute");
+        } else if !field.is_stored() {
+            cx.error_spanned_by(
+                word,
+                "the time to live attribute must be stored: it cannot be skipped or flattened",
+            );
+        } else if attrs.serde.is_some() {
+            cx.error_spanned_by(word, "the time to live attribute holds epoch seconds: use an integer field, or `with = dynamo_model::with::epoch_seconds`");
         }
     }
 }

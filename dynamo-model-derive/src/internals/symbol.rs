@@ -42,6 +42,7 @@ pub const FLATTEN: Symbol = Symbol("flatten");
 pub const DEFAULT: Symbol = Symbol("default");
 pub const DEFAULT_WITH: Symbol = Symbol("default_with");
 pub const FORCE_DEFAULT: Symbol = Symbol("force_default");
+pub const TTL: Symbol = Symbol("ttl");
 
 /// Options allowed on the struct.
 pub const CONTAINER_OPTIONS: &[Symbol] = &[
@@ -67,6 +68,7 @@ pub const FIELD_OPTIONS: &[Symbol] = &[
     DEFAULT,
     DEFAULT_WITH,
     FORCE_DEFAULT,
+    TTL,
 ];
 /// Options allowed on an enum variant.
 pub const VARIANT_OPTIONS: &[Symbol] = &[RENAME];

@@ -78,6 +78,25 @@ pub(crate) fn finish<'c>(
     }
 }
 
+/// Seconds since 1970, as time to live compares them.
+pub(crate) fn now_epoch_seconds() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// Whether an item's TTL attribute (epoch seconds) has passed.
+fn expired(item: &Item, ttl: &str) -> bool {
+    match item.get(ttl) {
+        Some(aws_sdk_dynamodb::types::AttributeValue::N(text)) => text
+            .split('.')
+            .next()
+            .and_then(|whole| whole.parse::<i128>().ok())
+            .is_some_and(|secs| secs <= i128::from(now_epoch_seconds())),
+        _ => false,
+    }
+}
+
 /// Whether an SDK error is DynamoDB's "the condition did not hold".
 fn is_condition_failure<E, R>(error: &aws_sdk_dynamodb::error::SdkError<E, R>) -> bool
 where
@@ -105,6 +124,7 @@ pub struct Get<'a, M, P = M> {
     db: &'a Db,
     key: Result<Item, ConversionError>,
     consistent_read: bool,
+    hide_expired: bool,
     model: PhantomData<fn() -> (M, P)>,
 }
 
@@ -114,6 +134,7 @@ impl<'a, M: Model> Get<'a, M> {
             db,
             key,
             consistent_read: false,
+            hide_expired: false,
             model: PhantomData,
         }
     }
@@ -126,8 +147,16 @@ impl<'a, M: Model, P: Projection<M>> Get<'a, M, P> {
             db: self.db,
             key: self.key,
             consistent_read: self.consistent_read,
+            hide_expired: self.hide_expired,
             model: PhantomData,
         }
+    }
+
+    /// Gives `None` for an item whose `#[dynamo(ttl)]` time has passed: DynamoDB deletes
+    /// expired items only eventually, and until then reads return them.
+    pub fn hide_expired(mut self) -> Self {
+        self.hide_expired = M::SCHEMA.ttl.is_some();
+        self
     }
 
     /// Asks for a strongly consistent read, which sees every write acknowledged before it
@@ -140,7 +169,15 @@ impl<'a, M: Model, P: Projection<M>> Get<'a, M, P> {
     /// The `GetItem` request this builder sends, without sending it.
     pub fn request(&self) -> Result<GetItemInput, Error> {
         let mut placeholders = Placeholders::new();
-        let projection = P::projection_paths().map(|paths| paths.render(&mut placeholders));
+        let mut paths = P::projection_paths();
+        if let (Some(projected), true, Some(ttl)) = (paths.take(), self.hide_expired, M::SCHEMA.ttl)
+        {
+            // The TTL attribute is needed to tell whether the item expired.
+            paths = Some(projected.raw(crate::expr::RawPath::attribute(ttl)));
+        } else {
+            paths = P::projection_paths();
+        }
+        let projection = paths.map(|paths| paths.render(&mut placeholders));
         Ok(GetItemInput::builder()
             .table_name(self.db.table_name_of::<M>())
             .set_key(Some(self.key.clone()?))
@@ -177,6 +214,11 @@ impl<'a, M: Model, P: Projection<M>> Get<'a, M, P> {
             output.consumed_capacity(),
         );
         match output.item {
+            Some(item)
+                if self.hide_expired && M::SCHEMA.ttl.is_some_and(|ttl| expired(&item, ttl)) =>
+            {
+                Ok(None)
+            }
             Some(item) => Ok(Some(P::from_projection(item)?)),
             None => Ok(None),
         }

@@ -44,6 +44,8 @@ struct Reader<'a> {
     consistent_read: bool,
     page_size: Option<i32>,
     max_items: Option<usize>,
+    /// The TTL attribute whose passed items to leave out, when asked to.
+    hide_expired: Option<&'static str>,
 }
 
 impl<'a> Reader<'a> {
@@ -56,6 +58,22 @@ impl<'a> Reader<'a> {
             consistent_read: false,
             page_size: None,
             max_items: None,
+            hide_expired: None,
+        }
+    }
+
+    /// The filter to send: the user's, and "not expired" when expired items are hidden.
+    fn filter(&self) -> Option<Condition> {
+        use crate::expr::Conditions;
+        let expired = self.hide_expired.map(|name| {
+            let ttl: crate::expr::Path<u64> =
+                crate::expr::Path::new(crate::expr::RawPath::attribute(name));
+            ttl.not_exists() | ttl.gt(crate::ops::now_epoch_seconds())
+        });
+        match (self.filter.as_ref(), expired) {
+            (Some(user), Some(expired)) => Some(user.clone_condition().and(expired)),
+            (Some(user), None) => Some(user.clone_condition()),
+            (None, expired) => expired,
         }
     }
 
@@ -304,6 +322,13 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
         self
     }
 
+    /// Leaves out items whose `#[dynamo(ttl)]` time has passed: DynamoDB deletes expired items
+    /// only eventually (within days), and until then reads return them.
+    pub fn hide_expired(mut self) -> Self {
+        self.reader.hide_expired = M::SCHEMA.ttl;
+        self
+    }
+
     /// Asks for strongly consistent reads (not on a global index).
     pub fn consistent_read(mut self, consistent: bool) -> Self {
         self.reader.consistent_read = consistent;
@@ -358,8 +383,7 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
         let key_condition = key.render(&mut placeholders)?;
         let filter = self
             .reader
-            .filter
-            .as_ref()
+            .filter()
             .map(|f| f.render(&mut placeholders))
             .transpose()?;
         let projection = match select {
@@ -501,6 +525,13 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
         self
     }
 
+    /// Leaves out items whose `#[dynamo(ttl)]` time has passed: DynamoDB deletes expired items
+    /// only eventually (within days), and until then reads return them.
+    pub fn hide_expired(mut self) -> Self {
+        self.reader.hide_expired = M::SCHEMA.ttl;
+        self
+    }
+
     /// Asks for strongly consistent reads (not on a global index).
     pub fn consistent_read(mut self, consistent: bool) -> Self {
         self.reader.consistent_read = consistent;
@@ -541,8 +572,7 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
         let mut placeholders = Placeholders::new();
         let filter = self
             .reader
-            .filter
-            .as_ref()
+            .filter()
             .map(|f| f.render(&mut placeholders))
             .transpose()?;
         let projection = match select {

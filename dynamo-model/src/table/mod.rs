@@ -66,6 +66,15 @@ impl<M: Model> Table<M> {
         }
     }
 
+    /// The TTL attribute: the one given to [`ttl`](Table::ttl), else the model's
+    /// `#[dynamo(ttl)]` field.
+    fn ttl_attribute(&self) -> Option<String> {
+        self.options
+            .ttl
+            .clone()
+            .or_else(|| M::SCHEMA.ttl.map(str::to_owned))
+    }
+
     /// Provisioned throughput (for the table and each global index) instead of on-demand
     /// billing.
     pub fn provisioned(mut self, read_units: u32, write_units: u32) -> Self {
@@ -125,7 +134,7 @@ impl<M: Model> Table<M> {
 
     /// Turns time to live on, if the table was given an attribute for it.
     async fn enable_ttl(&self, db: &Db, table: &str) -> Result<(), Error> {
-        let Some(attribute) = &self.options.ttl else {
+        let Some(attribute) = self.ttl_attribute() else {
             return Ok(());
         };
         if verify::live_ttl(db, table).await?.as_deref() == Some(attribute.as_str()) {

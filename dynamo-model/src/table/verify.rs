@@ -256,11 +256,9 @@ impl<M: Model> Table<M> {
         }
 
         let found = live_ttl(db, &name).await?;
-        if found != self.options.ttl {
-            differences.push(Difference::Ttl {
-                expected: self.options.ttl.clone(),
-                found,
-            });
+        let expected = self.ttl_attribute();
+        if found != expected {
+            differences.push(Difference::Ttl { expected, found });
         }
         Ok(differences)
     }

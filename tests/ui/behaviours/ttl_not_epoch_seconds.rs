@@ -1,0 +1,13 @@
+use std::time::SystemTime;
+
+use dynamo_model::Model;
+
+#[derive(Model)]
+struct Session {
+    #[dynamo(hash_key)]
+    id: String,
+    #[dynamo(ttl)]
+    expires: SystemTime,
+}
+
+fn main() {}
