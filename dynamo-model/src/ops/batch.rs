@@ -60,15 +60,24 @@ impl RetryPolicy {
 }
 
 /// A number in [0, 1) that differs from call to call; backoff needs spread, not secrecy.
+/// SplitMix64 over a counter that starts from the clock: each call takes the next counter
+/// value, and the mix spreads even consecutive values over the whole range.
 fn jitter() -> f64 {
-    static STATE: AtomicU64 = AtomicU64::new(0x9E37_79B9_7F4A_7C15);
-    let seed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos() as u64);
-    let mut x = STATE.fetch_add(seed | 1, Ordering::Relaxed) ^ seed;
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
+    static STATE: AtomicU64 = AtomicU64::new(0);
+    const GOLDEN: u64 = 0x9E37_79B9_7F4A_7C15;
+    if STATE.load(Ordering::Relaxed) == 0 {
+        let clock = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(1, |d| d.as_nanos() as u64 | 1);
+        // Only the first caller seeds; a later one finds the seed in place.
+        let _ = STATE.compare_exchange(0, clock, Ordering::Relaxed, Ordering::Relaxed);
+    }
+    let mut x = STATE
+        .fetch_add(GOLDEN, Ordering::Relaxed)
+        .wrapping_add(GOLDEN);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^= x >> 31;
     (x >> 11) as f64 / (1u64 << 53) as f64
 }
 
@@ -257,17 +266,16 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
     }
 }
 
+/// A key as a hashable value: `AttributeValue` is neither `Eq` nor `Hash`, and its DynamoDB
+/// JSON (attributes in name order) is the same text for equal keys.
+fn key_fingerprint(key: &Item) -> String {
+    crate::json::item_to_string(key)
+}
+
 /// Removes repeated keys, keeping the first of each.
 fn dedupe(keys: &mut Vec<Item>) {
-    let mut seen: Vec<Item> = Vec::with_capacity(keys.len());
-    keys.retain(|key| {
-        if seen.contains(key) {
-            false
-        } else {
-            seen.push(key.clone());
-            true
-        }
-    });
+    let mut seen = std::collections::HashSet::with_capacity(keys.len());
+    keys.retain(|key| seen.insert(key_fingerprint(key)));
 }
 
 impl<'a, M: Model + 'a, P: Projection<M> + Send + 'a> IntoFuture for BatchGet<'a, M, P> {
@@ -398,7 +406,7 @@ impl<'a> BatchWrite<'a> {
         // The later write of a key wins: keep the last occurrence of each (table, key).
         let mut last: HashMap<(&str, String), usize> = HashMap::new();
         for (i, (table, key, _)) in writes.iter().enumerate() {
-            last.insert((table.as_str(), crate::json::item_to_string(key)), i);
+            last.insert((table.as_str(), key_fingerprint(key)), i);
         }
         let mut keep: Vec<usize> = last.into_values().collect();
         keep.sort_unstable();
