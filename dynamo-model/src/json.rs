@@ -103,13 +103,7 @@ pub fn item_from_json(value: &Value) -> Result<Item, ConversionError> {
     {
         return item_from_json(inner);
     }
-    object
-        .iter()
-        .map(|(name, value)| {
-            let value = value_from_json(value).map_err(|e| e.in_attribute(name))?;
-            Ok((name.clone(), value))
-        })
-        .collect()
+    attributes_from_json(object)
 }
 
 /// Reads several items: a JSON array of items, or the AWS CLI's `scan`/`query` output
@@ -195,7 +189,7 @@ pub fn value_from_json(value: &Value) -> Result<AttributeValue, ConversionError>
                 .map(|(index, item)| value_from_json(item).map_err(|e| e.in_element(index)))
                 .collect::<Result<_, _>>()?,
         ),
-        ("M", Value::Object(_)) => AttributeValue::M(item_from_json_object(inner)?),
+        ("M", Value::Object(map)) => AttributeValue::M(attributes_from_json(map)?),
         ("S" | "N" | "B", _) => return Err(wrong("a string")),
         ("BOOL", _) => return Err(wrong("true or false")),
         ("NULL", _) => return Err(wrong("true")),
@@ -210,11 +204,9 @@ pub fn value_from_json(value: &Value) -> Result<AttributeValue, ConversionError>
     })
 }
 
-/// A map's attributes; unlike a top-level item, never unwrapped from `{"Item": ...}`.
-fn item_from_json_object(value: &Value) -> Result<Item, ConversionError> {
-    let Value::Object(object) = value else {
-        return Err(ConversionError::custom("`M` holds an object"));
-    };
+/// The attributes of an item or a map, each named in its errors. A map's attributes are
+/// never unwrapped from `{"Item": ...}` as a top-level item's are.
+fn attributes_from_json(object: &Map<String, Value>) -> Result<Item, ConversionError> {
     object
         .iter()
         .map(|(name, value)| {

@@ -327,6 +327,18 @@ fn write_flattened<'v, V: ToAttribute + 'v>(
     Ok(())
 }
 
+/// Reads every leftover attribute as a `V`, naming the attribute in any error.
+fn read_flattened<V: FromAttribute, C: FromIterator<(String, V)>>(
+    rest: Item,
+) -> Result<C, ConversionError> {
+    rest.into_iter()
+        .map(|(name, value)| {
+            let value = read_field(Some(value), &name)?;
+            Ok((name, value))
+        })
+        .collect()
+}
+
 impl<V: ToAttribute + FromAttribute, S: std::hash::BuildHasher + Default> Flatten
     for HashMap<String, V, S>
 {
@@ -335,12 +347,7 @@ impl<V: ToAttribute + FromAttribute, S: std::hash::BuildHasher + Default> Flatte
     }
 
     fn read_rest(rest: Item) -> Result<Self, ConversionError> {
-        rest.into_iter()
-            .map(|(name, value)| {
-                let value = read_field(Some(value), &name)?;
-                Ok((name, value))
-            })
-            .collect()
+        read_flattened(rest)
     }
 }
 
@@ -350,12 +357,7 @@ impl<V: ToAttribute + FromAttribute> Flatten for std::collections::BTreeMap<Stri
     }
 
     fn read_rest(rest: Item) -> Result<Self, ConversionError> {
-        rest.into_iter()
-            .map(|(name, value)| {
-                let value = read_field(Some(value), &name)?;
-                Ok((name, value))
-            })
-            .collect()
+        read_flattened(rest)
     }
 }
 

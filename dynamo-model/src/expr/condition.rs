@@ -160,6 +160,15 @@ impl Condition {
         }
     }
 
+    /// Adds `condition` to an optional one with AND: how every builder's `.condition(..)` and
+    /// `.filter(..)` combine repeated calls.
+    pub fn and_into(slot: &mut Option<Condition>, condition: Condition) {
+        *slot = Some(match slot.take() {
+            Some(earlier) => earlier.and(condition),
+            None => condition,
+        });
+    }
+
     /// Every condition of `conditions` holds; `None` when there are none.
     pub fn all(conditions: impl IntoIterator<Item = Condition>) -> Option<Condition> {
         conditions.into_iter().reduce(Condition::and)
@@ -168,11 +177,6 @@ impl Condition {
     /// At least one of `conditions` holds; `None` when there are none.
     pub fn any(conditions: impl IntoIterator<Item = Condition>) -> Option<Condition> {
         conditions.into_iter().reduce(Condition::or)
-    }
-
-    /// A copy of the condition (a value that failed to convert stays failed).
-    pub fn clone_condition(&self) -> Condition {
-        Condition::new(clone_node(&self.node))
     }
 
     /// The top-level attribute names the condition reads.
@@ -228,39 +232,6 @@ impl std::fmt::Debug for Condition {
             ),
             Err(error) => write!(f, "Condition(invalid: {error})"),
         }
-    }
-}
-
-fn clone_operand(operand: &Operand) -> Operand {
-    match operand {
-        Operand::Path(path) => Operand::Path(path.clone()),
-        Operand::Value(value) => Operand::Value(value.clone()),
-        Operand::Absent => Operand::Absent,
-    }
-}
-
-fn clone_subject(subject: &Subject) -> Subject {
-    match subject {
-        Subject::Path(path) => Subject::Path(path.clone()),
-        Subject::Size(path) => Subject::Size(path.clone()),
-    }
-}
-
-fn clone_node(node: &Node) -> Node {
-    match node {
-        Node::Compare(s, op, o) => Node::Compare(clone_subject(s), *op, clone_operand(o)),
-        Node::Between(s, lo, hi) => {
-            Node::Between(clone_subject(s), clone_operand(lo), clone_operand(hi))
-        }
-        Node::In(p, values) => Node::In(p.clone(), values.iter().map(clone_operand).collect()),
-        Node::BeginsWith(p, o) => Node::BeginsWith(p.clone(), clone_operand(o)),
-        Node::Contains(p, o) => Node::Contains(p.clone(), clone_operand(o)),
-        Node::Exists(p) => Node::Exists(p.clone()),
-        Node::NotExists(p) => Node::NotExists(p.clone()),
-        Node::Type(p, t) => Node::Type(p.clone(), *t),
-        Node::And(nodes) => Node::And(nodes.iter().map(clone_node).collect()),
-        Node::Or(nodes) => Node::Or(nodes.iter().map(clone_node).collect()),
-        Node::Not(inner) => Node::Not(Box::new(clone_node(inner))),
     }
 }
 

@@ -105,6 +105,24 @@ where
     error.as_service_error().and_then(|e| e.code()) == Some("ConditionalCheckFailedException")
 }
 
+/// The error of a failed conditional write: [`Error::ConditionFailed`] when the condition did
+/// not hold, else the SDK's error.
+fn write_error<E, R>(
+    operation: &'static str,
+    table: String,
+    error: aws_sdk_dynamodb::error::SdkError<E, R>,
+) -> Error
+where
+    E: aws_sdk_dynamodb::error::ProvideErrorMetadata,
+    aws_sdk_dynamodb::error::SdkError<E, R>: Into<aws_sdk_dynamodb::Error>,
+{
+    if is_condition_failure(&error) {
+        Error::ConditionFailed { operation, table }
+    } else {
+        Error::sdk(operation, &table, error)
+    }
+}
+
 /// A condition expression with its placeholders, or none.
 struct RenderedCondition {
     text: Option<String>,
@@ -169,14 +187,12 @@ impl<'a, M: Model, P: Projection<M>> Get<'a, M, P> {
     /// The `GetItem` request this builder sends, without sending it.
     pub fn request(&self) -> Result<GetItemInput, Error> {
         let mut placeholders = Placeholders::new();
-        let mut paths = P::projection_paths();
-        if let (Some(projected), true, Some(ttl)) = (paths.take(), self.hide_expired, M::SCHEMA.ttl)
-        {
-            // The TTL attribute is needed to tell whether the item expired.
-            paths = Some(projected.raw(crate::expr::RawPath::attribute(ttl)));
-        } else {
-            paths = P::projection_paths();
-        }
+        let paths =
+            P::projection_paths().map(|projected| match (self.hide_expired, M::SCHEMA.ttl) {
+                // The TTL attribute is needed to tell whether the item expired.
+                (true, Some(ttl)) => projected.raw(crate::expr::RawPath::attribute(ttl)),
+                _ => projected,
+            });
         let projection = paths.map(|paths| paths.render(&mut placeholders));
         Ok(GetItemInput::builder()
             .table_name(self.db.table_name_of::<M>())
@@ -257,10 +273,7 @@ impl<'a, M: Model> Put<'a, M> {
     /// attributes); otherwise `.await` fails with [`Error::ConditionFailed`] and nothing is
     /// written. A second call combines both conditions with AND.
     pub fn condition(mut self, condition: Condition) -> Self {
-        self.condition = Some(match self.condition.take() {
-            Some(earlier) => earlier.and(condition),
-            None => condition,
-        });
+        Condition::and_into(&mut self.condition, condition);
         self
     }
 
@@ -324,11 +337,7 @@ impl<'a, M: Model> Put<'a, M> {
             Err(e) if is_condition_failure(&e) && self.only_if_new && self.condition.is_none() => {
                 Err(Error::AlreadyExists { table })
             }
-            Err(e) if is_condition_failure(&e) => Err(Error::ConditionFailed {
-                operation: "PutItem",
-                table,
-            }),
-            Err(e) => Err(Error::sdk("PutItem", &table, e)),
+            Err(e) => Err(write_error("PutItem", table, e)),
         }
     }
 }
@@ -365,10 +374,7 @@ impl<'a, M: Model> Delete<'a, M> {
     /// Deletes only if `condition` holds for the stored item; otherwise `.await` fails with
     /// [`Error::ConditionFailed`]. A second call combines both conditions with AND.
     pub fn condition(mut self, condition: Condition) -> Self {
-        self.condition = Some(match self.condition.take() {
-            Some(earlier) => earlier.and(condition),
-            None => condition,
-        });
+        Condition::and_into(&mut self.condition, condition);
         self
     }
 
@@ -416,11 +422,7 @@ impl<'a, M: Model> Delete<'a, M> {
                 finish(self.db, &span, "DeleteItem", 1, output.consumed_capacity());
                 Ok(output.attributes)
             }
-            Err(e) if is_condition_failure(&e) => Err(Error::ConditionFailed {
-                operation: "DeleteItem",
-                table,
-            }),
-            Err(e) => Err(Error::sdk("DeleteItem", &table, e)),
+            Err(e) => Err(write_error("DeleteItem", table, e)),
         }
     }
 }

@@ -44,8 +44,8 @@ struct Reader<'a> {
     consistent_read: bool,
     page_size: Option<i32>,
     max_items: Option<usize>,
-    /// The TTL attribute whose passed items to leave out, when asked to.
-    hide_expired: Option<&'static str>,
+    /// Whether the filter already leaves out expired items.
+    hiding_expired: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -58,40 +58,50 @@ impl<'a> Reader<'a> {
             consistent_read: false,
             page_size: None,
             max_items: None,
-            hide_expired: None,
+            hiding_expired: false,
         }
     }
 
-    /// The filter to send: the user's, and "not expired" when expired items are hidden.
-    fn filter(&self) -> Option<Condition> {
+    /// Adds "not expired" (no TTL attribute, or a TTL still ahead) to the filter, once.
+    fn hide_expired(&mut self, ttl: Option<&'static str>) {
         use crate::expr::Conditions;
-        let expired = self.hide_expired.map(|name| {
+        if let (Some(name), false) = (ttl, self.hiding_expired) {
+            self.hiding_expired = true;
             let ttl: crate::expr::Path<u64> =
                 crate::expr::Path::new(crate::expr::RawPath::attribute(name));
-            ttl.not_exists() | ttl.gt(crate::ops::now_epoch_seconds())
-        });
-        match (self.filter.as_ref(), expired) {
-            (Some(user), Some(expired)) => Some(user.clone_condition().and(expired)),
-            (Some(user), None) => Some(user.clone_condition()),
-            (None, expired) => expired,
+            self.add_filter(ttl.not_exists() | ttl.gt(crate::ops::now_epoch_seconds()));
         }
     }
 
     fn add_filter(&mut self, condition: Condition) {
-        self.filter = Some(match self.filter.take() {
-            Some(earlier) => earlier.and(condition),
-            None => condition,
-        });
+        Condition::and_into(&mut self.filter, condition);
     }
 
     fn table(&self) -> String {
         self.db.table_name(self.base_table)
     }
 
-    fn check_cursor(&self, cursor: Option<Cursor>) -> Result<Option<Item>, Error> {
-        cursor
+    /// One page of `prepared`, starting at `cursor` (refused if it pages something else), read
+    /// with `read`, and the cursor of the next page.
+    async fn page<P>(
+        &self,
+        prepared: Prepared,
+        cursor: Option<Cursor>,
+        read: fn(Item) -> Result<P, ConversionError>,
+    ) -> Result<Page<P>, Error> {
+        let start = cursor
             .map(|c| c.into_start_key(self.base_table, self.index))
-            .transpose()
+            .transpose()?;
+        let page = prepared.send(self.db, start).await?;
+        let items = page
+            .items
+            .into_iter()
+            .map(|item| read(item).map_err(Error::from))
+            .collect::<Result<_, _>>()?;
+        let next = page
+            .last_key
+            .map(|key| Cursor::new(self.base_table, self.index, key));
+        Ok(Page { items, next })
     }
 }
 
@@ -325,7 +335,7 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
     /// Leaves out items whose `#[dynamo(ttl)]` time has passed: DynamoDB deletes expired items
     /// only eventually (within days), and until then reads return them.
     pub fn hide_expired(mut self) -> Self {
-        self.reader.hide_expired = M::SCHEMA.ttl;
+        self.reader.hide_expired(M::SCHEMA.ttl);
         self
     }
 
@@ -383,7 +393,8 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
         let key_condition = key.render(&mut placeholders)?;
         let filter = self
             .reader
-            .filter()
+            .filter
+            .as_ref()
             .map(|f| f.render(&mut placeholders))
             .transpose()?;
         let projection = match select {
@@ -426,18 +437,8 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
     where
         P: Projection<M>,
     {
-        let start = self.reader.check_cursor(cursor)?;
         let prepared = Prepared::Query(self.input(None)?);
-        let page = prepared.send(self.reader.db, start).await?;
-        let items = page
-            .items
-            .into_iter()
-            .map(|item| P::from_projection(item).map_err(Error::from))
-            .collect::<Result<_, _>>()?;
-        let next = page
-            .last_key
-            .map(|key| Cursor::new(self.reader.base_table, self.reader.index, key));
-        Ok(Page { items, next })
+        self.reader.page(prepared, cursor, P::from_projection).await
     }
 
     /// How many items match, counted by DynamoDB across every page without returning them.
@@ -528,7 +529,7 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
     /// Leaves out items whose `#[dynamo(ttl)]` time has passed: DynamoDB deletes expired items
     /// only eventually (within days), and until then reads return them.
     pub fn hide_expired(mut self) -> Self {
-        self.reader.hide_expired = M::SCHEMA.ttl;
+        self.reader.hide_expired(M::SCHEMA.ttl);
         self
     }
 
@@ -572,7 +573,8 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
         let mut placeholders = Placeholders::new();
         let filter = self
             .reader
-            .filter()
+            .filter
+            .as_ref()
             .map(|f| f.render(&mut placeholders))
             .transpose()?;
         let projection = match select {
@@ -636,18 +638,8 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
     where
         P: Projection<M>,
     {
-        let start = self.reader.check_cursor(cursor)?;
         let prepared = Prepared::Scan(self.input(None, None)?);
-        let page = prepared.send(self.reader.db, start).await?;
-        let items = page
-            .items
-            .into_iter()
-            .map(|item| P::from_projection(item).map_err(Error::from))
-            .collect::<Result<_, _>>()?;
-        let next = page
-            .last_key
-            .map(|key| Cursor::new(self.reader.base_table, self.reader.index, key));
-        Ok(Page { items, next })
+        self.reader.page(prepared, cursor, P::from_projection).await
     }
 
     /// How many items match, counted by DynamoDB across every page.

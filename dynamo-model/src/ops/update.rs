@@ -8,7 +8,7 @@ use aws_sdk_dynamodb::types::ReturnValue;
 
 use tracing::Instrument;
 
-use super::{OpFuture, finish, is_condition_failure, request_span};
+use super::{OpFuture, finish, request_span, write_error};
 use crate::db::Db;
 use crate::error::{ConversionError, Error};
 use crate::expr::{
@@ -165,10 +165,7 @@ impl<'a, M: Model> UpdateItem<'a, M> {
     /// Updates only if `condition` holds; otherwise `.await` fails with
     /// [`Error::ConditionFailed`]. A second call combines both with AND.
     pub fn condition(mut self, condition: Condition) -> Self {
-        self.condition = Some(match self.condition.take() {
-            Some(earlier) => earlier.and(condition),
-            None => condition,
-        });
+        Condition::and_into(&mut self.condition, condition);
         self
     }
 
@@ -247,11 +244,7 @@ impl<'a, M: Model> UpdateItem<'a, M> {
                 finish(self.db, &span, "UpdateItem", 1, output.consumed_capacity());
                 Ok(output.attributes)
             }
-            Err(e) if is_condition_failure(&e) => Err(Error::ConditionFailed {
-                operation: "UpdateItem",
-                table,
-            }),
-            Err(e) => Err(Error::sdk("UpdateItem", &table, e)),
+            Err(e) => Err(write_error("UpdateItem", table, e)),
         }
     }
 }
