@@ -17,8 +17,16 @@ pub fn expand(
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let private = quote!(#krate::__private);
+    // A model marked `hooks` has its own `impl Hooks`; another would conflict with it.
+    let hooks = (!says_hooks(input)).then(|| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #private::Hooks for #ident #ty_generics #where_clause {}
+        }
+    });
     let stub = match derive {
         Derive::Model => quote! {
+        #hooks
         #[automatically_derived]
         impl #impl_generics #private::Model for #ident #ty_generics #where_clause {
             type Key<'k> = #private::core::convert::Infallible;
@@ -35,6 +43,9 @@ pub fn expand(
                 attributes: &[],
                 indexes: &[],
                 ttl: #private::core::option::Option::None,
+                version: #private::core::option::Option::None,
+                created_at: #private::core::option::Option::None,
+                updated_at: #private::core::option::Option::None,
             };
             fn to_item(&self) -> #private::core::result::Result<#private::Item, #private::ConversionError> {
                 #private::core::unreachable!()
@@ -84,4 +95,19 @@ pub fn expand(
         #errors
         #stub
     }
+}
+
+/// Whether the struct's `#[dynamo(...)]` options include `hooks`, read loosely: the options may
+/// hold the very mistakes being reported.
+fn says_hooks(input: &DeriveInput) -> bool {
+    input
+        .attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("dynamo"))
+        .filter_map(|attr| attr.meta.require_list().ok())
+        .any(|list| {
+            list.tokens.clone().into_iter().any(
+                |tree| matches!(tree, proc_macro2::TokenTree::Ident(ident) if ident == "hooks"),
+            )
+        })
 }

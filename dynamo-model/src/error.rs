@@ -14,7 +14,7 @@ use crate::local::LocalError;
 /// the [`source`](std::error::Error::source) of [`Error::Sdk`].
 ///
 /// ```
-/// # async fn demo(db: &dynamo_model::Db, cat: &Cat) -> Result<(), dynamo_model::Error> {
+/// # async fn demo(db: &dynamo_model::Db, cat: &mut Cat) -> Result<(), dynamo_model::Error> {
 /// use dynamo_model::{Error, Model};
 /// match cat.create(db).await {
 ///     Ok(()) => println!("created"),
@@ -49,6 +49,36 @@ pub enum Error {
     TransactionCanceled {
         /// One reason per action, in the order the actions were added.
         reasons: Vec<crate::ops::CancelReason>,
+    },
+
+    /// The model broke validation rules; nothing was written. Every broken rule is listed,
+    /// with the attribute's path and the rule's name.
+    #[error(transparent)]
+    Validation(#[from] crate::behaviour::ValidationErrors),
+
+    /// A hook returned an error, which aborted the operation (except `after_save`, which runs
+    /// when the write has happened).
+    #[error("the `{hook}` hook of a model of table `{table}` failed")]
+    Hook {
+        /// The hook: `before_save`, `after_save`, `after_load` or `before_delete`.
+        hook: &'static str,
+        /// The model's table.
+        table: String,
+        /// The hook's error.
+        #[source]
+        source: std::sync::Arc<dyn std::error::Error + Send + Sync + 'static>,
+    },
+
+    /// A versioned write found another version of the item stored than the one it expected:
+    /// someone else wrote it since it was read. Read it again and retry.
+    #[error("version conflict on table `{table}`: expected version {expected}, found {}", found.map_or_else(|| "no item".to_owned(), |v| v.to_string()))]
+    VersionConflict {
+        /// The table written to.
+        table: String,
+        /// The version the write expected (0: that the item did not exist).
+        expected: u64,
+        /// The version stored, or `None` when there was no item.
+        found: Option<u64>,
     },
 
     /// A transaction has more actions than DynamoDB runs at once.
@@ -122,6 +152,10 @@ fn describe_reasons(reasons: &[crate::ops::CancelReason]) -> String {
             let what = match reason {
                 CancelReason::None => return None,
                 CancelReason::ConditionFailed { .. } => "condition failed".to_owned(),
+                CancelReason::VersionConflict { expected, found } => format!(
+                    "version conflict (expected {expected}, found {})",
+                    found.map_or_else(|| "no item".to_owned(), |v| v.to_string())
+                ),
                 CancelReason::Conflict => "conflict with another write".to_owned(),
                 CancelReason::Throttled => "throttled".to_owned(),
                 CancelReason::Validation { message } => format!("invalid: {message}"),
@@ -138,6 +172,37 @@ fn describe_reasons(reasons: &[crate::ops::CancelReason]) -> String {
 }
 
 impl Error {
+    /// The error of hook `hook` of model `M`.
+    pub(crate) fn hook<M: crate::Model>(
+        hook: &'static str,
+        source: crate::behaviour::HookError,
+    ) -> Self {
+        Error::Hook {
+            hook,
+            table: M::SCHEMA.table.to_owned(),
+            source: source.into(),
+        }
+    }
+
+    /// A copy of an error a builder stored to report when it runs: a conversion, validation or
+    /// hook error. (Others are not stored; they are copied as their message.)
+    pub(crate) fn copy_stored(&self) -> Self {
+        match self {
+            Error::Conversion(e) => Error::Conversion(e.clone()),
+            Error::Validation(e) => Error::Validation(e.clone()),
+            Error::Hook {
+                hook,
+                table,
+                source,
+            } => Error::Hook {
+                hook,
+                table: table.clone(),
+                source: source.clone(),
+            },
+            other => Error::Conversion(ConversionError::custom(other.to_string())),
+        }
+    }
+
     /// Wraps an SDK error with the operation and table it came from.
     pub(crate) fn sdk(
         operation: &'static str,

@@ -21,7 +21,7 @@
 //! let local = LocalDynamoDb::start()?;
 //! let db = local.db();
 //! Cat::table().create_if_missing(&db).await?;
-//! let tom = Cat { id: "c1".into(), name: "Tom".into(), lives: 9 };
+//! let mut tom = Cat { id: "c1".into(), name: "Tom".into(), lives: 9 };
 //! tom.create(&db).await?;
 //! assert_eq!(Cat::get(&db, "c1").await?, Some(tom));
 //! Cat::delete(&db, "c1").await?;
@@ -32,6 +32,7 @@
 
 #![warn(missing_docs)]
 
+pub mod behaviour;
 pub mod capacity;
 pub mod db;
 pub mod error;
@@ -46,6 +47,7 @@ pub mod value;
 pub mod with;
 
 pub use aws_sdk_dynamodb::types::AttributeValue;
+pub use behaviour::{Failure, HookError, Hooks, ValidationErrors};
 pub use db::Db;
 pub use error::{ConversionError, ConversionProblem, Error};
 pub use model::{
@@ -100,12 +102,15 @@ pub use aws_sdk_dynamodb as sdk;
 pub mod prelude {
     pub use crate::expr::{AttributePath, Conditions};
     pub use crate::local::LocalDynamoDb;
-    pub use crate::{Attribute, Db, Error, Model, Projection};
+    pub use crate::{Attribute, Db, Error, Hooks, Model, Projection};
 }
 
 /// What generated code refers to. Not public API: it may change in any release.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::behaviour::{
+        Failures, Hooks, Timestamp, ValidationErrors, Version, child_path, rules,
+    };
     pub use crate::error::ConversionError;
     pub use crate::expr;
     pub use crate::index::{AllAttributes, Index, SomeAttributes};
@@ -120,6 +125,8 @@ pub mod __private {
     pub use crate::with;
     pub use ::aws_sdk_dynamodb::types::AttributeValue;
     pub use ::core;
+    #[cfg(feature = "regex")]
+    pub use ::regex;
     pub use ::std;
 }
 
@@ -151,6 +158,14 @@ mod guide_doctests {
     struct Defaults;
     #[doc = include_str!("../../docs/ttl.md")]
     struct Ttl;
+    #[doc = include_str!("../../docs/validation.md")]
+    struct Validation;
+    #[doc = include_str!("../../docs/hooks.md")]
+    struct Hooks;
+    #[doc = include_str!("../../docs/timestamps.md")]
+    struct Timestamps;
+    #[doc = include_str!("../../docs/versioning.md")]
+    struct Versioning;
     #[doc = include_str!("../../docs/performance.md")]
     struct Performance;
 }

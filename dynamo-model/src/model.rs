@@ -2,8 +2,10 @@
 
 use aws_sdk_dynamodb::types::{AttributeValue, ScalarAttributeType};
 
+use crate::behaviour::{Failures, Hooks, ValidationErrors};
 use crate::db::Db;
 use crate::error::ConversionError;
+use crate::expr::Update;
 use crate::ops::{BatchGet, Delete, Get, Put, Query, Scan, UpdateItem};
 use crate::table::Table;
 use crate::value::{FromAttribute, Item, ToAttribute};
@@ -31,14 +33,14 @@ use crate::value::{FromAttribute, Item, ToAttribute};
 /// assert_eq!(Cat::SCHEMA.hash_key.name, "id");
 ///
 /// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
-/// let cat = Cat { id: "c1".into(), name: "Tom".into(), lives: 9, nickname: None };
+/// let mut cat = Cat { id: "c1".into(), name: "Tom".into(), lives: 9, nickname: None };
 /// cat.create(db).await?;                          // fails if `c1` exists
 /// let read = Cat::get(db, "c1").await?;            // Option<Cat>
 /// assert_eq!(read.as_ref(), Some(&cat));
 /// Cat::delete(db, "c1").await?;
 /// # Ok(()) }
 /// ```
-pub trait Model: Sized {
+pub trait Model: Hooks + Sized {
     /// How a key is passed to [`get`](Model::get) and [`delete`](Model::delete): the hash key's
     /// argument type (`&str` for a `String` key, the integer itself for numbers), or a tuple of
     /// hash and range key arguments when the model has a range key.
@@ -81,6 +83,46 @@ pub trait Model: Sized {
     /// The key attributes of this item.
     fn item_key(&self) -> Result<Item, ConversionError>;
 
+    /// Checks every `#[dynamo(validate(...))]` rule of the model and of the documents inside
+    /// it, and lists every failure. Writes call it; it is public so that input can be checked
+    /// before any write is attempted.
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        Ok(())
+    }
+
+    /// Checks the rules of the top-level attribute `name` against a value an update expression
+    /// sets it to. Generated code implements it.
+    #[doc(hidden)]
+    fn validate_value(name: &str, value: &AttributeValue, failures: &mut Failures) {
+        let _ = (name, value, failures);
+    }
+
+    /// The `#[dynamo(version)]` field's value; 0 for a model without one.
+    fn version(&self) -> u64 {
+        0
+    }
+
+    /// Sets the `#[dynamo(version)]` field. Writes call it after the write succeeded.
+    #[doc(hidden)]
+    fn set_version(&mut self, version: u64) {
+        let _ = version;
+    }
+
+    /// Sets the `updated_at` field to `now`, and `created_at` when it is unset or `creating`.
+    #[doc(hidden)]
+    fn stamp(&mut self, now: std::time::SystemTime, creating: bool) {
+        let _ = (now, creating);
+    }
+
+    /// The actions that keep timestamps through an update expression: `updated_at` to now,
+    /// `created_at` to now where the item has none. An attribute `update` already sets is left
+    /// to it.
+    #[doc(hidden)]
+    fn stamp_update(update: &Update, now: std::time::SystemTime) -> Update {
+        let _ = (update, now);
+        Update::new()
+    }
+
     /// Table-level operations: create, delete, describe.
     fn table() -> Table<Self> {
         Table::new()
@@ -92,14 +134,24 @@ pub trait Model: Sized {
     }
 
     /// Writes the item, replacing any item with the same key.
-    fn put<'a>(&'a self, db: &'a Db) -> Put<'a, Self> {
+    ///
+    /// The write may change the model, so it borrows it mutably: the `before_save` hook and
+    /// timestamps run on it, and a versioned model holds its new version afterwards.
+    fn put<'a>(&'a mut self, db: &'a Db) -> Put<'a, Self> {
         Put::new(db, self, false)
     }
 
     /// Writes the item only if no item with its key exists; otherwise `.await` fails with
-    /// [`Error::AlreadyExists`](crate::Error::AlreadyExists).
-    fn create<'a>(&'a self, db: &'a Db) -> Put<'a, Self> {
+    /// [`Error::AlreadyExists`](crate::Error::AlreadyExists). `created_at` is set to now.
+    fn create<'a>(&'a mut self, db: &'a Db) -> Put<'a, Self> {
         Put::new(db, self, true)
+    }
+
+    /// Deletes this item: by its key, and for a versioned model only if the stored item still
+    /// has this model's version (else [`Error::VersionConflict`](crate::Error::VersionConflict)).
+    fn remove<'a>(&self, db: &'a Db) -> Delete<'a, Self> {
+        let delete = Delete::new(db, self.item_key());
+        delete.if_version(self.version())
     }
 
     /// Deletes the item with this key; deleting an absent item is not an error.
@@ -159,6 +211,12 @@ pub struct Schema {
     pub indexes: &'static [IndexSchema],
     /// The attribute marked `#[dynamo(ttl)]`: DynamoDB's time to live expires items by it.
     pub ttl: Option<&'static str>,
+    /// The attribute marked `#[dynamo(version)]`, which optimistic locking checks and bumps.
+    pub version: Option<&'static str>,
+    /// The attribute set when an item is created (`#[dynamo(created_at)]`).
+    pub created_at: Option<&'static str>,
+    /// The attribute set on every write (`#[dynamo(updated_at)]`).
+    pub updated_at: Option<&'static str>,
 }
 
 /// Types that hold epoch seconds, as DynamoDB's time to live reads them: the integers and
@@ -350,6 +408,13 @@ pub trait Projection<M: Model>: Sized {
     /// Reads the value from a (projected) item; a missing attribute the type requires is an
     /// error naming it, never a default.
     fn from_projection(item: Item) -> Result<Self, ConversionError>;
+
+    /// Runs after a read produced the value: the model's
+    /// [`after_load`](crate::Hooks::after_load) hook; nothing for a projection.
+    #[doc(hidden)]
+    fn after_load(&mut self) -> Result<(), crate::behaviour::HookError> {
+        Ok(())
+    }
 }
 
 /// A model reads as itself, from the whole item.
@@ -360,6 +425,10 @@ impl<M: Model> Projection<M> for M {
 
     fn from_projection(item: Item) -> Result<Self, ConversionError> {
         <M as Model>::from_item(item)
+    }
+
+    fn after_load(&mut self) -> Result<(), crate::behaviour::HookError> {
+        <M as Hooks>::after_load(self)
     }
 }
 

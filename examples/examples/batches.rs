@@ -33,14 +33,14 @@ async fn run() -> Result<(), Error> {
     let db = local.db();
     Sensor::table().create_if_missing(&db).await?;
 
-    let sensors: Vec<Sensor> = (0..2000)
+    let mut sensors: Vec<Sensor> = (0..2000)
         .map(|id| Sensor {
             id,
             room: format!("room {}", id % 40),
         })
         .collect();
     let written = BatchWrite::new(&db)
-        .put_all(&sensors)
+        .put_all(&mut sensors)
         .concurrency(8)
         .retry(RetryPolicy {
             max_attempts: 10,

@@ -56,7 +56,7 @@ async fn run() -> Result<(), Error> {
     Cat::table().create_if_missing(&db).await?;
     println!("table `cats` is ACTIVE");
 
-    let tom = Cat {
+    let mut tom = Cat {
         id: "cat-1".into(),
         name: "Tom".into(),
         lives: 9,
@@ -74,7 +74,7 @@ async fn run() -> Result<(), Error> {
         other => println!("unexpected result of a second create: {other:?}"),
     }
 
-    let tommy = Cat {
+    let mut tommy = Cat {
         nickname: Some("Tommy".into()),
         ..tom.clone()
     };

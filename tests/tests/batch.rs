@@ -40,8 +40,8 @@ async fn tables() -> Db {
 #[tokio::test]
 async fn a_thousand_items_are_written_and_read_in_chunks() {
     let db = tables().await;
-    let pets: Vec<Pet> = (0..1200).map(pet).collect();
-    let batch = BatchWrite::new(&db).put_all(&pets).concurrency(8);
+    let mut pets: Vec<Pet> = (0..1200).map(pet).collect();
+    let batch = BatchWrite::new(&db).put_all(&mut pets).concurrency(8);
     assert_eq!(batch.requests().unwrap().len(), 1200);
     let written = batch.await.unwrap();
     assert!(written.unprocessed.is_empty());
@@ -64,15 +64,15 @@ async fn a_thousand_items_are_written_and_read_in_chunks() {
 async fn the_later_write_of_a_key_wins() {
     let db = tables().await;
     let written = BatchWrite::new(&db)
-        .put(&pet(1))
-        .put(&Pet {
+        .put(&mut pet(1))
+        .put(&mut Pet {
             id: 1,
             name: "renamed".into(),
         })
-        .put(&pet(2))
+        .put(&mut pet(2))
         .delete::<Pet>(2)
         .delete::<Pet>(3)
-        .put(&pet(3))
+        .put(&mut pet(3))
         .await
         .unwrap();
     assert!(written.unprocessed.is_empty());
@@ -87,16 +87,16 @@ async fn the_later_write_of_a_key_wins() {
 #[tokio::test]
 async fn one_batch_writes_to_several_tables() {
     let db = tables().await;
-    let owners: Vec<Owner> = (0..30)
+    let mut owners: Vec<Owner> = (0..30)
         .map(|i| Owner {
             name: format!("o{}", i % 3),
             since: i,
         })
         .collect();
-    let pets: Vec<Pet> = (0..30).map(pet).collect();
+    let mut pets: Vec<Pet> = (0..30).map(pet).collect();
     let batch = BatchWrite::new(&db)
-        .put_all(&owners)
-        .put_all(&pets)
+        .put_all(&mut owners)
+        .put_all(&mut pets)
         .delete::<Owner>(("o0", 0));
     let requests = batch.requests().unwrap();
     assert_eq!(
@@ -119,7 +119,7 @@ async fn batch_gets_read_projections() {
     }
     let db = tables().await;
     let written = BatchWrite::new(&db)
-        .put_all(&[pet(7), pet(8)])
+        .put_all(&mut [pet(7), pet(8)])
         .await
         .unwrap();
     assert!(written.unprocessed.is_empty());

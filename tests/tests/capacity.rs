@@ -33,11 +33,11 @@ async fn a_meter_sums_capacity_per_table_index_and_operation() {
     Reading::get(&db, 1).await.unwrap();
     Reading::indexes().by_kind.query(&db, "temp").await.unwrap();
     let written = BatchWrite::new(&db)
-        .put_all(&[reading(3), reading(4)])
+        .put_all(&mut [reading(3), reading(4)])
         .await
         .unwrap();
     assert!(written.unprocessed.is_empty());
-    Transaction::new(&db).put(&reading(5)).await.unwrap();
+    Transaction::new(&db).put(&mut reading(5)).await.unwrap();
 
     // DynamoDB Local reports capacity like DynamoDB: a put of a small item with one global
     // index costs 1 WCU on the table and 1 on the index.

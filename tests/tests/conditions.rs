@@ -89,10 +89,10 @@ fn local() -> &'static (tokio::runtime::Runtime, Db, Vec<Item>) {
             .build()
             .unwrap();
         let db = tests::db();
-        let items = items();
+        let mut items = items();
         runtime.block_on(async {
             Item::table().create(&db).await.unwrap();
-            for item in &items {
+            for item in &mut items {
                 item.put(&db).await.unwrap();
             }
         });

@@ -81,7 +81,7 @@ async fn items_written_before_a_field_existed_keep_reading() {
     let db = db();
     Cat::table().create(&db).await.unwrap();
     put_raw(&db, "cats", old_item()).await;
-    let cat = Cat::get(&db, "c1").await.unwrap().unwrap();
+    let mut cat = Cat::get(&db, "c1").await.unwrap().unwrap();
     assert_eq!(cat.lives, 9);
     cat.put(&db).await.unwrap();
     let raw = get_raw(&db, "cats", ("id", AttributeValue::S("c1".into())))

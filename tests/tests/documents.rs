@@ -73,7 +73,7 @@ async fn owners_db() -> dynamo_model::Db {
 #[tokio::test]
 async fn nested_documents_and_enums_round_trip() {
     let db = owners_db().await;
-    let owner = alice();
+    let mut owner = alice();
     owner.put(&db).await.unwrap();
     assert_eq!(Owner::get(&db, "alice").await.unwrap(), Some(owner));
 }
@@ -210,7 +210,7 @@ fn rename_all_and_skip_shape_the_item() {
 async fn a_skipped_field_reads_back_as_its_default() {
     let db = tests::db();
     Session::table().create(&db).await.unwrap();
-    let session = Session {
+    let mut session = Session {
         session_id: "s1".into(),
         user_name: "alice".into(),
         expires_at: 1_900_000_000,

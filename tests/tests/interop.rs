@@ -215,7 +215,7 @@ async fn fixtures_put_by_another_client_read_through_dynamodb_local() {
     let item = json::item_from_str(&fixture("boto3_order.json")).unwrap();
     put_raw(&db, "orders", item.clone()).await;
 
-    let order = Order::get(&db, ("ORDER#1001", 1)).await.unwrap().unwrap();
+    let mut order = Order::get(&db, ("ORDER#1001", 1)).await.unwrap().unwrap();
     assert_eq!(order, Order::from_item(item).unwrap());
 
     // Our write reads back through the raw SDK, and the JSON of it parses again.

@@ -80,7 +80,7 @@ async fn cats_db() -> Db {
 #[tokio::test]
 async fn put_then_get_returns_the_same_model() {
     let db = cats_db().await;
-    let cat = Cat {
+    let mut cat = Cat {
         nickname: Some("Tommy".into()),
         ..tom()
     };
@@ -120,7 +120,7 @@ async fn get_of_a_missing_key_is_none() {
 async fn put_replaces_an_existing_item() {
     let db = cats_db().await;
     tom().put(&db).await.unwrap();
-    let heavier = Cat {
+    let mut heavier = Cat {
         weight: 5.0,
         nickname: Some("Big Tom".into()),
         ..tom()
@@ -133,7 +133,7 @@ async fn put_replaces_an_existing_item() {
 async fn create_fails_with_already_exists_and_keeps_the_first_item() {
     let db = cats_db().await;
     tom().create(&db).await.unwrap();
-    let impostor = Cat {
+    let mut impostor = Cat {
         name: "Impostor".into(),
         ..tom()
     };
@@ -157,7 +157,7 @@ async fn delete_removes_the_item_and_tolerates_absent_ones() {
 async fn composite_keys_address_one_item_each() {
     let db = tests::db();
     Visit::table().create(&db).await.unwrap();
-    let visits: Vec<Visit> = ["2024-01-01", "2024-06-01"]
+    let mut visits: Vec<Visit> = ["2024-01-01", "2024-06-01"]
         .into_iter()
         .enumerate()
         .map(|(n, at)| Visit {
@@ -167,7 +167,7 @@ async fn composite_keys_address_one_item_each() {
             cost_cents: -(n as i64) * 100,
         })
         .collect();
-    for visit in &visits {
+    for visit in &mut visits {
         visit.create(&db).await.unwrap();
     }
     assert_eq!(
@@ -179,7 +179,7 @@ async fn composite_keys_address_one_item_each() {
     assert_eq!(Visit::get(&db, (7, "2024-01-01")).await.unwrap(), None);
     assert!(Visit::get(&db, (7, "2024-06-01")).await.unwrap().is_some());
     // The range key is part of the identity: the same hash with a new range is a new item.
-    let again = Visit {
+    let mut again = Visit {
         at: "2024-01-01".into(),
         ..visits[1].clone()
     };
@@ -190,7 +190,7 @@ async fn composite_keys_address_one_item_each() {
 async fn numbers_round_trip_at_their_extremes() {
     let db = tests::db();
     Numbers::table().create(&db).await.unwrap();
-    let max = Numbers {
+    let mut max = Numbers {
         name: "max".into(),
         a: i8::MAX,
         b: i16::MAX,
@@ -208,7 +208,7 @@ async fn numbers_round_trip_at_their_extremes() {
         m: f32::MAX,
         n: 9.9e125,
     };
-    let min = Numbers {
+    let mut min = Numbers {
         name: "min".into(),
         a: i8::MIN,
         b: i16::MIN,
@@ -225,14 +225,14 @@ async fn numbers_round_trip_at_their_extremes() {
         m: -f32::MIN_POSITIVE,
         n: -1e-130,
     };
-    for numbers in [&max, &min] {
+    for numbers in [&mut max, &mut min] {
         numbers.put(&db).await.unwrap();
         assert_eq!(
             Numbers::get(&db, numbers.name.as_str())
                 .await
                 .unwrap()
                 .as_ref(),
-            Some(numbers)
+            Some(&*numbers)
         );
     }
 }
@@ -307,7 +307,7 @@ async fn null_written_by_other_tools_reads_as_none() {
 #[tokio::test]
 async fn a_value_dynamodb_cannot_store_is_refused_before_sending() {
     let db = cats_db().await;
-    let nan = Cat {
+    let mut nan = Cat {
         weight: f64::NAN,
         ..tom()
     };

@@ -225,7 +225,7 @@ fn with_errors_name_the_attribute() {
 async fn field_conversions_round_trip_through_dynamodb_local() {
     let db = db();
     Reading::table().create(&db).await.unwrap();
-    let written = reading();
+    let mut written = reading();
     written.put(&db).await.unwrap();
     assert_eq!(Reading::get(&db, "s1").await.unwrap(), Some(written));
 }
@@ -291,7 +291,7 @@ struct Boxed<T> {
 async fn generic_models_round_trip() {
     let db = db();
     Doc::<u32>::table().create(&db).await.unwrap();
-    let doc: Doc<'static, u32> = Doc {
+    let mut doc: Doc<'static, u32> = Doc {
         id: 7,
         title: Cow::Borrowed("seven"),
         payload: Tagged {
@@ -407,7 +407,7 @@ fn feature_type_errors_are_precise() {
 async fn feature_types_round_trip_and_key_through_dynamodb_local() {
     let db = db();
     Times::table().create(&db).await.unwrap();
-    let written = times();
+    let mut written = times();
     written.put(&db).await.unwrap();
     let read = Times::get(&db, (written.id, written.at)).await.unwrap();
     assert_eq!(read, Some(written));

@@ -46,7 +46,7 @@ fn log(stream: &str, seq: u32, body_len: usize) -> Log {
 async fn table_with(items: impl IntoIterator<Item = Log>) -> Db {
     let db = db();
     Log::table().create(&db).await.unwrap();
-    for item in items {
+    for mut item in items {
         item.put(&db).await.unwrap();
     }
     db

@@ -281,7 +281,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
     #[test]
-    fn a_sample_round_trips_through_dynamodb_local(value in everything()) {
+    fn a_sample_round_trips_through_dynamodb_local(mut value in everything()) {
         let (runtime, db) = local();
         let read = runtime.block_on(async {
             value.put(db).await.unwrap();

@@ -125,7 +125,7 @@ async fn prefix_and_suffix_name_separate_tables() {
     );
     Order::table().create(&dev).await.unwrap();
     Order::table().create(&prod).await.unwrap();
-    let order = Order {
+    let mut order = Order {
         customer: "alice".into(),
         number: 1,
         total: 9.5,

@@ -152,7 +152,7 @@ async fn a_model_can_use_a_table_name_chosen_at_run_time() {
     let db = db().with_table_name::<Session>(exact.clone());
     assert_eq!(db.table_name_of::<Session>(), exact);
     Session::table().create(&db).await.unwrap();
-    let session = Session {
+    let mut session = Session {
         id: "s".into(),
         user: "u".into(),
         expires: 9,

@@ -40,8 +40,10 @@ async fn bank() -> Db {
     db
 }
 
-fn transfer<'a>(db: &'a Db, id: &str, amount: i64) -> Transaction<'a> {
+/// A transfer of `record.amount` from alice to bob, recorded as `record`.
+fn transfer<'a>(db: &'a Db, record: &'a mut Transfer) -> Transaction<'a> {
     let f = Account::fields();
+    let amount = record.amount;
     Transaction::new(db)
         .update_if::<Account>(
             "alice",
@@ -49,10 +51,14 @@ fn transfer<'a>(db: &'a Db, id: &str, amount: i64) -> Transaction<'a> {
             f.balance.ge(amount),
         )
         .update::<Account>("bob", Update::new().increment(&f.balance, amount))
-        .create(&Transfer {
-            id: id.into(),
-            amount,
-        })
+        .create(record)
+}
+
+fn record(id: &str, amount: i64) -> Transfer {
+    Transfer {
+        id: id.into(),
+        amount,
+    }
 }
 
 async fn balances(db: &Db) -> (i64, i64) {
@@ -70,7 +76,7 @@ async fn balances(db: &Db) -> (i64, i64) {
 #[tokio::test]
 async fn writes_across_tables_apply_together() {
     let db = bank().await;
-    transfer(&db, "t1", 30).await.unwrap();
+    transfer(&db, &mut record("t1", 30)).await.unwrap();
     assert_eq!(balances(&db).await, (70, 30));
     assert_eq!(
         Transfer::get(&db, "t1").await.unwrap().map(|t| t.amount),
@@ -81,7 +87,7 @@ async fn writes_across_tables_apply_together() {
 #[tokio::test]
 async fn a_failed_condition_cancels_everything_and_says_which_action() {
     let db = bank().await;
-    let error = transfer(&db, "t1", 500).await.unwrap_err();
+    let error = transfer(&db, &mut record("t1", 500)).await.unwrap_err();
     let Error::TransactionCanceled { reasons } = &error else {
         panic!("{error:?}")
     };
@@ -106,7 +112,7 @@ async fn a_failed_condition_can_carry_the_item() {
     let error = Transaction::new(&db)
         .return_items_on_condition_failure()
         .check::<Account>("alice", f.balance.gt(1000))
-        .put(&account("carol", 5))
+        .put(&mut account("carol", 5))
         .await
         .unwrap_err();
     let Error::TransactionCanceled { reasons } = error else {
@@ -198,9 +204,9 @@ async fn create_and_delete_take_part_in_a_transaction() {
     let db = bank().await;
     let f = Account::fields();
     Transaction::new(&db)
-        .create(&account("carol", 1))
+        .create(&mut account("carol", 1))
         .delete_if::<Account>("bob", f.balance.eq(0))
-        .put_if(&account("alice", 99), f.balance.eq(100))
+        .put_if(&mut account("alice", 99), f.balance.eq(100))
         .await
         .unwrap();
     assert_eq!(
@@ -209,7 +215,7 @@ async fn create_and_delete_take_part_in_a_transaction() {
     );
     assert_eq!(Account::get(&db, "bob").await.unwrap(), None);
     let again = Transaction::new(&db)
-        .create(&account("carol", 2))
+        .create(&mut account("carol", 2))
         .await
         .unwrap_err();
     assert!(matches!(again, Error::TransactionCanceled { .. }));
@@ -218,11 +224,11 @@ async fn create_and_delete_take_part_in_a_transaction() {
 #[tokio::test]
 async fn an_idempotency_token_makes_a_retry_harmless() {
     let db = bank().await;
-    transfer(&db, "t1", 10)
+    transfer(&db, &mut record("t1", 10))
         .idempotency_token("transfer-t1")
         .await
         .unwrap();
-    transfer(&db, "t1", 10)
+    transfer(&db, &mut record("t1", 10))
         .idempotency_token("transfer-t1")
         .await
         .unwrap();
@@ -236,9 +242,10 @@ async fn an_idempotency_token_makes_a_retry_harmless() {
 #[tokio::test]
 async fn more_than_a_hundred_actions_are_refused_before_sending() {
     let db = bank().await;
-    let many = (0..101).fold(Transaction::new(&db), |t, i| {
-        t.put(&account(&format!("a{i}"), i))
-    });
+    let mut accounts: Vec<Account> = (0..101).map(|i| account(&format!("a{i}"), i)).collect();
+    let many = accounts
+        .iter_mut()
+        .fold(Transaction::new(&db), |t, account| t.put(account));
     let error = many.await.unwrap_err();
     assert!(matches!(
         error,

@@ -38,12 +38,12 @@ async fn the_ttl_field_enables_time_to_live_and_expired_items_can_be_hidden() {
     );
 
     let now = SystemTime::now();
-    let past = Session {
+    let mut past = Session {
         user: "u".into(),
         id: 1,
         expires: now - Duration::from_secs(60),
     };
-    let future = Session {
+    let mut future = Session {
         user: "u".into(),
         id: 2,
         expires: now + Duration::from_secs(3600),

@@ -56,7 +56,7 @@ fn full() -> Sink {
 async fn every_collection_round_trips() {
     let db = tests::db();
     Sink::table().create(&db).await.unwrap();
-    let sink = full();
+    let mut sink = full();
     sink.put(&db).await.unwrap();
     assert_eq!(Sink::get(&db, "full").await.unwrap(), Some(sink));
 }
@@ -95,7 +95,7 @@ async fn items_have_the_dynamodb_types_users_expect() {
 async fn empty_sets_are_left_out_and_read_back_empty() {
     let db = tests::db();
     Sink::table().create(&db).await.unwrap();
-    let empty = Sink {
+    let mut empty = Sink {
         id: "empty".into(),
         ..Sink::default()
     };
@@ -134,7 +134,7 @@ async fn a_bad_element_is_named_by_its_path() {
 async fn binary_keys_work() {
     let db = tests::db();
     Blob::table().create(&db).await.unwrap();
-    let blob = Blob {
+    let mut blob = Blob {
         digest: Binary(vec![0xDE, 0xAD, 0xBE, 0xEF]),
         size: 4,
     };

@@ -145,7 +145,7 @@ async fn main() -> Result<(), Error> {
         body: String,
     }
     Event::table().create_if_missing(&db).await?;
-    let events: Vec<Event> = (0..n as u64)
+    let mut events: Vec<Event> = (0..n as u64)
         .map(|seq| Event {
             stream: "s".into(),
             seq,
@@ -153,7 +153,10 @@ async fn main() -> Result<(), Error> {
         })
         .collect();
     let start = Instant::now();
-    let written = BatchWrite::new(&db).put_all(&events).concurrency(8).await?;
+    let written = BatchWrite::new(&db)
+        .put_all(&mut events)
+        .concurrency(8)
+        .await?;
     let odm = n as f64 / start.elapsed().as_secs_f64();
     assert!(written.unprocessed.is_empty());
     let event_table = db.table_name_of::<Event>();

@@ -38,6 +38,10 @@ pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
         Body::Enum(variants) => unit_enum(variants, &private),
     };
     let handle = super::paths::document_handle(cont, &generics, &private);
+    let validation = match &cont.body {
+        Body::Struct(_) => super::behaviour::document_items(cont, &private),
+        Body::Enum(_) => quote!(),
+    };
     quote! {
         #handle
 
@@ -49,6 +53,8 @@ pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
             > {
                 #to
             }
+
+            #validation
         }
 
         #[automatically_derived]

@@ -1,6 +1,7 @@
 //! Code generation from a checked input. Nothing here parses attributes.
 
 mod attribute;
+mod behaviour;
 mod fields;
 mod model;
 mod paths;

@@ -29,10 +29,13 @@ pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
     let item_key = item_key(hash, range, &private);
     let (fields_struct, fields_items) = super::paths::model_fields(cont, &generics, &private);
     let (indexes_struct, indexes_items) = super::paths::model_indexes(cont, &generics, &private);
+    let behaviours = super::behaviour::model_items(cont, &private);
+    let hooks = super::behaviour::hooks_impl(cont, &generics, &private);
 
     quote! {
         #fields_struct
         #indexes_struct
+        #hooks
 
         #[automatically_derived]
         impl #impl_generics #private::Model for #ident #ty_generics #where_clause {
@@ -44,6 +47,7 @@ pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
             #from_item
             #key_item
             #item_key
+            #behaviours
         }
     }
 }
@@ -114,6 +118,16 @@ fn schema(
         .filter(|f| f.is_stored())
         .map(Field::stored_name);
     let ttl = ttl(cont, private);
+    let name_of = |field: Option<&Field>| match field {
+        Some(field) => {
+            let name = field.stored_name();
+            quote!(#private::core::option::Option::Some(#name))
+        }
+        None => quote!(#private::core::option::Option::None),
+    };
+    let version = name_of(cont.version_field());
+    let created_at = name_of(cont.created_at_field());
+    let updated_at = name_of(cont.updated_at_field());
     let indexes = cont
         .attrs
         .indexes
@@ -127,6 +141,9 @@ fn schema(
             attributes: &[#(#names),*],
             indexes: &[#(#indexes),*],
             ttl: #ttl,
+            version: #version,
+            created_at: #created_at,
+            updated_at: #updated_at,
         };
     }
 }

@@ -192,6 +192,32 @@ impl<'a> Container<'a> {
         self.fields().iter().find(|f| f.attrs.ttl.is_some())
     }
 
+    /// The field marked `version`, if any.
+    pub fn version_field(&self) -> Option<&Field<'a>> {
+        self.fields().iter().find(|f| f.attrs.version.is_some())
+    }
+
+    /// The field set when the item is created: marked `created_at`, or named so under
+    /// `timestamps`.
+    pub fn created_at_field(&self) -> Option<&Field<'a>> {
+        self.timestamp_field(|attrs| attrs.created_at.is_some(), "created_at")
+    }
+
+    /// The field set on every write: marked `updated_at`, or named so under `timestamps`.
+    pub fn updated_at_field(&self) -> Option<&Field<'a>> {
+        self.timestamp_field(|attrs| attrs.updated_at.is_some(), "updated_at")
+    }
+
+    fn timestamp_field(&self, marked: fn(&FieldAttrs) -> bool, name: &str) -> Option<&Field<'a>> {
+        let fields = self.fields();
+        fields.iter().find(|f| marked(&f.attrs)).or_else(|| {
+            self.attrs
+                .timestamps
+                .as_ref()
+                .and_then(|_| fields.iter().find(|f| f.ident == name))
+        })
+    }
+
     /// The field marked `range_key`, if any.
     pub fn range_key(&self) -> Option<&Field<'a>> {
         self.fields().iter().find(|f| f.attrs.range_key.is_some())

@@ -30,6 +30,10 @@ pub struct ContainerAttrs {
     pub indexes: Vec<IndexAttr>,
     /// `model = Path`: the model a projection reads from.
     pub model: Option<(syn::Path, syn::Path)>,
+    /// `hooks`: the user implements `Hooks`; the derive does not.
+    pub hooks: Option<syn::Path>,
+    /// `timestamps`: the fields `created_at` and `updated_at` are the timestamps.
+    pub timestamps: Option<syn::Path>,
 }
 
 /// Whether an index is global or local.
@@ -84,6 +88,113 @@ pub struct FieldAttrs {
     pub force_default: Option<syn::Path>,
     /// `ttl`: the attribute DynamoDB's time to live expires items by.
     pub ttl: Option<syn::Path>,
+    /// `version`: the optimistic-locking counter.
+    pub version: Option<syn::Path>,
+    /// `created_at`: set when the item is created.
+    pub created_at: Option<syn::Path>,
+    /// `updated_at`: set on every write.
+    pub updated_at: Option<syn::Path>,
+    /// The rules of every `validate(...)`, in order.
+    pub rules: Vec<Rule>,
+}
+
+/// One validation rule of a field.
+pub struct Rule {
+    /// The rule's word, for error spans and the rule's name.
+    pub word: syn::Path,
+    pub kind: RuleKind,
+}
+
+/// What a rule checks.
+pub enum RuleKind {
+    Min(Expr),
+    Max(Expr),
+    MinLength(Expr),
+    MaxLength(Expr),
+    NonBlank,
+    OneOf(Expr),
+    Regex(LitStr),
+    Custom(syn::Path),
+}
+
+impl Rule {
+    /// The name a failure reports: the rule's word, or a custom function's name.
+    pub fn name(&self) -> String {
+        match &self.kind {
+            RuleKind::Custom(path) => path
+                .segments
+                .last()
+                .map_or_else(String::new, |s| s.ident.to_string()),
+            _ => self
+                .word
+                .get_ident()
+                .map_or_else(String::new, ToString::to_string),
+        }
+    }
+
+    /// Parses the rules inside one `validate(...)`.
+    fn parse_all(cx: &Ctxt, meta: &ParseNestedMeta, out: &mut Vec<Rule>) -> syn::Result<()> {
+        if !meta.input.peek(syn::token::Paren) {
+            skip_value(meta)?;
+            cx.error_spanned_by(
+                &meta.path,
+                "`validate` lists rules: write `validate(min = 1, max_length = 20, non_blank)`",
+            );
+            return Ok(());
+        }
+        meta.parse_nested_meta(|rule| {
+            let word = rule.path.clone();
+            let expr = |rule: &ParseNestedMeta, name: Symbol| -> syn::Result<Option<Expr>> {
+                if rule.input.peek(Token![=]) {
+                    Ok(Some(rule.value()?.parse()?))
+                } else {
+                    skip_value(rule)?;
+                    cx.error_spanned_by(
+                        &rule.path,
+                        format!("the `{name}` rule needs a value: write `{name} = ...`"),
+                    );
+                    Ok(None)
+                }
+            };
+            let kind = if rule.path == MIN {
+                expr(&rule, MIN)?.map(RuleKind::Min)
+            } else if rule.path == MAX {
+                expr(&rule, MAX)?.map(RuleKind::Max)
+            } else if rule.path == MIN_LENGTH {
+                expr(&rule, MIN_LENGTH)?.map(RuleKind::MinLength)
+            } else if rule.path == MAX_LENGTH {
+                expr(&rule, MAX_LENGTH)?.map(RuleKind::MaxLength)
+            } else if rule.path == ONE_OF {
+                expr(&rule, ONE_OF)?.map(RuleKind::OneOf)
+            } else if rule.path == NON_BLANK {
+                flag(cx, &rule, NON_BLANK)?.then_some(RuleKind::NonBlank)
+            } else if rule.path == REGEX {
+                string_value(cx, &rule, REGEX)?.map(RuleKind::Regex)
+            } else if rule.path == CUSTOM {
+                path_value(cx, &rule, CUSTOM)?.map(RuleKind::Custom)
+            } else {
+                skip_value(&rule)?;
+                let name = word
+                    .get_ident()
+                    .map_or_else(String::new, ToString::to_string);
+                let hint = did_you_mean(&name, RULES)
+                    .map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
+                let known: Vec<String> = RULES.iter().map(|s| format!("`{s}`")).collect();
+                cx.error_spanned_by(
+                    &rule.path,
+                    format!(
+                        "unknown validation rule `{name}`{hint} (rules: {})",
+                        known.join(", ")
+                    ),
+                );
+                None
+            };
+            if let Some(kind) = kind {
+                out.push(Rule { word, kind });
+            }
+            Ok(())
+        })
+    }
 }
 
 /// Where a field's default value comes from.
@@ -199,6 +310,27 @@ impl ContainerAttrs {
                 if let Some(path) = path_value(cx, &meta, MODEL)? {
                     set_once(cx, &mut out.model, (meta.path.clone(), path), &meta, MODEL);
                 }
+            } else if (meta.path == HOOKS || meta.path == TIMESTAMPS) && derive != Derive::Model {
+                let word = if meta.path == HOOKS {
+                    HOOKS
+                } else {
+                    TIMESTAMPS
+                };
+                model_only(cx, &meta, word, "it describes how whole items are written")?;
+            } else if meta.path == HOOKS {
+                if flag(cx, &meta, HOOKS)? {
+                    set_once(cx, &mut out.hooks, meta.path.clone(), &meta, HOOKS);
+                }
+            } else if meta.path == TIMESTAMPS {
+                if flag(cx, &meta, TIMESTAMPS)? {
+                    set_once(
+                        cx,
+                        &mut out.timestamps,
+                        meta.path.clone(),
+                        &meta,
+                        TIMESTAMPS,
+                    );
+                }
             } else if meta.path == RENAME_ALL {
                 if let Some(rule) = string_value(cx, &meta, RENAME_ALL)? {
                     match RenameRule::from_name(&rule.value()) {
@@ -302,6 +434,40 @@ impl FieldAttrs {
                 if flag(cx, &meta, TTL)? {
                     set_once(cx, &mut out.ttl, meta.path.clone(), &meta, TTL);
                 }
+            } else if (meta.path == VERSION || meta.path == CREATED_AT || meta.path == UPDATED_AT)
+                && derive != Derive::Model
+            {
+                let word = [VERSION, CREATED_AT, UPDATED_AT]
+                    .into_iter()
+                    .find(|word| meta.path == *word)
+                    .unwrap_or(VERSION);
+                model_only(cx, &meta, word, "it describes how whole items are written")?;
+            } else if meta.path == VERSION {
+                if flag(cx, &meta, VERSION)? {
+                    set_once(cx, &mut out.version, meta.path.clone(), &meta, VERSION);
+                }
+            } else if meta.path == CREATED_AT {
+                if flag(cx, &meta, CREATED_AT)? {
+                    set_once(
+                        cx,
+                        &mut out.created_at,
+                        meta.path.clone(),
+                        &meta,
+                        CREATED_AT,
+                    );
+                }
+            } else if meta.path == UPDATED_AT {
+                if flag(cx, &meta, UPDATED_AT)? {
+                    set_once(
+                        cx,
+                        &mut out.updated_at,
+                        meta.path.clone(),
+                        &meta,
+                        UPDATED_AT,
+                    );
+                }
+            } else if meta.path == VALIDATE {
+                Rule::parse_all(cx, &meta, &mut out.rules)?;
             } else if meta.path == FORCE_DEFAULT {
                 if flag(cx, &meta, FORCE_DEFAULT)? {
                     set_once(

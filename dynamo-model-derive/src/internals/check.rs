@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::ast::{Body, Container, Derive, Field, Style};
-use super::attr::{IndexAttr, IndexKind, ProjectionAttr};
+use super::attr::{IndexAttr, IndexKind, ProjectionAttr, RuleKind};
 use super::ctxt::Ctxt;
 
 /// DynamoDB allows at most this many global secondary indexes on a table.
@@ -20,6 +20,8 @@ pub fn check(cx: &Ctxt, cont: &Container, derive: Derive) {
     }
     if derive == Derive::Model {
         check_ttl(cx, cont);
+        check_version(cx, cont);
+        check_timestamps(cx, cont);
         check_keys(cx, cont);
         check_table_name(cx, cont);
         check_indexes(cx, cont);
@@ -29,6 +31,7 @@ pub fn check(cx: &Ctxt, cont: &Container, derive: Derive) {
         Body::Struct(fields) => check_fields(cx, fields, None),
         Body::Enum(variants) => {
             check_variant_names(cx, cont);
+            check_no_variant_rules(cx, variants);
             let tag = cont.is_tagged_enum() && cont.attrs.content.is_none();
             let tag_name = cont.tag_name();
             for variant in variants {
@@ -47,6 +50,7 @@ fn check_fields(cx: &Ctxt, fields: &[Field], tag: Option<&str>) {
     check_conversions(cx, fields);
     check_flatten(cx, fields);
     check_defaults(cx, fields);
+    check_rules(cx, fields);
 }
 
 /// `tag` and `content` describe how an enum is stored; they mean nothing on a struct.
@@ -501,6 +505,7 @@ fn check_projection(cx: &Ctxt, cont: &Container) {
             a.with.as_ref().map(|_| "with"),
             a.serde.as_ref().map(|_| "serde"),
             a.flatten.as_ref().map(|_| "flatten"),
+            a.rules.first().map(|_| "validate"),
         ];
         for word in words.into_iter().flatten() {
             cx.error_spanned_by(
@@ -535,6 +540,142 @@ fn check_ttl(cx: &Ctxt, cont: &Container) {
             );
         } else if attrs.serde.is_some() {
             cx.error_spanned_by(word, "the time to live attribute holds epoch seconds: use an integer field, or `with = dynamo_model::with::epoch_seconds`");
+        }
+    }
+}
+
+/// The behaviour options of a field that hold a value the library writes itself (`version`,
+/// `created_at`, `updated_at`): one field each, stored by its own type, not a key, no default.
+fn check_written_by_library(cx: &Ctxt, field: &Field, word: &syn::Path, what: &str) {
+    let attrs = &field.attrs;
+    let conflict = if attrs.hash_key.is_some() || attrs.range_key.is_some() {
+        Some(format!("a key cannot be {what}"))
+    } else if !field.is_stored() {
+        Some(format!(
+            "{what} must be stored: it cannot be skipped or flattened"
+        ))
+    } else if attrs.default.is_some() {
+        Some(format!(
+            "{what} is written by every save, so it takes no default"
+        ))
+    } else if attrs.serde.is_some() {
+        Some(format!(
+            "{what} is stored by its own type; `serde` does not apply"
+        ))
+    } else {
+        None
+    };
+    if let Some(message) = conflict {
+        cx.error_spanned_by(word, message);
+    }
+}
+
+/// One version attribute, an integer stored by its own type.
+fn check_version(cx: &Ctxt, cont: &Container) {
+    let mut seen = false;
+    for field in cont.fields() {
+        let Some(word) = &field.attrs.version else {
+            continue;
+        };
+        if seen {
+            cx.error_spanned_by(
+                word,
+                "a model has one version attribute; another field is already #[dynamo(version)]",
+            );
+        }
+        seen = true;
+        check_written_by_library(cx, field, word, "the version attribute");
+        if let Some((with, _)) = &field.attrs.with {
+            cx.error_spanned_by(
+                with,
+                "the version attribute is a number DynamoDB adds to; `with` does not apply",
+            );
+        }
+    }
+}
+
+/// At most one `created_at` and one `updated_at`; `timestamps` needs both fields to exist.
+fn check_timestamps(cx: &Ctxt, cont: &Container) {
+    for (marked, name) in [
+        (
+            (|f: &Field| f.attrs.created_at.clone()) as fn(&Field) -> Option<syn::Path>,
+            "created_at",
+        ),
+        (|f: &Field| f.attrs.updated_at.clone(), "updated_at"),
+    ] {
+        let mut seen = false;
+        for field in cont.fields() {
+            let Some(word) = marked(field) else {
+                continue;
+            };
+            if seen {
+                cx.error_spanned_by(
+                    &word,
+                    format!("a model has one `{name}` attribute; another field is already #[dynamo({name})]"),
+                );
+            }
+            seen = true;
+            check_written_by_library(cx, field, &word, &format!("the `{name}` attribute"));
+        }
+        if let (Some(timestamps), false) = (&cont.attrs.timestamps, seen) {
+            match cont.fields().iter().find(|f| f.ident == name) {
+                Some(field) => {
+                    check_written_by_library(cx, field, timestamps, &format!("the `{name}` attribute"));
+                }
+                None => cx.error_spanned_by(
+                    timestamps,
+                    format!("`timestamps` needs a field `{name}` (a time, or epoch seconds), or a field marked #[dynamo({name})]"),
+                ),
+            }
+        }
+    }
+}
+
+/// Rules check a value that is written: not a skipped or flattened field's.
+fn check_rules(cx: &Ctxt, fields: &[Field]) {
+    for field in fields {
+        let Some(rule) = field.attrs.rules.first() else {
+            continue;
+        };
+        if !field.is_stored() {
+            cx.error_spanned_by(
+                &rule.word,
+                "a skipped or flattened field is not written as an attribute, so it has no rules to check",
+            );
+        }
+        for rule in &field.attrs.rules {
+            if let RuleKind::Regex(pattern) = &rule.kind {
+                check_pattern(cx, pattern);
+            }
+        }
+    }
+}
+
+#[cfg(feature = "regex")]
+fn check_pattern(cx: &Ctxt, pattern: &syn::LitStr) {
+    if let Err(error) = regex_syntax::Parser::new().parse(&pattern.value()) {
+        cx.error_spanned_by(pattern, format!("invalid regular expression: {error}"));
+    }
+}
+
+#[cfg(not(feature = "regex"))]
+fn check_pattern(cx: &Ctxt, pattern: &syn::LitStr) {
+    cx.error_spanned_by(
+        pattern,
+        "the `regex` rule needs the `regex` feature of dynamo-model: add `features = [\"regex\"]` to its dependency",
+    );
+}
+
+/// A variant's fields are read and written with the enum; their rules are not checked yet.
+fn check_no_variant_rules(cx: &Ctxt, variants: &[super::ast::Variant]) {
+    for variant in variants {
+        if let Style::Struct(fields) = &variant.style {
+            for rule in fields.iter().flat_map(|f| f.attrs.rules.first()) {
+                cx.error_spanned_by(
+                    &rule.word,
+                    "validation rules apply to the fields of structs; an enum variant's fields cannot have them",
+                );
+            }
         }
     }
 }

@@ -21,6 +21,8 @@ pub const TAG: Symbol = Symbol("tag");
 pub const CONTENT: Symbol = Symbol("content");
 pub const GLOBAL_INDEX: Symbol = Symbol("global_index");
 pub const LOCAL_INDEX: Symbol = Symbol("local_index");
+pub const HOOKS: Symbol = Symbol("hooks");
+pub const TIMESTAMPS: Symbol = Symbol("timestamps");
 
 // Index options.
 pub const NAME: Symbol = Symbol("name");
@@ -43,6 +45,20 @@ pub const DEFAULT: Symbol = Symbol("default");
 pub const DEFAULT_WITH: Symbol = Symbol("default_with");
 pub const FORCE_DEFAULT: Symbol = Symbol("force_default");
 pub const TTL: Symbol = Symbol("ttl");
+pub const VERSION: Symbol = Symbol("version");
+pub const CREATED_AT: Symbol = Symbol("created_at");
+pub const UPDATED_AT: Symbol = Symbol("updated_at");
+pub const VALIDATE: Symbol = Symbol("validate");
+
+// Validation rules, inside `validate(...)`.
+pub const MIN: Symbol = Symbol("min");
+pub const MAX: Symbol = Symbol("max");
+pub const MIN_LENGTH: Symbol = Symbol("min_length");
+pub const MAX_LENGTH: Symbol = Symbol("max_length");
+pub const NON_BLANK: Symbol = Symbol("non_blank");
+pub const ONE_OF: Symbol = Symbol("one_of");
+pub const REGEX: Symbol = Symbol("regex");
+pub const CUSTOM: Symbol = Symbol("custom");
 
 /// Options allowed on the struct.
 pub const CONTAINER_OPTIONS: &[Symbol] = &[
@@ -55,6 +71,8 @@ pub const CONTAINER_OPTIONS: &[Symbol] = &[
     GLOBAL_INDEX,
     LOCAL_INDEX,
     MODEL,
+    HOOKS,
+    TIMESTAMPS,
 ];
 /// Options allowed on a field.
 pub const FIELD_OPTIONS: &[Symbol] = &[
@@ -69,6 +87,14 @@ pub const FIELD_OPTIONS: &[Symbol] = &[
     DEFAULT_WITH,
     FORCE_DEFAULT,
     TTL,
+    VERSION,
+    CREATED_AT,
+    UPDATED_AT,
+    VALIDATE,
+];
+/// The rules inside `validate(...)`.
+pub const RULES: &[Symbol] = &[
+    MIN, MAX, MIN_LENGTH, MAX_LENGTH, NON_BLANK, ONE_OF, REGEX, CUSTOM,
 ];
 /// Options allowed on an enum variant.
 pub const VARIANT_OPTIONS: &[Symbol] = &[RENAME];

@@ -78,6 +78,31 @@ impl Update {
         Self::default()
     }
 
+    /// Whether an action changes the top-level attribute `name` or something inside it.
+    pub fn touches(&self, name: &str) -> bool {
+        self.actions.iter().any(|action| {
+            matches!(action.path().segments().first(), Some(Segment::Name(first)) if first == name)
+        })
+    }
+
+    /// The values that SET actions write to top-level attributes (`name = value` and
+    /// `if_not_exists`): what validation rules can check before the update is sent. Values of
+    /// arithmetic, appends and nested paths are not listed.
+    pub fn set_values(&self) -> impl Iterator<Item = (&str, &AttributeValue)> {
+        self.actions.iter().filter_map(|action| {
+            let Action::Set(path, SetValue::Operand(operand) | SetValue::IfNotExists(operand)) =
+                action
+            else {
+                return None;
+            };
+            let (Operand::Value(Ok(value)), [Segment::Name(name)]) = (operand, path.segments())
+            else {
+                return None;
+            };
+            Some((name.as_ref(), value))
+        })
+    }
+
     /// Whether no action was added.
     pub fn is_empty(&self) -> bool {
         self.actions.is_empty()
@@ -219,16 +244,40 @@ impl Update {
         Ok(Expression::new(text, &placeholders))
     }
 
+    /// `ADD name value` on a top-level attribute named at run time: how a model's version is
+    /// bumped.
+    pub(crate) fn add_attribute(self, name: &'static str, value: AttributeValue) -> Self {
+        self.push(Action::Add(
+            RawPath::attribute(name),
+            Operand::Value(Ok(value)),
+        ))
+    }
+
     /// Renders the update into the placeholders of a request. Two actions on overlapping paths
     /// (`a` and `a.b`, or the same path twice) are an error here, before DynamoDB refuses them.
     pub fn render(&self, placeholders: &mut Placeholders) -> Result<String, ConversionError> {
+        self.render_with(&[], placeholders)
+    }
+
+    /// Renders these actions followed by `extra` (what a model's behaviours add) as one
+    /// expression.
+    pub(crate) fn render_with(
+        &self,
+        extra: &[Update],
+        placeholders: &mut Placeholders,
+    ) -> Result<String, ConversionError> {
+        let actions: Vec<&Action> = self
+            .actions
+            .iter()
+            .chain(extra.iter().flat_map(|u| &u.actions))
+            .collect();
         if self.actions.is_empty() {
             return Err(ConversionError::custom(
                 "an update needs at least one action",
             ));
         }
-        for (i, action) in self.actions.iter().enumerate() {
-            if let Some(earlier) = self.actions[..i]
+        for (i, action) in actions.iter().enumerate() {
+            if let Some(earlier) = actions[..i]
                 .iter()
                 .find(|a| a.path().overlaps(action.path()))
             {
@@ -250,7 +299,7 @@ impl Update {
             ("DELETE", |a| matches!(a, Action::Delete(..))),
         ] {
             let mut first = true;
-            for action in self.actions.iter().filter(|a| matches(a)) {
+            for action in actions.iter().copied().filter(|a| matches(a)) {
                 if first {
                     if !out.is_empty() {
                         out.push(' ');

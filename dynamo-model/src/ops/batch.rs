@@ -255,7 +255,7 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
         let mut retries = 0;
         for (found, left, chunk_retries) in results {
             for item in found {
-                got.items.push(P::from_projection(item)?);
+                got.items.push(super::load::<M, P>(item)?);
             }
             got.unprocessed.extend(left);
             retries += chunk_retries;
@@ -309,15 +309,15 @@ pub struct BatchWriteItem {
 /// use dynamo_model::ops::BatchWrite;
 /// # use dynamo_model::prelude::*;
 /// # #[derive(Model)] struct Cat { #[dynamo(hash_key)] id: String }
-/// let cats: Vec<Cat> = (0..1000).map(|i| Cat { id: format!("c{i}") }).collect();
-/// let written = BatchWrite::new(db).put_all(&cats).delete::<Cat>("c-old").await?;
+/// let mut cats: Vec<Cat> = (0..1000).map(|i| Cat { id: format!("c{i}") }).collect();
+/// let written = BatchWrite::new(db).put_all(&mut cats).delete::<Cat>("c-old").await?;
 /// assert!(written.unprocessed.is_empty());
 /// # Ok(()) }
 /// ```
 #[must_use = "an operation does nothing until it is awaited"]
 pub struct BatchWrite<'a> {
     db: &'a Db,
-    writes: Result<Vec<(String, Item, WriteRequest)>, ConversionError>,
+    writes: Result<Vec<(String, Item, WriteRequest)>, Error>,
     concurrency: usize,
     retry: RetryPolicy,
 }
@@ -346,7 +346,7 @@ impl<'a> BatchWrite<'a> {
     fn push<M: Model>(
         mut self,
         key: Result<Item, ConversionError>,
-        request: impl FnOnce() -> Result<WriteRequest, ConversionError>,
+        request: impl FnOnce() -> Result<WriteRequest, Error>,
     ) -> Self {
         let table = self.db.table_name_of::<M>();
         self.writes = self.writes.and_then(|mut writes| {
@@ -357,10 +357,21 @@ impl<'a> BatchWrite<'a> {
     }
 
     /// Writes `model`, replacing any item with its key.
-    pub fn put<M: Model>(self, model: &M) -> Self {
-        self.push::<M>(model.item_key(), || {
+    ///
+    /// The model's write behaviours run now: `before_save`, timestamps and validation (an error
+    /// is reported when the batch is awaited). A batch write cannot carry a condition, so a
+    /// versioned model is written unconditionally with its version plus one, which the model
+    /// holds from now on: the last writer wins. Use a put or a transaction to check the
+    /// version. `after_save` does not run: which writes landed is known only per leftover.
+    pub fn put<M: Model>(self, model: &mut M) -> Self {
+        let key = model.item_key();
+        self.push::<M>(key, || {
+            let prepared = super::prepare(model, false)?;
+            if let Some(expected) = prepared.expected_version {
+                model.set_version(expected.saturating_add(1));
+            }
             let put = PutRequest::builder()
-                .set_item(Some(model.to_item()?))
+                .set_item(Some(prepared.item))
                 .build()
                 .unwrap_or_else(|_| unreachable!("the item is set"));
             Ok(WriteRequest::builder().put_request(put).build())
@@ -368,19 +379,21 @@ impl<'a> BatchWrite<'a> {
     }
 
     /// Writes every model of `models`.
-    pub fn put_all<'m, M: Model + 'm>(self, models: impl IntoIterator<Item = &'m M>) -> Self {
+    pub fn put_all<'m, M: Model + 'm>(self, models: impl IntoIterator<Item = &'m mut M>) -> Self {
         models
             .into_iter()
             .fold(self, |batch, model| batch.put(model))
     }
 
-    /// Deletes the item of model `M` with this key.
+    /// Deletes the item of model `M` with this key, after the model's `before_delete` hook.
     pub fn delete<M: Model>(self, key: M::Key<'_>) -> Self {
         let key = M::key_item(key);
         let request_key = key.clone();
         self.push::<M>(key, move || {
+            let request_key = request_key?;
+            M::before_delete(&request_key).map_err(|e| Error::hook::<M>("before_delete", e))?;
             let delete = DeleteRequest::builder()
-                .set_key(Some(request_key?))
+                .set_key(Some(request_key))
                 .build()
                 .unwrap_or_else(|_| unreachable!("the key is set"));
             Ok(WriteRequest::builder().delete_request(delete).build())
@@ -402,7 +415,7 @@ impl<'a> BatchWrite<'a> {
     /// The writes in the order they will be sent, after the later write of a key replaced the
     /// earlier: what each chunk of 25 holds.
     pub fn requests(&self) -> Result<Vec<BatchWriteItem>, Error> {
-        let writes = self.writes.as_ref().map_err(Clone::clone)?;
+        let writes = self.writes.as_ref().map_err(Error::copy_stored)?;
         // The later write of a key wins: keep the last occurrence of each (table, key).
         let mut last: HashMap<(&str, String), usize> = HashMap::new();
         for (i, (table, key, _)) in writes.iter().enumerate() {

@@ -17,10 +17,11 @@ use std::future::{Future, IntoFuture};
 use std::marker::PhantomData;
 use std::pin::Pin;
 
+use aws_sdk_dynamodb::operation::delete_item::DeleteItemError;
 use aws_sdk_dynamodb::operation::delete_item::DeleteItemInput;
 use aws_sdk_dynamodb::operation::get_item::GetItemInput;
-use aws_sdk_dynamodb::operation::put_item::PutItemInput;
-use aws_sdk_dynamodb::types::ReturnValue;
+use aws_sdk_dynamodb::operation::put_item::{PutItemError, PutItemInput};
+use aws_sdk_dynamodb::types::{AttributeValue, ReturnValue, ReturnValuesOnConditionCheckFailure};
 
 pub use batch::{
     BatchGet, BatchGot, BatchWrite, BatchWriteItem, BatchWritten, MAX_BATCH_GET, MAX_BATCH_WRITE,
@@ -135,6 +136,96 @@ fn render_condition(condition: Option<&Condition>) -> Result<RenderedCondition, 
     Ok(RenderedCondition { text, placeholders })
 }
 
+/// Reads a value of `P` from an item of model `M`, and runs the model's `after_load` hook.
+pub(crate) fn load<M: Model, P: Projection<M>>(item: Item) -> Result<P, Error> {
+    let mut value = P::from_projection(item)?;
+    P::after_load(&mut value).map_err(|e| Error::hook::<M>("after_load", e))?;
+    Ok(value)
+}
+
+/// A model's item, ready to write, with the version it was read at.
+pub(crate) struct PreparedWrite {
+    pub(crate) item: Item,
+    /// The version the stored item must have (0: no item), for a versioned model.
+    pub(crate) expected_version: Option<u64>,
+}
+
+/// Runs the write behaviours in their documented order: `before_save`, timestamps, validation;
+/// then builds the item, carrying the next version for a versioned model. `creating` sets
+/// `created_at` even when the model has one.
+pub(crate) fn prepare<M: Model>(model: &mut M, creating: bool) -> Result<PreparedWrite, Error> {
+    model
+        .before_save()
+        .map_err(|e| Error::hook::<M>("before_save", e))?;
+    model.stamp(std::time::SystemTime::now(), creating);
+    model.validate()?;
+    let mut item = model.to_item()?;
+    let expected_version = M::SCHEMA.version.map(|attribute| {
+        let current = model.version();
+        item.insert(
+            attribute.to_owned(),
+            AttributeValue::N(current.saturating_add(1).to_string()),
+        );
+        current
+    });
+    Ok(PreparedWrite {
+        item,
+        expected_version,
+    })
+}
+
+/// `attribute_not_exists(#v)` for version 0 (never written), else `#v = :v`.
+pub(crate) fn version_condition(
+    attribute: &str,
+    expected: u64,
+    placeholders: &mut Placeholders,
+) -> String {
+    let mut text = String::new();
+    if expected == 0 {
+        text.push_str("attribute_not_exists(");
+        placeholders.name(attribute, &mut text);
+        text.push(')');
+    } else {
+        placeholders.name(attribute, &mut text);
+        text.push_str(" = ");
+        placeholders.value(AttributeValue::N(expected.to_string()), &mut text);
+    }
+    text
+}
+
+/// `required AND (other)`, or `required` alone.
+pub(crate) fn and_text(required: String, other: Option<String>) -> String {
+    match other {
+        Some(other) => format!("{required} AND ({other})"),
+        None => required,
+    }
+}
+
+/// The version held by a stored item (`None` when there was no item).
+pub(crate) fn stored_version(item: Option<&Item>, attribute: &str) -> Option<u64> {
+    match item?.get(attribute) {
+        Some(AttributeValue::N(n)) => n.parse().ok(),
+        _ => Some(0),
+    }
+}
+
+/// Whether a failed versioned write failed for its version: the stored item's version is not
+/// the expected one. `stored` is the item DynamoDB returned with the failure.
+pub(crate) fn version_conflict<M: Model>(
+    table: &str,
+    expected: Option<u64>,
+    stored: Option<&Item>,
+) -> Option<Error> {
+    let (attribute, expected) = (M::SCHEMA.version?, expected?);
+    let found = stored_version(stored, attribute);
+    // No item, or one without a version, is version 0.
+    (found.unwrap_or(0) != expected).then(|| Error::VersionConflict {
+        table: table.to_owned(),
+        expected,
+        found,
+    })
+}
+
 /// Reads one item by key. Made by [`Model::get`]; `.await` gives `Option<M>`, or `Option<P>`
 /// after `.project::<P>()`.
 #[must_use = "an operation does nothing until it is awaited"]
@@ -235,7 +326,7 @@ impl<'a, M: Model, P: Projection<M>> Get<'a, M, P> {
             {
                 Ok(None)
             }
-            Some(item) => Ok(Some(P::from_projection(item)?)),
+            Some(item) => Ok(Some(load::<M, P>(item)?)),
             None => Ok(None),
         }
     }
@@ -251,16 +342,20 @@ impl<'a, M: Model + 'a, P: Projection<M> + Send + 'a> IntoFuture for Get<'a, M, 
 }
 
 /// Writes one item. Made by [`Model::put`] (replace) and [`Model::create`] (only if new).
+///
+/// Before the item is built, the model's behaviours run on it: `before_save`, timestamps and
+/// validation (see [`crate::behaviour`]). A versioned model is written only if the stored
+/// version is the model's, and the model holds the new version once `.await` succeeds.
 #[must_use = "an operation does nothing until it is awaited"]
 pub struct Put<'a, M> {
     db: &'a Db,
-    model: &'a M,
+    model: &'a mut M,
     only_if_new: bool,
     condition: Option<Condition>,
 }
 
 impl<'a, M: Model> Put<'a, M> {
-    pub(crate) fn new(db: &'a Db, model: &'a M, only_if_new: bool) -> Self {
+    pub(crate) fn new(db: &'a Db, model: &'a mut M, only_if_new: bool) -> Self {
         Put {
             db,
             model,
@@ -277,9 +372,20 @@ impl<'a, M: Model> Put<'a, M> {
         self
     }
 
-    /// The `PutItem` request this builder sends, without sending it.
-    pub fn request(&self) -> Result<PutItemInput, Error> {
+    /// The `PutItem` request this builder sends, without sending it. It runs the model's
+    /// `before_save` hook, timestamps and validation, as the write would, so the model may
+    /// change.
+    pub fn request(&mut self) -> Result<PutItemInput, Error> {
+        Ok(self.prepare()?.0)
+    }
+
+    fn prepare(&mut self) -> Result<(PutItemInput, Option<u64>), Error> {
+        let prepared = prepare(self.model, self.only_if_new)?;
         let mut rendered = render_condition(self.condition.as_ref())?;
+        if let (Some(attribute), Some(expected)) = (M::SCHEMA.version, prepared.expected_version) {
+            let version = version_condition(attribute, expected, &mut rendered.placeholders);
+            rendered.text = Some(and_text(version, rendered.text));
+        }
         if self.only_if_new {
             // The hash key is present in every item of the table, so its absence means
             // "no item with this key".
@@ -288,31 +394,34 @@ impl<'a, M: Model> Put<'a, M> {
                 .placeholders
                 .name(M::SCHEMA.hash_key.name, &mut text);
             text.push(')');
-            rendered.text = Some(match rendered.text {
-                Some(user) => format!("{text} AND ({user})"),
-                None => text,
-            });
+            rendered.text = Some(and_text(text, rendered.text));
         }
-        Ok(PutItemInput::builder()
+        let input = PutItemInput::builder()
             .table_name(self.db.table_name_of::<M>())
-            .set_item(Some(self.model.to_item()?))
+            .set_item(Some(prepared.item))
             .set_condition_expression(rendered.text)
             .set_expression_attribute_names(rendered.placeholders.names())
             .set_expression_attribute_values(rendered.placeholders.values())
+            .set_return_values_on_condition_check_failure(
+                prepared
+                    .expected_version
+                    .map(|_| ReturnValuesOnConditionCheckFailure::AllOld),
+            )
             .build()
-            .unwrap_or_else(|_| unreachable!("PutItemInput has no required fields")))
+            .unwrap_or_else(|_| unreachable!("PutItemInput has no required fields"));
+        Ok((input, prepared.expected_version))
     }
 
     /// Writes the item and gives the item it replaced, if there was one.
     pub async fn return_old(self) -> Result<Option<M>, Error> {
         match self.run(Some(ReturnValue::AllOld)).await? {
-            Some(old) if !old.is_empty() => Ok(Some(M::from_item(old)?)),
+            Some(old) if !old.is_empty() => Ok(Some(load::<M, M>(old)?)),
             _ => Ok(None),
         }
     }
 
-    async fn run(self, returns: Option<ReturnValue>) -> Result<Option<Item>, Error> {
-        let input = self.request()?;
+    async fn run(mut self, returns: Option<ReturnValue>) -> Result<Option<Item>, Error> {
+        let (input, expected) = self.prepare()?;
         let table = input.table_name.clone().unwrap_or_default();
         let span = request_span("PutItem", &table, None);
         let result = self
@@ -324,6 +433,9 @@ impl<'a, M: Model> Put<'a, M> {
             .set_condition_expression(input.condition_expression)
             .set_expression_attribute_names(input.expression_attribute_names)
             .set_expression_attribute_values(input.expression_attribute_values)
+            .set_return_values_on_condition_check_failure(
+                input.return_values_on_condition_check_failure,
+            )
             .set_return_values(returns)
             .set_return_consumed_capacity(self.db.return_capacity())
             .send()
@@ -332,17 +444,44 @@ impl<'a, M: Model> Put<'a, M> {
         match result {
             Ok(output) => {
                 finish(self.db, &span, "PutItem", 1, output.consumed_capacity());
+                saved(self.model, expected)?;
                 Ok(output.attributes)
             }
-            Err(e) if is_condition_failure(&e) && self.only_if_new && self.condition.is_none() => {
-                Err(Error::AlreadyExists { table })
+            Err(e) if is_condition_failure(&e) => {
+                let stored = match e.as_service_error() {
+                    Some(PutItemError::ConditionalCheckFailedException(failed)) => {
+                        failed.item.as_ref()
+                    }
+                    _ => None,
+                };
+                if self.only_if_new && stored.is_some_and(|item| !item.is_empty()) {
+                    return Err(Error::AlreadyExists { table });
+                }
+                if let Some(conflict) = version_conflict::<M>(&table, expected, stored) {
+                    return Err(conflict);
+                }
+                if self.only_if_new && self.condition.is_none() {
+                    return Err(Error::AlreadyExists { table });
+                }
+                Err(write_error("PutItem", table, e))
             }
             Err(e) => Err(write_error("PutItem", table, e)),
         }
     }
 }
 
-impl<'a, M: Model + Sync + 'a> IntoFuture for Put<'a, M> {
+/// What a successful write of a whole model does to it: record the version written, then run
+/// `after_save`.
+pub(crate) fn saved<M: Model>(model: &mut M, expected: Option<u64>) -> Result<(), Error> {
+    if let Some(expected) = expected {
+        model.set_version(expected.saturating_add(1));
+    }
+    model
+        .after_save()
+        .map_err(|e| Error::hook::<M>("after_save", e))
+}
+
+impl<'a, M: Model + Send + 'a> IntoFuture for Put<'a, M> {
     type Output = Result<(), Error>;
     type IntoFuture = OpFuture<'a, ()>;
 
@@ -352,12 +491,13 @@ impl<'a, M: Model + Sync + 'a> IntoFuture for Put<'a, M> {
 }
 
 /// Deletes one item by key. Made by [`Model::delete`]; deleting an absent item succeeds
-/// (unless a condition says otherwise).
+/// (unless a condition says otherwise). The model's `before_delete` hook runs first.
 #[must_use = "an operation does nothing until it is awaited"]
 pub struct Delete<'a, M> {
     db: &'a Db,
     key: Result<Item, ConversionError>,
     condition: Option<Condition>,
+    expected_version: Option<u64>,
     model: PhantomData<fn() -> M>,
 }
 
@@ -367,6 +507,7 @@ impl<'a, M: Model> Delete<'a, M> {
             db,
             key,
             condition: None,
+            expected_version: None,
             model: PhantomData,
         }
     }
@@ -378,15 +519,31 @@ impl<'a, M: Model> Delete<'a, M> {
         self
     }
 
+    /// Deletes only if the stored item has this `#[dynamo(version)]` (the version of the model
+    /// as it was read); otherwise `.await` fails with [`Error::VersionConflict`]. Does nothing
+    /// for a model without a version.
+    pub fn if_version(mut self, version: u64) -> Self {
+        self.expected_version = M::SCHEMA.version.map(|_| version);
+        self
+    }
+
     /// The `DeleteItem` request this builder sends, without sending it.
     pub fn request(&self) -> Result<DeleteItemInput, Error> {
-        let rendered = render_condition(self.condition.as_ref())?;
+        let mut rendered = render_condition(self.condition.as_ref())?;
+        if let (Some(attribute), Some(expected)) = (M::SCHEMA.version, self.expected_version) {
+            let version = version_condition(attribute, expected, &mut rendered.placeholders);
+            rendered.text = Some(and_text(version, rendered.text));
+        }
         Ok(DeleteItemInput::builder()
             .table_name(self.db.table_name_of::<M>())
             .set_key(Some(self.key.clone()?))
             .set_condition_expression(rendered.text)
             .set_expression_attribute_names(rendered.placeholders.names())
             .set_expression_attribute_values(rendered.placeholders.values())
+            .set_return_values_on_condition_check_failure(
+                self.expected_version
+                    .map(|_| ReturnValuesOnConditionCheckFailure::AllOld),
+            )
             .build()
             .unwrap_or_else(|_| unreachable!("DeleteItemInput has no required fields")))
     }
@@ -394,13 +551,16 @@ impl<'a, M: Model> Delete<'a, M> {
     /// Deletes the item and gives it as it was, if there was one.
     pub async fn return_old(self) -> Result<Option<M>, Error> {
         match self.run(Some(ReturnValue::AllOld)).await? {
-            Some(old) if !old.is_empty() => Ok(Some(M::from_item(old)?)),
+            Some(old) if !old.is_empty() => Ok(Some(load::<M, M>(old)?)),
             _ => Ok(None),
         }
     }
 
     async fn run(self, returns: Option<ReturnValue>) -> Result<Option<Item>, Error> {
         let input = self.request()?;
+        if let Some(key) = &input.key {
+            M::before_delete(key).map_err(|e| Error::hook::<M>("before_delete", e))?;
+        }
         let table = input.table_name.clone().unwrap_or_default();
         let span = request_span("DeleteItem", &table, None);
         let result = self
@@ -412,6 +572,9 @@ impl<'a, M: Model> Delete<'a, M> {
             .set_condition_expression(input.condition_expression)
             .set_expression_attribute_names(input.expression_attribute_names)
             .set_expression_attribute_values(input.expression_attribute_values)
+            .set_return_values_on_condition_check_failure(
+                input.return_values_on_condition_check_failure,
+            )
             .set_return_values(returns)
             .set_return_consumed_capacity(self.db.return_capacity())
             .send()
@@ -422,7 +585,21 @@ impl<'a, M: Model> Delete<'a, M> {
                 finish(self.db, &span, "DeleteItem", 1, output.consumed_capacity());
                 Ok(output.attributes)
             }
-            Err(e) => Err(write_error("DeleteItem", table, e)),
+            Err(e) => {
+                let stored = match e.as_service_error() {
+                    Some(DeleteItemError::ConditionalCheckFailedException(failed)) => {
+                        failed.item.as_ref()
+                    }
+                    _ => None,
+                };
+                if is_condition_failure(&e)
+                    && let Some(conflict) =
+                        version_conflict::<M>(&table, self.expected_version, stored)
+                {
+                    return Err(conflict);
+                }
+                Err(write_error("DeleteItem", table, e))
+            }
         }
     }
 }

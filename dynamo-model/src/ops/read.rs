@@ -87,17 +87,13 @@ impl<'a> Reader<'a> {
         &self,
         prepared: Prepared,
         cursor: Option<Cursor>,
-        read: fn(Item) -> Result<P, ConversionError>,
+        read: fn(Item) -> Result<P, Error>,
     ) -> Result<Page<P>, Error> {
         let start = cursor
             .map(|c| c.into_start_key(self.base_table, self.index))
             .transpose()?;
         let page = prepared.send(self.db, start).await?;
-        let items = page
-            .items
-            .into_iter()
-            .map(|item| read(item).map_err(Error::from))
-            .collect::<Result<_, _>>()?;
+        let items = page.items.into_iter().map(read).collect::<Result<_, _>>()?;
         let next = page
             .last_key
             .map(|key| Cursor::new(self.base_table, self.index, key));
@@ -207,7 +203,7 @@ fn item_stream<'a, P: Send + 'a>(
     db: &'a Db,
     prepared: Prepared,
     max_items: Option<usize>,
-    read: fn(Item) -> Result<P, ConversionError>,
+    read: fn(Item) -> Result<P, Error>,
 ) -> impl Stream<Item = Result<P, Error>> + Send + 'a {
     // State: the request, where the next page starts, and whether there is one.
     let pages = stream::try_unfold(
@@ -224,7 +220,7 @@ fn item_stream<'a, P: Send + 'a>(
     let items = pages
         .map_ok(|items| stream::iter(items.into_iter().map(Ok::<Item, Error>)))
         .try_flatten()
-        .and_then(move |item| async move { read(item).map_err(Error::from) });
+        .and_then(move |item| async move { read(item) });
     items.take(max_items.unwrap_or(usize::MAX))
 }
 
@@ -426,7 +422,7 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
         let db = self.reader.db;
         let max = self.reader.max_items;
         match prepared {
-            Ok(prepared) => item_stream(db, prepared, max, P::from_projection).boxed(),
+            Ok(prepared) => item_stream(db, prepared, max, super::load::<M, P>).boxed(),
             Err(error) => stream::once(async { Err(error) }).boxed(),
         }
     }
@@ -438,7 +434,9 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
         P: Projection<M>,
     {
         let prepared = Prepared::Query(self.input(None)?);
-        self.reader.page(prepared, cursor, P::from_projection).await
+        self.reader
+            .page(prepared, cursor, super::load::<M, P>)
+            .await
     }
 
     /// How many items match, counted by DynamoDB across every page without returning them.
@@ -608,7 +606,7 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
         let Some((total, concurrency)) = self.segments else {
             return match self.input(None, None) {
                 Ok(input) => {
-                    item_stream(db, Prepared::Scan(input), max, P::from_projection).boxed()
+                    item_stream(db, Prepared::Scan(input), max, super::load::<M, P>).boxed()
                 }
                 Err(error) => stream::once(async { Err(error) }).boxed(),
             };
@@ -623,7 +621,7 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
                         db,
                         Prepared::Scan(input),
                         None,
-                        P::from_projection,
+                        super::load::<M, P>,
                     ))
                 })
                 .flatten_unordered(concurrency)
@@ -639,7 +637,9 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
         P: Projection<M>,
     {
         let prepared = Prepared::Scan(self.input(None, None)?);
-        self.reader.page(prepared, cursor, P::from_projection).await
+        self.reader
+            .page(prepared, cursor, super::load::<M, P>)
+            .await
     }
 
     /// How many items match, counted by DynamoDB across every page.

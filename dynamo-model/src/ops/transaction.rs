@@ -11,7 +11,7 @@ use aws_sdk_dynamodb::types::{
 
 use tracing::Instrument;
 
-use super::{OpFuture, finish, request_span};
+use super::{OpFuture, finish, prepare, request_span, saved};
 use crate::db::Db;
 use crate::error::{ConversionError, Error};
 use crate::expr::{Condition, Placeholders, Update};
@@ -34,6 +34,14 @@ pub enum CancelReason {
         /// The item the condition was checked against.
         item: Option<Item>,
     },
+    /// The action wrote a versioned model, and the stored item has another version than the
+    /// one the model was read at.
+    VersionConflict {
+        /// The version the action expected (0: no item).
+        expected: u64,
+        /// The version stored, or `None` when there was no item.
+        found: Option<u64>,
+    },
     /// Another transaction or write touched the same item at the same time.
     Conflict,
     /// The request rate was too high for the table or partition.
@@ -54,13 +62,26 @@ pub enum CancelReason {
 }
 
 impl CancelReason {
-    fn from_sdk(reason: &aws_sdk_dynamodb::types::CancellationReason) -> Self {
+    /// The reason of one action; `version` is the version a versioned action expected, which
+    /// tells a version conflict from a failed condition of the caller's.
+    fn from_sdk(
+        reason: &aws_sdk_dynamodb::types::CancellationReason,
+        version: Option<(&'static str, u64)>,
+    ) -> Self {
         let message = reason.message().unwrap_or_default().to_owned();
         match reason.code().unwrap_or("None") {
             "None" => CancelReason::None,
-            "ConditionalCheckFailed" => CancelReason::ConditionFailed {
-                item: reason.item().cloned(),
-            },
+            "ConditionalCheckFailed" => {
+                if let Some((attribute, expected)) = version {
+                    let found = super::stored_version(reason.item(), attribute);
+                    if found.unwrap_or(0) != expected {
+                        return CancelReason::VersionConflict { expected, found };
+                    }
+                }
+                CancelReason::ConditionFailed {
+                    item: reason.item().cloned(),
+                }
+            }
             "TransactionConflict" => CancelReason::Conflict,
             "ThrottlingError" | "ProvisionedThroughputExceeded" | "RequestLimitExceeded" => {
                 CancelReason::Throttled
@@ -97,9 +118,21 @@ impl CancelReason {
 #[must_use = "an operation does nothing until it is awaited"]
 pub struct Transaction<'a> {
     db: &'a Db,
-    actions: Result<Vec<TransactWriteItem>, ConversionError>,
+    actions: Result<Vec<Action<'a>>, Error>,
     token: Option<String>,
     return_items: bool,
+}
+
+/// What runs after the transaction committed: a saved model records its version and runs
+/// `after_save`.
+type AfterCommit<'a> = Box<dyn FnOnce() -> Result<(), Error> + Send + 'a>;
+
+/// One action, with what its model's behaviours need around it.
+struct Action<'a> {
+    item: TransactWriteItem,
+    /// The version attribute and the version the stored item must have, for a versioned write.
+    version: Option<(&'static str, u64)>,
+    after_commit: Option<AfterCommit<'a>>,
 }
 
 /// The rendered parts of an action's expressions.
@@ -109,13 +142,20 @@ struct Rendered {
     placeholders: Placeholders,
 }
 
-fn render(
+fn render<M: Model>(
     update: Option<&Update>,
     condition: Option<&Condition>,
-) -> Result<Rendered, ConversionError> {
+    version: Option<(&'static str, u64)>,
+) -> Result<Rendered, Error> {
     let mut placeholders = Placeholders::new();
-    let update = update.map(|u| u.render(&mut placeholders)).transpose()?;
-    let condition = condition.map(|c| c.render(&mut placeholders)).transpose()?;
+    let update = update
+        .map(|u| super::update::render_update::<M>(u, &mut placeholders))
+        .transpose()?;
+    let mut condition = condition.map(|c| c.render(&mut placeholders)).transpose()?;
+    if let Some((attribute, expected)) = version {
+        let required = super::version_condition(attribute, expected, &mut placeholders);
+        condition = Some(super::and_text(required, condition));
+    }
     Ok(Rendered {
         condition,
         update,
@@ -139,68 +179,89 @@ impl<'a> Transaction<'a> {
         }
     }
 
+    /// Adds the action `build` makes from whether items are returned on a failed condition.
     fn push(
         mut self,
-        action: impl FnOnce(bool) -> Result<TransactWriteItem, ConversionError>,
+        version: Option<(&'static str, u64)>,
+        after_commit: Option<AfterCommit<'a>>,
+        build: impl FnOnce(
+            Option<ReturnValuesOnConditionCheckFailure>,
+        ) -> Result<TransactWriteItem, Error>,
     ) -> Self {
-        let return_items = self.return_items;
+        // A versioned action always asks for the item, to tell a version conflict apart.
+        let on_failure = (self.return_items || version.is_some())
+            .then_some(ReturnValuesOnConditionCheckFailure::AllOld);
         self.actions = self.actions.and_then(|mut actions| {
-            actions.push(action(return_items)?);
+            actions.push(Action {
+                item: build(on_failure)?,
+                version,
+                after_commit,
+            });
             Ok(actions)
         });
         self
     }
 
-    fn on_failure(return_items: bool) -> Option<ReturnValuesOnConditionCheckFailure> {
-        return_items.then_some(ReturnValuesOnConditionCheckFailure::AllOld)
-    }
-
-    fn put_action<M: Model>(
+    fn put_action<M: Model + Send>(
         self,
-        model: &M,
+        model: &'a mut M,
         condition: Option<Condition>,
         only_if_new: bool,
     ) -> Self {
         let table = self.db.table_name_of::<M>();
-        self.push(|return_items| {
-            let mut rendered = render(None, condition.as_ref())?;
+        let prepared = match prepare(model, only_if_new) {
+            Ok(prepared) => prepared,
+            Err(e) => return self.fail(e),
+        };
+        let expected = prepared.expected_version;
+        let version = M::SCHEMA.version.zip(expected);
+        let after_commit: AfterCommit<'a> = Box::new(move || saved(model, expected));
+        self.push(version, Some(after_commit), |on_failure| {
+            let mut rendered = render::<M>(None, condition.as_ref(), version)?;
             if only_if_new {
                 let mut text = String::from("attribute_not_exists(");
                 rendered
                     .placeholders
                     .name(M::SCHEMA.hash_key.name, &mut text);
                 text.push(')');
-                rendered.condition = Some(match rendered.condition {
-                    Some(user) => format!("{text} AND ({user})"),
-                    None => text,
-                });
+                rendered.condition = Some(super::and_text(text, rendered.condition));
             }
             let put = built(
                 PutAction::builder()
                     .table_name(table)
-                    .set_item(Some(model.to_item()?))
+                    .set_item(Some(prepared.item))
                     .set_condition_expression(rendered.condition)
                     .set_expression_attribute_names(rendered.placeholders.names())
                     .set_expression_attribute_values(rendered.placeholders.values())
-                    .set_return_values_on_condition_check_failure(Self::on_failure(return_items))
+                    .set_return_values_on_condition_check_failure(on_failure)
                     .build(),
             );
             Ok(TransactWriteItem::builder().put(put).build())
         })
     }
 
-    /// Writes `model`, replacing any item with its key.
-    pub fn put<M: Model>(self, model: &M) -> Self {
+    fn fail(mut self, error: Error) -> Self {
+        if self.actions.is_ok() {
+            self.actions = Err(error);
+        }
+        self
+    }
+
+    /// Writes `model`, replacing any item with its key. The model's write behaviours run now
+    /// (`before_save`, timestamps, validation; an error is reported when the transaction is
+    /// awaited); a versioned model is written only at the version it holds, and holds the new
+    /// one once the transaction committed.
+    pub fn put<M: Model + Send>(self, model: &'a mut M) -> Self {
         self.put_action(model, None, false)
     }
 
     /// Writes `model` if `condition` holds for the stored item.
-    pub fn put_if<M: Model>(self, model: &M, condition: Condition) -> Self {
+    pub fn put_if<M: Model + Send>(self, model: &'a mut M, condition: Condition) -> Self {
         self.put_action(model, Some(condition), false)
     }
 
     /// Writes `model` only if no item has its key.
-    pub fn create<M: Model>(self, model: &M) -> Self {
+    pub fn create<M: Model + Send>(self, model: &'a mut M) -> Self {
         self.put_action(model, None, true)
     }
 
@@ -209,11 +270,13 @@ impl<'a> Transaction<'a> {
         key: M::Key<'_>,
         update: Update,
         condition: Option<Condition>,
+        expected: Option<u64>,
     ) -> Self {
         let table = self.db.table_name_of::<M>();
         let key = M::key_item(key);
-        self.push(|return_items| {
-            let rendered = render(Some(&update), condition.as_ref())?;
+        let version = M::SCHEMA.version.zip(expected);
+        self.push(version, None, |on_failure| {
+            let rendered = render::<M>(Some(&update), condition.as_ref(), version)?;
             let update = built(
                 UpdateAction::builder()
                     .table_name(table)
@@ -222,16 +285,17 @@ impl<'a> Transaction<'a> {
                     .set_condition_expression(rendered.condition)
                     .set_expression_attribute_names(rendered.placeholders.names())
                     .set_expression_attribute_values(rendered.placeholders.values())
-                    .set_return_values_on_condition_check_failure(Self::on_failure(return_items))
+                    .set_return_values_on_condition_check_failure(on_failure)
                     .build(),
             );
             Ok(TransactWriteItem::builder().update(update).build())
         })
     }
 
-    /// Applies `update` to the item of model `M` with this key.
+    /// Applies `update` to the item of model `M` with this key, with the model's update
+    /// behaviours (validation of the values set, timestamps, version bump).
     pub fn update<M: Model>(self, key: M::Key<'_>, update: Update) -> Self {
-        self.update_action::<M>(key, update, None)
+        self.update_action::<M>(key, update, None, None)
     }
 
     /// Applies `update` if `condition` holds.
@@ -241,14 +305,36 @@ impl<'a> Transaction<'a> {
         update: Update,
         condition: Condition,
     ) -> Self {
-        self.update_action::<M>(key, update, Some(condition))
+        self.update_action::<M>(key, update, Some(condition), None)
     }
 
-    fn delete_action<M: Model>(self, key: M::Key<'_>, condition: Option<Condition>) -> Self {
+    /// Applies `update` if the stored item has `#[dynamo(version)]` `version`; otherwise the
+    /// action's [`CancelReason`] is [`CancelReason::VersionConflict`].
+    pub fn update_at_version<M: Model>(
+        self,
+        key: M::Key<'_>,
+        version: u64,
+        update: Update,
+    ) -> Self {
+        self.update_action::<M>(key, update, None, Some(version))
+    }
+
+    fn delete_action<M: Model>(
+        self,
+        key: M::Key<'_>,
+        condition: Option<Condition>,
+        expected: Option<u64>,
+    ) -> Self {
         let table = self.db.table_name_of::<M>();
         let key = M::key_item(key);
-        self.push(|return_items| {
-            let rendered = render(None, condition.as_ref())?;
+        if let Ok(key) = &key
+            && let Err(e) = M::before_delete(key)
+        {
+            return self.fail(Error::hook::<M>("before_delete", e));
+        }
+        let version = M::SCHEMA.version.zip(expected);
+        self.push(version, None, |on_failure| {
+            let rendered = render::<M>(None, condition.as_ref(), version)?;
             let delete = built(
                 DeleteAction::builder()
                     .table_name(table)
@@ -256,7 +342,7 @@ impl<'a> Transaction<'a> {
                     .set_condition_expression(rendered.condition)
                     .set_expression_attribute_names(rendered.placeholders.names())
                     .set_expression_attribute_values(rendered.placeholders.values())
-                    .set_return_values_on_condition_check_failure(Self::on_failure(return_items))
+                    .set_return_values_on_condition_check_failure(on_failure)
                     .build(),
             );
             Ok(TransactWriteItem::builder().delete(delete).build())
@@ -265,12 +351,18 @@ impl<'a> Transaction<'a> {
 
     /// Deletes the item of model `M` with this key.
     pub fn delete<M: Model>(self, key: M::Key<'_>) -> Self {
-        self.delete_action::<M>(key, None)
+        self.delete_action::<M>(key, None, None)
     }
 
     /// Deletes the item if `condition` holds.
     pub fn delete_if<M: Model>(self, key: M::Key<'_>, condition: Condition) -> Self {
-        self.delete_action::<M>(key, Some(condition))
+        self.delete_action::<M>(key, Some(condition), None)
+    }
+
+    /// Deletes the item if it has `#[dynamo(version)]` `version`; otherwise the action's
+    /// [`CancelReason`] is [`CancelReason::VersionConflict`].
+    pub fn delete_at_version<M: Model>(self, key: M::Key<'_>, version: u64) -> Self {
+        self.delete_action::<M>(key, None, Some(version))
     }
 
     /// Writes nothing, but cancels the transaction unless `condition` holds for the item of
@@ -278,8 +370,8 @@ impl<'a> Transaction<'a> {
     pub fn check<M: Model>(self, key: M::Key<'_>, condition: Condition) -> Self {
         let table = self.db.table_name_of::<M>();
         let key = M::key_item(key);
-        self.push(|return_items| {
-            let rendered = render(None, Some(&condition))?;
+        self.push(None, None, |on_failure| {
+            let rendered = render::<M>(None, Some(&condition), None)?;
             let check = built(
                 ConditionCheck::builder()
                     .table_name(table)
@@ -287,7 +379,7 @@ impl<'a> Transaction<'a> {
                     .set_condition_expression(rendered.condition)
                     .set_expression_attribute_names(rendered.placeholders.names())
                     .set_expression_attribute_values(rendered.placeholders.values())
-                    .set_return_values_on_condition_check_failure(Self::on_failure(return_items))
+                    .set_return_values_on_condition_check_failure(on_failure)
                     .build(),
             );
             Ok(TransactWriteItem::builder().condition_check(check).build())
@@ -310,11 +402,18 @@ impl<'a> Transaction<'a> {
 
     /// The actions this transaction sends, without sending them.
     pub fn requests(&self) -> Result<Vec<TransactWriteItem>, Error> {
-        Ok(self.actions.clone()?)
+        match &self.actions {
+            Ok(actions) => Ok(actions.iter().map(|a| a.item.clone()).collect()),
+            Err(e) => Err(e.copy_stored()),
+        }
     }
 
     async fn run(self) -> Result<(), Error> {
-        let actions = self.actions?;
+        let (actions, behaviours): (Vec<_>, Vec<_>) = self
+            .actions?
+            .into_iter()
+            .map(|a| (a.item, (a.version, a.after_commit)))
+            .unzip();
         if actions.is_empty() {
             return Ok(());
         }
@@ -345,6 +444,11 @@ impl<'a> Transaction<'a> {
                     count,
                     output.consumed_capacity(),
                 );
+                for (_, after_commit) in behaviours {
+                    if let Some(after_commit) = after_commit {
+                        after_commit()?;
+                    }
+                }
                 Ok(())
             }
             Err(e) => match e.as_service_error() {
@@ -353,7 +457,8 @@ impl<'a> Transaction<'a> {
                         aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError::TransactionCanceledException(canceled) => canceled
                             .cancellation_reasons()
                             .iter()
-                            .map(CancelReason::from_sdk)
+                            .zip(&behaviours)
+                            .map(|(reason, (version, _))| CancelReason::from_sdk(reason, *version))
                             .collect(),
                         _ => Vec::new(),
                     };
@@ -413,9 +518,9 @@ impl TransactionItems {
 
     /// Reads the item of get number `index` as model `M` (`None` if there was no item); it can
     /// be taken once.
-    pub fn take<M: Model>(&mut self, index: usize) -> Result<Option<M>, ConversionError> {
+    pub fn take<M: Model>(&mut self, index: usize) -> Result<Option<M>, Error> {
         match self.items.get_mut(index).and_then(Option::take) {
-            Some(item) => M::from_item(item).map(Some),
+            Some(item) => super::load::<M, M>(item).map(Some),
             None => Ok(None),
         }
     }

@@ -3,12 +3,13 @@
 use std::future::IntoFuture;
 use std::marker::PhantomData;
 
-use aws_sdk_dynamodb::operation::update_item::UpdateItemInput;
-use aws_sdk_dynamodb::types::ReturnValue;
+use aws_sdk_dynamodb::operation::update_item::{UpdateItemError, UpdateItemInput};
+use aws_sdk_dynamodb::types::{AttributeValue, ReturnValue, ReturnValuesOnConditionCheckFailure};
 
 use tracing::Instrument;
 
-use super::{OpFuture, finish, request_span, write_error};
+use super::{OpFuture, finish, is_condition_failure, request_span, version_conflict, write_error};
+use crate::behaviour::Failures;
 use crate::db::Db;
 use crate::error::{ConversionError, Error};
 use crate::expr::{
@@ -52,6 +53,7 @@ pub struct UpdateItem<'a, M> {
     key: Result<Item, ConversionError>,
     update: Update,
     condition: Option<Condition>,
+    expected_version: Option<u64>,
     model: PhantomData<fn() -> M>,
 }
 
@@ -62,6 +64,7 @@ impl<'a, M: Model> UpdateItem<'a, M> {
             key,
             update: Update::new(),
             condition: None,
+            expected_version: None,
             model: PhantomData,
         }
     }
@@ -169,10 +172,19 @@ impl<'a, M: Model> UpdateItem<'a, M> {
         self
     }
 
+    /// Updates only if the stored item has this `#[dynamo(version)]` (the version of the model
+    /// as it was read); otherwise `.await` fails with [`Error::VersionConflict`]. Does nothing
+    /// for a model without a version. (Every update of a versioned model adds 1 to its
+    /// version, with or without this check.)
+    pub fn if_version(mut self, version: u64) -> Self {
+        self.expected_version = M::SCHEMA.version.map(|_| version);
+        self
+    }
+
     /// Updates and gives the item as it was before, if there was one.
     pub async fn return_old(self) -> Result<Option<M>, Error> {
         match self.run(ReturnValue::AllOld).await? {
-            Some(old) if !old.is_empty() => Ok(Some(M::from_item(old)?)),
+            Some(old) if !old.is_empty() => Ok(Some(super::load::<M, M>(old)?)),
             _ => Ok(None),
         }
     }
@@ -180,34 +192,39 @@ impl<'a, M: Model> UpdateItem<'a, M> {
     /// Updates and gives the whole new item read as projection `P` (or the model).
     pub async fn return_new<P: Projection<M>>(self) -> Result<P, Error> {
         let new = self.run(ReturnValue::AllNew).await?;
-        Ok(P::from_projection(new.unwrap_or_default())?)
+        super::load::<M, P>(new.unwrap_or_default())
     }
 
     /// Updates and gives just the updated attributes, as they are now, read as projection `P`
     /// (DynamoDB's `UPDATED_NEW`).
     pub async fn return_updated<P: Projection<M>>(self) -> Result<P, Error> {
         let updated = self.run(ReturnValue::UpdatedNew).await?;
-        Ok(P::from_projection(updated.unwrap_or_default())?)
+        super::load::<M, P>(updated.unwrap_or_default())
     }
 
     /// Updates and gives just the updated attributes as they were before, read as projection
     /// `P`, or `None` if none of them existed (DynamoDB's `UPDATED_OLD`).
     pub async fn return_updated_old<P: Projection<M>>(self) -> Result<Option<P>, Error> {
         match self.run(ReturnValue::UpdatedOld).await? {
-            Some(old) if !old.is_empty() => Ok(Some(P::from_projection(old)?)),
+            Some(old) if !old.is_empty() => Ok(Some(super::load::<M, P>(old)?)),
             _ => Ok(None),
         }
     }
 
-    /// The `UpdateItem` request this builder sends, without sending it.
+    /// The `UpdateItem` request this builder sends, without sending it: with the model's
+    /// timestamps and version bump added, after the values it sets passed validation.
     pub fn request(&self) -> Result<UpdateItemInput, Error> {
         let mut placeholders = Placeholders::new();
-        let update = self.update.render(&mut placeholders)?;
-        let condition = self
+        let update = render_update::<M>(&self.update, &mut placeholders)?;
+        let mut condition = self
             .condition
             .as_ref()
             .map(|c| c.render(&mut placeholders))
             .transpose()?;
+        if let (Some(attribute), Some(expected)) = (M::SCHEMA.version, self.expected_version) {
+            let version = super::version_condition(attribute, expected, &mut placeholders);
+            condition = Some(super::and_text(version, condition));
+        }
         Ok(UpdateItemInput::builder()
             .table_name(self.db.table_name_of::<M>())
             .set_key(Some(self.key.clone()?))
@@ -216,6 +233,10 @@ impl<'a, M: Model> UpdateItem<'a, M> {
             .set_expression_attribute_names(placeholders.names())
             .set_expression_attribute_values(placeholders.values())
             .return_values(ReturnValue::AllNew)
+            .set_return_values_on_condition_check_failure(
+                self.expected_version
+                    .map(|_| ReturnValuesOnConditionCheckFailure::AllOld),
+            )
             .build()
             .unwrap_or_else(|_| unreachable!("UpdateItemInput has no required fields")))
     }
@@ -234,6 +255,9 @@ impl<'a, M: Model> UpdateItem<'a, M> {
             .set_condition_expression(input.condition_expression)
             .set_expression_attribute_names(input.expression_attribute_names)
             .set_expression_attribute_values(input.expression_attribute_values)
+            .set_return_values_on_condition_check_failure(
+                input.return_values_on_condition_check_failure,
+            )
             .return_values(returns)
             .set_return_consumed_capacity(self.db.return_capacity())
             .send()
@@ -244,9 +268,50 @@ impl<'a, M: Model> UpdateItem<'a, M> {
                 finish(self.db, &span, "UpdateItem", 1, output.consumed_capacity());
                 Ok(output.attributes)
             }
-            Err(e) => Err(write_error("UpdateItem", table, e)),
+            Err(e) => {
+                let stored = match e.as_service_error() {
+                    Some(UpdateItemError::ConditionalCheckFailedException(failed)) => {
+                        failed.item.as_ref()
+                    }
+                    _ => None,
+                };
+                if is_condition_failure(&e)
+                    && let Some(conflict) =
+                        version_conflict::<M>(&table, self.expected_version, stored)
+                {
+                    return Err(conflict);
+                }
+                Err(write_error("UpdateItem", table, e))
+            }
         }
     }
+}
+
+/// Renders the update of a model of type `M`, with what the model's behaviours add: the values
+/// it sets checked against the validation rules, the timestamps set, the version bumped.
+pub(crate) fn render_update<M: Model>(
+    update: &Update,
+    placeholders: &mut Placeholders,
+) -> Result<String, Error> {
+    let mut failures = Failures::new();
+    for (name, value) in update.set_values() {
+        M::validate_value(name, value, &mut failures);
+    }
+    failures.into_result(M::SCHEMA.table)?;
+    if M::SCHEMA.created_at.is_none()
+        && M::SCHEMA.updated_at.is_none()
+        && M::SCHEMA.version.is_none()
+    {
+        return Ok(update.render(placeholders)?);
+    }
+    // A timestamp or version the update sets itself is left to it.
+    let mut extra = M::stamp_update(update, std::time::SystemTime::now());
+    if let Some(version) = M::SCHEMA.version
+        && !update.touches(version)
+    {
+        extra = extra.add_attribute(version, AttributeValue::N("1".to_owned()));
+    }
+    Ok(update.render_with(&[extra], placeholders)?)
 }
 
 impl<'a, M: Model + Send + 'a> IntoFuture for UpdateItem<'a, M> {

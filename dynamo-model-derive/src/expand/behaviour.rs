@@ -1,0 +1,342 @@
+//! The behaviours a model or document derives: validation rules, the hooks impl, timestamps and
+//! the version field.
+
+use proc_macro2::TokenStream;
+use quote::{ToTokens, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use crate::internals::ast::{Container, Field};
+use crate::internals::attr::{Rule, RuleKind};
+
+/// `T` of a field written `Option<T>`, which the rules check inside the `Some`.
+fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    if last.ident != "Option" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first()? {
+        syn::GenericArgument::Type(inner) if args.args.len() == 1 => Some(inner),
+        _ => None,
+    }
+}
+
+/// Whether `ty` names the container itself, so that its `VALIDATES` must not ask for its own
+/// (a recursive document would be a cycle in constant evaluation).
+fn mentions(ty: &syn::Type, ident: &syn::Ident) -> bool {
+    ty.to_token_stream().into_iter().any(|tree| {
+        fn walk(tree: proc_macro2::TokenTree, ident: &syn::Ident) -> bool {
+            match tree {
+                proc_macro2::TokenTree::Ident(found) => found == *ident || found == "Self",
+                proc_macro2::TokenTree::Group(group) => {
+                    group.stream().into_iter().any(|t| walk(t, ident))
+                }
+                _ => false,
+            }
+        }
+        walk(tree, ident)
+    })
+}
+
+/// Whether the field's own type may hold documents with rules: a field converted by its type
+/// (not `with`/`serde`) that is not a key.
+fn may_nest(field: &Field) -> bool {
+    field.is_stored()
+        && field.attrs.with.is_none()
+        && field.attrs.serde.is_none()
+        && field.attrs.hash_key.is_none()
+        && field.attrs.range_key.is_none()
+}
+
+/// The bound of a `min`/`max` rule as a value of the checked type; an integer literal on a
+/// float field is cast, so that `min = 0` works there too.
+fn bound(expr: &syn::Expr, inner: &syn::Type) -> TokenStream {
+    let float =
+        matches!(inner, syn::Type::Path(p) if p.path.is_ident("f32") || p.path.is_ident("f64"));
+    let int_literal = matches!(
+        expr,
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(_),
+            ..
+        })
+    );
+    if float && int_literal {
+        quote_spanned!(expr.span()=> &(#expr as #inner))
+    } else {
+        quote_spanned!(expr.span()=> &{ let bound: #inner = #expr; bound })
+    }
+}
+
+/// One rule applied to `value: &inner`, recorded in `failures` under `path`.`name`.
+fn rule_check(rule: &Rule, name: &str, inner: &syn::Type, private: &TokenStream) -> TokenStream {
+    let rules = quote!(#private::rules);
+    let span = rule.word.span();
+    let outcome = match &rule.kind {
+        RuleKind::Min(expr) => {
+            let bound = bound(expr, inner);
+            quote_spanned!(span=> #rules::min(value, #bound))
+        }
+        RuleKind::Max(expr) => {
+            let bound = bound(expr, inner);
+            quote_spanned!(span=> #rules::max(value, #bound))
+        }
+        RuleKind::MinLength(expr) => quote_spanned!(span=> #rules::min_length(value, #expr)),
+        RuleKind::MaxLength(expr) => quote_spanned!(span=> #rules::max_length(value, #expr)),
+        RuleKind::NonBlank => quote_spanned!(span=> #rules::non_blank(value)),
+        RuleKind::OneOf(expr) => quote_spanned!(span=> #rules::one_of(value, &#expr)),
+        RuleKind::Regex(pattern) => quote_spanned! {span=> {
+            static COMPILED: #private::std::sync::OnceLock<
+                #private::core::result::Result<#private::regex::Regex, #private::regex::Error>,
+            > = #private::std::sync::OnceLock::new();
+            #rules::regex(value, #pattern, &COMPILED)
+        }},
+        RuleKind::Custom(path) => {
+            quote_spanned!(path.span()=> #rules::custom(value, |value| #path(value)))
+        }
+    };
+    let rule_name = rule.name();
+    quote!(failures.check(path, #name, #rule_name, #outcome);)
+}
+
+/// Statements checking one field held in `value: &ty`, with `path` (the document's path) and
+/// `failures` in scope.
+fn field_checks(field: &Field, private: &TokenStream) -> TokenStream {
+    let ty = field.ty;
+    let name = field.stored_name();
+    let inner = option_inner(ty);
+    let checks = field
+        .attrs
+        .rules
+        .iter()
+        .map(|rule| rule_check(rule, &name, inner.unwrap_or(ty), private));
+    let rules = match inner {
+        _ if field.attrs.rules.is_empty() => quote!(),
+        Some(_) => quote! {
+            if let #private::core::option::Option::Some(value) = value {
+                #(#checks)*
+            }
+        },
+        None => quote!(#(#checks)*),
+    };
+    let nested = may_nest(field).then(|| {
+        quote_spanned! {ty.span()=>
+            if <#ty as #private::ToAttribute>::VALIDATES {
+                #private::ToAttribute::validate_nested(
+                    value,
+                    &#private::child_path(path, #name),
+                    failures,
+                );
+            }
+        }
+    });
+    quote!(#rules #nested)
+}
+
+/// Statements checking every field of `self`, with `path` and `failures` in scope.
+fn self_checks(fields: &[Field], private: &TokenStream) -> TokenStream {
+    let checks = fields
+        .iter()
+        .filter(|f| !f.attrs.rules.is_empty() || may_nest(f))
+        .map(|field| {
+            let member = field.ident;
+            let ty = field.ty;
+            let checks = field_checks(field, private);
+            quote!({ let value: &#ty = &self.#member; #checks })
+        });
+    quote!(#(#checks)*)
+}
+
+/// `VALIDATES` and `validate_nested` of a derived document (a struct stored as M).
+pub fn document_items(cont: &Container, private: &TokenStream) -> TokenStream {
+    let fields = cont.fields();
+    let own_rules = fields.iter().any(|f| !f.attrs.rules.is_empty());
+    let nested = fields
+        .iter()
+        .filter(|f| may_nest(f) && !mentions(f.ty, cont.ident))
+        .map(|f| {
+            let ty = f.ty;
+            quote_spanned!(ty.span()=> <#ty as #private::ToAttribute>::VALIDATES)
+        });
+    let checks = self_checks(fields, private);
+    quote! {
+        const VALIDATES: bool = #own_rules #(|| #nested)*;
+
+        fn validate_nested(&self, path: &str, failures: &mut #private::Failures) {
+            #checks
+        }
+    }
+}
+
+/// The behaviour methods of `impl Model`: validation, version and timestamps.
+pub fn model_items(cont: &Container, private: &TokenStream) -> TokenStream {
+    let fields = cont.fields();
+    let checks = self_checks(fields, private);
+    let arms = fields
+        .iter()
+        .filter(|f| f.attrs.hash_key.is_none() && f.attrs.range_key.is_none() && f.is_stored())
+        .filter(|f| !f.attrs.rules.is_empty() || may_nest(f))
+        .map(|field| {
+            let ty = field.ty;
+            let name = field.stored_name();
+            let decode = match (&field.attrs.with, &field.attrs.serde) {
+                (Some((_, path)), _) => quote!(#path::from_attribute(
+                    #private::core::option::Option::Some(value.clone())
+                )),
+                (None, Some(_)) => quote!(#private::with::serde::from_attribute(
+                    #private::core::option::Option::Some(value.clone())
+                )),
+                (None, None) => quote_spanned! {ty.span()=>
+                    <#ty as #private::FromAttribute>::from_attribute(value.clone())
+                },
+            };
+            let checks = field_checks(field, private);
+            // A field without rules of its own is decoded only if its type can hold some.
+            let wanted = if field.attrs.rules.is_empty() {
+                quote_spanned!(ty.span()=> <#ty as #private::ToAttribute>::VALIDATES)
+            } else {
+                quote!(true)
+            };
+            quote! {
+                #name => {
+                    if #wanted {
+                        let decoded: #private::core::result::Result<#ty, _> = #decode;
+                        if let #private::core::result::Result::Ok(decoded) = decoded {
+                            let value: &#ty = &decoded;
+                            #checks
+                        }
+                    }
+                }
+            }
+        });
+    let version = version(cont, private);
+    let stamps = stamps(cont, private);
+    quote! {
+        fn validate(&self) -> #private::core::result::Result<(), #private::ValidationErrors> {
+            let mut all = #private::Failures::new();
+            let failures = &mut all;
+            let path = "";
+            #checks
+            all.into_result(<Self as #private::Model>::SCHEMA.table)
+        }
+
+        fn validate_value(
+            name: &str,
+            value: &#private::AttributeValue,
+            failures: &mut #private::Failures,
+        ) {
+            let path = "";
+            match name {
+                #(#arms)*
+                _ => {}
+            }
+        }
+
+        #version
+        #stamps
+    }
+}
+
+/// `version` and `set_version`, through the `Version` trait, which reports a non-integer field.
+fn version(cont: &Container, private: &TokenStream) -> TokenStream {
+    let Some(field) = cont.version_field() else {
+        return quote!();
+    };
+    let member = field.ident;
+    let ty = field.ty;
+    let version = quote_spanned!(ty.span()=> <#ty as #private::Version>);
+    quote! {
+        fn version(&self) -> u64 {
+            #version::get(self.#member)
+        }
+
+        fn set_version(&mut self, version: u64) {
+            self.#member = #version::of(version);
+        }
+    }
+}
+
+/// `stamp` and `stamp_update` for the `created_at` and `updated_at` fields.
+fn stamps(cont: &Container, private: &TokenStream) -> TokenStream {
+    let created = cont.created_at_field();
+    let updated = cont.updated_at_field();
+    if created.is_none() && updated.is_none() {
+        return quote!();
+    }
+    let timestamp = |field: &Field| {
+        let ty = field.ty;
+        quote_spanned!(ty.span()=> <#ty as #private::Timestamp>)
+    };
+    let stamp_updated = updated.map(|field| {
+        let member = field.ident;
+        let timestamp = timestamp(field);
+        quote!(self.#member = #timestamp::at(now);)
+    });
+    let stamp_created = created.map(|field| {
+        let member = field.ident;
+        let timestamp = timestamp(field);
+        quote! {
+            if creating || #timestamp::is_unset(&self.#member) {
+                self.#member = #timestamp::at(now);
+            }
+        }
+    });
+    let update_updated = updated.map(|field| {
+        let member = field.ident;
+        let name = field.stored_name();
+        let timestamp = timestamp(field);
+        quote! {
+            if !update.touches(#name) {
+                extra = extra.set(&fields.#member, #timestamp::at(now));
+            }
+        }
+    });
+    let update_created = created.map(|field| {
+        let member = field.ident;
+        let name = field.stored_name();
+        let timestamp = timestamp(field);
+        quote! {
+            if !update.touches(#name) {
+                extra = extra.set_if_not_exists(&fields.#member, #timestamp::at(now));
+            }
+        }
+    });
+    quote! {
+        fn stamp(&mut self, now: #private::std::time::SystemTime, creating: bool) {
+            #stamp_updated
+            #stamp_created
+        }
+
+        fn stamp_update(
+            update: &#private::expr::Update,
+            now: #private::std::time::SystemTime,
+        ) -> #private::expr::Update {
+            let fields = <Self as #private::Model>::fields();
+            let mut extra = #private::expr::Update::new();
+            #update_updated
+            #update_created
+            extra
+        }
+    }
+}
+
+/// `impl Hooks` with every hook left as it is, unless the model says it implements them.
+pub fn hooks_impl(
+    cont: &Container,
+    generics: &syn::Generics,
+    private: &TokenStream,
+) -> TokenStream {
+    if cont.attrs.hooks.is_some() {
+        return quote!();
+    }
+    let ident = cont.ident;
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #private::Hooks for #ident #ty_generics #where_clause {}
+    }
+}

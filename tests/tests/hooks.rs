@@ -1,0 +1,187 @@
+//! Hooks: before_save may change or refuse a write, after_save runs after it, after_load on
+//! every model read, before_delete may refuse a delete. Each runs on every path.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use dynamo_model::ops::{BatchWrite, Transaction, TransactionGet};
+use dynamo_model::prelude::*;
+use dynamo_model::{AttributeValue, HookError, Item};
+use futures::TryStreamExt;
+use tests::{db, get_raw};
+
+static SAVED: AtomicUsize = AtomicUsize::new(0);
+
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "members", hooks)]
+struct Member {
+    #[dynamo(hash_key)]
+    id: String,
+    #[dynamo(validate(non_blank))]
+    email: String,
+    #[dynamo(skip)]
+    loaded: bool,
+    #[dynamo(default)]
+    protected: bool,
+}
+
+impl Hooks for Member {
+    fn before_save(&mut self) -> Result<(), HookError> {
+        // Runs before validation: a blank email becomes a placeholder that validation accepts,
+        // and a banned one is refused.
+        self.email = self.email.trim().to_lowercase();
+        if self.email.ends_with("@banned.example") {
+            return Err(format!("{} is banned", self.email).into());
+        }
+        Ok(())
+    }
+
+    fn after_save(&self) -> Result<(), HookError> {
+        SAVED.fetch_add(1, Ordering::SeqCst);
+        Ok(())
+    }
+
+    fn after_load(&mut self) -> Result<(), HookError> {
+        self.loaded = true;
+        Ok(())
+    }
+
+    fn before_delete(key: &Item) -> Result<(), HookError> {
+        match key.get("id") {
+            Some(AttributeValue::S(id)) if id == "root" => Err("root cannot be deleted".into()),
+            _ => Ok(()),
+        }
+    }
+}
+
+fn member(id: &str, email: &str) -> Member {
+    Member {
+        id: id.into(),
+        email: email.into(),
+        loaded: false,
+        protected: false,
+    }
+}
+
+fn hook_of(error: &Error) -> Option<&'static str> {
+    match error {
+        Error::Hook { hook, .. } => Some(hook),
+        _ => None,
+    }
+}
+
+#[tokio::test]
+async fn before_save_changes_or_refuses_every_kind_of_write() {
+    let db = db();
+    Member::table().create(&db).await.unwrap();
+
+    let mut ada = member("ada", "  ADA@Example.org ");
+    ada.create(&db).await.unwrap();
+    assert_eq!(
+        ada.email, "ada@example.org",
+        "the hook changed the caller's model"
+    );
+    let stored = get_raw(&db, "members", ("id", AttributeValue::S("ada".into())))
+        .await
+        .unwrap();
+    assert_eq!(stored["email"], AttributeValue::S("ada@example.org".into()));
+
+    let mut bad = member("eve", "eve@banned.example");
+    let error = bad.put(&db).await.unwrap_err();
+    assert_eq!(hook_of(&error), Some("before_save"));
+    let source = std::error::Error::source(&error).unwrap().to_string();
+    assert_eq!(source, "eve@banned.example is banned");
+    let error = BatchWrite::new(&db)
+        .put(&mut member("bob", "B@x.org"))
+        .put(&mut member("eve", "eve@banned.example"))
+        .await
+        .unwrap_err();
+    assert_eq!(hook_of(&error), Some("before_save"));
+    let error = Transaction::new(&db)
+        .put(&mut member("eve", "eve@banned.example"))
+        .await
+        .unwrap_err();
+    assert_eq!(hook_of(&error), Some("before_save"));
+    assert_eq!(
+        Member::scan(&db).count().await.unwrap(),
+        1,
+        "only ada was written"
+    );
+
+    // The hook runs before validation: whitespace trimmed to nothing fails `non_blank`.
+    let error = member("blank", "   ").put(&db).await.unwrap_err();
+    assert!(matches!(error, Error::Validation(_)), "{error:?}");
+
+    // The batch path runs the hook too.
+    let written = BatchWrite::new(&db)
+        .put(&mut member("bob", "  BOB@x.org"))
+        .await
+        .unwrap();
+    assert!(written.unprocessed.is_empty());
+    let bob = Member::get(&db, "bob").await.unwrap().unwrap();
+    assert_eq!(bob.email, "bob@x.org");
+}
+
+#[tokio::test]
+async fn after_save_and_after_load_run_on_every_path() {
+    let db = db();
+    Member::table().create(&db).await.unwrap();
+    let before = SAVED.load(Ordering::SeqCst);
+    member("a", "a@x.org").put(&db).await.unwrap();
+    Transaction::new(&db)
+        .put(&mut member("b", "b@x.org"))
+        .await
+        .unwrap();
+    assert!(SAVED.load(Ordering::SeqCst) >= before + 2);
+
+    let got = Member::get(&db, "a").await.unwrap().unwrap();
+    assert!(got.loaded, "get");
+    let scanned: Vec<Member> = Member::scan(&db).stream().try_collect().await.unwrap();
+    assert!(
+        scanned.len() == 2 && scanned.iter().all(|m| m.loaded),
+        "scan"
+    );
+    let queried = Member::query(&db, "a").await.unwrap();
+    assert!(queried[0].loaded, "query");
+    let batch = Member::batch_get(&db, ["a", "b"]).await.unwrap();
+    assert!(batch.items.iter().all(|m| m.loaded), "batch get");
+    let mut items = TransactionGet::new(&db).get::<Member>("b").await.unwrap();
+    assert!(
+        items.take::<Member>(0).unwrap().unwrap().loaded,
+        "transaction get"
+    );
+    let f = Member::fields();
+    let updated = Member::update(&db, "a")
+        .set(&f.protected, true)
+        .await
+        .unwrap();
+    assert!(updated.loaded, "update");
+    // What a put replaced is a loaded model too.
+    let old = member("a", "a2@x.org").put(&db).return_old().await.unwrap();
+    assert!(old.unwrap().loaded, "put return_old");
+}
+
+#[tokio::test]
+async fn before_delete_can_refuse_a_delete() {
+    let db = db();
+    Member::table().create(&db).await.unwrap();
+    member("root", "root@x.org").put(&db).await.unwrap();
+    member("guest", "guest@x.org").put(&db).await.unwrap();
+
+    let error = Member::delete(&db, "root").await.unwrap_err();
+    assert_eq!(hook_of(&error), Some("before_delete"));
+    let error = BatchWrite::new(&db)
+        .delete::<Member>("guest")
+        .delete::<Member>("root")
+        .await
+        .unwrap_err();
+    assert_eq!(hook_of(&error), Some("before_delete"));
+    let error = Transaction::new(&db)
+        .delete::<Member>("root")
+        .await
+        .unwrap_err();
+    assert_eq!(hook_of(&error), Some("before_delete"));
+    assert_eq!(Member::scan(&db).count().await.unwrap(), 2);
+
+    Member::delete(&db, "guest").await.unwrap();
+    assert_eq!(Member::scan(&db).count().await.unwrap(), 1);
+}

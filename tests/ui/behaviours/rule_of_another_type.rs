@@ -1,0 +1,11 @@
+use dynamo_model::Model;
+
+#[derive(Model)]
+struct Doc {
+    #[dynamo(hash_key)]
+    id: String,
+    #[dynamo(validate(max_length = 3))]
+    lives: u8,
+}
+
+fn main() {}

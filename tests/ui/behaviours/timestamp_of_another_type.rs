@@ -1,0 +1,11 @@
+use dynamo_model::Model;
+
+#[derive(Model)]
+struct Doc {
+    #[dynamo(hash_key)]
+    id: String,
+    #[dynamo(created_at)]
+    created: String,
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use dynamo_model::Model;
+
+#[derive(Model)]
+#[dynamo(timestamps)]
+struct Doc {
+    #[dynamo(hash_key)]
+    id: String,
+    created_at: Option<std::time::SystemTime>,
+}
+
+fn main() {}
