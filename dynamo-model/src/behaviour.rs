@@ -5,6 +5,7 @@
 //! A write runs the behaviours in one fixed order, on every path that writes a whole model
 //! (`put`, `create`, batch puts and transaction puts):
 //!
+//! 0. on a single `put` or `create`, the `before_save_async` hook,
 //! 1. defaults fill `None` fields that have one (while the item is built, step 5),
 //! 2. the `before_save` hook, which may change the model,
 //! 3. timestamps: `updated_at` becomes now, `created_at` too when it is unset or the write
@@ -12,10 +13,13 @@
 //! 4. validation: every rule of every field, all failures reported together in one
 //!    [`Error::Validation`](crate::Error::Validation); nothing is sent when one fails,
 //! 5. the item is built and written; a versioned model's write carries its version condition,
-//! 6. on success the model's version becomes the one written, and `after_save` runs.
+//! 6. on success the model's version becomes the one written, and `after_save` runs (then, on a
+//!    single `put` or `create`, `after_save_async`).
 
 use std::fmt;
+use std::future::Future;
 
+use crate::db::Db;
 use crate::value::Item;
 
 /// The error a hook returns: any error type, boxed. A hook error aborts the operation; it is
@@ -49,9 +53,9 @@ pub type HookError = Box<dyn std::error::Error + Send + Sync + 'static>;
 /// }
 /// ```
 ///
-/// Hooks are synchronous, so that they run the same way in single writes, batches and
-/// transactions and on every item a query returns; do asynchronous work before the write or
-/// after it returns.
+/// The four hooks are synchronous, so that they run the same way in single writes, batches and
+/// transactions and on every item a query returns. Single-item writes and deletes also await
+/// the `_async` variants, which get the `Db` to do asynchronous work with.
 pub trait Hooks {
     /// Runs before each write of the whole model (put, create, batch put, transaction put),
     /// before timestamps and validation. It may change the model; what it leaves is written.
@@ -77,6 +81,32 @@ pub trait Hooks {
     fn before_delete(key: &Item) -> Result<(), HookError> {
         let _ = key;
         Ok(())
+    }
+
+    /// The asynchronous `before_save`, for work that awaits (reading another table, calling a
+    /// service). It runs on single-item writes (`put`, `create`) just before `before_save`, and
+    /// is given the `Db` of the write. Batches and transactions are built synchronously, so they
+    /// run only `before_save`.
+    fn before_save_async(&mut self, db: &Db) -> impl Future<Output = Result<(), HookError>> + Send {
+        let _ = db;
+        std::future::ready(Ok(()))
+    }
+
+    /// The asynchronous `after_save`: runs after a successful `put` or `create`, just after
+    /// `after_save`.
+    fn after_save_async(&self, db: &Db) -> impl Future<Output = Result<(), HookError>> + Send {
+        let _ = db;
+        std::future::ready(Ok(()))
+    }
+
+    /// The asynchronous `before_delete`: runs on `delete` and `remove`, just before
+    /// `before_delete`.
+    fn before_delete_async(
+        key: &Item,
+        db: &Db,
+    ) -> impl Future<Output = Result<(), HookError>> + Send {
+        let _ = (key, db);
+        std::future::ready(Ok(()))
     }
 }
 

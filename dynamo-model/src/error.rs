@@ -60,7 +60,8 @@ pub enum Error {
     /// when the write has happened).
     #[error("the `{hook}` hook of a model of table `{table}` failed")]
     Hook {
-        /// The hook: `before_save`, `after_save`, `after_load` or `before_delete`.
+        /// The hook: `before_save`, `after_save`, `after_load`, `before_delete`, or one of
+        /// the `_async` variants.
         hook: &'static str,
         /// The model's table.
         table: String,

@@ -185,3 +185,81 @@ async fn before_delete_can_refuse_a_delete() {
     Member::delete(&db, "guest").await.unwrap();
     assert_eq!(Member::scan(&db).count().await.unwrap(), 1);
 }
+
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "teams")]
+struct Team {
+    #[dynamo(hash_key)]
+    id: String,
+}
+
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "audit")]
+struct Audit {
+    #[dynamo(hash_key)]
+    id: String,
+}
+
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "tickets", hooks)]
+struct Ticket {
+    #[dynamo(hash_key)]
+    id: String,
+    team: String,
+}
+
+impl Hooks for Ticket {
+    // Asynchronous: reads another table before the write...
+    async fn before_save_async(&mut self, db: &Db) -> Result<(), HookError> {
+        if Team::get(db, &self.team).await?.is_none() {
+            return Err(format!("no team `{}`", self.team).into());
+        }
+        Ok(())
+    }
+
+    // ... and writes to one after it.
+    async fn after_save_async(&self, db: &Db) -> Result<(), HookError> {
+        let mut audit = Audit {
+            id: format!("saved {}", self.id),
+        };
+        audit.put(db).await?;
+        Ok(())
+    }
+
+    async fn before_delete_async(key: &Item, db: &Db) -> Result<(), HookError> {
+        let Some(AttributeValue::S(id)) = key.get("id") else {
+            return Ok(());
+        };
+        let mut audit = Audit {
+            id: format!("deleting {id}"),
+        };
+        audit.put(db).await?;
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn async_hooks_can_use_the_database() {
+    let db = db();
+    Team::table().create(&db).await.unwrap();
+    Audit::table().create(&db).await.unwrap();
+    Ticket::table().create(&db).await.unwrap();
+    Team { id: "core".into() }.put(&db).await.unwrap();
+
+    let mut lost = Ticket {
+        id: "t0".into(),
+        team: "nobody".into(),
+    };
+    let error = lost.put(&db).await.unwrap_err();
+    assert_eq!(hook_of(&error), Some("before_save_async"));
+    assert_eq!(Ticket::scan(&db).count().await.unwrap(), 0);
+
+    let mut ticket = Ticket {
+        id: "t1".into(),
+        team: "core".into(),
+    };
+    ticket.create(&db).await.unwrap();
+    Ticket::delete(&db, "t1").await.unwrap();
+    assert!(Audit::get(&db, "saved t1").await.unwrap().is_some());
+    assert!(Audit::get(&db, "deleting t1").await.unwrap().is_some());
+}

@@ -157,7 +157,9 @@ pub(crate) fn prepare<M: Model>(model: &mut M, creating: bool) -> Result<Prepare
     model
         .before_save()
         .map_err(|e| Error::hook::<M>("before_save", e))?;
-    model.stamp(std::time::SystemTime::now(), creating);
+    if M::SCHEMA.created_at.is_some() || M::SCHEMA.updated_at.is_some() {
+        model.stamp(std::time::SystemTime::now(), creating);
+    }
     model.validate()?;
     let mut item = model.to_item()?;
     let expected_version = M::SCHEMA.version.map(|attribute| {
@@ -421,6 +423,10 @@ impl<'a, M: Model> Put<'a, M> {
     }
 
     async fn run(mut self, returns: Option<ReturnValue>) -> Result<Option<Item>, Error> {
+        self.model
+            .before_save_async(self.db)
+            .await
+            .map_err(|e| Error::hook::<M>("before_save_async", e))?;
         let (input, expected) = self.prepare()?;
         let table = input.table_name.clone().unwrap_or_default();
         let span = request_span("PutItem", &table, None);
@@ -445,6 +451,10 @@ impl<'a, M: Model> Put<'a, M> {
             Ok(output) => {
                 finish(self.db, &span, "PutItem", 1, output.consumed_capacity());
                 saved(self.model, expected)?;
+                self.model
+                    .after_save_async(self.db)
+                    .await
+                    .map_err(|e| Error::hook::<M>("after_save_async", e))?;
                 Ok(output.attributes)
             }
             Err(e) if is_condition_failure(&e) => {
@@ -559,6 +569,9 @@ impl<'a, M: Model> Delete<'a, M> {
     async fn run(self, returns: Option<ReturnValue>) -> Result<Option<Item>, Error> {
         let input = self.request()?;
         if let Some(key) = &input.key {
+            M::before_delete_async(key, self.db)
+                .await
+                .map_err(|e| Error::hook::<M>("before_delete_async", e))?;
             M::before_delete(key).map_err(|e| Error::hook::<M>("before_delete", e))?;
         }
         let table = input.table_name.clone().unwrap_or_default();
