@@ -241,7 +241,7 @@ pub mod rules {
         } else {
             Err(format!(
                 "must have at least {bound} {}, has {length}",
-                T::UNIT
+                unit(T::UNIT, bound)
             ))
         }
     }
@@ -256,6 +256,15 @@ pub mod rules {
                 "must have at most {bound} {}, has {length}",
                 T::UNIT
             ))
+        }
+    }
+
+    /// "characters", or "character" for one.
+    fn unit(unit: &'static str, count: usize) -> &'static str {
+        if count == 1 {
+            unit.strip_suffix('s').unwrap_or(unit)
+        } else {
+            unit
         }
     }
 
