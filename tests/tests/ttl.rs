@@ -71,6 +71,10 @@ async fn the_ttl_field_enables_time_to_live_and_expired_items_can_be_hidden() {
             .unwrap()
             .is_some()
     );
+    let keys = [("u", 1), ("u", 2)];
+    assert_eq!(Session::batch_get(&db, keys).await.unwrap().items.len(), 2);
+    let live = Session::batch_get(&db, keys).hide_expired().await.unwrap();
+    assert_eq!(live.items.iter().map(|s| s.id).collect::<Vec<_>>(), [2]);
 }
 
 #[tokio::test]

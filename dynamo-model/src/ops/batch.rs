@@ -131,6 +131,7 @@ pub struct BatchGet<'a, M, P = M> {
     db: &'a Db,
     keys: Result<Vec<Item>, ConversionError>,
     consistent_read: bool,
+    hide_expired: bool,
     concurrency: usize,
     retry: RetryPolicy,
     model: PhantomData<fn() -> (M, P)>,
@@ -152,6 +153,7 @@ impl<'a, M: Model> BatchGet<'a, M> {
             db,
             keys,
             consistent_read: false,
+            hide_expired: false,
             concurrency: 4,
             retry: RetryPolicy::default(),
             model: PhantomData,
@@ -166,6 +168,7 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
             db: self.db,
             keys: self.keys,
             consistent_read: self.consistent_read,
+            hide_expired: self.hide_expired,
             concurrency: self.concurrency,
             retry: self.retry,
             model: PhantomData,
@@ -175,6 +178,13 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
     /// Asks for strongly consistent reads.
     pub fn consistent_read(mut self, consistent: bool) -> Self {
         self.consistent_read = consistent;
+        self
+    }
+
+    /// Leaves out items whose `#[dynamo(ttl)]` time has passed (DynamoDB deletes expired items
+    /// only eventually, and until then reads return them).
+    pub fn hide_expired(mut self) -> Self {
+        self.hide_expired = M::SCHEMA.ttl.is_some();
         self
     }
 
@@ -198,7 +208,8 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
         let mut keys = self.keys?;
         dedupe(&mut keys);
         let mut placeholders = crate::expr::Placeholders::new();
-        let projection = P::projection_paths().map(|paths| paths.render(&mut placeholders));
+        let projection = super::projection_paths::<M, P>(self.hide_expired)
+            .map(|paths| paths.render(&mut placeholders));
         let names = placeholders.names();
         let db = self.db;
         let consistent = self.consistent_read;
@@ -255,6 +266,11 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
         let mut retries = 0;
         for (found, left, chunk_retries) in results {
             for item in found {
+                if let (true, Some(ttl)) = (self.hide_expired, M::SCHEMA.ttl)
+                    && super::expired(&item, ttl)
+                {
+                    continue;
+                }
                 got.items.push(super::load::<M, P>(item)?);
             }
             got.unprocessed.extend(left);

@@ -98,6 +98,17 @@ fn expired(item: &Item, ttl: &str) -> bool {
     }
 }
 
+/// The attributes a read of `P` asks for; with `hide_expired`, the TTL attribute too, which is
+/// needed to tell whether an item expired.
+fn projection_paths<M: Model, P: Projection<M>>(
+    hide_expired: bool,
+) -> Option<crate::expr::ProjectionPaths> {
+    P::projection_paths().map(|projected| match (hide_expired, M::SCHEMA.ttl) {
+        (true, Some(ttl)) => projected.raw(crate::expr::RawPath::attribute(ttl)),
+        _ => projected,
+    })
+}
+
 /// Whether an SDK error is DynamoDB's "the condition did not hold".
 fn is_condition_failure<E, R>(error: &aws_sdk_dynamodb::error::SdkError<E, R>) -> bool
 where
@@ -280,13 +291,8 @@ impl<'a, M: Model, P: Projection<M>> Get<'a, M, P> {
     /// The `GetItem` request this builder sends, without sending it.
     pub fn request(&self) -> Result<GetItemInput, Error> {
         let mut placeholders = Placeholders::new();
-        let paths =
-            P::projection_paths().map(|projected| match (self.hide_expired, M::SCHEMA.ttl) {
-                // The TTL attribute is needed to tell whether the item expired.
-                (true, Some(ttl)) => projected.raw(crate::expr::RawPath::attribute(ttl)),
-                _ => projected,
-            });
-        let projection = paths.map(|paths| paths.render(&mut placeholders));
+        let projection = projection_paths::<M, P>(self.hide_expired)
+            .map(|paths| paths.render(&mut placeholders));
         Ok(GetItemInput::builder()
             .table_name(self.db.table_name_of::<M>())
             .set_key(Some(self.key.clone()?))
