@@ -147,6 +147,14 @@ pub trait Model: Hooks + Sized {
         Put::new(db, self, true)
     }
 
+    /// Changes attributes of this item: [`update`](Model::update) by its key, and for a
+    /// versioned model only if the stored item still has this model's version (else
+    /// [`Error::VersionConflict`](crate::Error::VersionConflict)). `.await` gives the item as it
+    /// is afterwards, with its new version.
+    fn modify<'a>(&self, db: &'a Db) -> UpdateItem<'a, Self> {
+        UpdateItem::new(db, self.item_key()).if_version(self.version())
+    }
+
     /// Deletes this item: by its key, and for a versioned model only if the stored item still
     /// has this model's version (else [`Error::VersionConflict`](crate::Error::VersionConflict)).
     fn remove<'a>(&self, db: &'a Db) -> Delete<'a, Self> {
