@@ -3,6 +3,8 @@
 //! HTTP server that answers DynamoDB requests with canned responses, so that client benchmarks
 //! measure the client and not a database.
 
+pub mod client_ops;
+
 use std::collections::{BTreeSet, HashMap};
 use std::net::SocketAddr;
 

@@ -295,11 +295,13 @@ impl ConversionError {
     }
 
     /// An error for a value that needs an attribute that is absent.
+    #[cold]
     pub fn missing(expected: &'static str) -> Self {
         Self::new(ConversionProblem::Missing { expected })
     }
 
     /// An error for an attribute of the wrong DynamoDB type.
+    #[cold]
     pub fn wrong_type(expected: &'static str, found: &AttributeValue) -> Self {
         Self::new(ConversionProblem::WrongType {
             expected,
@@ -308,6 +310,7 @@ impl ConversionError {
     }
 
     /// An error for a string that names none of an enum's `variants`.
+    #[cold]
     pub fn unknown_variant(found: String, variants: &'static [&'static str]) -> Self {
         Self::new(ConversionProblem::UnknownVariant {
             found,
@@ -316,10 +319,12 @@ impl ConversionError {
     }
 
     /// An error with a message of the caller's, for conversions written by hand.
+    #[cold]
     pub fn custom(message: impl fmt::Display) -> Self {
         Self::new(ConversionProblem::Custom(message.to_string()))
     }
 
+    #[cold]
     pub(crate) fn out_of_range(value: &str, target: &'static str) -> Self {
         Self::new(ConversionProblem::OutOfRange {
             value: value.to_owned(),
@@ -327,24 +332,28 @@ impl ConversionError {
         })
     }
 
+    #[cold]
     pub(crate) fn fraction(value: &str) -> Self {
         Self::new(ConversionProblem::Fraction {
             value: value.to_owned(),
         })
     }
 
+    #[cold]
     pub(crate) fn invalid_number(value: &str) -> Self {
         Self::new(ConversionProblem::InvalidNumber {
             value: value.to_owned(),
         })
     }
 
+    #[cold]
     pub(crate) fn not_finite(value: &str) -> Self {
         Self::new(ConversionProblem::NotFinite {
             value: value.to_owned(),
         })
     }
 
+    #[cold]
     pub(crate) fn unstorable_number(value: &str) -> Self {
         Self::new(ConversionProblem::Unstorable {
             value: value.to_owned(),
@@ -359,6 +368,7 @@ impl ConversionError {
     }
 
     /// Places the error inside the attribute `name`: `zip` becomes `address.zip`.
+    #[cold]
     pub fn in_attribute(mut self, name: &str) -> Self {
         self.path = if self.path.is_empty() {
             name.to_owned()
@@ -371,6 +381,7 @@ impl ConversionError {
     }
 
     /// Places the error inside list element `index`: `zip` becomes `[3].zip`.
+    #[cold]
     pub fn in_element(mut self, index: usize) -> Self {
         self.path = if self.path.is_empty() || self.path.starts_with('[') {
             format!("[{index}]{}", self.path)

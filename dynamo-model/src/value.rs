@@ -93,18 +93,21 @@ pub fn type_name(value: &AttributeValue) -> &'static str {
 }
 
 impl ToAttribute for String {
+    #[inline]
     fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
         Ok(Some(AttributeValue::S(self.clone())))
     }
 }
 
 impl ToAttribute for str {
+    #[inline]
     fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
         Ok(Some(AttributeValue::S(self.to_owned())))
     }
 }
 
 impl<T: ToAttribute + ?Sized> ToAttribute for &T {
+    #[inline]
     fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
         (**self).to_attribute()
     }
@@ -119,6 +122,7 @@ impl<T: ToAttribute + ?Sized> ToAttribute for &T {
 impl FromAttribute for String {
     const EXPECTED: &'static str = "S";
 
+    #[inline]
     fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
         match value {
             AttributeValue::S(s) => Ok(s),
@@ -128,6 +132,7 @@ impl FromAttribute for String {
 }
 
 impl ToAttribute for bool {
+    #[inline]
     fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
         Ok(Some(AttributeValue::Bool(*self)))
     }
@@ -136,6 +141,7 @@ impl ToAttribute for bool {
 impl FromAttribute for bool {
     const EXPECTED: &'static str = "BOOL";
 
+    #[inline]
     fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
         match value {
             AttributeValue::Bool(b) => Ok(b),
@@ -145,6 +151,7 @@ impl FromAttribute for bool {
 }
 
 impl<T: ToAttribute> ToAttribute for Option<T> {
+    #[inline]
     fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
         match self {
             Some(value) => value.to_attribute(),
@@ -164,6 +171,7 @@ impl<T: ToAttribute> ToAttribute for Option<T> {
 impl<T: FromAttribute> FromAttribute for Option<T> {
     const EXPECTED: &'static str = T::EXPECTED;
 
+    #[inline]
     fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
         match value {
             // Other writers (boto3, the AWS CLI) store "no value" as NULL rather than leaving the
@@ -180,6 +188,7 @@ impl<T: FromAttribute> FromAttribute for Option<T> {
 
 /// Reads the attribute `name` of a model from a value removed from its item, naming the
 /// attribute in any error. Generated code calls this once per field.
+#[inline(always)]
 pub fn read_field<T: FromAttribute>(
     value: Option<AttributeValue>,
     name: &str,
@@ -193,6 +202,7 @@ pub fn read_field<T: FromAttribute>(
 
 /// Writes the attribute `name` of a model into `item`, leaving it out when the value says so.
 /// Generated code calls this once per field.
+#[inline(always)]
 pub fn write_field<T: ToAttribute + ?Sized>(
     item: &mut Item,
     name: &str,
@@ -206,6 +216,7 @@ pub fn write_field<T: ToAttribute + ?Sized>(
 
 /// Writes the attribute `name` of a field with a default: when the value would be left out
 /// (`None`, an empty set), the default is written instead. Generated code calls this.
+#[inline(always)]
 pub fn write_field_or_default<T: ToAttribute>(
     item: &mut Item,
     name: &str,

@@ -147,6 +147,11 @@ fn render_condition(condition: Option<&Condition>) -> Result<RenderedCondition, 
     Ok(RenderedCondition { text, placeholders })
 }
 
+/// The key a builder holds, taken out to be sent (the builder is being consumed).
+pub(crate) fn take_key(key: &mut Result<Item, ConversionError>) -> Result<Item, ConversionError> {
+    std::mem::replace(key, Ok(Item::new()))
+}
+
 /// Reads a value of `P` from an item of model `M`, and runs the model's `after_load` hook.
 pub(crate) fn load<M: Model, P: Projection<M>>(item: Item) -> Result<P, Error> {
     let mut value = P::from_projection(item)?;
@@ -290,12 +295,17 @@ impl<'a, M: Model, P: Projection<M>> Get<'a, M, P> {
 
     /// The `GetItem` request this builder sends, without sending it.
     pub fn request(&self) -> Result<GetItemInput, Error> {
+        self.input(self.key.clone()?)
+    }
+
+    /// The request, with the key item given (moved in when sending, not cloned).
+    fn input(&self, key: Item) -> Result<GetItemInput, Error> {
         let mut placeholders = Placeholders::new();
         let projection = projection_paths::<M, P>(self.hide_expired)
             .map(|paths| paths.render(&mut placeholders));
         Ok(GetItemInput::builder()
             .table_name(self.db.table_name_of::<M>())
-            .set_key(Some(self.key.clone()?))
+            .set_key(Some(key))
             .consistent_read(self.consistent_read)
             .set_projection_expression(projection)
             .set_expression_attribute_names(placeholders.names())
@@ -303,8 +313,9 @@ impl<'a, M: Model, P: Projection<M>> Get<'a, M, P> {
             .unwrap_or_else(|_| unreachable!("GetItemInput has no required fields")))
     }
 
-    async fn run(self) -> Result<Option<P>, Error> {
-        let input = self.request()?;
+    async fn run(mut self) -> Result<Option<P>, Error> {
+        let key = take_key(&mut self.key)?;
+        let input = self.input(key)?;
         let table = input.table_name.clone().unwrap_or_default();
         let span = request_span("GetItem", &table, None);
         let output = self
@@ -545,6 +556,11 @@ impl<'a, M: Model> Delete<'a, M> {
 
     /// The `DeleteItem` request this builder sends, without sending it.
     pub fn request(&self) -> Result<DeleteItemInput, Error> {
+        self.input(self.key.clone()?)
+    }
+
+    /// The request, with the key item given (moved in when sending, not cloned).
+    fn input(&self, key: Item) -> Result<DeleteItemInput, Error> {
         let mut rendered = render_condition(self.condition.as_ref())?;
         if let (Some(attribute), Some(expected)) = (M::SCHEMA.version, self.expected_version) {
             let version = version_condition(attribute, expected, &mut rendered.placeholders);
@@ -552,7 +568,7 @@ impl<'a, M: Model> Delete<'a, M> {
         }
         Ok(DeleteItemInput::builder()
             .table_name(self.db.table_name_of::<M>())
-            .set_key(Some(self.key.clone()?))
+            .set_key(Some(key))
             .set_condition_expression(rendered.text)
             .set_expression_attribute_names(rendered.placeholders.names())
             .set_expression_attribute_values(rendered.placeholders.values())
@@ -572,8 +588,9 @@ impl<'a, M: Model> Delete<'a, M> {
         }
     }
 
-    async fn run(self, returns: Option<ReturnValue>) -> Result<Option<Item>, Error> {
-        let input = self.request()?;
+    async fn run(mut self, returns: Option<ReturnValue>) -> Result<Option<Item>, Error> {
+        let key = take_key(&mut self.key)?;
+        let input = self.input(key)?;
         if let Some(key) = &input.key {
             M::before_delete_async(key, self.db)
                 .await

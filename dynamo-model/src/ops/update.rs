@@ -214,6 +214,11 @@ impl<'a, M: Model> UpdateItem<'a, M> {
     /// The `UpdateItem` request this builder sends, without sending it: with the model's
     /// timestamps and version bump added, after the values it sets passed validation.
     pub fn request(&self) -> Result<UpdateItemInput, Error> {
+        self.input(self.key.clone()?)
+    }
+
+    /// The request, with the key item given (moved in when sending, not cloned).
+    fn input(&self, key: Item) -> Result<UpdateItemInput, Error> {
         let mut placeholders = Placeholders::new();
         let update = render_update::<M>(&self.update, &mut placeholders)?;
         let mut condition = self
@@ -227,7 +232,7 @@ impl<'a, M: Model> UpdateItem<'a, M> {
         }
         Ok(UpdateItemInput::builder()
             .table_name(self.db.table_name_of::<M>())
-            .set_key(Some(self.key.clone()?))
+            .set_key(Some(key))
             .update_expression(update)
             .set_condition_expression(condition)
             .set_expression_attribute_names(placeholders.names())
@@ -241,8 +246,9 @@ impl<'a, M: Model> UpdateItem<'a, M> {
             .unwrap_or_else(|_| unreachable!("UpdateItemInput has no required fields")))
     }
 
-    async fn run(self, returns: ReturnValue) -> Result<Option<Item>, Error> {
-        let input = self.request()?;
+    async fn run(mut self, returns: ReturnValue) -> Result<Option<Item>, Error> {
+        let key = super::take_key(&mut self.key)?;
+        let input = self.input(key)?;
         let table = input.table_name.clone().unwrap_or_default();
         let span = request_span("UpdateItem", &table, None);
         let result = self

@@ -20,6 +20,7 @@ pub trait Number: Sized {
 macro_rules! integers {
     ($($ty:ident)*) => {$(
         impl Number for $ty {
+            #[inline]
             fn parse_number(text: &str) -> Result<Self, ConversionError> {
                 // The common case, a plain integer, needs no allocation.
                 if let Ok(n) = text.parse::<$ty>() {
@@ -29,6 +30,7 @@ macro_rules! integers {
                 whole.parse::<$ty>().map_err(|_| ConversionError::out_of_range(text, stringify!($ty)))
             }
 
+            #[inline]
             fn number_text(&self) -> Result<String, ConversionError> {
                 integers!(@text $ty, self)
             }
@@ -97,6 +99,7 @@ floats!(f32 f64);
 macro_rules! number_attributes {
     ($($ty:ident)*) => {$(
         impl ToAttribute for $ty {
+            #[inline]
             fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
                 self.number_text().map(|text| Some(AttributeValue::N(text)))
             }
@@ -105,6 +108,7 @@ macro_rules! number_attributes {
         impl FromAttribute for $ty {
             const EXPECTED: &'static str = concat!("N (", stringify!($ty), ")");
 
+            #[inline]
             fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
                 match value {
                     AttributeValue::N(text) => Self::parse_number(&text),
