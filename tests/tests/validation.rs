@@ -231,3 +231,56 @@ async fn update_values_are_checked_against_the_rules() {
     let updated = User::update(&db, "u-1").set(&f.age, 40).await.unwrap();
     assert_eq!(updated.age, 40);
 }
+
+/// A document that holds itself: its rules are checked at every depth.
+#[derive(Attribute, Debug, Clone, PartialEq)]
+struct Node {
+    #[dynamo(validate(non_blank))]
+    name: String,
+    children: Vec<Node>,
+    by_name: std::collections::BTreeMap<String, Node>,
+}
+
+#[derive(Model, Debug, Clone, PartialEq)]
+struct Tree {
+    #[dynamo(hash_key)]
+    id: String,
+    root: Option<Node>,
+}
+
+fn node(name: &str, children: Vec<Node>) -> Node {
+    Node {
+        name: name.into(),
+        children,
+        by_name: Default::default(),
+    }
+}
+
+#[test]
+fn recursive_documents_are_checked_at_every_depth() {
+    let mut leaf_map = node("b", vec![]);
+    leaf_map.by_name.insert("x".into(), node(" ", vec![]));
+    let tree = Tree {
+        id: "t".into(),
+        root: Some(node(
+            "a",
+            vec![node("ok", vec![node("", vec![])]), leaf_map],
+        )),
+    };
+    let error = tree.validate().unwrap_err();
+    assert_eq!(
+        rules_of(&error),
+        vec![
+            ("root.children[0].children[0].name".to_owned(), "non_blank"),
+            ("root.children[1].by_name.x.name".to_owned(), "non_blank"),
+        ]
+    );
+    assert_eq!(
+        Tree {
+            id: "t".into(),
+            root: None
+        }
+        .validate(),
+        Ok(())
+    );
+}

@@ -44,13 +44,89 @@ fn mentions(ty: &syn::Type, ident: &syn::Ident) -> bool {
 }
 
 /// Whether the field's own type may hold documents with rules: a field converted by its type
-/// (not `with`/`serde`) that is not a key.
+/// (not `with`/`serde`), not a key, and not built only of standard types, which have no rules
+/// (checking those would cost compile time and nothing else).
 fn may_nest(field: &Field) -> bool {
     field.is_stored()
         && field.attrs.with.is_none()
         && field.attrs.serde.is_none()
         && field.attrs.hash_key.is_none()
         && field.attrs.range_key.is_none()
+        && !only_standard_types(field.ty)
+}
+
+/// Whether every name in `ty` is a standard type (or a path segment leading to one), none of
+/// which carries validation rules.
+fn only_standard_types(ty: &syn::Type) -> bool {
+    const STANDARD: &[&str] = &[
+        "std",
+        "core",
+        "alloc",
+        "collections",
+        "string",
+        "vec",
+        "time",
+        "sync",
+        "rc",
+        "boxed",
+        "option",
+        "String",
+        "str",
+        "bool",
+        "char",
+        "u8",
+        "u16",
+        "u32",
+        "u64",
+        "u128",
+        "usize",
+        "i8",
+        "i16",
+        "i32",
+        "i64",
+        "i128",
+        "isize",
+        "f32",
+        "f64",
+        "Option",
+        "Vec",
+        "VecDeque",
+        "HashSet",
+        "BTreeSet",
+        "HashMap",
+        "BTreeMap",
+        "Box",
+        "Arc",
+        "Rc",
+        "SystemTime",
+        "Duration",
+        "chrono",
+        "DateTime",
+        "Utc",
+        "FixedOffset",
+        "NaiveDate",
+        "NaiveDateTime",
+        "OffsetDateTime",
+        "PrimitiveDateTime",
+        "Date",
+        "uuid",
+        "Uuid",
+        "rust_decimal",
+        "Decimal",
+        "bytes",
+        "Bytes",
+        "dynamo_model",
+        "Binary",
+        "AttributeValue",
+    ];
+    fn walk(tree: proc_macro2::TokenTree) -> bool {
+        match tree {
+            proc_macro2::TokenTree::Ident(ident) => STANDARD.iter().any(|name| ident == name),
+            proc_macro2::TokenTree::Group(group) => group.stream().into_iter().all(walk),
+            _ => true,
+        }
+    }
+    ty.to_token_stream().into_iter().all(walk)
 }
 
 /// The bound of a `min`/`max` rule as a value of the checked type; an integer literal on a
