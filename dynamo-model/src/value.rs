@@ -95,7 +95,7 @@ pub fn type_name(value: &AttributeValue) -> &'static str {
 impl ToAttribute for String {
     #[inline]
     fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
-        Ok(Some(AttributeValue::S(self.clone())))
+        Ok(Some(AttributeValue::S(self.as_str().to_owned())))
     }
 }
 

@@ -266,21 +266,18 @@ impl Update {
         extra: &[Update],
         placeholders: &mut Placeholders,
     ) -> Result<String, ConversionError> {
-        let actions: Vec<&Action> = self
-            .actions
-            .iter()
-            .chain(extra.iter().flat_map(|u| &u.actions))
-            .collect();
+        let actions = || {
+            self.actions
+                .iter()
+                .chain(extra.iter().flat_map(|u| &u.actions))
+        };
         if self.actions.is_empty() {
             return Err(ConversionError::custom(
                 "an update needs at least one action",
             ));
         }
-        for (i, action) in actions.iter().enumerate() {
-            if let Some(earlier) = actions[..i]
-                .iter()
-                .find(|a| a.path().overlaps(action.path()))
-            {
+        for (i, action) in actions().enumerate() {
+            if let Some(earlier) = actions().take(i).find(|a| a.path().overlaps(action.path())) {
                 return Err(ConversionError::custom(format!(
                     "two update actions touch overlapping paths `{}` and `{}`; DynamoDB allows one action per attribute",
                     earlier.path(),
@@ -299,7 +296,7 @@ impl Update {
             ("DELETE", |a| matches!(a, Action::Delete(..))),
         ] {
             let mut first = true;
-            for action in actions.iter().copied().filter(|a| matches(a)) {
+            for action in actions().filter(|a| matches(a)) {
                 if first {
                     if !out.is_empty() {
                         out.push(' ');
