@@ -1,5 +1,6 @@
 //! End to end against DynamoDB Local: dynamo-model against the raw SDK for put, get, query and
-//! batch write of N items (10,000 by default), sequentially and with 32 concurrent tasks.
+//! batch write of N items (10,000 by default), one at a time and 32 at once (32 tasks, 32 batch
+//! calls in flight, 32 partitions queried at once).
 //! Prints operations per second for each and the ratio (above 1: dynamo-model is faster).
 //! Database time dominates here, so this shows whether the library adds anything you would
 //! notice, not its CPU cost (see the criterion benches for that). DynamoDB Local's JVM speeds
@@ -17,7 +18,7 @@ use dynamo_model::local::LocalDynamoDb;
 use dynamo_model::ops::BatchWrite;
 use dynamo_model::prelude::*;
 use dynamo_model::sdk::types::{PutRequest, WriteRequest};
-use futures::StreamExt;
+use futures::{StreamExt, TryStreamExt};
 
 const CONCURRENCY: usize = 32;
 
@@ -134,39 +135,52 @@ async fn main() -> Result<(), Error> {
         report(&format!("get ({label})"), odm, raw);
     }
 
-    // One partition of n items, written in batches and queried whole, page after page. Each
-    // side runs twice, interleaved (raw, library, library, raw), as above.
+    // n items in 32 partitions, written in batches and read back with queries, page after
+    // page: one call (or one partition) at a time, then 32 at once. Each side runs twice,
+    // interleaved (raw, library, library, raw), as above.
     Event::table().create_if_missing(&db).await?;
     let mut events: Vec<Event> = (0..n as u64)
         .map(|seq| Event {
-            stream: "s".into(),
+            stream: stream(seq),
             seq,
             body: "x".repeat(64),
         })
         .collect();
     let event_table = db.table_name_of::<Event>();
-    let r1 = raw_batch_write(&client, &event_table, &events).await;
-    let o1 = odm_batch_write(&db, &mut events).await?;
-    let o2 = odm_batch_write(&db, &mut events).await?;
-    let r2 = raw_batch_write(&client, &event_table, &events).await;
-    report(
-        "batch write (8 calls in flight)",
-        (o1 + o2) / 2.0,
-        (r1 + r2) / 2.0,
-    );
+    for concurrency in [1, CONCURRENCY] {
+        let r1 = raw_batch_write(&client, &event_table, &events, concurrency).await;
+        let o1 = odm_batch_write(&db, &mut events, concurrency).await?;
+        let o2 = odm_batch_write(&db, &mut events, concurrency).await?;
+        let r2 = raw_batch_write(&client, &event_table, &events, concurrency).await;
+        report(
+            &format!("batch write ({concurrency} calls in flight)"),
+            (o1 + o2) / 2.0,
+            (r1 + r2) / 2.0,
+        );
+    }
 
-    // Warm the partition's pages once.
-    Event::query(&db, "s").count().await?;
-    let r1 = raw_query(&client, &event_table).await;
-    let o1 = odm_query(&db).await?;
-    let o2 = odm_query(&db).await?;
-    let r2 = raw_query(&client, &event_table).await;
-    report(
-        "query (items/s, all pages)",
-        (o1 + o2) / 2.0,
-        (r1 + r2) / 2.0,
-    );
+    // Warm the partitions' pages once.
+    odm_query(&db, CONCURRENCY).await?;
+    for concurrency in [1, CONCURRENCY] {
+        let r1 = raw_query(&client, &event_table, concurrency).await;
+        let o1 = odm_query(&db, concurrency).await?;
+        let o2 = odm_query(&db, concurrency).await?;
+        let r2 = raw_query(&client, &event_table, concurrency).await;
+        report(
+            &format!("query ({concurrency} of 32 partitions at once)"),
+            (o1 + o2) / 2.0,
+            (r1 + r2) / 2.0,
+        );
+    }
     Ok(())
+}
+
+/// How many partitions the events are spread over.
+const STREAMS: u64 = 32;
+
+/// The partition of event `seq`.
+fn stream(seq: u64) -> String {
+    format!("s{}", seq % STREAMS)
 }
 
 /// The model of the batch and query measurements: one partition, `seq` ordering it.
@@ -180,20 +194,27 @@ struct Event {
     body: String,
 }
 
-/// Writes every event with the library's batch write; items per second.
-async fn odm_batch_write(db: &Db, events: &mut [Event]) -> Result<f64, Error> {
+/// Writes every event with the library's batch write, `concurrency` calls in flight; items per
+/// second.
+async fn odm_batch_write(db: &Db, events: &mut [Event], concurrency: usize) -> Result<f64, Error> {
     let start = Instant::now();
     let written = BatchWrite::new(db)
         .put_all(events.iter_mut())
-        .concurrency(8)
+        .concurrency(concurrency)
         .await?;
     let rate = events.len() as f64 / start.elapsed().as_secs_f64();
     assert!(written.unprocessed.is_empty());
     Ok(rate)
 }
 
-/// Writes every event with raw BatchWriteItem calls of 25, 8 in flight; items per second.
-async fn raw_batch_write(client: &dynamo_model::sdk::Client, table: &str, events: &[Event]) -> f64 {
+/// Writes every event with raw BatchWriteItem calls of 25, `concurrency` in flight; items per
+/// second.
+async fn raw_batch_write(
+    client: &dynamo_model::sdk::Client,
+    table: &str,
+    events: &[Event],
+    concurrency: usize,
+) -> f64 {
     let start = Instant::now();
     let requests: Vec<WriteRequest> = events
         .iter()
@@ -221,23 +242,42 @@ async fn raw_batch_write(client: &dynamo_model::sdk::Client, table: &str, events
                 .await
                 .unwrap_or_else(|e| panic!("{e:?}"));
         })
-        .buffer_unordered(8)
+        .buffer_unordered(concurrency)
         .collect::<Vec<()>>()
         .await;
     events.len() as f64 / start.elapsed().as_secs_f64()
 }
 
-/// Reads the whole partition with the library; items per second.
-async fn odm_query(db: &Db) -> Result<f64, Error> {
+/// Reads every partition whole with the library, `concurrency` partitions at once; items per
+/// second.
+async fn odm_query(db: &Db, concurrency: usize) -> Result<f64, Error> {
     let start = Instant::now();
-    let read = Event::query(db, "s").await?;
-    Ok(read.len() as f64 / start.elapsed().as_secs_f64())
+    let counts: Vec<usize> = futures::stream::iter(0..STREAMS)
+        .map(|s| async move { Event::query(db, &stream(s)).await.map(|items| items.len()) })
+        .buffer_unordered(concurrency)
+        .try_collect()
+        .await?;
+    Ok(counts.iter().sum::<usize>() as f64 / start.elapsed().as_secs_f64())
 }
 
-/// Reads the whole partition with raw Query calls, reading each item into its fields as the
-/// library does; items per second.
-async fn raw_query(client: &dynamo_model::sdk::Client, table: &str) -> f64 {
+/// Reads every partition whole with raw Query calls, `concurrency` partitions at once, reading
+/// each item into its fields as the library does; items per second.
+async fn raw_query(client: &dynamo_model::sdk::Client, table: &str, concurrency: usize) -> f64 {
     let start = Instant::now();
+    let counts: Vec<usize> = futures::stream::iter(0..STREAMS)
+        .map(|s| raw_query_partition(client, table, stream(s)))
+        .buffer_unordered(concurrency)
+        .collect()
+        .await;
+    counts.iter().sum::<usize>() as f64 / start.elapsed().as_secs_f64()
+}
+
+/// Reads one partition with raw Query calls; the number of items.
+async fn raw_query_partition(
+    client: &dynamo_model::sdk::Client,
+    table: &str,
+    partition: String,
+) -> usize {
     let mut count = 0;
     let mut next = None;
     loop {
@@ -246,7 +286,7 @@ async fn raw_query(client: &dynamo_model::sdk::Client, table: &str) -> f64 {
             .table_name(table)
             .key_condition_expression("#n0 = :v0")
             .expression_attribute_names("#n0", "stream")
-            .expression_attribute_values(":v0", AttributeValue::S("s".into()))
+            .expression_attribute_values(":v0", AttributeValue::S(partition.clone()))
             .set_exclusive_start_key(next)
             .send()
             .await
@@ -268,5 +308,5 @@ async fn raw_query(client: &dynamo_model::sdk::Client, table: &str) -> f64 {
             break;
         }
     }
-    count as f64 / start.elapsed().as_secs_f64()
+    count
 }

@@ -9,7 +9,9 @@ use std::marker::PhantomData;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use aws_sdk_dynamodb::types::{DeleteRequest, KeysAndAttributes, PutRequest, WriteRequest};
+use aws_sdk_dynamodb::types::{
+    AttributeValue, DeleteRequest, KeysAndAttributes, PutRequest, WriteRequest,
+};
 use futures::stream::{self, StreamExt, TryStreamExt};
 
 use tracing::Instrument;
@@ -284,8 +286,30 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
 
 /// A key as a hashable value: `AttributeValue` is neither `Eq` nor `Hash`, and its DynamoDB
 /// JSON (attributes in name order) is the same text for equal keys.
-fn key_fingerprint(key: &Item) -> String {
-    crate::json::item_to_string(key)
+fn key_fingerprint(key: &Item) -> Vec<u8> {
+    // A key has one or two attributes, each S, N or B: written in name order, each name and
+    // value prefixed by its length, so that no two keys give the same bytes.
+    let mut parts: Vec<(&String, &AttributeValue)> = key.iter().collect();
+    parts.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut bytes = Vec::with_capacity(64);
+    for (name, value) in parts {
+        let (kind, value): (u8, &[u8]) = match value {
+            AttributeValue::S(s) => (b'S', s.as_bytes()),
+            AttributeValue::N(n) => (b'N', n.as_bytes()),
+            AttributeValue::B(b) => (b'B', b.as_ref()),
+            // Not a key type; written whole, so it still compares exactly.
+            other => {
+                let whole = Item::from([(name.clone(), other.clone())]);
+                return crate::json::item_to_string(&whole).into_bytes();
+            }
+        };
+        bytes.extend_from_slice(&name.len().to_le_bytes());
+        bytes.extend_from_slice(name.as_bytes());
+        bytes.push(kind);
+        bytes.extend_from_slice(&value.len().to_le_bytes());
+        bytes.extend_from_slice(value);
+    }
+    bytes
 }
 
 /// Removes repeated keys, keeping the first of each.
@@ -301,6 +325,24 @@ impl<'a, M: Model + 'a, P: Projection<M> + Send + 'a> IntoFuture for BatchGet<'a
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.run())
     }
+}
+
+/// The writes in order, without those a later write of the same (table, key) replaces.
+fn last_write_of_each_key(writes: Vec<(String, Item, WriteRequest)>) -> Vec<BatchWriteItem> {
+    let mut keep = vec![false; writes.len()];
+    let mut last: HashMap<(&str, Vec<u8>), usize> = HashMap::with_capacity(writes.len());
+    for (i, (table, key, _)) in writes.iter().enumerate() {
+        last.insert((table.as_str(), key_fingerprint(key)), i);
+    }
+    for i in last.into_values() {
+        keep[i] = true;
+    }
+    writes
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, keep)| *keep)
+        .map(|((table, _, request), _)| BatchWriteItem { table, request })
+        .collect()
 }
 
 /// One write of a batch, with the table it goes to.
@@ -431,25 +473,14 @@ impl<'a> BatchWrite<'a> {
     /// The writes in the order they will be sent, after the later write of a key replaced the
     /// earlier: what each chunk of 25 holds.
     pub fn requests(&self) -> Result<Vec<BatchWriteItem>, Error> {
-        let writes = self.writes.as_ref().map_err(Error::copy_stored)?;
-        // The later write of a key wins: keep the last occurrence of each (table, key).
-        let mut last: HashMap<(&str, String), usize> = HashMap::new();
-        for (i, (table, key, _)) in writes.iter().enumerate() {
-            last.insert((table.as_str(), key_fingerprint(key)), i);
+        match &self.writes {
+            Ok(writes) => Ok(last_write_of_each_key(writes.clone())),
+            Err(e) => Err(e.copy_stored()),
         }
-        let mut keep: Vec<usize> = last.into_values().collect();
-        keep.sort_unstable();
-        Ok(keep
-            .into_iter()
-            .map(|i| BatchWriteItem {
-                table: writes[i].0.clone(),
-                request: writes[i].2.clone(),
-            })
-            .collect())
     }
 
     async fn run(self) -> Result<BatchWritten, Error> {
-        let writes = self.requests()?;
+        let writes = last_write_of_each_key(self.writes?);
         let db = self.db;
         let policy = self.retry;
         let tables: std::collections::BTreeSet<&str> =
@@ -457,8 +488,11 @@ impl<'a> BatchWrite<'a> {
         let tables: Vec<&str> = tables.into_iter().collect();
         let span = request_span("BatchWriteItem", &tables.join(", "), None);
         let count = writes.len();
-        let chunks: Vec<Vec<BatchWriteItem>> =
-            writes.chunks(MAX_BATCH_WRITE).map(<[_]>::to_vec).collect();
+        let mut writes = writes.into_iter().peekable();
+        let mut chunks: Vec<Vec<BatchWriteItem>> = Vec::new();
+        while writes.peek().is_some() {
+            chunks.push(writes.by_ref().take(MAX_BATCH_WRITE).collect());
+        }
         let results: Vec<Retried<(), Vec<BatchWriteItem>>> = stream::iter(chunks)
             .map(|chunk| async move {
                 with_retries(policy, chunk, Vec::is_empty, |chunk| async move {
@@ -525,6 +559,31 @@ impl<'a> IntoFuture for BatchWrite<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_fingerprints_tell_every_key_apart() {
+        let key = |parts: &[(&str, AttributeValue)]| -> Item {
+            parts
+                .iter()
+                .map(|(name, value)| ((*name).to_owned(), value.clone()))
+                .collect()
+        };
+        let s = |text: &str| AttributeValue::S(text.to_owned());
+        let keys = [
+            key(&[("a", s("bc"))]),
+            key(&[("ab", s("c"))]),
+            key(&[("a", AttributeValue::N("1".into()))]),
+            key(&[("a", s("1"))]),
+            key(&[("a", AttributeValue::B(vec![b'1'].into()))]),
+            key(&[("a", s("1")), ("b", s("2"))]),
+            key(&[("a", s("12")), ("b", s(""))]),
+        ];
+        let prints: std::collections::HashSet<Vec<u8>> = keys.iter().map(key_fingerprint).collect();
+        assert_eq!(prints.len(), keys.len());
+        // The order the attributes were inserted in does not matter.
+        let swapped = key(&[("b", s("2")), ("a", s("1"))]);
+        assert_eq!(key_fingerprint(&swapped), key_fingerprint(&keys[5]));
+    }
 
     #[tokio::test]
     async fn unprocessed_work_is_retried_until_done_or_out_of_attempts() {
