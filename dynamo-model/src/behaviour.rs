@@ -209,6 +209,110 @@ pub fn child_path(path: &str, name: &str) -> String {
     }
 }
 
+/// How generated code checks the rules nested in a field without naming the field's
+/// conversion traits: a field whose type is not storable at all then gets its one error from
+/// the conversion, not a second one from validation. (Method resolution picks the first trait
+/// whose impl applies: the real check when the type converts, the no-op otherwise.)
+#[doc(hidden)]
+pub mod probe {
+    use std::marker::PhantomData;
+
+    use super::{Failures, child_path};
+    use crate::value::{FromAttribute, ToAttribute};
+    use aws_sdk_dynamodb::types::AttributeValue;
+
+    /// A field's value, to check the rules inside it.
+    pub struct Probe<'a, T: ?Sized>(pub &'a T);
+
+    /// The check, for a storable type.
+    pub trait Nested {
+        /// Checks the rules inside the value, stored at `path`.`name`.
+        fn check_nested(&self, path: &str, name: &str, failures: &mut Failures);
+    }
+
+    impl<T: ToAttribute + ?Sized> Nested for &Probe<'_, T> {
+        #[inline]
+        fn check_nested(&self, path: &str, name: &str, failures: &mut Failures) {
+            if T::VALIDATES {
+                self.0.validate_nested(&child_path(path, name), failures);
+            }
+        }
+    }
+
+    /// Nothing to check, for a type that does not convert (already an error elsewhere).
+    pub trait NotStorable {
+        /// Does nothing.
+        #[inline]
+        fn check_nested(&self, path: &str, name: &str, failures: &mut Failures) {
+            let _ = (path, name, failures);
+        }
+    }
+
+    impl<T: ?Sized> NotStorable for Probe<'_, T> {}
+
+    /// A field's type, to check the rules inside a value an update sets it to.
+    pub struct Decode<T>(PhantomData<fn() -> T>);
+
+    impl<T> Decode<T> {
+        /// The probe for `T`.
+        pub fn new() -> Self {
+            Decode(PhantomData)
+        }
+    }
+
+    impl<T> Default for Decode<T> {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+
+    /// The check, for a type that reads and writes.
+    pub trait Decodes {
+        /// Reads `value` as the field's type and checks the rules inside it.
+        fn check_value(
+            &self,
+            value: &AttributeValue,
+            path: &str,
+            name: &str,
+            failures: &mut Failures,
+        );
+    }
+
+    impl<T: FromAttribute + ToAttribute> Decodes for &Decode<T> {
+        #[inline]
+        fn check_value(
+            &self,
+            value: &AttributeValue,
+            path: &str,
+            name: &str,
+            failures: &mut Failures,
+        ) {
+            if T::VALIDATES
+                && let Ok(decoded) = T::from_attribute(value.clone())
+            {
+                decoded.validate_nested(&child_path(path, name), failures);
+            }
+        }
+    }
+
+    /// Nothing to check, for a type that does not convert.
+    pub trait NotDecodable {
+        /// Does nothing.
+        #[inline]
+        fn check_value(
+            &self,
+            value: &AttributeValue,
+            path: &str,
+            name: &str,
+            failures: &mut Failures,
+        ) {
+            let _ = (value, path, name, failures);
+        }
+    }
+
+    impl<T> NotDecodable for Decode<T> {}
+}
+
 /// The built-in validation rules, one function each, named as in `#[dynamo(validate(...))]`.
 /// Each gives `Err(message)` when the value breaks the rule.
 pub mod rules {

@@ -109,7 +109,7 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::behaviour::{
-        Failures, Hooks, Timestamp, ValidationErrors, Version, child_path, rules,
+        Failures, Hooks, Timestamp, ValidationErrors, Version, child_path, probe, rules,
     };
     pub use crate::error::ConversionError;
     pub use crate::expr;

@@ -26,23 +26,6 @@ fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
     }
 }
 
-/// Whether `ty` names the container itself, so that its `VALIDATES` must not ask for its own
-/// (a recursive document would be a cycle in constant evaluation).
-fn mentions(ty: &syn::Type, ident: &syn::Ident) -> bool {
-    ty.to_token_stream().into_iter().any(|tree| {
-        fn walk(tree: proc_macro2::TokenTree, ident: &syn::Ident) -> bool {
-            match tree {
-                proc_macro2::TokenTree::Ident(found) => found == *ident || found == "Self",
-                proc_macro2::TokenTree::Group(group) => {
-                    group.stream().into_iter().any(|t| walk(t, ident))
-                }
-                _ => false,
-            }
-        }
-        walk(tree, ident)
-    })
-}
-
 /// Whether the field's own type may hold documents with rules: a field converted by its type
 /// (not `with`/`serde`), not a key, and not built only of standard types, which have no rules
 /// (checking those would cost compile time and nothing else).
@@ -200,15 +183,10 @@ fn field_checks(field: &Field, private: &TokenStream) -> TokenStream {
         None => quote!(#(#checks)*),
     };
     let nested = may_nest(field).then(|| {
-        quote_spanned! {ty.span()=>
-            if <#ty as #private::ToAttribute>::VALIDATES {
-                #private::ToAttribute::validate_nested(
-                    value,
-                    &#private::child_path(path, #name),
-                    failures,
-                );
-            }
-        }
+        quote! {{
+            use #private::probe::{Nested as _, NotStorable as _};
+            (&&#private::probe::Probe(value)).check_nested(path, #name, failures);
+        }}
     });
     quote!(#rules #nested)
 }
@@ -230,17 +208,14 @@ fn self_checks(fields: &[Field], private: &TokenStream) -> TokenStream {
 /// `VALIDATES` and `validate_nested` of a derived document (a struct stored as M).
 pub fn document_items(cont: &Container, private: &TokenStream) -> TokenStream {
     let fields = cont.fields();
-    let own_rules = fields.iter().any(|f| !f.attrs.rules.is_empty());
-    let nested = fields
+    // Whether the document has rules, or a field that may hold some: decided here, from the
+    // fields, so that no field's conversion traits are named outside its conversion.
+    let validates = fields
         .iter()
-        .filter(|f| may_nest(f) && !mentions(f.ty, cont.ident))
-        .map(|f| {
-            let ty = f.ty;
-            quote_spanned!(ty.span()=> <#ty as #private::ToAttribute>::VALIDATES)
-        });
+        .any(|f| !f.attrs.rules.is_empty() || may_nest(f));
     let checks = self_checks(fields, private);
     quote! {
-        const VALIDATES: bool = #own_rules #(|| #nested)*;
+        const VALIDATES: bool = #validates;
 
         fn validate_nested(&self, path: &str, failures: &mut #private::Failures) {
             #checks
@@ -270,21 +245,23 @@ pub fn model_items(cont: &Container, private: &TokenStream) -> TokenStream {
                     <#ty as #private::FromAttribute>::from_attribute(value.clone())
                 },
             };
+            if field.attrs.rules.is_empty() {
+                // Only what may be nested in it to check.
+                return quote! {
+                    #name => {
+                        use #private::probe::{Decodes as _, NotDecodable as _};
+                        (&&#private::probe::Decode::<#ty>::new())
+                            .check_value(value, path, #name, failures);
+                    }
+                };
+            }
             let checks = field_checks(field, private);
-            // A field without rules of its own is decoded only if its type can hold some.
-            let wanted = if field.attrs.rules.is_empty() {
-                quote_spanned!(ty.span()=> <#ty as #private::ToAttribute>::VALIDATES)
-            } else {
-                quote!(true)
-            };
             quote! {
                 #name => {
-                    if #wanted {
-                        let decoded: #private::core::result::Result<#ty, _> = #decode;
-                        if let #private::core::result::Result::Ok(decoded) = decoded {
-                            let value: &#ty = &decoded;
-                            #checks
-                        }
+                    let decoded: #private::core::result::Result<#ty, _> = #decode;
+                    if let #private::core::result::Result::Ok(decoded) = decoded {
+                        let value: &#ty = &decoded;
+                        #checks
                     }
                 }
             }
