@@ -18,8 +18,10 @@ use proc_macro::TokenStream;
 /// Derives `dynamo_model::Model` for a struct with named fields.
 ///
 /// Struct options: `table = "name"`, `rename_all = "case"`, `global_index(...)`,
-/// `local_index(...)`, `bound = "predicates"`, `crate = "path"`. Field options: `hash_key`,
-/// `range_key`, `rename = "name"`, `skip`, `with = path`, `serde`, `flatten`. The guide's
+/// `local_index(...)`, `hooks`, `timestamps`, `bound = "predicates"`, `crate = "path"`. Field
+/// options: `hash_key`, `range_key`, `rename = "name"`, `skip`, `with = path`, `serde`,
+/// `flatten`, `default`/`default = expr`/`default_with = path`/`force_default`, `ttl`,
+/// `validate(...)`, `version`, `created_at`, `updated_at`. The guide's
 /// `docs/schema-errors.md` describes each.
 #[proc_macro_derive(Model, attributes(dynamo))]
 pub fn derive_model(input: TokenStream) -> TokenStream {
@@ -32,7 +34,8 @@ pub fn derive_model(input: TokenStream) -> TokenStream {
 ///
 /// An enum with data is stored as a map whose tag attribute names the variant. Options: on the
 /// type `rename_all`, `tag`, `content`, `bound`, `crate`; on fields `rename`, `skip`, `with`,
-/// `serde`, `flatten`; on variants `rename`.
+/// `serde`, `flatten`, defaults, and (on a struct's fields) `validate(...)`; on variants
+/// `rename`.
 #[proc_macro_derive(Attribute, attributes(dynamo))]
 pub fn derive_attribute(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
