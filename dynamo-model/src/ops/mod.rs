@@ -21,6 +21,7 @@ use aws_sdk_dynamodb::operation::delete_item::DeleteItemError;
 use aws_sdk_dynamodb::operation::delete_item::DeleteItemInput;
 use aws_sdk_dynamodb::operation::get_item::GetItemInput;
 use aws_sdk_dynamodb::operation::put_item::{PutItemError, PutItemInput};
+use aws_sdk_dynamodb::operation::update_item::UpdateItemError;
 use aws_sdk_dynamodb::types::{AttributeValue, ReturnValue, ReturnValuesOnConditionCheckFailure};
 
 pub use batch::{
@@ -117,28 +118,61 @@ where
     error.as_service_error().and_then(|e| e.code()) == Some("ConditionalCheckFailedException")
 }
 
-/// The error of a failed conditional write: [`Error::ConditionFailed`] when the condition did
-/// not hold, else the SDK's error.
-fn write_error<E, R>(
+/// The service errors of conditional writes, which carry the stored item when the condition
+/// failed and the request asked for it (as versioned writes do).
+trait ConditionFailure {
+    /// The item as it was when the condition failed.
+    fn stored_item(&self) -> Option<&Item>;
+}
+
+macro_rules! condition_failures {
+    ($($error:ty),*) => {$(
+        impl ConditionFailure for $error {
+            fn stored_item(&self) -> Option<&Item> {
+                match self {
+                    Self::ConditionalCheckFailedException(failed) => failed.item.as_ref(),
+                    _ => None,
+                }
+            }
+        }
+    )*};
+}
+
+condition_failures!(PutItemError, DeleteItemError, UpdateItemError);
+
+/// The item stored when a conditional write's condition failed, if DynamoDB returned it.
+fn stored_item<E: ConditionFailure, R>(
+    error: &aws_sdk_dynamodb::error::SdkError<E, R>,
+) -> Option<&Item> {
+    error
+        .as_service_error()
+        .and_then(ConditionFailure::stored_item)
+}
+
+/// The error of a failed conditional write of model `M`: [`Error::VersionConflict`] when the
+/// stored item has another version than `expected`, [`Error::ConditionFailed`] when another
+/// condition did not hold, else the SDK's error.
+fn write_error<M: Model, E, R>(
     operation: &'static str,
     table: String,
+    expected: Option<u64>,
     error: aws_sdk_dynamodb::error::SdkError<E, R>,
 ) -> Error
 where
-    E: aws_sdk_dynamodb::error::ProvideErrorMetadata,
+    E: aws_sdk_dynamodb::error::ProvideErrorMetadata + ConditionFailure,
     aws_sdk_dynamodb::error::SdkError<E, R>: Into<aws_sdk_dynamodb::Error>,
 {
-    if is_condition_failure(&error) {
-        Error::ConditionFailed { operation, table }
-    } else {
-        Error::sdk(operation, &table, error)
+    if !is_condition_failure(&error) {
+        return Error::sdk(operation, &table, error);
     }
+    version_conflict::<M>(&table, expected, stored_item(&error))
+        .unwrap_or(Error::ConditionFailed { operation, table })
 }
 
 /// A condition expression with its placeholders, or none.
-struct RenderedCondition {
-    text: Option<String>,
-    placeholders: Placeholders,
+pub(crate) struct RenderedCondition {
+    pub(crate) text: Option<String>,
+    pub(crate) placeholders: Placeholders,
 }
 
 fn render_condition(condition: Option<&Condition>) -> Result<RenderedCondition, ConversionError> {
@@ -198,17 +232,43 @@ pub(crate) fn version_condition(
     expected: u64,
     placeholders: &mut Placeholders,
 ) -> String {
-    let mut text = String::new();
     if expected == 0 {
-        text.push_str("attribute_not_exists(");
-        placeholders.name(attribute, &mut text);
-        text.push(')');
-    } else {
-        placeholders.name(attribute, &mut text);
-        text.push_str(" = ");
-        placeholders.value(AttributeValue::N(expected.to_string()), &mut text);
+        return not_exists(attribute, placeholders);
     }
+    let mut text = String::new();
+    placeholders.name(attribute, &mut text);
+    text.push_str(" = ");
+    placeholders.value(AttributeValue::N(expected.to_string()), &mut text);
     text
+}
+
+/// `attribute_not_exists(#a)`.
+fn not_exists(attribute: &str, placeholders: &mut Placeholders) -> String {
+    let mut text = String::from("attribute_not_exists(");
+    placeholders.name(attribute, &mut text);
+    text.push(')');
+    text
+}
+
+/// The condition of a put, create or delete of model `M`, alone or in a transaction: the
+/// caller's `condition`, the version check of a versioned model (the stored item must have
+/// version `expected`), and for a create "no item with this key" (the hash key is present in
+/// every item of the table, so its absence means that).
+pub(crate) fn write_condition<M: Model>(
+    condition: Option<&Condition>,
+    expected: Option<u64>,
+    only_if_new: bool,
+) -> Result<RenderedCondition, ConversionError> {
+    let mut rendered = render_condition(condition)?;
+    if let (Some(attribute), Some(expected)) = (M::SCHEMA.version, expected) {
+        let version = version_condition(attribute, expected, &mut rendered.placeholders);
+        rendered.text = Some(and_text(version, rendered.text));
+    }
+    if only_if_new {
+        let key = not_exists(M::SCHEMA.hash_key.name, &mut rendered.placeholders);
+        rendered.text = Some(and_text(key, rendered.text));
+    }
+    Ok(rendered)
 }
 
 /// `required AND (other)`, or `required` alone.
@@ -400,21 +460,11 @@ impl<'a, M: Model> Put<'a, M> {
 
     fn prepare(&mut self) -> Result<(PutItemInput, Option<u64>), Error> {
         let prepared = prepare(self.model, self.only_if_new)?;
-        let mut rendered = render_condition(self.condition.as_ref())?;
-        if let (Some(attribute), Some(expected)) = (M::SCHEMA.version, prepared.expected_version) {
-            let version = version_condition(attribute, expected, &mut rendered.placeholders);
-            rendered.text = Some(and_text(version, rendered.text));
-        }
-        if self.only_if_new {
-            // The hash key is present in every item of the table, so its absence means
-            // "no item with this key".
-            let mut text = String::from("attribute_not_exists(");
-            rendered
-                .placeholders
-                .name(M::SCHEMA.hash_key.name, &mut text);
-            text.push(')');
-            rendered.text = Some(and_text(text, rendered.text));
-        }
+        let rendered = write_condition::<M>(
+            self.condition.as_ref(),
+            prepared.expected_version,
+            self.only_if_new,
+        )?;
         let input = PutItemInput::builder()
             .table_name(self.db.table_name_of::<M>())
             .set_item(Some(prepared.item))
@@ -474,25 +524,21 @@ impl<'a, M: Model> Put<'a, M> {
                     .map_err(|e| Error::hook::<M>("after_save_async", e))?;
                 Ok(output.attributes)
             }
-            Err(e) if is_condition_failure(&e) => {
-                let stored = match e.as_service_error() {
-                    Some(PutItemError::ConditionalCheckFailedException(failed)) => {
-                        failed.item.as_ref()
+            Err(e) => {
+                if self.only_if_new && is_condition_failure(&e) {
+                    let stored = stored_item(&e);
+                    // An item with the key is there; or, when DynamoDB did not return it, the
+                    // key condition is the one left to fail (a version conflict is told apart
+                    // by `write_error`).
+                    let exists = stored.is_some_and(|item| !item.is_empty())
+                        || (self.condition.is_none()
+                            && version_conflict::<M>(&table, expected, stored).is_none());
+                    if exists {
+                        return Err(Error::AlreadyExists { table });
                     }
-                    _ => None,
-                };
-                if self.only_if_new && stored.is_some_and(|item| !item.is_empty()) {
-                    return Err(Error::AlreadyExists { table });
                 }
-                if let Some(conflict) = version_conflict::<M>(&table, expected, stored) {
-                    return Err(conflict);
-                }
-                if self.only_if_new && self.condition.is_none() {
-                    return Err(Error::AlreadyExists { table });
-                }
-                Err(write_error("PutItem", table, e))
+                Err(write_error::<M, _, _>("PutItem", table, expected, e))
             }
-            Err(e) => Err(write_error("PutItem", table, e)),
         }
     }
 }
@@ -561,11 +607,7 @@ impl<'a, M: Model> Delete<'a, M> {
 
     /// The request, with the key item given (moved in when sending, not cloned).
     fn input(&self, key: Item) -> Result<DeleteItemInput, Error> {
-        let mut rendered = render_condition(self.condition.as_ref())?;
-        if let (Some(attribute), Some(expected)) = (M::SCHEMA.version, self.expected_version) {
-            let version = version_condition(attribute, expected, &mut rendered.placeholders);
-            rendered.text = Some(and_text(version, rendered.text));
-        }
+        let rendered = write_condition::<M>(self.condition.as_ref(), self.expected_version, false)?;
         Ok(DeleteItemInput::builder()
             .table_name(self.db.table_name_of::<M>())
             .set_key(Some(key))
@@ -621,21 +663,12 @@ impl<'a, M: Model> Delete<'a, M> {
                 finish(self.db, &span, "DeleteItem", 1, output.consumed_capacity());
                 Ok(output.attributes)
             }
-            Err(e) => {
-                let stored = match e.as_service_error() {
-                    Some(DeleteItemError::ConditionalCheckFailedException(failed)) => {
-                        failed.item.as_ref()
-                    }
-                    _ => None,
-                };
-                if is_condition_failure(&e)
-                    && let Some(conflict) =
-                        version_conflict::<M>(&table, self.expected_version, stored)
-                {
-                    return Err(conflict);
-                }
-                Err(write_error("DeleteItem", table, e))
-            }
+            Err(e) => Err(write_error::<M, _, _>(
+                "DeleteItem",
+                table,
+                self.expected_version,
+                e,
+            )),
         }
     }
 }

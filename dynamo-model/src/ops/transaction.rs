@@ -217,20 +217,12 @@ impl<'a> Transaction<'a> {
         let version = M::SCHEMA.version.zip(expected);
         let after_commit: AfterCommit<'a> = Box::new(move || saved(model, expected));
         self.push(version, Some(after_commit), |on_failure| {
-            let mut rendered = render::<M>(None, condition.as_ref(), version)?;
-            if only_if_new {
-                let mut text = String::from("attribute_not_exists(");
-                rendered
-                    .placeholders
-                    .name(M::SCHEMA.hash_key.name, &mut text);
-                text.push(')');
-                rendered.condition = Some(super::and_text(text, rendered.condition));
-            }
+            let rendered = super::write_condition::<M>(condition.as_ref(), expected, only_if_new)?;
             let put = built(
                 PutAction::builder()
                     .table_name(table)
                     .set_item(Some(prepared.item))
-                    .set_condition_expression(rendered.condition)
+                    .set_condition_expression(rendered.text)
                     .set_expression_attribute_names(rendered.placeholders.names())
                     .set_expression_attribute_values(rendered.placeholders.values())
                     .set_return_values_on_condition_check_failure(on_failure)

@@ -3,12 +3,12 @@
 use std::future::IntoFuture;
 use std::marker::PhantomData;
 
-use aws_sdk_dynamodb::operation::update_item::{UpdateItemError, UpdateItemInput};
+use aws_sdk_dynamodb::operation::update_item::UpdateItemInput;
 use aws_sdk_dynamodb::types::{AttributeValue, ReturnValue, ReturnValuesOnConditionCheckFailure};
 
 use tracing::Instrument;
 
-use super::{OpFuture, finish, is_condition_failure, request_span, version_conflict, write_error};
+use super::{OpFuture, finish, request_span, write_error};
 use crate::behaviour::Failures;
 use crate::db::Db;
 use crate::error::{ConversionError, Error};
@@ -274,21 +274,12 @@ impl<'a, M: Model> UpdateItem<'a, M> {
                 finish(self.db, &span, "UpdateItem", 1, output.consumed_capacity());
                 Ok(output.attributes)
             }
-            Err(e) => {
-                let stored = match e.as_service_error() {
-                    Some(UpdateItemError::ConditionalCheckFailedException(failed)) => {
-                        failed.item.as_ref()
-                    }
-                    _ => None,
-                };
-                if is_condition_failure(&e)
-                    && let Some(conflict) =
-                        version_conflict::<M>(&table, self.expected_version, stored)
-                {
-                    return Err(conflict);
-                }
-                Err(write_error("UpdateItem", table, e))
-            }
+            Err(e) => Err(write_error::<M, _, _>(
+                "UpdateItem",
+                table,
+                self.expected_version,
+                e,
+            )),
         }
     }
 }
