@@ -169,18 +169,6 @@ where
         .unwrap_or(Error::ConditionFailed { operation, table })
 }
 
-/// A condition expression with its placeholders, or none.
-pub(crate) struct RenderedCondition {
-    pub(crate) text: Option<String>,
-    pub(crate) placeholders: Placeholders,
-}
-
-fn render_condition(condition: Option<&Condition>) -> Result<RenderedCondition, ConversionError> {
-    let mut placeholders = Placeholders::new();
-    let text = condition.map(|c| c.render(&mut placeholders)).transpose()?;
-    Ok(RenderedCondition { text, placeholders })
-}
-
 /// The key a builder holds, taken out to be sent (the builder is being consumed).
 pub(crate) fn take_key(key: &mut Result<Item, ConversionError>) -> Result<Item, ConversionError> {
     std::mem::replace(key, Ok(Item::new()))
@@ -227,11 +215,7 @@ pub(crate) fn prepare<M: Model>(model: &mut M, creating: bool) -> Result<Prepare
 }
 
 /// `attribute_not_exists(#v)` for version 0 (never written), else `#v = :v`.
-pub(crate) fn version_condition(
-    attribute: &str,
-    expected: u64,
-    placeholders: &mut Placeholders,
-) -> String {
+fn version_condition(attribute: &str, expected: u64, placeholders: &mut Placeholders) -> String {
     if expected == 0 {
         return not_exists(attribute, placeholders);
     }
@@ -250,29 +234,30 @@ fn not_exists(attribute: &str, placeholders: &mut Placeholders) -> String {
     text
 }
 
-/// The condition of a put, create or delete of model `M`, alone or in a transaction: the
-/// caller's `condition`, the version check of a versioned model (the stored item must have
+/// The condition of a write of model `M` (put, create, update or delete, alone or in a
+/// transaction), rendered into `placeholders`: the caller's `condition`, the version check of a versioned model (the stored item must have
 /// version `expected`), and for a create "no item with this key" (the hash key is present in
 /// every item of the table, so its absence means that).
 pub(crate) fn write_condition<M: Model>(
     condition: Option<&Condition>,
     expected: Option<u64>,
     only_if_new: bool,
-) -> Result<RenderedCondition, ConversionError> {
-    let mut rendered = render_condition(condition)?;
+    placeholders: &mut Placeholders,
+) -> Result<Option<String>, ConversionError> {
+    let mut text = condition.map(|c| c.render(placeholders)).transpose()?;
     if let (Some(attribute), Some(expected)) = (M::SCHEMA.version, expected) {
-        let version = version_condition(attribute, expected, &mut rendered.placeholders);
-        rendered.text = Some(and_text(version, rendered.text));
+        let version = version_condition(attribute, expected, placeholders);
+        text = Some(and_text(version, text));
     }
     if only_if_new {
-        let key = not_exists(M::SCHEMA.hash_key.name, &mut rendered.placeholders);
-        rendered.text = Some(and_text(key, rendered.text));
+        let key = not_exists(M::SCHEMA.hash_key.name, placeholders);
+        text = Some(and_text(key, text));
     }
-    Ok(rendered)
+    Ok(text)
 }
 
 /// `required AND (other)`, or `required` alone.
-pub(crate) fn and_text(required: String, other: Option<String>) -> String {
+fn and_text(required: String, other: Option<String>) -> String {
     match other {
         Some(other) => format!("{required} AND ({other})"),
         None => required,
@@ -460,17 +445,19 @@ impl<'a, M: Model> Put<'a, M> {
 
     fn prepare(&mut self) -> Result<(PutItemInput, Option<u64>), Error> {
         let prepared = prepare(self.model, self.only_if_new)?;
-        let rendered = write_condition::<M>(
+        let mut placeholders = Placeholders::new();
+        let condition = write_condition::<M>(
             self.condition.as_ref(),
             prepared.expected_version,
             self.only_if_new,
+            &mut placeholders,
         )?;
         let input = PutItemInput::builder()
             .table_name(self.db.table_name_of::<M>())
             .set_item(Some(prepared.item))
-            .set_condition_expression(rendered.text)
-            .set_expression_attribute_names(rendered.placeholders.names())
-            .set_expression_attribute_values(rendered.placeholders.values())
+            .set_condition_expression(condition)
+            .set_expression_attribute_names(placeholders.names())
+            .set_expression_attribute_values(placeholders.values())
             .set_return_values_on_condition_check_failure(
                 prepared
                     .expected_version
@@ -607,13 +594,19 @@ impl<'a, M: Model> Delete<'a, M> {
 
     /// The request, with the key item given (moved in when sending, not cloned).
     fn input(&self, key: Item) -> Result<DeleteItemInput, Error> {
-        let rendered = write_condition::<M>(self.condition.as_ref(), self.expected_version, false)?;
+        let mut placeholders = Placeholders::new();
+        let condition = write_condition::<M>(
+            self.condition.as_ref(),
+            self.expected_version,
+            false,
+            &mut placeholders,
+        )?;
         Ok(DeleteItemInput::builder()
             .table_name(self.db.table_name_of::<M>())
             .set_key(Some(key))
-            .set_condition_expression(rendered.text)
-            .set_expression_attribute_names(rendered.placeholders.names())
-            .set_expression_attribute_values(rendered.placeholders.values())
+            .set_condition_expression(condition)
+            .set_expression_attribute_names(placeholders.names())
+            .set_expression_attribute_values(placeholders.values())
             .set_return_values_on_condition_check_failure(
                 self.expected_version
                     .map(|_| ReturnValuesOnConditionCheckFailure::AllOld),

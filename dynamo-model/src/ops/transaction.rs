@@ -151,11 +151,12 @@ fn render<M: Model>(
     let update = update
         .map(|u| super::update::render_update::<M>(u, &mut placeholders))
         .transpose()?;
-    let mut condition = condition.map(|c| c.render(&mut placeholders)).transpose()?;
-    if let Some((attribute, expected)) = version {
-        let required = super::version_condition(attribute, expected, &mut placeholders);
-        condition = Some(super::and_text(required, condition));
-    }
+    let condition = super::write_condition::<M>(
+        condition,
+        version.map(|(_, expected)| expected),
+        false,
+        &mut placeholders,
+    )?;
     Ok(Rendered {
         condition,
         update,
@@ -217,14 +218,20 @@ impl<'a> Transaction<'a> {
         let version = M::SCHEMA.version.zip(expected);
         let after_commit: AfterCommit<'a> = Box::new(move || saved(model, expected));
         self.push(version, Some(after_commit), |on_failure| {
-            let rendered = super::write_condition::<M>(condition.as_ref(), expected, only_if_new)?;
+            let mut placeholders = Placeholders::new();
+            let condition = super::write_condition::<M>(
+                condition.as_ref(),
+                expected,
+                only_if_new,
+                &mut placeholders,
+            )?;
             let put = built(
                 PutAction::builder()
                     .table_name(table)
                     .set_item(Some(prepared.item))
-                    .set_condition_expression(rendered.text)
-                    .set_expression_attribute_names(rendered.placeholders.names())
-                    .set_expression_attribute_values(rendered.placeholders.values())
+                    .set_condition_expression(condition)
+                    .set_expression_attribute_names(placeholders.names())
+                    .set_expression_attribute_values(placeholders.values())
                     .set_return_values_on_condition_check_failure(on_failure)
                     .build(),
             );

@@ -221,15 +221,12 @@ impl<'a, M: Model> UpdateItem<'a, M> {
     fn input(&self, key: Item) -> Result<UpdateItemInput, Error> {
         let mut placeholders = Placeholders::new();
         let update = render_update::<M>(&self.update, &mut placeholders)?;
-        let mut condition = self
-            .condition
-            .as_ref()
-            .map(|c| c.render(&mut placeholders))
-            .transpose()?;
-        if let (Some(attribute), Some(expected)) = (M::SCHEMA.version, self.expected_version) {
-            let version = super::version_condition(attribute, expected, &mut placeholders);
-            condition = Some(super::and_text(version, condition));
-        }
+        let condition = super::write_condition::<M>(
+            self.condition.as_ref(),
+            self.expected_version,
+            false,
+            &mut placeholders,
+        )?;
         Ok(UpdateItemInput::builder()
             .table_name(self.db.table_name_of::<M>())
             .set_key(Some(key))
