@@ -48,7 +48,7 @@ impl Units {
             (None, None) => (None, None, None),
         };
         let total = total.unwrap_or(0.0);
-        // Some responses (and DynamoDB Local) give only the total: it is all read units for a
+        // Some responses (and some local engines) give only the total: it is all read units for a
         // read and all write units for a write.
         let (read, write) = match (read, write) {
             (None, None) if reads(operation) => (total, 0.0),
@@ -160,5 +160,33 @@ impl CapacityMeter {
         if let Ok(mut sums) = self.sums.lock() {
             sums.clear();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What DynamoDB reports for a put on a table with one global index (the local engine
+    /// reports no index share, so this is checked here on the response's own shape).
+    #[test]
+    fn the_index_share_of_a_response_is_kept_apart() {
+        let unit = |units: f64| Capacity::builder().capacity_units(units).build();
+        let consumed = ConsumedCapacity::builder()
+            .table_name("meters")
+            .capacity_units(2.0)
+            .table(unit(1.0))
+            .global_secondary_indexes("by_kind", unit(1.0))
+            .build();
+        let meter = CapacityMeter::new();
+        meter.record("PutItem", &consumed);
+        meter.record("PutItem", &consumed);
+        let snapshot = meter.snapshot();
+        assert_eq!(snapshot.len(), 2, "{snapshot:?}");
+        let (usage, units) = &snapshot[1];
+        assert_eq!(usage.index.as_deref(), Some("by_kind"));
+        assert_eq!((units.write, units.requests), (2.0, 2));
+        // The table's own share, without the index's.
+        assert_eq!(meter.units("meters", "PutItem").write, 2.0);
     }
 }

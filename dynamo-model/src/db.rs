@@ -11,7 +11,8 @@ use crate::capacity::CapacityMeter;
 use crate::model::Model;
 
 /// The environment variable that points dynamo-model at an already running DynamoDB (for
-/// example DynamoDB Local started by hand, or in a container) instead of AWS.
+/// example DynamoDB Local or LocalStack) instead of AWS, and `dynamo-model-local` at it instead
+/// of the engine it would start.
 pub const ENDPOINT_ENV: &str = "DYNAMODB_ENDPOINT";
 
 /// A handle to DynamoDB: an `aws_sdk_dynamodb::Client` plus how model tables are named.
@@ -65,8 +66,8 @@ impl Db {
         Db::new(Client::from_conf(config.build()))
     }
 
-    /// A client for DynamoDB Local (or any emulator) at `endpoint`, with fixed dummy credentials
-    /// and region so that every local handle sees the same tables.
+    /// A client for a local engine (moto, DynamoDB Local, LocalStack) at `endpoint`, with fixed
+    /// dummy credentials and region so that every local handle sees the same tables.
     ///
     /// ```
     /// let db = dynamo_model::Db::local("http://127.0.0.1:8000");

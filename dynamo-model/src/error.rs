@@ -6,8 +6,6 @@ use std::time::Duration;
 
 use aws_sdk_dynamodb::types::AttributeValue;
 
-use crate::local::LocalError;
-
 /// Everything an operation of dynamo-model can fail with.
 ///
 /// Match on the variants to react to a specific failure; the SDK's own error stays available as
@@ -137,10 +135,6 @@ pub enum Error {
         #[source]
         source: Box<aws_sdk_dynamodb::Error>,
     },
-
-    /// Starting DynamoDB Local failed.
-    #[error(transparent)]
-    Local(#[from] LocalError),
 }
 
 /// "action 1: condition failed; action 3: conflict", skipping the actions that were fine.

@@ -2,8 +2,8 @@
 //!
 //! A typed object-document mapper for Amazon DynamoDB. `#[derive(Model)]` turns a struct into a
 //! schema-checked model with keys and a direct, serde-free conversion to and from DynamoDB
-//! items; the model's methods run the operations; [`local`] starts DynamoDB Local for examples
-//! and tests.
+//! items; the model's methods run the operations. For tests and examples, the companion crate
+//! `dynamo-model-local` starts a local DynamoDB (moto's open-source server) for you.
 //!
 //! ```no_run
 //! use dynamo_model::prelude::*;
@@ -18,8 +18,7 @@
 //! }
 //!
 //! # async fn demo() -> Result<(), dynamo_model::Error> {
-//! let local = LocalDynamoDb::start()?;
-//! let db = local.db();
+//! let db = Db::from_env().await; // the standard AWS configuration chain
 //! Cat::table().create_if_missing(&db).await?;
 //! let mut tom = Cat { id: "c1".into(), name: "Tom".into(), lives: 9 };
 //! tom.create(&db).await?;
@@ -39,7 +38,6 @@ pub mod error;
 pub mod expr;
 pub mod index;
 pub mod json;
-pub mod local;
 pub mod model;
 pub mod ops;
 pub mod table;
@@ -101,7 +99,6 @@ pub use aws_sdk_dynamodb as sdk;
 /// What most code using dynamo-model needs: `use dynamo_model::prelude::*;`.
 pub mod prelude {
     pub use crate::expr::{AttributePath, Conditions};
-    pub use crate::local::LocalDynamoDb;
     pub use crate::{Attribute, Db, Error, Hooks, Model, Projection};
 }
 
@@ -138,8 +135,6 @@ mod guide_doctests {
     struct Readme;
     #[doc = include_str!("../../docs/getting-started.md")]
     struct GettingStarted;
-    #[doc = include_str!("../../docs/local.md")]
-    struct Local;
     #[doc = include_str!("../../docs/schema-errors.md")]
     struct SchemaErrors;
     #[doc = include_str!("../../docs/mapping.md")]

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use dynamo_model::ops::{BatchWrite, RetryPolicy};
 use dynamo_model::prelude::*;
+use dynamo_model_local::LocalEngine;
 
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "sensors")]
@@ -19,18 +20,12 @@ struct Sensor {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    match run().await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("batches failed: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    examples::report("batches", run().await)
 }
 
-async fn run() -> Result<(), Error> {
-    let local = LocalDynamoDb::start()?;
-    let db = local.db();
+async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let engine = LocalEngine::start()?;
+    let db = engine.db();
     Sensor::table().create_if_missing(&db).await?;
 
     let mut sensors: Vec<Sensor> = (0..2000)

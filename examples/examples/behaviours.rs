@@ -1,5 +1,5 @@
 //! Model behaviours: validation rules, a hook, timestamps and optimistic locking, on one model
-//! of a wiki page, against DynamoDB Local.
+//! of a wiki page, against the local engine.
 //!
 //! Run it with `cargo run -p examples --example behaviours`.
 
@@ -8,6 +8,7 @@ use std::time::SystemTime;
 
 use dynamo_model::prelude::*;
 use dynamo_model::{HookError, ValidationErrors};
+use dynamo_model_local::LocalEngine;
 
 #[derive(Model, Debug, Clone)]
 #[dynamo(table = "pages", timestamps, hooks)]
@@ -34,18 +35,12 @@ impl Hooks for Page {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    match run().await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("behaviours failed: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    examples::report("behaviours", run().await)
 }
 
-async fn run() -> Result<(), Error> {
-    let local = LocalDynamoDb::start()?;
-    let db = local.db();
+async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let engine = LocalEngine::start()?;
+    let db = engine.db();
     Page::table().create_if_missing(&db).await?;
 
     // Validation: every broken rule at once, nothing written.

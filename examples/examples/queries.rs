@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use dynamo_model::ops::Cursor;
 use dynamo_model::prelude::*;
+use dynamo_model_local::LocalEngine;
 use futures::TryStreamExt;
 
 /// A visit of a cat to the vet: the cat's visits are one partition, ordered by day.
@@ -24,18 +25,12 @@ struct Visit {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    match run().await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("queries failed: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    examples::report("queries", run().await)
 }
 
-async fn run() -> Result<(), Error> {
-    let local = LocalDynamoDb::start()?;
-    let db = local.db();
+async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let engine = LocalEngine::start()?;
+    let db = engine.db();
     Visit::table().create_if_missing(&db).await?;
     for day in 1..=30 {
         Visit {

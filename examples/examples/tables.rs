@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use dynamo_model::capacity::CapacityMeter;
 use dynamo_model::prelude::*;
 use dynamo_model::table::StreamViewType;
+use dynamo_model_local::LocalEngine;
 
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "sessions")]
@@ -21,21 +22,15 @@ struct Session {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    match run().await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("tables failed: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    examples::report("tables", run().await)
 }
 
-async fn run() -> Result<(), Error> {
-    let local = LocalDynamoDb::start()?;
+async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let engine = LocalEngine::start()?;
     // A name infrastructure code chose, e.g. read from an environment variable.
     let table = std::env::var("SESSIONS_TABLE").unwrap_or_else(|_| "app-sessions-prod".into());
     let meter = CapacityMeter::new();
-    let db = local
+    let db = engine
         .db()
         .with_table_name::<Session>(table.clone())
         .with_capacity_meter(meter.clone());

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use dynamo_model::expr::Update;
 use dynamo_model::ops::{CancelReason, Transaction, TransactionGet};
 use dynamo_model::prelude::*;
+use dynamo_model_local::LocalEngine;
 
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "accounts")]
@@ -19,13 +20,7 @@ struct Account {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    match run().await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("transactions failed: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    examples::report("transactions", run().await)
 }
 
 fn transfer<'a>(db: &'a Db, from: &str, to: &str, amount: i64) -> Transaction<'a> {
@@ -44,9 +39,9 @@ fn transfer<'a>(db: &'a Db, from: &str, to: &str, amount: i64) -> Transaction<'a
         )
 }
 
-async fn run() -> Result<(), Error> {
-    let local = LocalDynamoDb::start()?;
-    let db = local.db();
+async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let engine = LocalEngine::start()?;
+    let db = engine.db();
     Account::table().create_if_missing(&db).await?;
     Account {
         id: "alice".into(),

@@ -1,22 +1,22 @@
-//! Helpers shared by the integration tests: one DynamoDB Local per test binary, and a fresh
+//! Helpers shared by the integration tests: one local engine per test binary, and a fresh
 //! table namespace per test so tests run in parallel without seeing each other's tables.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use dynamo_model::Db;
-use dynamo_model::local::LocalDynamoDb;
+use dynamo_model_local::LocalEngine;
 
-/// A [`Db`] on this binary's DynamoDB Local whose table names carry a prefix no other test
-/// uses, so every test has tables of its own.
+/// A [`Db`] on this binary's local engine (or `DYNAMODB_ENDPOINT`) whose table names carry a
+/// prefix no other test uses, so every test has tables of its own.
 ///
-/// Panics when DynamoDB Local cannot be started: a test cannot run without its database.
+/// Panics when the engine cannot be started: a test cannot run without its database.
 pub fn db() -> Db {
-    let local = match LocalDynamoDb::shared() {
-        Ok(local) => local,
-        Err(error) => panic!("cannot start DynamoDB Local for the tests: {error}"),
+    let engine = match LocalEngine::shared() {
+        Ok(engine) => engine,
+        Err(error) => panic!("cannot start the local DynamoDB engine for the tests: {error}"),
     };
-    local.db().with_table_prefix(unique_prefix())
+    engine.db().with_table_prefix(unique_prefix())
 }
 
 /// A table-name prefix unique across tests and test processes (several binaries may share

@@ -1,11 +1,10 @@
-//! End to end against DynamoDB Local: dynamo-model against the raw SDK for put, get, query and
+//! End to end against the local engine (or `DYNAMODB_ENDPOINT`): dynamo-model against the raw SDK for put, get, query and
 //! batch write of N items (10,000 by default), one at a time and 32 at once (32 tasks, 32 batch
 //! calls in flight, 32 partitions queried at once).
 //! Prints operations per second for each and the ratio (above 1: dynamo-model is faster).
 //! Database time dominates here, so this shows whether the library adds anything you would
-//! notice, not its CPU cost (see the criterion benches for that). DynamoDB Local's JVM speeds
-//! up as it runs, so everything is first warmed up, and each measurement runs raw, library,
-//! library, raw and averages the two of each.
+//! notice, not its CPU cost (see the criterion benches for that). Everything is first warmed
+//! up, and each measurement runs raw, library, library, raw and averages the two of each.
 //!
 //! `cargo run --release -p benches --bin e2e [N]`
 
@@ -14,10 +13,10 @@ use std::time::Instant;
 
 use benches::{Counter, counter, counter_to_item};
 use dynamo_model::AttributeValue;
-use dynamo_model::local::LocalDynamoDb;
 use dynamo_model::ops::BatchWrite;
 use dynamo_model::prelude::*;
 use dynamo_model::sdk::types::{PutRequest, WriteRequest};
+use dynamo_model_local::LocalEngine;
 use futures::{StreamExt, TryStreamExt};
 
 const CONCURRENCY: usize = 32;
@@ -61,17 +60,17 @@ fn report(what: &str, odm: f64, raw: f64) {
 }
 
 #[tokio::main]
-async fn main() -> Result<(), Error> {
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let n: usize = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(10_000);
-    let local = LocalDynamoDb::start()?;
-    let db = local.db().with_table_prefix("e2e-");
+    let engine = LocalEngine::start()?;
+    let db = engine.db().with_table_prefix("e2e-");
     Counter::table().create_if_missing(&db).await?;
     let table = db.table_name_of::<Counter>();
     let client = db.client().clone();
-    println!("{n} items, DynamoDB Local at {}", local.endpoint());
+    println!("{n} items, local engine at {}", engine.endpoint());
 
     let raw_put = |i: usize| {
         let (client, table) = (&client, &table);
@@ -119,7 +118,7 @@ async fn main() -> Result<(), Error> {
             assert!(read.is_some());
         }
     };
-    // Warm-up: the JVM compiles its hot paths during the first thousands of requests.
+    // Warm-up: connections, caches and the engine's own start-up costs are paid before timing.
     rate(n / 5, CONCURRENCY, &raw_put).await;
     rate(n / 5, CONCURRENCY, &odm_get).await;
 

@@ -20,7 +20,7 @@ use crate::error::Error;
 use crate::model::{IndexKind, IndexProjection as ModelProjection, KeyAttribute, Model};
 
 /// How long [`Table::create`] and [`Table::create_if_missing`] wait for a new table to become
-/// ACTIVE unless told otherwise. AWS usually takes seconds; DynamoDB Local is immediate.
+/// ACTIVE unless told otherwise. AWS usually takes seconds; a local engine is immediate.
 pub const DEFAULT_ACTIVE_TIMEOUT: Duration = Duration::from_secs(300);
 
 /// The table of model `M`. Made by [`Model::table`].

@@ -1,7 +1,7 @@
-//! Starts DynamoDB Local the way a user's program would and reports what happened, so tests can
-//! check the launcher from outside: with another PATH, or by killing this process.
+//! Starts the local engine the way a user's program would and reports what happened, so tests
+//! can check the launcher from outside: with another PATH, or by killing this process.
 //!
-//! Prints `endpoint <url>` and `pid <jvm pid or none>` on success, then waits for a line on
+//! Prints `endpoint <url>` and `pid <engine pid or none>` on success, then waits for a line on
 //! stdin (or its end) before exiting. On failure prints the error's message to stderr and exits
 //! with status 2.
 //!
@@ -12,13 +12,13 @@
 use std::io::BufRead;
 use std::process::ExitCode;
 
-use dynamo_model::local::LocalDynamoDb;
+use dynamo_model_local::LocalEngine;
 
 fn main() -> ExitCode {
     if std::env::args().nth(1).as_deref() == Some("from-env") {
         return list_tables_from_env();
     }
-    let local = match LocalDynamoDb::start() {
+    let local = match LocalEngine::start() {
         Ok(local) => local,
         Err(error) => {
             eprintln!("{error}");

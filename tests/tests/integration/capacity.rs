@@ -1,4 +1,4 @@
-//! Consumed capacity: what DynamoDB Local reports, summed by the meter per table, index and
+//! Consumed capacity: what the engine reports, summed by the meter per table, index and
 //! operation.
 
 use dynamo_model::capacity::CapacityMeter;
@@ -22,7 +22,7 @@ fn reading(id: u32) -> Reading {
 }
 
 #[tokio::test]
-async fn a_meter_sums_capacity_per_table_index_and_operation() {
+async fn a_meter_sums_capacity_per_table_and_operation() {
     let meter = CapacityMeter::new();
     let db = tests::db().with_capacity_meter(meter.clone());
     Reading::table().create(&db).await.unwrap();
@@ -39,26 +39,42 @@ async fn a_meter_sums_capacity_per_table_index_and_operation() {
     assert!(written.unprocessed.is_empty());
     Transaction::new(&db).put(&mut reading(5)).await.unwrap();
 
-    // DynamoDB Local reports capacity like DynamoDB: a put of a small item with one global
-    // index costs 1 WCU on the table and 1 on the index.
     let puts = meter.units(&table, "PutItem");
     assert_eq!(puts.requests, 2);
     assert!(puts.write >= 2.0, "{puts:?}");
     let gets = meter.units(&table, "GetItem");
     assert!(gets.read > 0.0, "{gets:?}");
     let snapshot = meter.snapshot();
-    let on_index = snapshot.iter().find(|(usage, _)| {
-        usage.index.as_deref() == Some("by_kind") && usage.operation == "PutItem"
-    });
-    assert!(on_index.is_some(), "per-index capacity: {snapshot:?}");
     assert!(
         meter.units(&table, "BatchWriteItem").write > 0.0,
         "{snapshot:?}"
     );
+    meter.reset();
+    assert!(meter.snapshot().is_empty());
+}
+
+/// DynamoDB reports capacity per index (a put of a small item with one global index costs 1 WCU
+/// on the table and 1 on the index, and the meter keeps the index's share apart) and for
+/// transactions.
+#[tokio::test]
+#[ignore = "moto 5.2.5 reports no consumed capacity per index or for TransactWriteItems; run against DynamoDB: DYNAMODB_ENDPOINT=http://localhost:8000 cargo test -p tests --test integration -- --ignored capacity::"]
+async fn a_meter_sums_capacity_per_index_and_of_transactions() {
+    let meter = CapacityMeter::new();
+    let db = tests::db().with_capacity_meter(meter.clone());
+    Reading::table().create(&db).await.unwrap();
+    let table = db.table_name_of::<Reading>();
+    reading(1).put(&db).await.unwrap();
+    Transaction::new(&db).put(&mut reading(5)).await.unwrap();
+    let snapshot = meter.snapshot();
     assert!(
         meter.units(&table, "TransactWriteItems").write > 0.0,
         "{snapshot:?}"
     );
-    meter.reset();
-    assert!(meter.snapshot().is_empty());
+    let on_index = snapshot.iter().find(|(usage, _)| {
+        usage.index.as_deref() == Some("by_kind") && usage.operation == "PutItem"
+    });
+    let Some((_, units)) = on_index else {
+        panic!("no per-index capacity: {snapshot:?}");
+    };
+    assert!(units.write >= 1.0, "{units:?}");
 }

@@ -1,4 +1,4 @@
-//! Single-item operations and item conversion against DynamoDB Local: put, create, get, delete,
+//! Single-item operations and item conversion against the local engine: put, create, get, delete,
 //! and what reading an item that does not fit the model reports.
 
 use std::collections::HashMap;

@@ -1,4 +1,4 @@
-//! Projections: typed partial reads through get, query and scan, against DynamoDB Local.
+//! Projections: typed partial reads through get, query and scan, against the local engine.
 
 use dynamo_model::prelude::*;
 use dynamo_model::{ConversionProblem, Item};

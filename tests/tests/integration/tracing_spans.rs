@@ -1,6 +1,7 @@
 //! Tracing: every request runs in a debug-level span naming its operation, table and index, with
-//! the items it returned and the capacity it consumed. Alone in its test binary, so that no
-//! other test touches tracing's call sites before the subscriber is in place.
+//! the items it returned and the capacity it consumed. The subscriber is this test's thread's
+//! default only; tracing re-evaluates every call site when it is created, so call sites that
+//! other tests of this binary hit first still reach it.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

@@ -1,5 +1,5 @@
 //! The mapping options of the derive: tagged enums, `with`, `serde`, `flatten`, generic models,
-//! and the types of the optional features, first as items and then through DynamoDB Local.
+//! and the types of the optional features, first as items and then through the local engine.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};

@@ -1,5 +1,5 @@
 //! Index declarations: the schema the derive records, and the tables created from it in
-//! DynamoDB Local.
+//! the local engine.
 
 use dynamo_model::sdk::types::{KeyType as Role, ProjectionType, ScalarAttributeType};
 use dynamo_model::{IndexKind, IndexProjection, KeyScalar, Model};

@@ -1,4 +1,4 @@
-//! Conditions against DynamoDB Local: every operator as a scan filter and as a write
+//! Conditions against the local engine: every operator as a scan filter and as a write
 //! condition, and a differential property test comparing DynamoDB's answer with an in-memory
 //! evaluation of random condition trees.
 
@@ -320,8 +320,20 @@ fn bytes() -> impl Strategy<Value = Vec<u8>> {
     )
 }
 
-fn leaf() -> impl Strategy<Value = Leaf> {
-    prop_oneof![
+/// The leaves moto 5.2.5 answers unlike DynamoDB (`docs/testing.md` lists the engine's gaps):
+/// `size()` of an attribute some items lack is refused with a ValidationException;
+/// `begins_with` on binary never matches; comparing two paths that are both missing is true for
+/// `=` (DynamoDB: false) and false for `<>` (DynamoDB: true).
+fn moto_gets_wrong(leaf: &Leaf) -> bool {
+    matches!(
+        leaf,
+        Leaf::TagsSize(..) | Leaf::BlobBegins(..) | Leaf::NoteVsCity(..)
+    )
+}
+
+/// Every leaf, or (without `moto_gaps`) every leaf but those [`moto_gets_wrong`].
+fn leaf(moto_gaps: bool) -> impl Strategy<Value = Leaf> {
+    let leaves = prop_oneof![
         (cmp(), -11..11i32).prop_map(|(c, v)| Leaf::Score(c, v)),
         (-11..11i32, -11..11i32).prop_map(|(a, b)| Leaf::ScoreBetween(a.min(b), a.max(b))),
         prop::collection::vec(-11..11i32, 1..5).prop_map(Leaf::ScoreIn),
@@ -346,11 +358,14 @@ fn leaf() -> impl Strategy<Value = Leaf> {
             .prop_filter("non-empty", |v| !v.is_empty())
             .prop_map(Leaf::BlobBegins),
         cmp().prop_map(Leaf::NoteVsCity),
-    ]
+    ];
+    leaves.prop_filter("a leaf moto answers wrongly", move |leaf| {
+        moto_gaps || !moto_gets_wrong(leaf)
+    })
 }
 
-fn tree() -> impl Strategy<Value = Tree> {
-    leaf()
+fn tree(moto_gaps: bool) -> impl Strategy<Value = Tree> {
+    leaf(moto_gaps)
         .prop_map(Tree::Leaf)
         .prop_recursive(4, 16, 2, |inner| {
             prop_oneof![
@@ -366,17 +381,25 @@ fn tree() -> impl Strategy<Value = Tree> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
-    /// DynamoDB Local and an in-memory evaluation agree on random condition trees.
+    /// The engine and an in-memory evaluation agree on random condition trees.
     #[test]
-    fn scan_filters_match_an_in_memory_evaluation(tree in tree()) {
+    fn scan_filters_match_an_in_memory_evaluation(tree in tree(false)) {
+        let expected = expected(|item| tree.eval(item));
+        prop_assert_eq!(scan_ids(tree.condition()), expected, "{:?}", tree.condition());
+    }
+
+    /// The same, with every leaf.
+    #[test]
+    #[ignore = "moto 5.2.5 answers some leaves wrongly (see moto_gets_wrong); run against DynamoDB: DYNAMODB_ENDPOINT=http://localhost:8000 cargo test -p tests --test integration -- --ignored conditions::"]
+    fn scan_filters_of_every_leaf_match_an_in_memory_evaluation(tree in tree(true)) {
         let expected = expected(|item| tree.eval(item));
         prop_assert_eq!(scan_ids(tree.condition()), expected, "{:?}", tree.condition());
     }
 }
 
-#[test]
-fn every_leaf_operator_is_accepted_and_agrees() {
-    let leaves = [
+/// One leaf of every operator and function, and more of those moto answers wrongly.
+fn every_leaf() -> Vec<Leaf> {
+    let mut leaves = vec![
         Leaf::Score(Cmp::Ge, 0),
         Leaf::ScoreBetween(-3, 3),
         Leaf::ScoreIn(vec![1, 2, 3]),
@@ -387,20 +410,52 @@ fn every_leaf_operator_is_accepted_and_agrees() {
         Leaf::NoteExists(false),
         Leaf::NoteType(true),
         Leaf::TagsContain("a".into()),
-        Leaf::TagsSize(Cmp::Gt, 0),
         Leaf::NumsContain(3),
         Leaf::NumsSize(Cmp::Eq, 0),
         Leaf::Flag(true),
         Leaf::Zip(Cmp::Le, 200),
         Leaf::City(Cmp::Gt, "b".into()),
         Leaf::Blob(Cmp::Gt, vec![127]),
-        Leaf::BlobBegins(vec![255]),
-        Leaf::NoteVsCity(Cmp::Eq),
     ];
+    leaves.extend(
+        [Cmp::Eq, Cmp::Ne, Cmp::Lt, Cmp::Le, Cmp::Gt, Cmp::Ge].map(|c| Leaf::TagsSize(c, 1)),
+    );
+    leaves.extend([vec![255], vec![0], vec![128, 1]].map(Leaf::BlobBegins));
+    leaves.extend([Cmp::Eq, Cmp::Ne, Cmp::Lt, Cmp::Ge].map(Leaf::NoteVsCity));
+    leaves
+}
+
+fn check_leaves(leaves: impl IntoIterator<Item = Leaf>) {
     for leaf in leaves {
         let expected = expected(|item| leaf.eval(item));
         assert_eq!(scan_ids(leaf.condition()), expected, "{leaf:?}");
     }
+}
+
+#[test]
+fn every_leaf_operator_is_accepted_and_agrees() {
+    check_leaves(
+        every_leaf()
+            .into_iter()
+            .filter(|leaf| !moto_gets_wrong(leaf)),
+    );
+}
+
+/// The leaves [`moto_gets_wrong`], on data that holds each case: some seeded items have no
+/// `tags`, and some have neither `note` nor `home.city`. `size()` of a missing attribute
+/// compares like a missing attribute (`<>` holds, nothing else), as DynamoDB answered when the
+/// in-memory model was written; `begins_with` on binary compares unsigned bytes.
+#[test]
+#[ignore = "moto 5.2.5 answers some leaves wrongly (see moto_gets_wrong); run against DynamoDB: DYNAMODB_ENDPOINT=http://localhost:8000 cargo test -p tests --test integration -- --ignored conditions::"]
+fn the_leaves_moto_gets_wrong_agree() {
+    let items = &local().2;
+    assert!(items.iter().any(|item| item.tags.is_empty()));
+    assert!(
+        items
+            .iter()
+            .any(|item| item.note.is_none() && item.home.city.is_none())
+    );
+    check_leaves(every_leaf().into_iter().filter(moto_gets_wrong));
 }
 
 #[test]

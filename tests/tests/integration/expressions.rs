@@ -1,5 +1,5 @@
 //! Typed expressions: the exact text and placeholder maps each builder renders, and every
-//! operator and update action sent to DynamoDB Local, which judges their validity.
+//! operator and update action sent to the local engine, which judges their validity.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

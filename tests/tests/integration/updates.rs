@@ -1,4 +1,4 @@
-//! Every update action through UpdateItem against DynamoDB Local, and the dry-run requests.
+//! Every update action through UpdateItem against the local engine, and the dry-run requests.
 
 use std::collections::{BTreeMap, BTreeSet};
 

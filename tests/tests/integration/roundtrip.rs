@@ -1,6 +1,6 @@
 //! Property tests: for random values of every type family, writing a model as an item and
 //! reading it back gives the same value; the same holds through DynamoDB JSON, and for a sample
-//! through DynamoDB Local.
+//! through the local engine.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -291,7 +291,7 @@ proptest! {
     }
 }
 
-/// One runtime and one table for every case of the DynamoDB Local sample: the SDK's connections
+/// One runtime and one table for every case of the sample sent to the engine: the SDK's connections
 /// belong to the runtime that opened them, so it lives as long as the test binary.
 fn local() -> &'static (tokio::runtime::Runtime, dynamo_model::Db) {
     static LOCAL: std::sync::OnceLock<(tokio::runtime::Runtime, dynamo_model::Db)> =

@@ -1,5 +1,5 @@
 //! `#[derive(Attribute)]`: nested documents stored as maps and unit enums stored as strings,
-//! inside models, lists and maps, through DynamoDB Local.
+//! inside models, lists and maps, through the local engine.
 
 use std::collections::{BTreeMap, HashMap};
 

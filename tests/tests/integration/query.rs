@@ -1,4 +1,4 @@
-//! Query with key conditions against DynamoDB Local: every sort key operator, filters, order.
+//! Query with key conditions against the local engine: every sort key operator, filters, order.
 
 use dynamo_model::prelude::*;
 use tests::db;

@@ -1,4 +1,4 @@
-//! Collections, sets, binary and pointer types, written to DynamoDB Local and read back, and the
+//! Collections, sets, binary and pointer types, written to the local engine and read back, and the
 //! item shapes DynamoDB stores for them.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};

@@ -1,5 +1,5 @@
-//! Batch reads and writes of many items against DynamoDB Local: chunking, duplicates, several
-//! tables. (Retry of unprocessed items is unit-tested in the library: DynamoDB Local never
+//! Batch reads and writes of many items against the local engine: chunking, duplicates, several
+//! tables. (Retry of unprocessed items is unit-tested in the library: the local engine never
 //! throttles, so it never returns unprocessed items.)
 
 use dynamo_model::ops::BatchWrite;

