@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use aws_sdk_dynamodb::Client;
-use aws_sdk_dynamodb::config::{BehaviorVersion, Credentials, Region};
 
 use aws_sdk_dynamodb::types::{ConsumedCapacity, ReturnConsumedCapacity};
 
@@ -57,8 +56,14 @@ impl Db {
 
     /// Loads the standard AWS configuration chain, as the AWS SDK does, and points the client at
     /// [`DYNAMODB_ENDPOINT`](ENDPOINT_ENV) when that variable is set.
+    ///
+    /// Needs an HTTPS client: the feature `rustls-ring` (on by default) or `rustls-aws-lc`.
+    #[cfg(any(feature = "rustls-ring", feature = "rustls-aws-lc"))]
     pub async fn from_env() -> Self {
-        let shared = aws_config::defaults(BehaviorVersion::latest()).load().await;
+        let loader = aws_config::defaults(aws_config::BehaviorVersion::latest());
+        #[cfg(feature = "rustls-ring")]
+        let loader = loader.http_client(https_client());
+        let shared = loader.load().await;
         let mut config = aws_sdk_dynamodb::config::Builder::from(&shared);
         if let Some(endpoint) = std::env::var(ENDPOINT_ENV).ok().filter(|e| !e.is_empty()) {
             config = config.endpoint_url(endpoint);
@@ -69,11 +74,15 @@ impl Db {
     /// A client for a local engine (moto, DynamoDB Local, LocalStack) at `endpoint`, with fixed
     /// dummy credentials and region so that every local handle sees the same tables.
     ///
+    /// Needs an HTTP client: the feature `rustls-ring` (on by default) or `rustls-aws-lc`.
+    ///
     /// ```
     /// let db = dynamo_model::Db::local("http://127.0.0.1:8000");
     /// assert_eq!(db.table_name("cats"), "cats");
     /// ```
+    #[cfg(any(feature = "rustls-ring", feature = "rustls-aws-lc"))]
     pub fn local(endpoint: impl Into<String>) -> Self {
+        use aws_sdk_dynamodb::config::{BehaviorVersion, Credentials, Region};
         let credentials = Credentials::new(
             LOCAL_ACCESS_KEY,
             "dynamomodellocal",
@@ -85,9 +94,10 @@ impl Db {
             .behavior_version(BehaviorVersion::latest())
             .region(Region::new("us-east-1"))
             .credentials_provider(credentials)
-            .endpoint_url(endpoint)
-            .build();
-        Db::new(Client::from_conf(config))
+            .endpoint_url(endpoint);
+        #[cfg(feature = "rustls-ring")]
+        let config = config.http_client(https_client());
+        Db::new(Client::from_conf(config.build()))
     }
 
     /// The SDK client, for calls dynamo-model does not wrap.
@@ -182,5 +192,15 @@ impl Db {
     }
 }
 
+/// The HTTP client of `from_env` and `local`: hyper with rustls on ring.
+#[cfg(feature = "rustls-ring")]
+fn https_client() -> aws_sdk_dynamodb::config::SharedHttpClient {
+    use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
+    aws_smithy_http_client::Builder::new()
+        .tls_provider(Provider::Rustls(CryptoMode::Ring))
+        .build_https()
+}
+
 /// DynamoDB Local 2 and later accept only letters and digits in access key ids.
+#[cfg(any(feature = "rustls-ring", feature = "rustls-aws-lc"))]
 const LOCAL_ACCESS_KEY: &str = "dynamomodel";
