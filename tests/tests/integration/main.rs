@@ -2,7 +2,7 @@
 //! and one local engine serves every test (`tests::db()` starts it on first use). Each test
 //! gets tables of its own through a unique table-name prefix, so they run in parallel.
 //!
-//! The compile-fail tests are the other binary, `tests/ui.rs`.
+//! The compile-fail tests (`ui`) run in this binary too, beside the others.
 
 mod batch;
 mod capacity;
@@ -29,6 +29,7 @@ mod tracing_spans;
 mod transactions;
 mod ttl;
 mod types;
+mod ui;
 mod updates;
 mod validation;
 mod versioning;

@@ -1,6 +1,9 @@
 //! Schema mistakes are compile errors: each file under `ui/` is one mistake, and its `.stderr`
 //! is the reviewed message the user sees. Regenerate with `TRYBUILD=overwrite` only after
-//! reading the diff.
+//! reading the diff (`TRYBUILD=overwrite cargo test -p tests --test integration -- ui::`).
+//!
+//! This runs `cargo check` on every case, mostly CPU work, while the engine tests beside it in
+//! this binary mostly wait on the engine, so the two overlap.
 
 #[test]
 fn schema_mistakes_do_not_compile() {
