@@ -60,9 +60,10 @@ fn user_cache_dir() -> Option<PathBuf> {
 
 /// Returns the installed engine under `root`, installing it first if it is not there yet.
 ///
-/// Several processes may install at once (test binaries start in parallel): each installs into
-/// a folder of its own and renames it into place, so the final folder only ever exists complete;
-/// a process that loses the race uses the winner's copy.
+/// Several processes may start at once (test binaries start in parallel): the first to take the
+/// install lock installs, the others wait and use its copy. The install goes into a folder of
+/// its own and is renamed into place, so the final folder only ever exists complete, with or
+/// without the lock.
 pub(crate) fn ensure_installed(root: &Path, python: &OsStr) -> Result<Installed, LocalError> {
     let version = python_version(python)?;
     let target = root.join(format!(
@@ -75,6 +76,13 @@ pub(crate) fn ensure_installed(root: &Path, python: &OsStr) -> Result<Installed,
         return Ok(installed);
     }
     std::fs::create_dir_all(root).map_err(|e| LocalError::io("creating", root, &e))?;
+    // One install at a time: the others wait, then use its copy instead of making their own.
+    // Where the file system cannot lock, installs run side by side and the rename below still
+    // keeps the folder whole.
+    let _lock = install_lock(root);
+    if let Some(installed) = complete(&target) {
+        return Ok(installed);
+    }
     let staging = root.join(format!(".installing-{}-{}", std::process::id(), nanos()));
     let result = install_into(python, &staging).and_then(|()| {
         if target.exists() && complete(&target).is_none() {
@@ -95,6 +103,18 @@ pub(crate) fn ensure_installed(root: &Path, python: &OsStr) -> Result<Installed,
     complete(&target).ok_or_else(|| LocalError::Install {
         detail: format!("{} holds no finished environment", target.display()),
     })
+}
+
+/// An exclusive lock on `root/.install.lock`, held until dropped; `None` where it cannot be had.
+fn install_lock(root: &Path) -> Option<std::fs::File> {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(root.join(".install.lock"))
+        .ok()?;
+    file.lock().ok()?;
+    Some(file)
 }
 
 /// The environment in `dir`, if it was finished (its package list is written last) and its

@@ -18,12 +18,23 @@ fn fresh_dir(name: &str) -> PathBuf {
 }
 
 /// An executable shell script `name` in `dir`, standing in for a program.
+///
+/// A child process writes it: had this process opened it for writing, a process forked at that
+/// moment by a test on another thread could still hold it open, and running it would fail with
+/// "Text file busy".
 #[cfg(unix)]
 fn script(dir: &Path, name: &str, body: &str) -> PathBuf {
-    use std::os::unix::fs::PermissionsExt;
     let path = dir.join(name);
-    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let status = Command::new("sh")
+        .args([
+            "-c",
+            "printf '#!/bin/sh\\n%s\\n' \"$1\" > \"$2\" && chmod 755 \"$2\"",
+        ])
+        .args(["sh", body])
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(status.success());
     path
 }
 
@@ -164,8 +175,12 @@ fn a_python_without_venv_support_names_the_package_and_leaves_nothing() {
         "{message}"
     );
     assert!(!message.contains('\n'), "one sentence, one line: {message}");
-    // A failed install leaves nothing half-done behind.
-    assert_eq!(std::fs::read_dir(&root).unwrap().count(), 0);
+    // A failed install leaves nothing half-done behind, only the install lock.
+    let left: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, [".install.lock"]);
     let _ = std::fs::remove_dir_all(&root);
     let _ = std::fs::remove_dir_all(&bin);
 }
@@ -200,9 +215,11 @@ fn concurrent_first_installs_leave_one_complete_pinned_copy() {
         let engine = start.join().unwrap().unwrap();
         assert!(engine.pid().is_some());
     }
+    // One environment and the lock file; no staging folder is left behind.
     let entries: Vec<String> = std::fs::read_dir(&root)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != ".install.lock")
         .collect();
     assert_eq!(entries.len(), 1, "{entries:?}");
     assert!(
