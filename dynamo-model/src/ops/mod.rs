@@ -19,7 +19,10 @@ use std::pin::Pin;
 
 use aws_sdk_dynamodb::operation::delete_item::DeleteItemError;
 use aws_sdk_dynamodb::operation::delete_item::DeleteItemInput;
+use aws_sdk_dynamodb::operation::delete_item::builders::DeleteItemInputBuilder;
 use aws_sdk_dynamodb::operation::get_item::GetItemInput;
+use aws_sdk_dynamodb::operation::get_item::builders::GetItemInputBuilder;
+use aws_sdk_dynamodb::operation::put_item::builders::PutItemInputBuilder;
 use aws_sdk_dynamodb::operation::put_item::{PutItemError, PutItemInput};
 use aws_sdk_dynamodb::operation::update_item::UpdateItemError;
 use aws_sdk_dynamodb::types::{AttributeValue, ReturnValue, ReturnValuesOnConditionCheckFailure};
@@ -169,6 +172,12 @@ where
         .unwrap_or(Error::ConditionFailed { operation, table })
 }
 
+/// The input an SDK input builder builds. Every request builder here sets no field the SDK
+/// requires at build time (those are checked by the service), so building cannot fail.
+pub(crate) fn built<T>(input: Result<T, aws_sdk_dynamodb::error::BuildError>) -> T {
+    input.unwrap_or_else(|_| unreachable!("DynamoDB inputs have no fields required at build time"))
+}
+
 /// The key a builder holds, taken out to be sent (the builder is being consumed).
 pub(crate) fn take_key(key: &mut Result<Item, ConversionError>) -> Result<Item, ConversionError> {
     std::mem::replace(key, Ok(Item::new()))
@@ -198,6 +207,12 @@ pub(crate) fn prepare<M: Model>(model: &mut M, creating: bool) -> Result<Prepare
     if M::SCHEMA.created_at.is_some() || M::SCHEMA.updated_at.is_some() {
         model.stamp(std::time::SystemTime::now(), creating);
     }
+    build_write(model)
+}
+
+/// The item of a write of `model` as it is, after validation, carrying the next version for a
+/// versioned model; the part of [`prepare`] that changes nothing.
+fn build_write<M: Model>(model: &M) -> Result<PreparedWrite, Error> {
     model.validate()?;
     let mut item = model.to_item()?;
     let expected_version = M::SCHEMA.version.map(|attribute| {
@@ -338,42 +353,32 @@ impl<'a, M: Model, P: Projection<M>> Get<'a, M, P> {
         self
     }
 
-    /// The `GetItem` request this builder sends, without sending it.
+    /// The `GetItem` request this builder sends, exactly as sent, without sending it.
     pub fn request(&self) -> Result<GetItemInput, Error> {
-        self.input(self.key.clone()?)
+        Ok(built(self.input(self.key.clone()?).build()))
     }
 
     /// The request, with the key item given (moved in when sending, not cloned).
-    fn input(&self, key: Item) -> Result<GetItemInput, Error> {
+    fn input(&self, key: Item) -> GetItemInputBuilder {
         let mut placeholders = Placeholders::new();
         let projection = projection_paths::<M, P>(self.hide_expired)
             .map(|paths| paths.render(&mut placeholders));
-        Ok(GetItemInput::builder()
+        GetItemInput::builder()
             .table_name(self.db.table_name_of::<M>())
             .set_key(Some(key))
             .consistent_read(self.consistent_read)
             .set_projection_expression(projection)
             .set_expression_attribute_names(placeholders.names())
-            .build()
-            .unwrap_or_else(|_| unreachable!("GetItemInput has no required fields")))
+            .set_return_consumed_capacity(self.db.return_capacity())
     }
 
     async fn run(mut self) -> Result<Option<P>, Error> {
         let key = take_key(&mut self.key)?;
-        let input = self.input(key)?;
-        let table = input.table_name.clone().unwrap_or_default();
+        let input = self.input(key);
+        let table = input.get_table_name().clone().unwrap_or_default();
         let span = request_span("GetItem", &table, None);
-        let output = self
-            .db
-            .client()
-            .get_item()
-            .set_table_name(input.table_name)
-            .set_key(input.key)
-            .set_consistent_read(input.consistent_read)
-            .set_projection_expression(input.projection_expression)
-            .set_expression_attribute_names(input.expression_attribute_names)
-            .set_return_consumed_capacity(self.db.return_capacity())
-            .send()
+        let output = input
+            .send_with(self.db.client())
             .instrument(span.clone())
             .await
             .map_err(|e| Error::sdk("GetItem", &table, e))?;
@@ -436,15 +441,21 @@ impl<'a, M: Model> Put<'a, M> {
         self
     }
 
-    /// The `PutItem` request this builder sends, without sending it. It runs the model's
-    /// `before_save` hook, timestamps and validation, as the write would, so the model may
-    /// change.
-    pub fn request(&mut self) -> Result<PutItemInput, Error> {
-        Ok(self.prepare()?.0)
+    /// The `PutItem` request `.await` sends for the model as it is now, without sending it.
+    /// It changes nothing: the model's `before_save` hook and timestamps run only when the
+    /// write is sent, so an attribute they change is sent with its new value. Validation and
+    /// the version check and bump are as sent.
+    pub fn request(&self) -> Result<PutItemInput, Error> {
+        let prepared = build_write(&*self.model)?;
+        Ok(built(self.input(prepared, None)?.build()))
     }
 
-    fn prepare(&mut self) -> Result<(PutItemInput, Option<u64>), Error> {
-        let prepared = prepare(self.model, self.only_if_new)?;
+    /// The request for an item prepared from the model.
+    fn input(
+        &self,
+        prepared: PreparedWrite,
+        returns: Option<ReturnValue>,
+    ) -> Result<PutItemInputBuilder, Error> {
         let mut placeholders = Placeholders::new();
         let condition = write_condition::<M>(
             self.condition.as_ref(),
@@ -452,7 +463,7 @@ impl<'a, M: Model> Put<'a, M> {
             self.only_if_new,
             &mut placeholders,
         )?;
-        let input = PutItemInput::builder()
+        Ok(PutItemInput::builder()
             .table_name(self.db.table_name_of::<M>())
             .set_item(Some(prepared.item))
             .set_condition_expression(condition)
@@ -463,9 +474,8 @@ impl<'a, M: Model> Put<'a, M> {
                     .expected_version
                     .map(|_| ReturnValuesOnConditionCheckFailure::AllOld),
             )
-            .build()
-            .unwrap_or_else(|_| unreachable!("PutItemInput has no required fields"));
-        Ok((input, prepared.expected_version))
+            .set_return_values(returns)
+            .set_return_consumed_capacity(self.db.return_capacity()))
     }
 
     /// Writes the item and gives the item it replaced, if there was one.
@@ -476,29 +486,18 @@ impl<'a, M: Model> Put<'a, M> {
         }
     }
 
-    async fn run(mut self, returns: Option<ReturnValue>) -> Result<Option<Item>, Error> {
+    async fn run(self, returns: Option<ReturnValue>) -> Result<Option<Item>, Error> {
         self.model
             .before_save_async(self.db)
             .await
             .map_err(|e| Error::hook::<M>("before_save_async", e))?;
-        let (input, expected) = self.prepare()?;
-        let table = input.table_name.clone().unwrap_or_default();
+        let prepared = prepare(self.model, self.only_if_new)?;
+        let expected = prepared.expected_version;
+        let input = self.input(prepared, returns)?;
+        let table = input.get_table_name().clone().unwrap_or_default();
         let span = request_span("PutItem", &table, None);
-        let result = self
-            .db
-            .client()
-            .put_item()
-            .set_table_name(input.table_name)
-            .set_item(input.item)
-            .set_condition_expression(input.condition_expression)
-            .set_expression_attribute_names(input.expression_attribute_names)
-            .set_expression_attribute_values(input.expression_attribute_values)
-            .set_return_values_on_condition_check_failure(
-                input.return_values_on_condition_check_failure,
-            )
-            .set_return_values(returns)
-            .set_return_consumed_capacity(self.db.return_capacity())
-            .send()
+        let result = input
+            .send_with(self.db.client())
             .instrument(span.clone())
             .await;
         match result {
@@ -587,13 +586,17 @@ impl<'a, M: Model> Delete<'a, M> {
         self
     }
 
-    /// The `DeleteItem` request this builder sends, without sending it.
+    /// The `DeleteItem` request `.await` sends, exactly as sent, without sending it.
     pub fn request(&self) -> Result<DeleteItemInput, Error> {
-        self.input(self.key.clone()?)
+        Ok(built(self.input(self.key.clone()?, None)?.build()))
     }
 
     /// The request, with the key item given (moved in when sending, not cloned).
-    fn input(&self, key: Item) -> Result<DeleteItemInput, Error> {
+    fn input(
+        &self,
+        key: Item,
+        returns: Option<ReturnValue>,
+    ) -> Result<DeleteItemInputBuilder, Error> {
         let mut placeholders = Placeholders::new();
         let condition = write_condition::<M>(
             self.condition.as_ref(),
@@ -611,8 +614,8 @@ impl<'a, M: Model> Delete<'a, M> {
                 self.expected_version
                     .map(|_| ReturnValuesOnConditionCheckFailure::AllOld),
             )
-            .build()
-            .unwrap_or_else(|_| unreachable!("DeleteItemInput has no required fields")))
+            .set_return_values(returns)
+            .set_return_consumed_capacity(self.db.return_capacity()))
     }
 
     /// Deletes the item and gives it as it was, if there was one.
@@ -625,30 +628,17 @@ impl<'a, M: Model> Delete<'a, M> {
 
     async fn run(mut self, returns: Option<ReturnValue>) -> Result<Option<Item>, Error> {
         let key = take_key(&mut self.key)?;
-        let input = self.input(key)?;
-        if let Some(key) = &input.key {
+        let input = self.input(key, returns)?;
+        if let Some(key) = input.get_key() {
             M::before_delete_async(key, self.db)
                 .await
                 .map_err(|e| Error::hook::<M>("before_delete_async", e))?;
             M::before_delete(key).map_err(|e| Error::hook::<M>("before_delete", e))?;
         }
-        let table = input.table_name.clone().unwrap_or_default();
+        let table = input.get_table_name().clone().unwrap_or_default();
         let span = request_span("DeleteItem", &table, None);
-        let result = self
-            .db
-            .client()
-            .delete_item()
-            .set_table_name(input.table_name)
-            .set_key(input.key)
-            .set_condition_expression(input.condition_expression)
-            .set_expression_attribute_names(input.expression_attribute_names)
-            .set_expression_attribute_values(input.expression_attribute_values)
-            .set_return_values_on_condition_check_failure(
-                input.return_values_on_condition_check_failure,
-            )
-            .set_return_values(returns)
-            .set_return_consumed_capacity(self.db.return_capacity())
-            .send()
+        let result = input
+            .send_with(self.db.client())
             .instrument(span.clone())
             .await;
         match result {

@@ -8,7 +8,9 @@ use std::future::IntoFuture;
 use std::marker::PhantomData;
 
 use aws_sdk_dynamodb::operation::query::QueryInput;
+use aws_sdk_dynamodb::operation::query::builders::QueryInputBuilder;
 use aws_sdk_dynamodb::operation::scan::ScanInput;
+use aws_sdk_dynamodb::operation::scan::builders::ScanInputBuilder;
 use aws_sdk_dynamodb::types::Select;
 use futures::stream::{self, BoxStream, Stream, StreamExt, TryStreamExt};
 
@@ -101,10 +103,11 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// A request ready to send, page after page.
+/// A request ready to send, page after page: each page sends it as built, with the start key
+/// of that page.
 enum Prepared {
-    Query(QueryInput),
-    Scan(ScanInput),
+    Query(QueryInputBuilder),
+    Scan(ScanInputBuilder),
 }
 
 /// What one page returned.
@@ -117,8 +120,8 @@ struct RawPage {
 impl Prepared {
     fn table(&self) -> String {
         match self {
-            Prepared::Query(input) => input.table_name.clone(),
-            Prepared::Scan(input) => input.table_name.clone(),
+            Prepared::Query(input) => input.get_table_name().clone(),
+            Prepared::Scan(input) => input.get_table_name().clone(),
         }
         .unwrap_or_default()
     }
@@ -126,29 +129,16 @@ impl Prepared {
     async fn send(&self, db: &Db, start: Option<Item>) -> Result<RawPage, Error> {
         let table = self.table();
         let (operation, index) = match self {
-            Prepared::Query(input) => ("Query", input.index_name.as_deref()),
-            Prepared::Scan(input) => ("Scan", input.index_name.as_deref()),
+            Prepared::Query(input) => ("Query", input.get_index_name().as_deref()),
+            Prepared::Scan(input) => ("Scan", input.get_index_name().as_deref()),
         };
         let span = request_span(operation, &table, index);
         let (items, count, last_key, consumed) = match self {
             Prepared::Query(input) => {
-                let output = db
-                    .client()
-                    .query()
-                    .set_table_name(input.table_name.clone())
-                    .set_index_name(input.index_name.clone())
-                    .set_key_condition_expression(input.key_condition_expression.clone())
-                    .set_filter_expression(input.filter_expression.clone())
-                    .set_projection_expression(input.projection_expression.clone())
-                    .set_expression_attribute_names(input.expression_attribute_names.clone())
-                    .set_expression_attribute_values(input.expression_attribute_values.clone())
-                    .set_consistent_read(input.consistent_read)
-                    .set_scan_index_forward(input.scan_index_forward)
-                    .set_limit(input.limit)
-                    .set_select(input.select.clone())
+                let output = input
+                    .clone()
                     .set_exclusive_start_key(start)
-                    .set_return_consumed_capacity(db.return_capacity())
-                    .send()
+                    .send_with(db.client())
                     .instrument(span.clone())
                     .await
                     .map_err(|e| Error::sdk("Query", &table, e))?;
@@ -160,23 +150,10 @@ impl Prepared {
                 )
             }
             Prepared::Scan(input) => {
-                let output = db
-                    .client()
-                    .scan()
-                    .set_table_name(input.table_name.clone())
-                    .set_index_name(input.index_name.clone())
-                    .set_filter_expression(input.filter_expression.clone())
-                    .set_projection_expression(input.projection_expression.clone())
-                    .set_expression_attribute_names(input.expression_attribute_names.clone())
-                    .set_expression_attribute_values(input.expression_attribute_values.clone())
-                    .set_consistent_read(input.consistent_read)
-                    .set_limit(input.limit)
-                    .set_select(input.select.clone())
-                    .set_segment(input.segment)
-                    .set_total_segments(input.total_segments)
+                let output = input
+                    .clone()
                     .set_exclusive_start_key(start)
-                    .set_return_consumed_capacity(db.return_capacity())
-                    .send()
+                    .send_with(db.client())
                     .instrument(span.clone())
                     .await
                     .map_err(|e| Error::sdk("Scan", &table, e))?;
@@ -359,15 +336,15 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
         self
     }
 
-    /// The `Query` request of the first page, without sending it.
+    /// The `Query` request of the first page, exactly as it is sent, without sending it.
     pub fn request(&self) -> Result<QueryInput, Error>
     where
         P: Projection<M>,
     {
-        self.input(None)
+        Ok(super::built(self.input(None)?.build()))
     }
 
-    fn input(&self, select: Option<Select>) -> Result<QueryInput, Error>
+    fn input(&self, select: Option<Select>) -> Result<QueryInputBuilder, Error>
     where
         P: Projection<M>,
     {
@@ -409,8 +386,7 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
             .scan_index_forward(self.forward)
             .set_limit(self.reader.page_size)
             .set_select(select)
-            .build()
-            .unwrap_or_else(|_| unreachable!("QueryInput has no required fields")))
+            .set_return_consumed_capacity(self.reader.db.return_capacity()))
     }
 
     /// Every matching item as a stream that reads the next page when it needs it.
@@ -556,15 +532,21 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
         self
     }
 
-    /// The `Scan` request of the first page (of the first segment), without sending it.
+    /// The `Scan` request of the first page (of the first segment), exactly as it is sent,
+    /// without sending it.
     pub fn request(&self) -> Result<ScanInput, Error>
     where
         P: Projection<M>,
     {
-        self.input(None, self.segments.map(|(total, _)| (0, total)))
+        let segment = self.segments.map(|(total, _)| (0, total));
+        Ok(super::built(self.input(None, segment)?.build()))
     }
 
-    fn input(&self, select: Option<Select>, segment: Option<(u32, u32)>) -> Result<ScanInput, Error>
+    fn input(
+        &self,
+        select: Option<Select>,
+        segment: Option<(u32, u32)>,
+    ) -> Result<ScanInputBuilder, Error>
     where
         P: Projection<M>,
     {
@@ -592,8 +574,7 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
             .set_select(select)
             .set_segment(segment.map(|(s, _)| to_i32(s)))
             .set_total_segments(segment.map(|(_, t)| to_i32(t)))
-            .build()
-            .unwrap_or_else(|_| unreachable!("ScanInput has no required fields")))
+            .set_return_consumed_capacity(self.reader.db.return_capacity()))
     }
 
     /// Every matching item as a stream; a parallel scan merges its segments as they arrive.

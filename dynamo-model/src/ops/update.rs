@@ -4,6 +4,7 @@ use std::future::IntoFuture;
 use std::marker::PhantomData;
 
 use aws_sdk_dynamodb::operation::update_item::UpdateItemInput;
+use aws_sdk_dynamodb::operation::update_item::builders::UpdateItemInputBuilder;
 use aws_sdk_dynamodb::types::{AttributeValue, ReturnValue, ReturnValuesOnConditionCheckFailure};
 
 use tracing::Instrument;
@@ -211,14 +212,16 @@ impl<'a, M: Model> UpdateItem<'a, M> {
         }
     }
 
-    /// The `UpdateItem` request this builder sends, without sending it: with the model's
-    /// timestamps and version bump added, after the values it sets passed validation.
+    /// The `UpdateItem` request `.await` sends, exactly as sent, without sending it: with the
+    /// model's timestamps and version bump added, after the values it sets passed validation.
     pub fn request(&self) -> Result<UpdateItemInput, Error> {
-        self.input(self.key.clone()?)
+        Ok(super::built(
+            self.input(self.key.clone()?, ReturnValue::AllNew)?.build(),
+        ))
     }
 
     /// The request, with the key item given (moved in when sending, not cloned).
-    fn input(&self, key: Item) -> Result<UpdateItemInput, Error> {
+    fn input(&self, key: Item, returns: ReturnValue) -> Result<UpdateItemInputBuilder, Error> {
         let mut placeholders = Placeholders::new();
         let update = render_update::<M>(&self.update, &mut placeholders)?;
         let condition = super::write_condition::<M>(
@@ -234,36 +237,21 @@ impl<'a, M: Model> UpdateItem<'a, M> {
             .set_condition_expression(condition)
             .set_expression_attribute_names(placeholders.names())
             .set_expression_attribute_values(placeholders.values())
-            .return_values(ReturnValue::AllNew)
+            .return_values(returns)
             .set_return_values_on_condition_check_failure(
                 self.expected_version
                     .map(|_| ReturnValuesOnConditionCheckFailure::AllOld),
             )
-            .build()
-            .unwrap_or_else(|_| unreachable!("UpdateItemInput has no required fields")))
+            .set_return_consumed_capacity(self.db.return_capacity()))
     }
 
     async fn run(mut self, returns: ReturnValue) -> Result<Option<Item>, Error> {
         let key = super::take_key(&mut self.key)?;
-        let input = self.input(key)?;
-        let table = input.table_name.clone().unwrap_or_default();
+        let input = self.input(key, returns)?;
+        let table = input.get_table_name().clone().unwrap_or_default();
         let span = request_span("UpdateItem", &table, None);
-        let result = self
-            .db
-            .client()
-            .update_item()
-            .set_table_name(input.table_name)
-            .set_key(input.key)
-            .set_update_expression(input.update_expression)
-            .set_condition_expression(input.condition_expression)
-            .set_expression_attribute_names(input.expression_attribute_names)
-            .set_expression_attribute_values(input.expression_attribute_values)
-            .set_return_values_on_condition_check_failure(
-                input.return_values_on_condition_check_failure,
-            )
-            .return_values(returns)
-            .set_return_consumed_capacity(self.db.return_capacity())
-            .send()
+        let result = input
+            .send_with(self.db.client())
             .instrument(span.clone())
             .await;
         match result {

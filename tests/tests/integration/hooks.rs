@@ -263,3 +263,37 @@ async fn async_hooks_can_use_the_database() {
     assert!(Audit::get(&db, "saved t1").await.unwrap().is_some());
     assert!(Audit::get(&db, "deleting t1").await.unwrap().is_some());
 }
+
+#[tokio::test]
+async fn a_put_request_changes_nothing_and_the_hook_runs_when_sent() {
+    let db = db();
+    Member::table().create(&db).await.unwrap();
+    let mut ann = member("ann", "  Ann@Example.COM ");
+    let put = ann.put(&db);
+    let request = put.request().unwrap();
+    // The model as it is: `before_save` has not run, so the email is not normalised yet.
+    assert_eq!(
+        request.item.as_ref().and_then(|item| item.get("email")),
+        Some(&AttributeValue::S("  Ann@Example.COM ".into()))
+    );
+    // Exactly what is sent: no meter on this Db, so no capacity is asked for; with one, it is.
+    assert_eq!(request.return_consumed_capacity, None);
+    let metered = db
+        .clone()
+        .with_capacity_meter(dynamo_model::capacity::CapacityMeter::new());
+    assert_eq!(
+        ann.put(&metered)
+            .request()
+            .unwrap()
+            .return_consumed_capacity,
+        Some(dynamo_model::sdk::types::ReturnConsumedCapacity::Indexes)
+    );
+    let put = ann.put(&db);
+    put.await.unwrap();
+    assert_eq!(ann.email, "ann@example.com", "the hook ran once, when sent");
+    let stored = get_raw(&db, "members", ("id", AttributeValue::S("ann".into()))).await;
+    assert_eq!(
+        stored.and_then(|item| item.get("email").cloned()),
+        Some(AttributeValue::S("ann@example.com".into()))
+    );
+}
