@@ -85,11 +85,13 @@ impl AttributeType {
 }
 
 /// The left side of a comparison: an attribute or its size.
+#[derive(Debug, Clone)]
 pub(crate) enum Subject {
     Path(RawPath),
     Size(RawPath),
 }
 
+#[derive(Debug, Clone)]
 pub(crate) enum Node {
     Compare(Subject, Comparison, Operand),
     Between(Subject, Operand, Operand),
@@ -107,6 +109,7 @@ pub(crate) enum Node {
 /// A condition on an item, built with the methods of [`Conditions`] on typed paths and combined
 /// with [`and`](Condition::and), [`or`](Condition::or) and [`not`](Condition::not) (or `&`, `|`,
 /// `!`). Used as a put/update/delete condition, a query or scan filter, or a transaction check.
+#[derive(Clone)]
 pub struct Condition {
     node: Node,
 }

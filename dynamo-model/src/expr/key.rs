@@ -18,10 +18,12 @@ pub struct RangeKey<T> {
 }
 
 /// A condition on the sort key, made by a [`RangeKey`] method.
+#[derive(Debug, Clone)]
 pub struct RangeCondition {
     text: RangeText,
 }
 
+#[derive(Debug, Clone)]
 enum RangeText {
     Compare(&'static str, &'static str, Operand),
     Between(&'static str, Operand, Operand),
@@ -87,6 +89,7 @@ impl<T: KeyType> RangeKey<T> {
 }
 
 /// A whole key condition: `hash = :v` and the sort key's condition, if any.
+#[derive(Debug, Clone)]
 pub struct KeyCondition {
     hash: (&'static str, Operand),
     range: Option<RangeCondition>,

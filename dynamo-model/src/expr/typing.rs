@@ -115,6 +115,7 @@ impl<T, C: Codec<T>> ValueOf<Custom<T, C>> for &T {
 }
 
 /// One side of a comparison: a value, or another attribute of the same type.
+#[derive(Debug, Clone)]
 pub enum Operand {
     /// An attribute, by path.
     Path(RawPath),

@@ -8,6 +8,7 @@ use super::typing::{Addable, List, Map, Numeric, Operand, Removable, Set, ValueO
 use crate::error::ConversionError;
 
 /// What SET writes.
+#[derive(Debug, Clone)]
 enum SetValue {
     /// `= value` or `= other.path`
     Operand(Operand),
@@ -19,6 +20,7 @@ enum SetValue {
     Append { values: Operand, at_end: bool },
 }
 
+#[derive(Debug, Clone)]
 enum Action {
     Set(RawPath, SetValue),
     Remove(RawPath),
@@ -67,7 +69,7 @@ impl Action {
 /// );
 /// # Ok::<(), dynamo_model::ConversionError>(())
 /// ```
-#[derive(Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Update {
     actions: Vec<Action>,
 }

@@ -141,3 +141,38 @@ async fn filters_narrow_a_query_after_the_key_condition() {
     );
     assert_eq!(request.filter_expression(), Some("#n2 >= :v2"));
 }
+
+#[tokio::test]
+async fn one_filter_serves_a_count_and_a_page() {
+    let db = seeded().await;
+    let f = Visit::fields();
+    let long = f.minutes.ge(30);
+    let counted = Visit::query(&db, "tom")
+        .filter(long.clone())
+        .count()
+        .await
+        .unwrap();
+    let page = Visit::query(&db, "tom")
+        .filter(long)
+        .page(None)
+        .await
+        .unwrap();
+    assert_eq!(counted, 2);
+    assert_eq!(days(page.items), ["2024-06-01", "2024-06-02"]);
+    // Updates and key conditions are values too: one update serves two items.
+    let bump = dynamo_model::expr::Update::new().increment(&f.minutes, 1);
+    for day in ["2024-06-01", "2024-06-02"] {
+        dynamo_model::ops::Transaction::new(&db)
+            .update::<Visit>(("tom", day), bump.clone())
+            .await
+            .unwrap();
+    }
+    let minutes: Vec<u32> = Visit::query(&db, "tom")
+        .filter(f.minutes.ge(30))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|v| v.minutes)
+        .collect();
+    assert_eq!(minutes, [31, 46]);
+}
