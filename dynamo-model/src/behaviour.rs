@@ -544,6 +544,8 @@ impl Timestamp for time::OffsetDateTime {
     note = "use an unsigned or signed integer type, such as u64"
 )]
 pub trait Version: Copy {
+    /// The largest version the type holds.
+    const MAX: u64;
     /// The version as a number; 0 means "never written".
     fn get(self) -> u64;
     /// The version `n`, saturating at the type's maximum.
@@ -553,6 +555,7 @@ pub trait Version: Copy {
 macro_rules! versions {
     ($($ty:ty),*) => {$(
         impl Version for $ty {
+            const MAX: u64 = <$ty>::MAX as u64;
             fn get(self) -> u64 {
                 u64::try_from(self).unwrap_or(0)
             }
@@ -609,6 +612,7 @@ mod tests {
         assert!(std::time::UNIX_EPOCH.is_unset());
         assert!(!u64::at(std::time::SystemTime::now()).is_unset());
         assert_eq!(<u8 as Version>::of(300), u8::MAX);
+        assert_eq!(<i16 as Version>::MAX, 32_767);
         assert_eq!(Version::get(-1i32), 0);
     }
 }

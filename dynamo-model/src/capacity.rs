@@ -139,7 +139,8 @@ impl CapacityMeter {
         all
     }
 
-    /// The units recorded for one table (all its indexes included) and operation.
+    /// The units recorded for one table and operation: the table's own share, without its
+    /// indexes' (find those in [`snapshot`](Self::snapshot), by [`Usage::index`]).
     pub fn units(&self, table: &str, operation: &str) -> Units {
         self.snapshot()
             .into_iter()

@@ -80,6 +80,20 @@ pub enum Error {
         found: Option<u64>,
     },
 
+    /// A versioned model is at the largest version its field's type holds, so the next write
+    /// would store a version the model could not read back. Nothing was written.
+    #[error(
+        "`{attribute}` of table `{table}` is at {max}, the largest version its type holds: nothing was written; widen the field's type (e.g. u64)"
+    )]
+    VersionExhausted {
+        /// The table.
+        table: String,
+        /// The version attribute.
+        attribute: &'static str,
+        /// The largest version the type holds.
+        max: u64,
+    },
+
     /// A transaction has more actions than DynamoDB runs at once.
     #[error("a transaction has {actions} actions; DynamoDB runs at most {limit}")]
     TooManyActions {

@@ -102,6 +102,10 @@ pub trait Model: Hooks + Sized {
         0
     }
 
+    /// The largest value the `#[dynamo(version)]` field's type holds.
+    #[doc(hidden)]
+    const VERSION_MAX: u64 = u64::MAX;
+
     /// Sets the `#[dynamo(version)]` field. Writes call it after the write succeeded.
     #[doc(hidden)]
     fn set_version(&mut self, version: u64) {

@@ -303,6 +303,8 @@ fn version(cont: &Container, private: &TokenStream) -> TokenStream {
     let ty = field.ty;
     let version = quote_spanned!(ty.span()=> <#ty as #private::Version>);
     quote! {
+        const VERSION_MAX: u64 = #version::MAX;
+
         fn version(&self) -> u64 {
             #version::get(self.#member)
         }

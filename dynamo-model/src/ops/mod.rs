@@ -215,14 +215,24 @@ pub(crate) fn prepare<M: Model>(model: &mut M, creating: bool) -> Result<Prepare
 fn build_write<M: Model>(model: &M) -> Result<PreparedWrite, Error> {
     model.validate()?;
     let mut item = model.to_item()?;
-    let expected_version = M::SCHEMA.version.map(|attribute| {
-        let current = model.version();
-        item.insert(
-            attribute.to_owned(),
-            AttributeValue::N(current.saturating_add(1).to_string()),
-        );
-        current
-    });
+    let expected_version = match M::SCHEMA.version {
+        Some(attribute) => {
+            let current = model.version();
+            if current >= M::VERSION_MAX {
+                return Err(Error::VersionExhausted {
+                    table: M::SCHEMA.table.to_owned(),
+                    attribute,
+                    max: M::VERSION_MAX,
+                });
+            }
+            item.insert(
+                attribute.to_owned(),
+                AttributeValue::N((current + 1).to_string()),
+            );
+            Some(current)
+        }
+        None => None,
+    };
     Ok(PreparedWrite {
         item,
         expected_version,

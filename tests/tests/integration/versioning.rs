@@ -210,3 +210,60 @@ async fn thirty_two_tasks_increment_one_counter_without_losing_a_write() {
     // With 32 writers on one item, some must have lost a race and retried.
     assert!(conflicts > 0, "no conflicts: the test did not race");
 }
+
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "small_counters")]
+struct SmallCounter {
+    #[dynamo(hash_key)]
+    id: String,
+    #[dynamo(version)]
+    version: u8,
+}
+
+#[tokio::test]
+async fn a_version_at_its_types_limit_refuses_the_write_instead_of_storing_an_unreadable_one() {
+    let db = db();
+    SmallCounter::table().create(&db).await.unwrap();
+    let mut small = SmallCounter {
+        id: "s".into(),
+        version: 0,
+    };
+    small.put(&db).await.unwrap();
+    // What 254 more writes would reach, without making them: the stored item at 255.
+    tests::put_raw(
+        &db,
+        "small_counters",
+        [
+            ("id".to_owned(), AttributeValue::S("s".into())),
+            ("version".to_owned(), AttributeValue::N("255".into())),
+        ]
+        .into(),
+    )
+    .await;
+    let mut at_limit = SmallCounter::get(&db, "s").await.unwrap().unwrap();
+    assert_eq!(at_limit.version, 255);
+    let error = at_limit.put(&db).await.unwrap_err();
+    assert!(
+        matches!(
+            error,
+            Error::VersionExhausted {
+                attribute: "version",
+                max: 255,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert!(
+        error.to_string().contains("widen the field's type"),
+        "{error}"
+    );
+    // Nothing was written: the item still reads.
+    assert_eq!(
+        SmallCounter::get(&db, "s")
+            .await
+            .unwrap()
+            .map(|c| c.version),
+        Some(255)
+    );
+}
