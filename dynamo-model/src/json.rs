@@ -283,58 +283,25 @@ fn short(value: &Value) -> String {
     }
 }
 
-const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 /// Standard base64 with padding, as DynamoDB JSON writes binary.
 pub(crate) fn base64_encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(BASE64[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    base64_simd::STANDARD.encode_to_string(bytes)
 }
 
-/// Decodes standard base64; padding is optional, anything else outside the alphabet an error.
+/// Decodes standard base64; padding is optional, anything else outside the alphabet (or bits
+/// left over after the last byte) an error.
 pub(crate) fn base64_decode(text: &str) -> Result<Vec<u8>, ConversionError> {
-    let invalid = || {
+    let alphabet = if text.len().is_multiple_of(4) {
+        base64_simd::STANDARD
+    } else {
+        base64_simd::STANDARD_NO_PAD
+    };
+    alphabet.decode_to_vec(text).map_err(|_| {
         ConversionError::custom(format!(
             "`{}` is not base64",
             short(&Value::String(text.to_owned()))
         ))
-    };
-    let body = text.trim_end_matches('=');
-    if text.len() - body.len() > 2 || body.len() % 4 == 1 {
-        return Err(invalid());
-    }
-    let mut out = Vec::with_capacity(body.len() * 3 / 4);
-    let mut buffer = 0u32;
-    let mut bits = 0;
-    for byte in body.bytes() {
-        let sextet = BASE64.iter().position(|&c| c == byte).ok_or_else(invalid)? as u32;
-        buffer = (buffer << 6) | sextet;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((buffer >> bits) as u8);
-            buffer &= (1 << bits) - 1;
-        }
-    }
-    if buffer != 0 {
-        return Err(invalid());
-    }
-    Ok(out)
+    })
 }
 
 #[cfg(test)]

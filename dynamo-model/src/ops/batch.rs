@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 use std::future::{Future, IntoFuture};
 use std::marker::PhantomData;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use aws_sdk_dynamodb::types::{
@@ -62,25 +61,8 @@ impl RetryPolicy {
 }
 
 /// A number in [0, 1) that differs from call to call; backoff needs spread, not secrecy.
-/// SplitMix64 over a counter that starts from the clock: each call takes the next counter
-/// value, and the mix spreads even consecutive values over the whole range.
 fn jitter() -> f64 {
-    static STATE: AtomicU64 = AtomicU64::new(0);
-    const GOLDEN: u64 = 0x9E37_79B9_7F4A_7C15;
-    if STATE.load(Ordering::Relaxed) == 0 {
-        let clock = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(1, |d| d.as_nanos() as u64 | 1);
-        // Only the first caller seeds; a later one finds the seed in place.
-        let _ = STATE.compare_exchange(0, clock, Ordering::Relaxed, Ordering::Relaxed);
-    }
-    let mut x = STATE
-        .fetch_add(GOLDEN, Ordering::Relaxed)
-        .wrapping_add(GOLDEN);
-    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    x ^= x >> 31;
-    (x >> 11) as f64 / (1u64 << 53) as f64
+    fastrand::f64()
 }
 
 /// What a retried chunk of work ended with.

@@ -7,7 +7,7 @@ use std::str::FromStr;
 use serde_json::{Map, Value};
 
 use crate::error::Error;
-use crate::json::{base64_decode, base64_encode, item_from_json, item_to_json};
+use crate::json::{item_from_json, item_to_json};
 use crate::value::Item;
 
 /// Where the next page of a query or scan starts. It remembers the table and index it came from,
@@ -83,17 +83,8 @@ impl fmt::Display for Cursor {
             object.insert("i".into(), Value::String(index.clone()));
         }
         object.insert("k".into(), item_to_json(&self.key));
-        let text = base64_encode(Value::Object(object).to_string().as_bytes());
-        let url_safe: String = text
-            .trim_end_matches('=')
-            .chars()
-            .map(|c| match c {
-                '+' => '-',
-                '/' => '_',
-                c => c,
-            })
-            .collect();
-        f.write_str(&url_safe)
+        let json = Value::Object(object).to_string();
+        f.write_str(&base64_simd::URL_SAFE_NO_PAD.encode_to_string(json))
     }
 }
 
@@ -102,16 +93,9 @@ impl FromStr for Cursor {
 
     fn from_str(text: &str) -> Result<Self, Error> {
         let invalid = |reason: String| Error::InvalidCursor { reason };
-        let standard: String = text
-            .chars()
-            .map(|c| match c {
-                '-' => '+',
-                '_' => '/',
-                c => c,
-            })
-            .collect();
-        let bytes =
-            base64_decode(&standard).map_err(|_| invalid("it is not a cursor's text".into()))?;
+        let bytes = base64_simd::URL_SAFE_NO_PAD
+            .decode_to_vec(text)
+            .map_err(|_| invalid("it is not a cursor's text".into()))?;
         let value: Value = serde_json::from_slice(&bytes)
             .map_err(|_| invalid("it is not a cursor's text".into()))?;
         let field = |name: &str| value.get(name);
