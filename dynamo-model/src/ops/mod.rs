@@ -212,7 +212,7 @@ pub(crate) fn prepare<M: Model>(model: &mut M, creating: bool) -> Result<Prepare
 
 /// The item of a write of `model` as it is, after validation, carrying the next version for a
 /// versioned model; the part of [`prepare`] that changes nothing.
-fn build_write<M: Model>(model: &M) -> Result<PreparedWrite, Error> {
+pub(crate) fn build_write<M: Model>(model: &M) -> Result<PreparedWrite, Error> {
     model.validate()?;
     let mut item = model.to_item()?;
     let expected_version = match M::SCHEMA.version {

@@ -118,7 +118,7 @@ impl CancelReason {
 #[must_use = "an operation does nothing until it is awaited"]
 pub struct Transaction<'a> {
     db: &'a Db,
-    actions: Result<Vec<Action<'a>>, Error>,
+    actions: Vec<Box<dyn PendingAction<'a> + 'a>>,
     token: Option<String>,
     return_items: bool,
 }
@@ -127,12 +127,37 @@ pub struct Transaction<'a> {
 /// `after_save`.
 type AfterCommit<'a> = Box<dyn FnOnce() -> Result<(), Error> + Send + 'a>;
 
-/// One action, with what its model's behaviours need around it.
-struct Action<'a> {
+/// An action of a transaction, built when the transaction is sent, so that a put's model runs
+/// its write behaviours then (and only then), and every action sees the transaction's options
+/// however late in the chain they were set.
+trait PendingAction<'a>: Send {
+    /// The action as it would be sent for the model as it is now, changing nothing.
+    fn preview(&self, return_items: bool) -> Result<TransactWriteItem, Error>;
+    /// Runs the behaviours of the action's write and builds the action to send.
+    fn prepare(self: Box<Self>, return_items: bool) -> Result<PreparedAction<'a>, Error>;
+}
+
+/// One action, ready to send, with what its model's behaviours need around it.
+struct PreparedAction<'a> {
     item: TransactWriteItem,
     /// The version attribute and the version the stored item must have, for a versioned write.
     version: Option<(&'static str, u64)>,
     after_commit: Option<AfterCommit<'a>>,
+}
+
+/// The version attribute and the version the stored item must have, for a versioned write.
+type ExpectedVersion = Option<(&'static str, u64)>;
+
+/// Renders an action's update and condition, with model `M`'s behaviours: `render::<M>`.
+type RenderFn = fn(Option<&Update>, Option<&Condition>, ExpectedVersion) -> Result<Rendered, Error>;
+
+/// What an action asks for when its condition fails: the stored item when the transaction
+/// asks for items, and always for a versioned action, to tell a version conflict apart.
+fn on_failure(
+    return_items: bool,
+    version: Option<(&'static str, u64)>,
+) -> Option<ReturnValuesOnConditionCheckFailure> {
+    (return_items || version.is_some()).then_some(ReturnValuesOnConditionCheckFailure::AllOld)
 }
 
 /// The rendered parts of an action's expressions.
@@ -169,87 +194,210 @@ fn built<T, E: std::fmt::Debug>(result: Result<T, E>) -> T {
     result.unwrap_or_else(|e| unreachable!("transaction action with its required fields: {e:?}"))
 }
 
+/// A put or create of a model.
+struct PutPending<'a, M> {
+    table: String,
+    model: &'a mut M,
+    condition: Option<Condition>,
+    only_if_new: bool,
+}
+
+impl<M: Model> PutPending<'_, M> {
+    fn action(
+        &self,
+        prepared: super::PreparedWrite,
+        return_items: bool,
+    ) -> Result<(TransactWriteItem, ExpectedVersion), Error> {
+        let expected = prepared.expected_version;
+        let version = M::SCHEMA.version.zip(expected);
+        let mut placeholders = Placeholders::new();
+        let condition = super::write_condition::<M>(
+            self.condition.as_ref(),
+            expected,
+            self.only_if_new,
+            &mut placeholders,
+        )?;
+        let put = built(
+            PutAction::builder()
+                .table_name(self.table.clone())
+                .set_item(Some(prepared.item))
+                .set_condition_expression(condition)
+                .set_expression_attribute_names(placeholders.names())
+                .set_expression_attribute_values(placeholders.values())
+                .set_return_values_on_condition_check_failure(on_failure(return_items, version))
+                .build(),
+        );
+        Ok((TransactWriteItem::builder().put(put).build(), version))
+    }
+}
+
+impl<'a, M: Model + Send> PendingAction<'a> for PutPending<'a, M> {
+    fn preview(&self, return_items: bool) -> Result<TransactWriteItem, Error> {
+        let prepared = super::build_write(&*self.model)?;
+        Ok(self.action(prepared, return_items)?.0)
+    }
+
+    fn prepare(self: Box<Self>, return_items: bool) -> Result<PreparedAction<'a>, Error> {
+        let this = *self;
+        let prepared = prepare(this.model, this.only_if_new)?;
+        let expected = prepared.expected_version;
+        let pending = PutPending {
+            table: this.table,
+            model: this.model,
+            condition: this.condition,
+            only_if_new: this.only_if_new,
+        };
+        let (item, version) = pending.action(prepared, return_items)?;
+        let model = pending.model;
+        Ok(PreparedAction {
+            item,
+            version,
+            after_commit: Some(Box::new(move || saved(model, expected))),
+        })
+    }
+}
+
+/// An update, delete or condition check of an item by key: no model to change, so what is
+/// previewed is what is sent (a delete runs `before_delete` first). The model's type lives on
+/// in the two functions made for it.
+struct KeyedPending {
+    table: String,
+    key: Result<Item, ConversionError>,
+    kind: Keyed,
+    condition: Option<Condition>,
+    /// The version attribute and the version the stored item must have, for `*_at_version`.
+    version: Option<(&'static str, u64)>,
+    render: RenderFn,
+    before_delete: fn(&Item) -> Result<(), Error>,
+}
+
+fn before_delete<M: Model>(key: &Item) -> Result<(), Error> {
+    M::before_delete(key).map_err(|e| Error::hook::<M>("before_delete", e))
+}
+
+enum Keyed {
+    Update(Update),
+    Delete,
+    Check,
+}
+
+impl KeyedPending {
+    fn action(&self, return_items: bool) -> Result<TransactWriteItem, Error> {
+        let version = self.version;
+        let update = match &self.kind {
+            Keyed::Update(update) => Some(update),
+            Keyed::Delete | Keyed::Check => None,
+        };
+        let rendered = (self.render)(update, self.condition.as_ref(), version)?;
+        let key = Some(self.key.clone()?);
+        let table = self.table.clone();
+        let on_failure = on_failure(return_items, version);
+        let names = rendered.placeholders.names();
+        let values = rendered.placeholders.values();
+        let item = TransactWriteItem::builder();
+        Ok(match self.kind {
+            Keyed::Update(_) => item.update(built(
+                UpdateAction::builder()
+                    .table_name(table)
+                    .set_key(key)
+                    .set_update_expression(rendered.update)
+                    .set_condition_expression(rendered.condition)
+                    .set_expression_attribute_names(names)
+                    .set_expression_attribute_values(values)
+                    .set_return_values_on_condition_check_failure(on_failure)
+                    .build(),
+            )),
+            Keyed::Delete => item.delete(built(
+                DeleteAction::builder()
+                    .table_name(table)
+                    .set_key(key)
+                    .set_condition_expression(rendered.condition)
+                    .set_expression_attribute_names(names)
+                    .set_expression_attribute_values(values)
+                    .set_return_values_on_condition_check_failure(on_failure)
+                    .build(),
+            )),
+            Keyed::Check => item.condition_check(built(
+                ConditionCheck::builder()
+                    .table_name(table)
+                    .set_key(key)
+                    .set_condition_expression(rendered.condition)
+                    .set_expression_attribute_names(names)
+                    .set_expression_attribute_values(values)
+                    .set_return_values_on_condition_check_failure(on_failure)
+                    .build(),
+            )),
+        }
+        .build())
+    }
+}
+
+impl<'a> PendingAction<'a> for KeyedPending {
+    fn preview(&self, return_items: bool) -> Result<TransactWriteItem, Error> {
+        self.action(return_items)
+    }
+
+    fn prepare(self: Box<Self>, return_items: bool) -> Result<PreparedAction<'a>, Error> {
+        if let (Keyed::Delete, Ok(key)) = (&self.kind, &self.key) {
+            (self.before_delete)(key)?;
+        }
+        Ok(PreparedAction {
+            item: self.action(return_items)?,
+            version: self.version,
+            after_commit: None,
+        })
+    }
+}
+
 impl<'a> Transaction<'a> {
     /// An empty transaction on `db`.
     pub fn new(db: &'a Db) -> Self {
         Transaction {
             db,
-            actions: Ok(Vec::new()),
+            actions: Vec::new(),
             token: None,
             return_items: false,
         }
     }
 
-    /// Adds the action `build` makes from whether items are returned on a failed condition.
-    fn push(
-        mut self,
-        version: Option<(&'static str, u64)>,
-        after_commit: Option<AfterCommit<'a>>,
-        build: impl FnOnce(
-            Option<ReturnValuesOnConditionCheckFailure>,
-        ) -> Result<TransactWriteItem, Error>,
-    ) -> Self {
-        // A versioned action always asks for the item, to tell a version conflict apart.
-        let on_failure = (self.return_items || version.is_some())
-            .then_some(ReturnValuesOnConditionCheckFailure::AllOld);
-        self.actions = self.actions.and_then(|mut actions| {
-            actions.push(Action {
-                item: build(on_failure)?,
-                version,
-                after_commit,
-            });
-            Ok(actions)
-        });
-        self
-    }
-
     fn put_action<M: Model + Send>(
-        self,
+        mut self,
         model: &'a mut M,
         condition: Option<Condition>,
         only_if_new: bool,
     ) -> Self {
-        let table = self.db.table_name_of::<M>();
-        let prepared = match prepare(model, only_if_new) {
-            Ok(prepared) => prepared,
-            Err(e) => return self.fail(e),
-        };
-        let expected = prepared.expected_version;
-        let version = M::SCHEMA.version.zip(expected);
-        let after_commit: AfterCommit<'a> = Box::new(move || saved(model, expected));
-        self.push(version, Some(after_commit), |on_failure| {
-            let mut placeholders = Placeholders::new();
-            let condition = super::write_condition::<M>(
-                condition.as_ref(),
-                expected,
-                only_if_new,
-                &mut placeholders,
-            )?;
-            let put = built(
-                PutAction::builder()
-                    .table_name(table)
-                    .set_item(Some(prepared.item))
-                    .set_condition_expression(condition)
-                    .set_expression_attribute_names(placeholders.names())
-                    .set_expression_attribute_values(placeholders.values())
-                    .set_return_values_on_condition_check_failure(on_failure)
-                    .build(),
-            );
-            Ok(TransactWriteItem::builder().put(put).build())
-        })
-    }
-
-    fn fail(mut self, error: Error) -> Self {
-        if self.actions.is_ok() {
-            self.actions = Err(error);
-        }
+        self.actions.push(Box::new(PutPending {
+            table: self.db.table_name_of::<M>(),
+            model,
+            condition,
+            only_if_new,
+        }));
         self
     }
 
-    /// Writes `model`, replacing any item with its key. The model's write behaviours run now
-    /// (`before_save`, timestamps, validation; an error is reported when the transaction is
-    /// awaited); a versioned model is written only at the version it holds, and holds the new
-    /// one once the transaction committed.
+    fn keyed<M: Model>(
+        mut self,
+        key: M::Key<'_>,
+        kind: Keyed,
+        condition: Option<Condition>,
+        expected: Option<u64>,
+    ) -> Self {
+        self.actions.push(Box::new(KeyedPending {
+            table: self.db.table_name_of::<M>(),
+            key: M::key_item(key),
+            kind,
+            condition,
+            version: M::SCHEMA.version.zip(expected),
+            render: render::<M>,
+            before_delete: before_delete::<M>,
+        }));
+        self
+    }
+
+    /// Writes `model`, replacing any item with its key. The model's write behaviours
+    /// (`before_save`, timestamps, validation) run when the transaction is sent, and an error
+    /// there stops it before anything is sent; a versioned model is written only at the
+    /// version it holds, and holds the new one once the transaction committed.
     pub fn put<M: Model + Send>(self, model: &'a mut M) -> Self {
         self.put_action(model, None, false)
     }
@@ -264,37 +412,10 @@ impl<'a> Transaction<'a> {
         self.put_action(model, None, true)
     }
 
-    fn update_action<M: Model>(
-        self,
-        key: M::Key<'_>,
-        update: Update,
-        condition: Option<Condition>,
-        expected: Option<u64>,
-    ) -> Self {
-        let table = self.db.table_name_of::<M>();
-        let key = M::key_item(key);
-        let version = M::SCHEMA.version.zip(expected);
-        self.push(version, None, |on_failure| {
-            let rendered = render::<M>(Some(&update), condition.as_ref(), version)?;
-            let update = built(
-                UpdateAction::builder()
-                    .table_name(table)
-                    .set_key(Some(key?))
-                    .set_update_expression(rendered.update)
-                    .set_condition_expression(rendered.condition)
-                    .set_expression_attribute_names(rendered.placeholders.names())
-                    .set_expression_attribute_values(rendered.placeholders.values())
-                    .set_return_values_on_condition_check_failure(on_failure)
-                    .build(),
-            );
-            Ok(TransactWriteItem::builder().update(update).build())
-        })
-    }
-
     /// Applies `update` to the item of model `M` with this key, with the model's update
     /// behaviours (validation of the values set, timestamps, version bump).
     pub fn update<M: Model>(self, key: M::Key<'_>, update: Update) -> Self {
-        self.update_action::<M>(key, update, None, None)
+        self.keyed::<M>(key, Keyed::Update(update), None, None)
     }
 
     /// Applies `update` if `condition` holds.
@@ -304,7 +425,7 @@ impl<'a> Transaction<'a> {
         update: Update,
         condition: Condition,
     ) -> Self {
-        self.update_action::<M>(key, update, Some(condition), None)
+        self.keyed::<M>(key, Keyed::Update(update), Some(condition), None)
     }
 
     /// Applies `update` if the stored item has `#[dynamo(version)]` `version`; otherwise the
@@ -315,74 +436,32 @@ impl<'a> Transaction<'a> {
         version: u64,
         update: Update,
     ) -> Self {
-        self.update_action::<M>(key, update, None, Some(version))
+        let expected = M::SCHEMA.version.map(|_| version);
+        self.keyed::<M>(key, Keyed::Update(update), None, expected)
     }
 
-    fn delete_action<M: Model>(
-        self,
-        key: M::Key<'_>,
-        condition: Option<Condition>,
-        expected: Option<u64>,
-    ) -> Self {
-        let table = self.db.table_name_of::<M>();
-        let key = M::key_item(key);
-        if let Ok(key) = &key
-            && let Err(e) = M::before_delete(key)
-        {
-            return self.fail(Error::hook::<M>("before_delete", e));
-        }
-        let version = M::SCHEMA.version.zip(expected);
-        self.push(version, None, |on_failure| {
-            let rendered = render::<M>(None, condition.as_ref(), version)?;
-            let delete = built(
-                DeleteAction::builder()
-                    .table_name(table)
-                    .set_key(Some(key?))
-                    .set_condition_expression(rendered.condition)
-                    .set_expression_attribute_names(rendered.placeholders.names())
-                    .set_expression_attribute_values(rendered.placeholders.values())
-                    .set_return_values_on_condition_check_failure(on_failure)
-                    .build(),
-            );
-            Ok(TransactWriteItem::builder().delete(delete).build())
-        })
-    }
-
-    /// Deletes the item of model `M` with this key.
+    /// Deletes the item of model `M` with this key. The model's `before_delete` hook runs when
+    /// the transaction is sent.
     pub fn delete<M: Model>(self, key: M::Key<'_>) -> Self {
-        self.delete_action::<M>(key, None, None)
+        self.keyed::<M>(key, Keyed::Delete, None, None)
     }
 
     /// Deletes the item if `condition` holds.
     pub fn delete_if<M: Model>(self, key: M::Key<'_>, condition: Condition) -> Self {
-        self.delete_action::<M>(key, Some(condition), None)
+        self.keyed::<M>(key, Keyed::Delete, Some(condition), None)
     }
 
     /// Deletes the item if it has `#[dynamo(version)]` `version`; otherwise the action's
     /// [`CancelReason`] is [`CancelReason::VersionConflict`].
     pub fn delete_at_version<M: Model>(self, key: M::Key<'_>, version: u64) -> Self {
-        self.delete_action::<M>(key, None, Some(version))
+        let expected = M::SCHEMA.version.map(|_| version);
+        self.keyed::<M>(key, Keyed::Delete, None, expected)
     }
 
     /// Writes nothing, but cancels the transaction unless `condition` holds for the item of
     /// model `M` with this key.
     pub fn check<M: Model>(self, key: M::Key<'_>, condition: Condition) -> Self {
-        let table = self.db.table_name_of::<M>();
-        let key = M::key_item(key);
-        self.push(None, None, |on_failure| {
-            let rendered = render::<M>(None, Some(&condition), None)?;
-            let check = built(
-                ConditionCheck::builder()
-                    .table_name(table)
-                    .set_key(Some(key?))
-                    .set_condition_expression(rendered.condition)
-                    .set_expression_attribute_names(rendered.placeholders.names())
-                    .set_expression_attribute_values(rendered.placeholders.values())
-                    .set_return_values_on_condition_check_failure(on_failure)
-                    .build(),
-            );
-            Ok(TransactWriteItem::builder().condition_check(check).build())
-        })
+        self.keyed::<M>(key, Keyed::Check, Some(condition), None)
     }
 
     /// Makes retries safe: DynamoDB runs a transaction with the same token (and the same
@@ -392,36 +471,42 @@ impl<'a> Transaction<'a> {
         self
     }
 
-    /// For the actions added after this call: when a condition fails, the reason carries the
-    /// item as it was.
+    /// For every action of the transaction, wherever this is called in the chain: when a
+    /// condition fails, the reason carries the item as it was.
     pub fn return_items_on_condition_failure(mut self) -> Self {
         self.return_items = true;
         self
     }
 
-    /// The actions this transaction sends, without sending them.
+    /// The actions this transaction sends, without sending them. It changes nothing: a put
+    /// shows its model as it is now, before the `before_save` hook and the timestamps that run
+    /// when the transaction is sent.
     pub fn requests(&self) -> Result<Vec<TransactWriteItem>, Error> {
-        match &self.actions {
-            Ok(actions) => Ok(actions.iter().map(|a| a.item.clone()).collect()),
-            Err(e) => Err(e.copy_stored()),
-        }
+        self.actions
+            .iter()
+            .map(|action| action.preview(self.return_items))
+            .collect()
     }
 
     async fn run(self) -> Result<(), Error> {
-        let (actions, behaviours): (Vec<_>, Vec<_>) = self
-            .actions?
-            .into_iter()
-            .map(|a| (a.item, (a.version, a.after_commit)))
-            .unzip();
-        if actions.is_empty() {
+        if self.actions.is_empty() {
             return Ok(());
         }
-        if actions.len() > MAX_TRANSACTION_ACTIONS {
+        if self.actions.len() > MAX_TRANSACTION_ACTIONS {
             return Err(Error::TooManyActions {
-                actions: actions.len(),
+                actions: self.actions.len(),
                 limit: MAX_TRANSACTION_ACTIONS,
             });
         }
+        let return_items = self.return_items;
+        let (actions, behaviours): (Vec<_>, Vec<_>) = self
+            .actions
+            .into_iter()
+            .map(|action| action.prepare(return_items))
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .map(|a| (a.item, (a.version, a.after_commit)))
+            .unzip();
         let span = request_span("TransactWriteItems", "(transaction)", None);
         let count = actions.len();
         let result = self

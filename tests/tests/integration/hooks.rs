@@ -297,3 +297,25 @@ async fn a_put_request_changes_nothing_and_the_hook_runs_when_sent() {
         Some(AttributeValue::S("ann@example.com".into()))
     );
 }
+
+#[tokio::test]
+async fn a_transaction_runs_write_behaviours_when_sent_not_when_built() {
+    let db = db();
+    Member::table().create(&db).await.unwrap();
+    let mut bea = member("bea", " Bea@Example.COM");
+    let transaction = Transaction::new(&db).put(&mut bea);
+    // Built, not sent: the hook has not run, and the preview shows the model as it is.
+    let requests = transaction.requests().unwrap();
+    let item = requests[0].put().unwrap().item();
+    assert_eq!(
+        item.get("email"),
+        Some(&AttributeValue::S(" Bea@Example.COM".into()))
+    );
+    transaction.await.unwrap();
+    assert_eq!(bea.email, "bea@example.com", "the hook ran when sent");
+    let stored = get_raw(&db, "members", ("id", AttributeValue::S("bea".into()))).await;
+    assert_eq!(
+        stored.and_then(|item| item.get("email").cloned()),
+        Some(AttributeValue::S("bea@example.com".into()))
+    );
+}

@@ -130,6 +130,28 @@ async fn a_failed_condition_can_carry_the_item() {
     assert_eq!(Account::get(&db, "carol").await.unwrap(), None);
 }
 
+#[tokio::test]
+async fn asking_for_items_last_in_the_chain_applies_to_every_action() {
+    let db = bank().await;
+    let f = Account::fields();
+    let transaction = Transaction::new(&db)
+        .check::<Account>("alice", f.balance.gt(1000))
+        .return_items_on_condition_failure();
+    let requests = transaction.requests().unwrap();
+    let check = requests[0].condition_check().unwrap();
+    assert_eq!(
+        check.return_values_on_condition_check_failure(),
+        Some(&dynamo_model::sdk::types::ReturnValuesOnConditionCheckFailure::AllOld)
+    );
+    let Error::TransactionCanceled { reasons } = transaction.await.unwrap_err() else {
+        panic!()
+    };
+    assert!(
+        matches!(&reasons[0], CancelReason::ConditionFailed { item: Some(item) } if item.contains_key("balance")),
+        "{reasons:?}"
+    );
+}
+
 /// DynamoDB answers an action that is invalid for the stored item with a cancellation reason
 /// `ValidationError` (mapped to `CancelReason::Validation`); the local engine may answer it with a
 /// plain ValidationException instead, which is what this test can check here.
