@@ -215,6 +215,53 @@ async fn count_all(db: &Db, prepared: Prepared) -> Result<usize, Error> {
     }
 }
 
+/// The options and reads queries and scans share, written once for both builders: each holds
+/// a [`Reader`] and has `stream()`.
+macro_rules! shared_read_methods {
+    () => {
+        /// Returns only the items the condition accepts. DynamoDB applies a filter after
+        /// reading, so filtered-out items still cost read capacity.
+        pub fn filter(mut self, condition: Condition) -> Self {
+            self.reader.add_filter(condition);
+            self
+        }
+
+        /// Leaves out items whose `#[dynamo(ttl)]` time has passed: DynamoDB deletes expired
+        /// items only eventually (within days), and until then reads return them.
+        pub fn hide_expired(mut self) -> Self {
+            self.reader.hide_expired(M::SCHEMA.ttl);
+            self
+        }
+
+        /// Asks for strongly consistent reads (not on a global index).
+        pub fn consistent_read(mut self, consistent: bool) -> Self {
+            self.reader.consistent_read = consistent;
+            self
+        }
+
+        /// Reads at most `n` items per request (DynamoDB's `Limit`, counted before the filter).
+        pub fn page_size(mut self, n: u32) -> Self {
+            self.reader.page_size = Some(i32::try_from(n).unwrap_or(i32::MAX));
+            self
+        }
+
+        /// Stops after `n` items: `.await` and `.stream()` give at most `n`.
+        pub fn max_items(mut self, n: usize) -> Self {
+            self.reader.max_items = Some(n);
+            self
+        }
+
+        /// The first matching item, if any (reading only as many pages as it takes).
+        pub async fn first(self) -> Result<Option<P>, Error>
+        where
+            P: Projection<M> + Send + 'a,
+        {
+            let mut items = self.max_items(1).stream();
+            items.next().await.transpose()
+        }
+    };
+}
+
 /// Reads the items of one partition of a table or index, optionally narrowed by a sort key
 /// condition and a filter. Made by [`Model::query`] or an index's
 /// [`query`](crate::index::Index::query); `.await` gives every matching item.
@@ -286,6 +333,8 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
         }
     }
 
+    shared_read_methods!();
+
     /// Narrows the query to the sort keys the condition accepts: `|k| k.between(1, 9)`,
     /// `|k| k.begins_with("2024-")`. Only sort key conditions exist, so a query cannot name
     /// another attribute here.
@@ -298,41 +347,9 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
         self
     }
 
-    /// Returns only the items the condition accepts. DynamoDB applies a filter after reading,
-    /// so filtered-out items still cost read capacity.
-    pub fn filter(mut self, condition: Condition) -> Self {
-        self.reader.add_filter(condition);
-        self
-    }
-
-    /// Leaves out items whose `#[dynamo(ttl)]` time has passed: DynamoDB deletes expired items
-    /// only eventually (within days), and until then reads return them.
-    pub fn hide_expired(mut self) -> Self {
-        self.reader.hide_expired(M::SCHEMA.ttl);
-        self
-    }
-
-    /// Asks for strongly consistent reads (not on a global index).
-    pub fn consistent_read(mut self, consistent: bool) -> Self {
-        self.reader.consistent_read = consistent;
-        self
-    }
-
     /// Returns the items in descending sort key order.
     pub fn reverse(mut self) -> Self {
         self.forward = false;
-        self
-    }
-
-    /// Reads at most `n` items per request (DynamoDB's `Limit`, counted before the filter).
-    pub fn page_size(mut self, n: u32) -> Self {
-        self.reader.page_size = Some(i32::try_from(n).unwrap_or(i32::MAX));
-        self
-    }
-
-    /// Stops after `n` items: `.await` and `.stream()` give at most `n`.
-    pub fn max_items(mut self, n: usize) -> Self {
-        self.reader.max_items = Some(n);
         self
     }
 
@@ -424,15 +441,6 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
         count_all(self.reader.db, prepared).await
     }
 
-    /// The first matching item, if any (reading only as many pages as it takes).
-    pub async fn first(self) -> Result<Option<P>, Error>
-    where
-        P: Projection<M> + Send + 'a,
-    {
-        let mut items = self.max_items(1).stream();
-        items.next().await.transpose()
-    }
-
     /// The only matching item: [`Error::NotFound`] if there is none, [`Error::NotUnique`] if
     /// there are more.
     pub async fn one(self) -> Result<P, Error>
@@ -494,36 +502,7 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
         }
     }
 
-    /// Returns only the items the condition accepts (every item is still read and paid for).
-    pub fn filter(mut self, condition: Condition) -> Self {
-        self.reader.add_filter(condition);
-        self
-    }
-
-    /// Leaves out items whose `#[dynamo(ttl)]` time has passed: DynamoDB deletes expired items
-    /// only eventually (within days), and until then reads return them.
-    pub fn hide_expired(mut self) -> Self {
-        self.reader.hide_expired(M::SCHEMA.ttl);
-        self
-    }
-
-    /// Asks for strongly consistent reads (not on a global index).
-    pub fn consistent_read(mut self, consistent: bool) -> Self {
-        self.reader.consistent_read = consistent;
-        self
-    }
-
-    /// Reads at most `n` items per request (DynamoDB's `Limit`, counted before the filter).
-    pub fn page_size(mut self, n: u32) -> Self {
-        self.reader.page_size = Some(i32::try_from(n).unwrap_or(i32::MAX));
-        self
-    }
-
-    /// Stops after `n` items.
-    pub fn max_items(mut self, n: usize) -> Self {
-        self.reader.max_items = Some(n);
-        self
-    }
+    shared_read_methods!();
 
     /// Splits the scan into `segments` parallel segments, at most `concurrency` read at a time,
     /// merged into one stream (in no particular order). Each item is returned exactly once.
@@ -630,15 +609,6 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
     {
         let prepared = Prepared::Scan(self.input(Some(Select::Count), None)?);
         count_all(self.reader.db, prepared).await
-    }
-
-    /// The first matching item, if any.
-    pub async fn first(self) -> Result<Option<P>, Error>
-    where
-        P: Projection<M> + Send + 'a,
-    {
-        let mut items = self.max_items(1).stream();
-        items.next().await.transpose()
     }
 }
 

@@ -294,39 +294,27 @@ impl KeyedPending {
         let on_failure = on_failure(return_items, version);
         let names = rendered.placeholders.names();
         let values = rendered.placeholders.values();
+        // The three SDK builders share these setters but no trait.
+        macro_rules! keyed {
+            ($builder:expr) => {
+                $builder
+                    .table_name(table)
+                    .set_key(key)
+                    .set_condition_expression(rendered.condition)
+                    .set_expression_attribute_names(names)
+                    .set_expression_attribute_values(values)
+                    .set_return_values_on_condition_check_failure(on_failure)
+            };
+        }
         let item = TransactWriteItem::builder();
-        Ok(match self.kind {
+        Ok(match &self.kind {
             Keyed::Update(_) => item.update(built(
-                UpdateAction::builder()
-                    .table_name(table)
-                    .set_key(key)
+                keyed!(UpdateAction::builder())
                     .set_update_expression(rendered.update)
-                    .set_condition_expression(rendered.condition)
-                    .set_expression_attribute_names(names)
-                    .set_expression_attribute_values(values)
-                    .set_return_values_on_condition_check_failure(on_failure)
                     .build(),
             )),
-            Keyed::Delete => item.delete(built(
-                DeleteAction::builder()
-                    .table_name(table)
-                    .set_key(key)
-                    .set_condition_expression(rendered.condition)
-                    .set_expression_attribute_names(names)
-                    .set_expression_attribute_values(values)
-                    .set_return_values_on_condition_check_failure(on_failure)
-                    .build(),
-            )),
-            Keyed::Check => item.condition_check(built(
-                ConditionCheck::builder()
-                    .table_name(table)
-                    .set_key(key)
-                    .set_condition_expression(rendered.condition)
-                    .set_expression_attribute_names(names)
-                    .set_expression_attribute_values(values)
-                    .set_return_values_on_condition_check_failure(on_failure)
-                    .build(),
-            )),
+            Keyed::Delete => item.delete(built(keyed!(DeleteAction::builder()).build())),
+            Keyed::Check => item.condition_check(built(keyed!(ConditionCheck::builder()).build())),
         }
         .build())
     }
