@@ -361,11 +361,12 @@ fn feature_types_are_stored_as_sortable_text_and_exact_numbers() {
     let item = times().to_item().unwrap();
     assert_eq!(item["id"], s("67e55044-10b1-426f-9247-bb680e5fe0c8"));
     assert_eq!(item["at"], s("2024-06-01T12:30:05.123456789Z"));
-    assert_eq!(item["local"], s("2024-06-01T14:30:05.123456789+02:00"));
+    // Times with an offset are written in UTC: one instant, one string.
+    assert_eq!(item["local"], s("2024-06-01T12:30:05.123456789Z"));
     assert_eq!(item["day"], s("2024-02-29"));
     assert_eq!(item["wall"], s("2024-06-01T12:30:05.123456789"));
     assert_eq!(item["chrono_millis"], n("1717245005123.456789"));
-    assert_eq!(item["odt"], s("2024-06-01T07:00:05.123456789-05:30"));
+    assert_eq!(item["odt"], s("2024-06-01T12:30:05.123456789Z"));
     assert_eq!(item["date"], s("2024-06-01"));
     assert_eq!(item["time_secs"], n("1717245005.123456789"));
     assert_eq!(item["system"], s("2024-06-01T12:30:05.000000001Z"));
@@ -375,6 +376,27 @@ fn feature_types_are_stored_as_sortable_text_and_exact_numbers() {
         AttributeValue::B(b"\x00\xffbytes".to_vec().into())
     );
     assert_eq!(Times::from_item(item).unwrap(), times());
+}
+
+#[test]
+fn one_instant_at_two_offsets_is_one_stored_value_and_offsets_in_text_are_read() {
+    let at = times().at;
+    let east = at.with_timezone(&chrono::FixedOffset::east_opt(9 * 3600).unwrap());
+    let west = at.with_timezone(&chrono::FixedOffset::west_opt(7 * 3600).unwrap());
+    assert_eq!(east.to_attribute().unwrap(), west.to_attribute().unwrap());
+    let odt = times().odt;
+    assert_eq!(
+        odt.to_attribute().unwrap(),
+        odt.to_offset(time::UtcOffset::from_hms(3, 0, 0).unwrap())
+            .to_attribute()
+            .unwrap()
+    );
+    // Text another tool wrote with an offset reads at that offset, as the same instant.
+    let read =
+        <chrono::DateTime<chrono::FixedOffset>>::from_attribute(s("2024-06-01T14:30:05+02:00"))
+            .unwrap();
+    assert_eq!(read.offset().local_minus_utc(), 2 * 3600);
+    assert_eq!(read.timestamp(), at.timestamp());
 }
 
 #[test]

@@ -36,11 +36,12 @@ impl FromAttribute for DateTime<Utc> {
     }
 }
 
-/// Keeps its offset: written as `...+02:00`, read back at the same offset.
+/// Written in UTC (`...Z`), whatever its offset, so that one instant is always one string:
+/// equal as a key, and in time order for `between` and range conditions. Text with an offset
+/// (as other tools may write) is read at that offset.
 impl ToAttribute for DateTime<FixedOffset> {
     fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
-        let offset = self.offset().local_minus_utc();
-        format_instant(self.timestamp(), self.timestamp_subsec_nanos(), offset)
+        format_instant(self.timestamp(), self.timestamp_subsec_nanos(), 0)
             .map(|text| Some(AttributeValue::S(text)))
     }
 }

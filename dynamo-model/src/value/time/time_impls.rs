@@ -29,15 +29,13 @@ impl Timestamp for OffsetDateTime {
     }
 }
 
-/// Keeps its offset: `Z` for UTC, else `...+02:00`, read back at the same offset.
+/// Written in UTC (`...Z`), whatever its offset, so that one instant is always one string:
+/// equal as a key, and in time order for `between` and range conditions. Text with an offset
+/// (as other tools may write) is read at that offset.
 impl ToAttribute for OffsetDateTime {
     fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
-        format_instant(
-            self.unix_timestamp(),
-            self.nanosecond(),
-            self.offset().whole_seconds(),
-        )
-        .map(|text| Some(AttributeValue::S(text)))
+        format_instant(self.unix_timestamp(), self.nanosecond(), 0)
+            .map(|text| Some(AttributeValue::S(text)))
     }
 }
 
