@@ -66,12 +66,9 @@ impl<'a> Reader<'a> {
 
     /// Adds "not expired" (no TTL attribute, or a TTL still ahead) to the filter, once.
     fn hide_expired(&mut self, ttl: Option<&'static str>) {
-        use crate::expr::Conditions;
         if let (Some(name), false) = (ttl, self.hiding_expired) {
             self.hiding_expired = true;
-            let ttl: crate::expr::Path<u64> =
-                crate::expr::Path::new(crate::expr::RawPath::attribute(name));
-            self.add_filter(ttl.not_exists() | ttl.gt(crate::ops::now_epoch_seconds()));
+            self.add_filter(super::ttl::not_expired(name));
         }
     }
 

@@ -1,0 +1,136 @@
+//! Deleting one item by key.
+
+use aws_sdk_dynamodb::operation::delete_item::DeleteItemInput;
+use aws_sdk_dynamodb::operation::delete_item::builders::DeleteItemInputBuilder;
+use aws_sdk_dynamodb::types::{ReturnValue, ReturnValuesOnConditionCheckFailure};
+
+use std::future::IntoFuture;
+use std::marker::PhantomData;
+
+use tracing::Instrument;
+
+use super::telemetry::{finish, request_span};
+use super::write::{write_condition, write_error};
+use super::{OpFuture, built, load, take_key};
+use crate::db::Db;
+use crate::error::{ConversionError, Error};
+use crate::expr::Condition;
+use crate::expr::Placeholders;
+use crate::model::Model;
+use crate::value::Item;
+
+/// Deletes one item by key. Made by [`Model::delete`]; deleting an absent item succeeds
+/// (unless a condition says otherwise). The model's `before_delete` hook runs first.
+#[must_use = "an operation does nothing until it is awaited"]
+pub struct Delete<'a, M> {
+    db: &'a Db,
+    key: Result<Item, ConversionError>,
+    condition: Option<Condition>,
+    expected_version: Option<u64>,
+    model: PhantomData<fn() -> M>,
+}
+
+impl<'a, M: Model> Delete<'a, M> {
+    pub(crate) fn new(db: &'a Db, key: Result<Item, ConversionError>) -> Self {
+        Delete {
+            db,
+            key,
+            condition: None,
+            expected_version: None,
+            model: PhantomData,
+        }
+    }
+
+    /// Deletes only if `condition` holds for the stored item; otherwise `.await` fails with
+    /// [`Error::ConditionFailed`]. A second call combines both conditions with AND.
+    pub fn condition(mut self, condition: Condition) -> Self {
+        Condition::and_into(&mut self.condition, condition);
+        self
+    }
+
+    /// Deletes only if the stored item has this `#[dynamo(version)]` (the version of the model
+    /// as it was read); otherwise `.await` fails with [`Error::VersionConflict`]. Does nothing
+    /// for a model without a version.
+    pub fn if_version(mut self, version: u64) -> Self {
+        self.expected_version = M::SCHEMA.version.map(|_| version);
+        self
+    }
+
+    /// The `DeleteItem` request `.await` sends, exactly as sent, without sending it.
+    pub fn request(&self) -> Result<DeleteItemInput, Error> {
+        Ok(built(self.input(self.key.clone()?, None)?.build()))
+    }
+
+    /// The request, with the key item given (moved in when sending, not cloned).
+    fn input(
+        &self,
+        key: Item,
+        returns: Option<ReturnValue>,
+    ) -> Result<DeleteItemInputBuilder, Error> {
+        let mut placeholders = Placeholders::new();
+        let condition = write_condition::<M>(
+            self.condition.as_ref(),
+            self.expected_version,
+            false,
+            &mut placeholders,
+        )?;
+        Ok(DeleteItemInput::builder()
+            .table_name(self.db.table_name_of::<M>())
+            .set_key(Some(key))
+            .set_condition_expression(condition)
+            .set_expression_attribute_names(placeholders.names())
+            .set_expression_attribute_values(placeholders.values())
+            .set_return_values_on_condition_check_failure(
+                self.expected_version
+                    .map(|_| ReturnValuesOnConditionCheckFailure::AllOld),
+            )
+            .set_return_values(returns)
+            .set_return_consumed_capacity(self.db.return_capacity()))
+    }
+
+    /// Deletes the item and gives it as it was, if there was one.
+    pub async fn return_old(self) -> Result<Option<M>, Error> {
+        match self.run(Some(ReturnValue::AllOld)).await? {
+            Some(old) if !old.is_empty() => Ok(Some(load::<M, M>(old)?)),
+            _ => Ok(None),
+        }
+    }
+
+    async fn run(mut self, returns: Option<ReturnValue>) -> Result<Option<Item>, Error> {
+        let key = take_key(&mut self.key)?;
+        let input = self.input(key, returns)?;
+        if let Some(key) = input.get_key() {
+            M::before_delete_async(key, self.db)
+                .await
+                .map_err(|e| Error::hook::<M>("before_delete_async", e))?;
+            M::before_delete(key).map_err(|e| Error::hook::<M>("before_delete", e))?;
+        }
+        let table = input.get_table_name().clone().unwrap_or_default();
+        let span = request_span("DeleteItem", &table, None);
+        let result = input
+            .send_with(self.db.client())
+            .instrument(span.clone())
+            .await;
+        match result {
+            Ok(output) => {
+                finish(self.db, &span, "DeleteItem", 1, output.consumed_capacity());
+                Ok(output.attributes)
+            }
+            Err(e) => Err(write_error::<M, _, _>(
+                "DeleteItem",
+                table,
+                self.expected_version,
+                e,
+            )),
+        }
+    }
+}
+
+impl<'a, M: Model + Send + 'a> IntoFuture for Delete<'a, M> {
+    type Output = Result<(), Error>;
+    type IntoFuture = OpFuture<'a, ()>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(async move { self.run(None).await.map(|_| ()) })
+    }
+}

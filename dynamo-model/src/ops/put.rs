@@ -1,0 +1,150 @@
+//! Writing one whole model: put (replace) and create (only if new).
+
+use aws_sdk_dynamodb::operation::put_item::PutItemInput;
+use aws_sdk_dynamodb::operation::put_item::builders::PutItemInputBuilder;
+use aws_sdk_dynamodb::types::{ReturnValue, ReturnValuesOnConditionCheckFailure};
+
+use std::future::IntoFuture;
+
+use tracing::Instrument;
+
+use super::telemetry::{finish, request_span};
+use super::write::{
+    PreparedWrite, build_write, is_condition_failure, prepare, saved, stored_item,
+    version_conflict, write_condition, write_error,
+};
+use super::{OpFuture, built, load};
+use crate::db::Db;
+use crate::error::Error;
+use crate::expr::Condition;
+use crate::expr::Placeholders;
+use crate::model::Model;
+use crate::value::Item;
+
+/// Writes one item. Made by [`Model::put`] (replace) and [`Model::create`] (only if new).
+///
+/// Before the item is built, the model's behaviours run on it: `before_save`, timestamps and
+/// validation (see [`crate::behaviour`]). A versioned model is written only if the stored
+/// version is the model's, and the model holds the new version once `.await` succeeds.
+#[must_use = "an operation does nothing until it is awaited"]
+pub struct Put<'a, M> {
+    db: &'a Db,
+    model: &'a mut M,
+    only_if_new: bool,
+    condition: Option<Condition>,
+}
+
+impl<'a, M: Model> Put<'a, M> {
+    pub(crate) fn new(db: &'a Db, model: &'a mut M, only_if_new: bool) -> Self {
+        Put {
+            db,
+            model,
+            only_if_new,
+            condition: None,
+        }
+    }
+
+    /// Writes only if `condition` holds for the item stored now (an absent item has no
+    /// attributes); otherwise `.await` fails with [`Error::ConditionFailed`] and nothing is
+    /// written. A second call combines both conditions with AND.
+    pub fn condition(mut self, condition: Condition) -> Self {
+        Condition::and_into(&mut self.condition, condition);
+        self
+    }
+
+    /// The `PutItem` request `.await` sends for the model as it is now, without sending it.
+    /// It changes nothing: the model's `before_save` hook and timestamps run only when the
+    /// write is sent, so an attribute they change is sent with its new value. Validation and
+    /// the version check and bump are as sent.
+    pub fn request(&self) -> Result<PutItemInput, Error> {
+        let prepared = build_write(&*self.model)?;
+        Ok(built(self.input(prepared, None)?.build()))
+    }
+
+    /// The request for an item prepared from the model.
+    fn input(
+        &self,
+        prepared: PreparedWrite,
+        returns: Option<ReturnValue>,
+    ) -> Result<PutItemInputBuilder, Error> {
+        let mut placeholders = Placeholders::new();
+        let condition = write_condition::<M>(
+            self.condition.as_ref(),
+            prepared.expected_version,
+            self.only_if_new,
+            &mut placeholders,
+        )?;
+        Ok(PutItemInput::builder()
+            .table_name(self.db.table_name_of::<M>())
+            .set_item(Some(prepared.item))
+            .set_condition_expression(condition)
+            .set_expression_attribute_names(placeholders.names())
+            .set_expression_attribute_values(placeholders.values())
+            .set_return_values_on_condition_check_failure(
+                prepared
+                    .expected_version
+                    .map(|_| ReturnValuesOnConditionCheckFailure::AllOld),
+            )
+            .set_return_values(returns)
+            .set_return_consumed_capacity(self.db.return_capacity()))
+    }
+
+    /// Writes the item and gives the item it replaced, if there was one.
+    pub async fn return_old(self) -> Result<Option<M>, Error> {
+        match self.run(Some(ReturnValue::AllOld)).await? {
+            Some(old) if !old.is_empty() => Ok(Some(load::<M, M>(old)?)),
+            _ => Ok(None),
+        }
+    }
+
+    async fn run(self, returns: Option<ReturnValue>) -> Result<Option<Item>, Error> {
+        self.model
+            .before_save_async(self.db)
+            .await
+            .map_err(|e| Error::hook::<M>("before_save_async", e))?;
+        let prepared = prepare(self.model, self.only_if_new)?;
+        let expected = prepared.expected_version;
+        let input = self.input(prepared, returns)?;
+        let table = input.get_table_name().clone().unwrap_or_default();
+        let span = request_span("PutItem", &table, None);
+        let result = input
+            .send_with(self.db.client())
+            .instrument(span.clone())
+            .await;
+        match result {
+            Ok(output) => {
+                finish(self.db, &span, "PutItem", 1, output.consumed_capacity());
+                saved(self.model, expected)?;
+                self.model
+                    .after_save_async(self.db)
+                    .await
+                    .map_err(|e| Error::hook::<M>("after_save_async", e))?;
+                Ok(output.attributes)
+            }
+            Err(e) => {
+                if self.only_if_new && is_condition_failure(&e) {
+                    let stored = stored_item(&e);
+                    // An item with the key is there; or, when DynamoDB did not return it, the
+                    // key condition is the one left to fail (a version conflict is told apart
+                    // by `write_error`).
+                    let exists = stored.is_some_and(|item| !item.is_empty())
+                        || (self.condition.is_none()
+                            && version_conflict::<M>(&table, expected, stored).is_none());
+                    if exists {
+                        return Err(Error::AlreadyExists { table });
+                    }
+                }
+                Err(write_error::<M, _, _>("PutItem", table, expected, e))
+            }
+        }
+    }
+}
+
+impl<'a, M: Model + Send + 'a> IntoFuture for Put<'a, M> {
+    type Output = Result<(), Error>;
+    type IntoFuture = OpFuture<'a, ()>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(async move { self.run(None).await.map(|_| ()) })
+    }
+}

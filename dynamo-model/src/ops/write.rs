@@ -1,0 +1,207 @@
+//! The write path of whole models and keys: the model's behaviours in their order, the item
+//! with its next version, the condition every write carries (the caller's, the version check,
+//! the create's key check), and what a failed condition means.
+
+use aws_sdk_dynamodb::operation::delete_item::DeleteItemError;
+use aws_sdk_dynamodb::operation::put_item::PutItemError;
+use aws_sdk_dynamodb::operation::update_item::UpdateItemError;
+use aws_sdk_dynamodb::types::AttributeValue;
+
+use crate::error::{ConversionError, Error};
+use crate::expr::{Condition, Placeholders};
+use crate::model::Model;
+use crate::value::Item;
+
+/// Whether an SDK error is DynamoDB's "the condition did not hold".
+pub(crate) fn is_condition_failure<E, R>(error: &aws_sdk_dynamodb::error::SdkError<E, R>) -> bool
+where
+    E: aws_sdk_dynamodb::error::ProvideErrorMetadata,
+{
+    error.as_service_error().and_then(|e| e.code()) == Some("ConditionalCheckFailedException")
+}
+
+/// The service errors of conditional writes, which carry the stored item when the condition
+/// failed and the request asked for it (as versioned writes do).
+pub(crate) trait ConditionFailure {
+    /// The item as it was when the condition failed.
+    fn stored_item(&self) -> Option<&Item>;
+}
+
+macro_rules! condition_failures {
+    ($($error:ty),*) => {$(
+        impl ConditionFailure for $error {
+            fn stored_item(&self) -> Option<&Item> {
+                match self {
+                    Self::ConditionalCheckFailedException(failed) => failed.item.as_ref(),
+                    _ => None,
+                }
+            }
+        }
+    )*};
+}
+
+condition_failures!(PutItemError, DeleteItemError, UpdateItemError);
+
+/// The item stored when a conditional write's condition failed, if DynamoDB returned it.
+pub(crate) fn stored_item<E: ConditionFailure, R>(
+    error: &aws_sdk_dynamodb::error::SdkError<E, R>,
+) -> Option<&Item> {
+    error
+        .as_service_error()
+        .and_then(ConditionFailure::stored_item)
+}
+
+/// The error of a failed conditional write of model `M`: [`Error::VersionConflict`] when the
+/// stored item has another version than `expected`, [`Error::ConditionFailed`] when another
+/// condition did not hold, else the SDK's error.
+pub(crate) fn write_error<M: Model, E, R>(
+    operation: &'static str,
+    table: String,
+    expected: Option<u64>,
+    error: aws_sdk_dynamodb::error::SdkError<E, R>,
+) -> Error
+where
+    E: aws_sdk_dynamodb::error::ProvideErrorMetadata + ConditionFailure,
+    aws_sdk_dynamodb::error::SdkError<E, R>: Into<aws_sdk_dynamodb::Error>,
+{
+    if !is_condition_failure(&error) {
+        return Error::sdk(operation, &table, error);
+    }
+    version_conflict::<M>(&table, expected, stored_item(&error))
+        .unwrap_or(Error::ConditionFailed { operation, table })
+}
+
+/// A model's item, ready to write, with the version it was read at.
+pub(crate) struct PreparedWrite {
+    pub(crate) item: Item,
+    /// The version the stored item must have (0: no item), for a versioned model.
+    pub(crate) expected_version: Option<u64>,
+}
+
+/// Runs the write behaviours in their documented order: `before_save`, timestamps, validation;
+/// then builds the item, carrying the next version for a versioned model. `creating` sets
+/// `created_at` even when the model has one.
+pub(crate) fn prepare<M: Model>(model: &mut M, creating: bool) -> Result<PreparedWrite, Error> {
+    model
+        .before_save()
+        .map_err(|e| Error::hook::<M>("before_save", e))?;
+    if M::SCHEMA.created_at.is_some() || M::SCHEMA.updated_at.is_some() {
+        model.stamp(std::time::SystemTime::now(), creating);
+    }
+    build_write(model)
+}
+
+/// The item of a write of `model` as it is, after validation, carrying the next version for a
+/// versioned model; the part of [`prepare`] that changes nothing.
+pub(crate) fn build_write<M: Model>(model: &M) -> Result<PreparedWrite, Error> {
+    model.validate()?;
+    let mut item = model.to_item()?;
+    let expected_version = match M::SCHEMA.version {
+        Some(attribute) => {
+            let current = model.version();
+            if current >= M::VERSION_MAX {
+                return Err(Error::VersionExhausted {
+                    table: M::SCHEMA.table.to_owned(),
+                    attribute,
+                    max: M::VERSION_MAX,
+                });
+            }
+            item.insert(
+                attribute.to_owned(),
+                AttributeValue::N((current + 1).to_string()),
+            );
+            Some(current)
+        }
+        None => None,
+    };
+    Ok(PreparedWrite {
+        item,
+        expected_version,
+    })
+}
+
+/// `attribute_not_exists(#v)` for version 0 (never written), else `#v = :v`.
+fn version_condition(attribute: &str, expected: u64, placeholders: &mut Placeholders) -> String {
+    if expected == 0 {
+        return not_exists(attribute, placeholders);
+    }
+    let mut text = String::new();
+    placeholders.name(attribute, &mut text);
+    text.push_str(" = ");
+    placeholders.value(AttributeValue::N(expected.to_string()), &mut text);
+    text
+}
+
+/// `attribute_not_exists(#a)`.
+fn not_exists(attribute: &str, placeholders: &mut Placeholders) -> String {
+    let mut text = String::from("attribute_not_exists(");
+    placeholders.name(attribute, &mut text);
+    text.push(')');
+    text
+}
+
+/// The condition of a write of model `M` (put, create, update or delete, alone or in a
+/// transaction), rendered into `placeholders`: the caller's `condition`, the version check of a versioned model (the stored item must have
+/// version `expected`), and for a create "no item with this key" (the hash key is present in
+/// every item of the table, so its absence means that).
+pub(crate) fn write_condition<M: Model>(
+    condition: Option<&Condition>,
+    expected: Option<u64>,
+    only_if_new: bool,
+    placeholders: &mut Placeholders,
+) -> Result<Option<String>, ConversionError> {
+    let mut text = condition.map(|c| c.render(placeholders)).transpose()?;
+    if let (Some(attribute), Some(expected)) = (M::SCHEMA.version, expected) {
+        let version = version_condition(attribute, expected, placeholders);
+        text = Some(and_text(version, text));
+    }
+    if only_if_new {
+        let key = not_exists(M::SCHEMA.hash_key.name, placeholders);
+        text = Some(and_text(key, text));
+    }
+    Ok(text)
+}
+
+/// `required AND (other)`, or `required` alone.
+fn and_text(required: String, other: Option<String>) -> String {
+    match other {
+        Some(other) => format!("{required} AND ({other})"),
+        None => required,
+    }
+}
+
+/// The version held by a stored item (`None` when there was no item).
+pub(crate) fn stored_version(item: Option<&Item>, attribute: &str) -> Option<u64> {
+    match item?.get(attribute) {
+        Some(AttributeValue::N(n)) => n.parse().ok(),
+        _ => Some(0),
+    }
+}
+
+/// Whether a failed versioned write failed for its version: the stored item's version is not
+/// the expected one. `stored` is the item DynamoDB returned with the failure.
+pub(crate) fn version_conflict<M: Model>(
+    table: &str,
+    expected: Option<u64>,
+    stored: Option<&Item>,
+) -> Option<Error> {
+    let (attribute, expected) = (M::SCHEMA.version?, expected?);
+    let found = stored_version(stored, attribute);
+    // No item, or one without a version, is version 0.
+    (found.unwrap_or(0) != expected).then(|| Error::VersionConflict {
+        table: table.to_owned(),
+        expected,
+        found,
+    })
+}
+
+/// What a successful write of a whole model does to it: record the version written, then run
+/// `after_save`.
+pub(crate) fn saved<M: Model>(model: &mut M, expected: Option<u64>) -> Result<(), Error> {
+    if let Some(expected) = expected {
+        model.set_version(expected.saturating_add(1));
+    }
+    model
+        .after_save()
+        .map_err(|e| Error::hook::<M>("after_save", e))
+}
