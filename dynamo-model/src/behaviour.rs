@@ -473,7 +473,7 @@ pub mod rules {
     label = "`created_at` and `updated_at` fields hold a time or epoch seconds",
     note = "use SystemTime, chrono::DateTime<Utc>, time::OffsetDateTime, an integer of epoch seconds, or an Option of one"
 )]
-pub trait Timestamp: Sized {
+pub trait TimestampField: Sized {
     /// The value for the instant `now`.
     fn at(now: std::time::SystemTime) -> Self;
     /// Whether the field holds no time yet: `None`, or zero seconds since 1970 (which is also
@@ -481,7 +481,7 @@ pub trait Timestamp: Sized {
     fn is_unset(&self) -> bool;
 }
 
-impl Timestamp for std::time::SystemTime {
+impl TimestampField for std::time::SystemTime {
     fn at(now: std::time::SystemTime) -> Self {
         now
     }
@@ -490,7 +490,7 @@ impl Timestamp for std::time::SystemTime {
     }
 }
 
-impl<T: Timestamp> Timestamp for Option<T> {
+impl<T: TimestampField> TimestampField for Option<T> {
     fn at(now: std::time::SystemTime) -> Self {
         Some(T::at(now))
     }
@@ -501,7 +501,7 @@ impl<T: Timestamp> Timestamp for Option<T> {
 
 macro_rules! epoch_timestamps {
     ($($ty:ty),*) => {$(
-        impl Timestamp for $ty {
+        impl TimestampField for $ty {
             fn at(now: std::time::SystemTime) -> Self {
                 let secs = now
                     .duration_since(std::time::UNIX_EPOCH)
@@ -518,7 +518,7 @@ macro_rules! epoch_timestamps {
 epoch_timestamps!(i64, u64, i128, u128);
 
 #[cfg(feature = "chrono")]
-impl Timestamp for chrono::DateTime<chrono::Utc> {
+impl TimestampField for chrono::DateTime<chrono::Utc> {
     fn at(now: std::time::SystemTime) -> Self {
         now.into()
     }
@@ -528,7 +528,7 @@ impl Timestamp for chrono::DateTime<chrono::Utc> {
 }
 
 #[cfg(feature = "time")]
-impl Timestamp for time::OffsetDateTime {
+impl TimestampField for time::OffsetDateTime {
     fn at(now: std::time::SystemTime) -> Self {
         now.into()
     }

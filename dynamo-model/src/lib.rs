@@ -49,7 +49,7 @@ pub use behaviour::{Failure, HookError, Hooks, ValidationErrors};
 pub use db::Db;
 pub use error::{ConversionError, ConversionProblem, Error};
 pub use model::{
-    IndexKind, IndexProjection, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model, NoRangeKey,
+    IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model, NoRangeKey,
     Projection, Schema, SortKey,
 };
 
@@ -106,13 +106,13 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::behaviour::{
-        Failures, Hooks, Timestamp, ValidationErrors, Version, child_path, probe, rules,
+        Failures, Hooks, TimestampField, ValidationErrors, Version, child_path, probe, rules,
     };
     pub use crate::error::ConversionError;
     pub use crate::expr;
     pub use crate::index::{AllAttributes, Index, SomeAttributes};
     pub use crate::model::{
-        IndexKind, IndexProjection, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model,
+        IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model,
         NoRangeKey, Projection, Schema, TtlSeconds, key_item_of, projected_path, top_level_name,
     };
     pub use crate::value::{

@@ -253,7 +253,7 @@ ttl_seconds!(i32, i64, u32, u64, i128, u128, isize, usize);
 /// One secondary index of a table, as declared on the model:
 ///
 /// ```
-/// use dynamo_model::{IndexKind, IndexProjection, Model};
+/// use dynamo_model::{IndexKind, IndexAttributes, Model};
 ///
 /// #[derive(Model)]
 /// #[dynamo(global_index(name = "by_owner", hash = "owner", range = "name"))]
@@ -275,7 +275,7 @@ ttl_seconds!(i32, i64, u32, u64, i128, u128, isize, usize);
 /// assert_eq!(by_owner.kind, IndexKind::Global);
 /// assert_eq!(by_owner.hash_key.name, "owner");
 /// assert_eq!(Cat::SCHEMA.indexes[1].hash_key.name, "home"); // a local index shares the hash key
-/// assert_eq!(Cat::SCHEMA.indexes[2].projection, IndexProjection::Include(&["lives"]));
+/// assert_eq!(Cat::SCHEMA.indexes[2].attributes, IndexAttributes::Include(&["lives"]));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IndexSchema {
@@ -287,8 +287,8 @@ pub struct IndexSchema {
     pub hash_key: KeyAttribute,
     /// The index's sort key.
     pub range_key: Option<KeyAttribute>,
-    /// Which attributes the index copies from the table.
-    pub projection: IndexProjection,
+    /// Which attributes the index copies from the table (DynamoDB's index projection).
+    pub attributes: IndexAttributes,
 }
 
 /// Whether an index is global (any partition key, its own throughput) or local (the table's
@@ -303,7 +303,7 @@ pub enum IndexKind {
 
 /// The attributes a secondary index copies from the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum IndexProjection {
+pub enum IndexAttributes {
     /// Every attribute (the default).
     All,
     /// The index's and the table's key attributes only.
@@ -415,7 +415,7 @@ number_keys!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize f32 f64);
 )]
 pub trait Projection<M: Model>: Sized {
     /// The attributes to read; `None` reads the whole item.
-    fn projection_paths() -> Option<crate::expr::ProjectionPaths>;
+    fn projection_paths() -> Option<crate::expr::ProjectionExpression>;
 
     /// Reads the value from a (projected) item; a missing attribute the type requires is an
     /// error naming it, never a default.
@@ -431,7 +431,7 @@ pub trait Projection<M: Model>: Sized {
 
 /// A model reads as itself, from the whole item.
 impl<M: Model> Projection<M> for M {
-    fn projection_paths() -> Option<crate::expr::ProjectionPaths> {
+    fn projection_paths() -> Option<crate::expr::ProjectionExpression> {
         None
     }
 

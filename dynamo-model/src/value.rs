@@ -402,7 +402,7 @@ mod number;
 pub use number::Number;
 
 pub(crate) mod time;
-pub use time::Timestamp;
+pub use time::UnixTime;
 
 mod extras;
 

@@ -324,7 +324,7 @@ fn stamps(cont: &Container, private: &TokenStream) -> TokenStream {
     }
     let timestamp = |field: &Field| {
         let ty = field.ty;
-        quote_spanned!(ty.span()=> <#ty as #private::Timestamp>)
+        quote_spanned!(ty.span()=> <#ty as #private::TimestampField>)
     };
     let stamp_updated = updated.map(|field| {
         let member = field.ident;

@@ -188,14 +188,14 @@ fn index_schema(cont: &Container, index: &IndexAttr, private: &TokenStream) -> T
         IndexKind::Local => quote!(#private::IndexKind::Local),
     };
     let projection = match &index.projection {
-        ProjectionAttr::All => quote!(#private::IndexProjection::All),
-        ProjectionAttr::KeysOnly => quote!(#private::IndexProjection::KeysOnly),
+        ProjectionAttr::All => quote!(#private::IndexAttributes::All),
+        ProjectionAttr::KeysOnly => quote!(#private::IndexAttributes::KeysOnly),
         ProjectionAttr::Include(fields) => {
             let names = fields
                 .iter()
                 .filter_map(|lit| field_named(cont, lit))
                 .map(Field::stored_name);
-            quote!(#private::IndexProjection::Include(&[#(#names),*]))
+            quote!(#private::IndexAttributes::Include(&[#(#names),*]))
         }
     };
     quote! {
@@ -204,7 +204,7 @@ fn index_schema(cont: &Container, index: &IndexAttr, private: &TokenStream) -> T
             kind: #kind,
             hash_key: #hash,
             range_key: #range,
-            projection: #projection,
+            attributes: #projection,
         }
     }
 }

@@ -42,10 +42,10 @@ pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #impl_generics #private::Projection<#model> for #ident #ty_generics #where_clause {
-            fn projection_paths() -> #private::core::option::Option<#private::expr::ProjectionPaths> {
+            fn projection_paths() -> #private::core::option::Option<#private::expr::ProjectionExpression> {
                 let fields = <#model as #private::Model>::fields();
                 #private::core::option::Option::Some(
-                    #private::expr::ProjectionPaths::new() #(.raw(#paths))*
+                    #private::expr::ProjectionExpression::new() #(.raw(#paths))*
                 )
             }
 

@@ -46,7 +46,7 @@ pub use condition::{AttributeType, Comparison, Condition, Conditions, MAX_IN_VAL
 pub use key::{KeyCondition, RangeCondition, RangeKey};
 pub use path::{AttributePath, KeyPath, Navigable, Path, RawPath, Segment, UpdatePath};
 pub use placeholder::{Expression, Placeholders};
-pub use projection::ProjectionPaths;
+pub use projection::ProjectionExpression;
 pub use typing::{
     Addable, BeginsWith, Codec, Contains, Custom, HasSize, List, Map, Numeric, Operand, Ordered,
     Removable, Set, ValueOf,

@@ -6,7 +6,7 @@ use super::placeholder::Placeholders;
 /// A list of attribute paths to read, built from typed paths.
 ///
 /// ```
-/// use dynamo_model::expr::{Placeholders, ProjectionPaths};
+/// use dynamo_model::expr::{Placeholders, ProjectionExpression};
 /// use dynamo_model::Model;
 ///
 /// #[derive(Model)]
@@ -18,15 +18,15 @@ use super::placeholder::Placeholders;
 /// }
 ///
 /// let f = Cat::fields();
-/// let projection = ProjectionPaths::new().path(&f.name).path(&f.lives);
+/// let projection = ProjectionExpression::new().path(&f.name).path(&f.lives);
 /// assert_eq!(projection.render(&mut Placeholders::new()), "#n0, #n1");
 /// ```
 #[derive(Debug, Clone, Default)]
-pub struct ProjectionPaths {
+pub struct ProjectionExpression {
     paths: Vec<RawPath>,
 }
 
-impl ProjectionPaths {
+impl ProjectionExpression {
     /// No paths yet.
     pub fn new() -> Self {
         Self::default()
@@ -46,7 +46,7 @@ impl ProjectionPaths {
 
     /// The paths of top-level attributes, by stored name.
     pub fn attributes(names: &[&'static str]) -> Self {
-        ProjectionPaths {
+        ProjectionExpression {
             paths: names.iter().map(|name| RawPath::attribute(*name)).collect(),
         }
     }

@@ -30,7 +30,7 @@ pub(crate) fn expired(item: &Item, ttl: &str) -> bool {
 /// needed to tell whether an item expired.
 pub(crate) fn projection_paths<M: Model, P: Projection<M>>(
     hide_expired: bool,
-) -> Option<crate::expr::ProjectionPaths> {
+) -> Option<crate::expr::ProjectionExpression> {
     P::projection_paths().map(|projected| match (hide_expired, M::SCHEMA.ttl) {
         (true, Some(ttl)) => projected.raw(crate::expr::RawPath::attribute(ttl)),
         _ => projected,

@@ -17,7 +17,7 @@ pub use verify::Difference;
 
 use crate::db::Db;
 use crate::error::Error;
-use crate::model::{IndexKind, IndexProjection as ModelProjection, KeyAttribute, Model};
+use crate::model::{IndexAttributes, IndexKind, KeyAttribute, Model};
 
 /// How long [`Table::create`] and [`Table::create_if_missing`] wait for a new table to become
 /// ACTIVE unless told otherwise. AWS usually takes seconds; a local engine is immediate.
@@ -265,7 +265,7 @@ impl<M: Model> Table<M> {
         }
         for index in schema.indexes {
             let keys = key_schema(index.hash_key, index.range_key);
-            let projection = projection(index.projection);
+            let projection = projection(index.attributes);
             request = match index.kind {
                 IndexKind::Global => request.global_secondary_indexes(
                     GlobalSecondaryIndex::builder()
@@ -322,12 +322,12 @@ fn key_schema(hash: KeyAttribute, range: Option<KeyAttribute>) -> Vec<KeySchemaE
         .collect()
 }
 
-fn projection(projection: ModelProjection) -> Projection {
+fn projection(attributes: IndexAttributes) -> Projection {
     let builder = Projection::builder();
-    match projection {
-        ModelProjection::All => builder.projection_type(ProjectionType::All),
-        ModelProjection::KeysOnly => builder.projection_type(ProjectionType::KeysOnly),
-        ModelProjection::Include(names) => names.iter().fold(
+    match attributes {
+        IndexAttributes::All => builder.projection_type(ProjectionType::All),
+        IndexAttributes::KeysOnly => builder.projection_type(ProjectionType::KeysOnly),
+        IndexAttributes::Include(names) => names.iter().fold(
             builder.projection_type(ProjectionType::Include),
             |builder, name| builder.non_key_attributes(*name),
         ),

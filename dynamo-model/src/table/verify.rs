@@ -8,7 +8,7 @@ use aws_sdk_dynamodb::types::{
 use super::Table;
 use crate::db::Db;
 use crate::error::Error;
-use crate::model::{IndexKind, IndexProjection, KeyAttribute, Model};
+use crate::model::{IndexAttributes, IndexKind, KeyAttribute, Model};
 
 /// One way a live table differs from its model. [`Table::verify`] lists them; an empty list
 /// means the table serves the model.
@@ -139,11 +139,11 @@ fn compare_keys(
     }
 }
 
-fn projection_text(projection: IndexProjection) -> String {
+fn projection_text(projection: IndexAttributes) -> String {
     match projection {
-        IndexProjection::All => "ALL".to_owned(),
-        IndexProjection::KeysOnly => "KEYS_ONLY".to_owned(),
-        IndexProjection::Include(names) => {
+        IndexAttributes::All => "ALL".to_owned(),
+        IndexAttributes::KeysOnly => "KEYS_ONLY".to_owned(),
+        IndexAttributes::Include(names) => {
             let mut names = names.to_vec();
             names.sort_unstable();
             format!("INCLUDE {}", names.join(", "))
@@ -232,7 +232,7 @@ impl<M: Model> Table<M> {
                 index.range_key,
             );
             let (expected, found) = (
-                projection_text(index.projection),
+                projection_text(index.attributes),
                 live_projection(projection),
             );
             if expected != found {

@@ -3,15 +3,15 @@
 use aws_sdk_dynamodb::types::AttributeValue;
 
 use crate::error::ConversionError;
-use crate::value::Timestamp;
+use crate::value::UnixTime;
 use crate::value::time::{format_epoch, parse_epoch};
 
-/// A field type the epoch modules convert: any [`Timestamp`] (`SystemTime`, chrono's
+/// A field type the epoch modules convert: any [`UnixTime`] (`SystemTime`, chrono's
 /// `DateTime<Utc>`, time's `OffsetDateTime`) or an `Option` of one.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be stored as epoch time",
-    label = "epoch seconds and milliseconds store a `Timestamp` or an `Option` of one",
-    note = "`SystemTime`, chrono's `DateTime<Utc>` and time's `OffsetDateTime` implement `dynamo_model::value::Timestamp`"
+    label = "epoch seconds and milliseconds store a `UnixTime` or an `Option` of one",
+    note = "`SystemTime`, chrono's `DateTime<Utc>` and time's `OffsetDateTime` implement `dynamo_model::value::UnixTime`"
 )]
 pub trait Epoch: Sized {
     /// The instant to store, or `None` to leave the attribute out.
@@ -20,7 +20,7 @@ pub trait Epoch: Sized {
     fn from_instant(instant: Option<(i64, u32)>) -> Result<Self, ConversionError>;
 }
 
-impl<T: Timestamp> Epoch for T {
+impl<T: UnixTime> Epoch for T {
     fn instant(&self) -> Result<Option<(i64, u32)>, ConversionError> {
         self.to_unix().map(Some)
     }
@@ -31,7 +31,7 @@ impl<T: Timestamp> Epoch for T {
     }
 }
 
-impl<T: Timestamp> Epoch for Option<T> {
+impl<T: UnixTime> Epoch for Option<T> {
     fn instant(&self) -> Result<Option<(i64, u32)>, ConversionError> {
         self.as_ref().map(T::to_unix).transpose()
     }

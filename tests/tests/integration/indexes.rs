@@ -2,7 +2,7 @@
 //! the local engine.
 
 use dynamo_model::sdk::types::{KeyType as Role, ProjectionType, ScalarAttributeType};
-use dynamo_model::{IndexKind, IndexProjection, KeyScalar, Model};
+use dynamo_model::{IndexAttributes, IndexKind, KeyScalar, Model};
 use tests::db;
 
 #[derive(Model, Debug, Clone, PartialEq)]
@@ -31,14 +31,14 @@ fn the_schema_records_each_index_with_stored_names() {
     assert_eq!(indexes[0].hash_key.name, "ownerId");
     assert_eq!(indexes[0].hash_key.scalar, KeyScalar::S);
     assert_eq!(indexes[0].range_key.map(|k| k.scalar), Some(KeyScalar::N));
-    assert_eq!(indexes[0].projection, IndexProjection::All);
+    assert_eq!(indexes[0].attributes, IndexAttributes::All);
     assert_eq!(indexes[1].hash_key.scalar, KeyScalar::B);
-    assert_eq!(indexes[1].projection, IndexProjection::KeysOnly);
+    assert_eq!(indexes[1].attributes, IndexAttributes::KeysOnly);
     assert_eq!(indexes[2].kind, IndexKind::Local);
     assert_eq!(indexes[2].hash_key.name, "home");
     assert_eq!(
-        indexes[2].projection,
-        IndexProjection::Include(&["nickName"])
+        indexes[2].attributes,
+        IndexAttributes::Include(&["nickName"])
     );
 }
 

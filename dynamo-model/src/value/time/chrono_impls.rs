@@ -10,7 +10,7 @@ fn out_of_range() -> ConversionError {
     ConversionError::custom("the time is out of range of chrono's types")
 }
 
-impl Timestamp for DateTime<Utc> {
+impl UnixTime for DateTime<Utc> {
     fn to_unix(&self) -> Result<(i64, u32), ConversionError> {
         Ok((self.timestamp(), self.timestamp_subsec_nanos()))
     }

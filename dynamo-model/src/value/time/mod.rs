@@ -29,7 +29,7 @@ const NANOS_PER_SECOND: i64 = 1_000_000_000;
 /// [`with::epoch_seconds`](crate::with::epoch_seconds)): implemented for `SystemTime`, chrono's
 /// `DateTime<Utc>` and time's `OffsetDateTime`. Implement it for an instant type of your own to
 /// use those modules with it.
-pub trait Timestamp: Sized {
+pub trait UnixTime: Sized {
     /// Whole seconds since 1970-01-01T00:00:00Z, and the nanoseconds (0 to 999,999,999) after
     /// them.
     fn to_unix(&self) -> Result<(i64, u32), ConversionError>;
@@ -38,7 +38,7 @@ pub trait Timestamp: Sized {
     fn from_unix(secs: i64, nanos: u32) -> Result<Self, ConversionError>;
 }
 
-impl Timestamp for SystemTime {
+impl UnixTime for SystemTime {
     fn to_unix(&self) -> Result<(i64, u32), ConversionError> {
         let out_of_range = || ConversionError::custom("the time is too far from 1970 to store");
         match self.duration_since(UNIX_EPOCH) {

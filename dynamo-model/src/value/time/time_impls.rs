@@ -19,7 +19,7 @@ fn from_unix_utc(secs: i64, nanos: u32) -> Result<OffsetDateTime, ConversionErro
 }
 
 /// Epoch numbers hold no offset: an `OffsetDateTime` read from one is in UTC.
-impl Timestamp for OffsetDateTime {
+impl UnixTime for OffsetDateTime {
     fn to_unix(&self) -> Result<(i64, u32), ConversionError> {
         Ok((self.unix_timestamp(), self.nanosecond()))
     }
