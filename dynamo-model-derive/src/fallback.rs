@@ -28,6 +28,8 @@ pub fn expand(
         Derive::Model => quote! {
         #hooks
         #[automatically_derived]
+        impl #impl_generics #private::WriteBehaviours for #ident #ty_generics #where_clause {}
+        #[automatically_derived]
         impl #impl_generics #private::Model for #ident #ty_generics #where_clause {
             type Key<'k> = #private::core::convert::Infallible;
             type Fields = ();

@@ -105,6 +105,7 @@ pub mod prelude {
 /// What generated code refers to. Not public API: it may change in any release.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::behaviour::write::WriteBehaviours;
     pub use crate::behaviour::{
         Failures, Hooks, TimestampField, ValidationErrors, Version, child_path, probe, rules,
     };

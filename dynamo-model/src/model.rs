@@ -2,10 +2,10 @@
 
 use aws_sdk_dynamodb::types::{AttributeValue, ScalarAttributeType};
 
-use crate::behaviour::{Failures, Hooks, ValidationErrors};
+use crate::behaviour::write::WriteBehaviours;
+use crate::behaviour::{Hooks, ValidationErrors};
 use crate::db::Db;
 use crate::error::ConversionError;
-use crate::expr::Update;
 use crate::ops::{BatchGet, Delete, Get, Put, Query, Scan, UpdateItem};
 use crate::table::Table;
 use crate::value::{FromAttribute, Item, ToAttribute};
@@ -40,7 +40,7 @@ use crate::value::{FromAttribute, Item, ToAttribute};
 /// Cat::delete(db, "c1").await?;
 /// # Ok(()) }
 /// ```
-pub trait Model: Hooks + Sized {
+pub trait Model: Hooks + WriteBehaviours + Sized {
     /// How a key is passed to [`get`](Model::get) and [`delete`](Model::delete): the hash key's
     /// argument type (`&str` for a `String` key, the integer itself for numbers), or a tuple of
     /// hash and range key arguments when the model has a range key.
@@ -90,41 +90,9 @@ pub trait Model: Hooks + Sized {
         Ok(())
     }
 
-    /// Checks the rules of the top-level attribute `name` against a value an update expression
-    /// sets it to. Generated code implements it.
-    #[doc(hidden)]
-    fn validate_value(name: &str, value: &AttributeValue, failures: &mut Failures) {
-        let _ = (name, value, failures);
-    }
-
     /// The `#[dynamo(version)]` field's value; 0 for a model without one.
     fn version(&self) -> u64 {
         0
-    }
-
-    /// The largest value the `#[dynamo(version)]` field's type holds.
-    #[doc(hidden)]
-    const VERSION_MAX: u64 = u64::MAX;
-
-    /// Sets the `#[dynamo(version)]` field. Writes call it after the write succeeded.
-    #[doc(hidden)]
-    fn set_version(&mut self, version: u64) {
-        let _ = version;
-    }
-
-    /// Sets the `updated_at` field to `now`, and `created_at` when it is unset or `creating`.
-    #[doc(hidden)]
-    fn stamp(&mut self, now: std::time::SystemTime, creating: bool) {
-        let _ = (now, creating);
-    }
-
-    /// The actions that keep timestamps through an update expression: `updated_at` to now,
-    /// `created_at` to now where the item has none. An attribute `update` already sets is left
-    /// to it.
-    #[doc(hidden)]
-    fn stamp_update(update: &Update, now: std::time::SystemTime) -> Update {
-        let _ = (update, now);
-        Update::new()
     }
 
     /// Table-level operations: create, delete, describe.

@@ -224,7 +224,9 @@ pub fn document_items(cont: &Container, private: &TokenStream) -> TokenStream {
 }
 
 /// The behaviour methods of `impl Model`: validation, version and timestamps.
-pub fn model_items(cont: &Container, private: &TokenStream) -> TokenStream {
+/// The `Model` items of the behaviours (`validate`, `version`), and the items of its
+/// `WriteBehaviours` impl.
+pub fn model_items(cont: &Container, private: &TokenStream) -> (TokenStream, TokenStream) {
     let fields = cont.fields();
     let checks = self_checks(fields, private);
     let arms = fields
@@ -266,9 +268,9 @@ pub fn model_items(cont: &Container, private: &TokenStream) -> TokenStream {
                 }
             }
         });
-    let version = version(cont, private);
+    let (version, set_version) = version(cont, private);
     let stamps = stamps(cont, private);
-    quote! {
+    let model = quote! {
         fn validate(&self) -> #private::core::result::Result<(), #private::ValidationErrors> {
             let mut all = #private::Failures::new();
             let failures = &mut all;
@@ -277,6 +279,9 @@ pub fn model_items(cont: &Container, private: &TokenStream) -> TokenStream {
             all.into_result(<Self as #private::Model>::SCHEMA.table)
         }
 
+        #version
+    };
+    let behaviours = quote! {
         fn validate_value(
             name: &str,
             value: &#private::AttributeValue,
@@ -289,30 +294,34 @@ pub fn model_items(cont: &Container, private: &TokenStream) -> TokenStream {
             }
         }
 
-        #version
+        #set_version
         #stamps
-    }
+    };
+    (model, behaviours)
 }
 
-/// `version` and `set_version`, through the `Version` trait, which reports a non-integer field.
-fn version(cont: &Container, private: &TokenStream) -> TokenStream {
+/// `version` (of `Model`), then `VERSION_MAX` and `set_version` (of `WriteBehaviours`),
+/// through the `Version` trait, which reports a non-integer field.
+fn version(cont: &Container, private: &TokenStream) -> (TokenStream, TokenStream) {
     let Some(field) = cont.version_field() else {
-        return quote!();
+        return (quote!(), quote!());
     };
     let member = field.ident;
     let ty = field.ty;
     let version = quote_spanned!(ty.span()=> <#ty as #private::Version>);
-    quote! {
-        const VERSION_MAX: u64 = #version::MAX;
-
+    let get = quote! {
         fn version(&self) -> u64 {
             #version::get(self.#member)
         }
+    };
+    let set = quote! {
+        const VERSION_MAX: u64 = #version::MAX;
 
         fn set_version(&mut self, version: u64) {
             self.#member = #version::of(version);
         }
-    }
+    };
+    (get, set)
 }
 
 /// `stamp` and `stamp_update` for the `created_at` and `updated_at` fields.

@@ -29,7 +29,7 @@ pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
     let item_key = item_key(hash, range, &private);
     let (fields_struct, fields_items) = super::paths::model_fields(cont, &generics, &private);
     let (indexes_struct, indexes_items) = super::paths::model_indexes(cont, &generics, &private);
-    let behaviours = super::behaviour::model_items(cont, &private);
+    let (behaviours, write_behaviours) = super::behaviour::model_items(cont, &private);
     let hooks = super::behaviour::hooks_impl(cont, &generics, &private);
 
     quote! {
@@ -48,6 +48,11 @@ pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
             #key_item
             #item_key
             #behaviours
+        }
+
+        #[automatically_derived]
+        impl #impl_generics #private::WriteBehaviours for #ident #ty_generics #where_clause {
+            #write_behaviours
         }
     }
 }
