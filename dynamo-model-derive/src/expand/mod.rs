@@ -5,8 +5,6 @@ mod behaviour;
 mod fields;
 mod model;
 mod paths;
-
-pub use paths::index_member;
 mod projection;
 
 use proc_macro2::{Span, TokenStream, TokenTree};
@@ -22,18 +20,19 @@ use crate::internals::ctxt::Ctxt;
 pub fn derive(input: &DeriveInput, derive: Derive) -> TokenStream {
     let cx = Ctxt::default();
     let container = Container::from_ast(&cx, input, derive);
-    if let Some(container) = &container {
-        check::check(&cx, container, derive);
-    }
+    let indexes = match &container {
+        Some(container) => check::check(&cx, container, derive),
+        None => Vec::new(),
+    };
     let krate = container
         .as_ref()
         .and_then(|c| c.attrs.krate.as_ref())
         .map_or_else(|| quote!(::dynamo_model), ToTokens::to_token_stream);
-    match (cx.check(), container) {
+    match (cx.check(), &container) {
         (Ok(()), Some(container)) => crate::dummy::wrap_in_const(match derive {
-            Derive::Model => model::expand(&container, &krate),
-            Derive::Attribute => attribute::expand(&container, &krate),
-            Derive::Projection => projection::expand(&container, &krate),
+            Derive::Model => model::expand(container, &indexes, &krate),
+            Derive::Attribute => attribute::expand(container, &krate),
+            Derive::Projection => projection::expand(container, &krate),
         }),
         (Err(errors), _) => crate::fallback::expand(input, &krate, errors, derive),
         // `from_ast` returns None only after reporting an error.

@@ -7,9 +7,10 @@ use syn::spanned::Spanned;
 
 use super::fields;
 use crate::internals::ast::{Container, Field};
-use crate::internals::attr::{IndexAttr, IndexKind, ProjectionAttr};
+use crate::internals::attr::{IndexKind, ProjectionAttr};
+use crate::internals::index::Index;
 
-pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
+pub fn expand(cont: &Container, indexes: &[Index], krate: &TokenStream) -> TokenStream {
     let private = quote!(#krate::__private);
     let ident = cont.ident;
     let generics = fields::with_field_bounds(cont, &private);
@@ -22,13 +23,14 @@ pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
     let range = cont.range_key();
 
     let key_type = key_type(hash, range, &private);
-    let schema = schema(cont, hash, range, &private);
+    let schema = schema(cont, indexes, hash, range, &private);
     let to_item = to_item(cont, &private);
     let from_item = from_item(cont, &private);
     let key_item = key_item(hash, range, &private);
     let item_key = item_key(hash, range, &private);
     let (fields_struct, fields_items) = super::paths::model_fields(cont, &generics, &private);
-    let (indexes_struct, indexes_items) = super::paths::model_indexes(cont, &generics, &private);
+    let (indexes_struct, indexes_items) =
+        super::paths::model_indexes(cont, indexes, &generics, &private);
     let (behaviours, write_behaviours) = super::behaviour::model_items(cont, &private);
     let hooks = super::behaviour::hooks_impl(cont, &generics, &private);
 
@@ -104,6 +106,7 @@ fn key_attribute(field: &Field, private: &TokenStream) -> TokenStream {
 
 fn schema(
     cont: &Container,
+    indexes: &[Index],
     hash: &Field,
     range: Option<&Field>,
     private: &TokenStream,
@@ -133,11 +136,7 @@ fn schema(
     let version = name_of(cont.version_field());
     let created_at = name_of(cont.created_at_field());
     let updated_at = name_of(cont.updated_at_field());
-    let indexes = cont
-        .attrs
-        .indexes
-        .iter()
-        .map(|index| index_schema(cont, index, private));
+    let indexes = indexes.iter().map(|index| index_schema(index, private));
     quote! {
         const SCHEMA: #private::Schema = #private::Schema {
             table: #table,
@@ -153,13 +152,6 @@ fn schema(
     }
 }
 
-/// The field an index names; `check` has reported any name that matches none.
-fn field_named<'c, 'a>(cont: &'c Container<'a>, name: &syn::LitStr) -> Option<&'c Field<'a>> {
-    cont.fields()
-        .iter()
-        .find(|f| f.ident == name.value().as_str())
-}
-
 /// One index key: like a table key, but the "cannot be a DynamoDB key" error points at the
 /// index's field name, where the mistake is.
 fn index_key(field: &Field, lit: &syn::LitStr, private: &TokenStream) -> TokenStream {
@@ -169,37 +161,29 @@ fn index_key(field: &Field, lit: &syn::LitStr, private: &TokenStream) -> TokenSt
     quote!(#private::KeyAttribute { name: #name, scalar: #scalar })
 }
 
-fn index_schema(cont: &Container, index: &IndexAttr, private: &TokenStream) -> TokenStream {
-    let name = index
-        .name
-        .as_ref()
-        .map(syn::LitStr::value)
-        .unwrap_or_default();
-    let key = |lit: Option<&syn::LitStr>| -> Option<TokenStream> {
-        let lit = lit?;
-        Some(index_key(field_named(cont, lit)?, lit, private))
-    };
+fn index_schema(index: &Index, private: &TokenStream) -> TokenStream {
+    let name = index.name.value();
     // A local index shares the table's hash key, which it may leave unnamed.
-    let hash = match (index.kind, index.hash.as_ref()) {
-        (IndexKind::Local, None) => cont.hash_key().map(|field| key_attribute(field, private)),
-        (_, hash) => key(hash),
+    let hash = match index.hash {
+        (field, Some(lit)) => index_key(field, lit, private),
+        (field, None) => key_attribute(field, private),
     };
-    let range = match key(index.range.as_ref()) {
-        Some(range) => quote!(#private::core::option::Option::Some(#range)),
+    let range = match index.range {
+        Some((field, lit)) => {
+            let range = index_key(field, lit, private);
+            quote!(#private::core::option::Option::Some(#range))
+        }
         None => quote!(#private::core::option::Option::None),
     };
-    let kind = match index.kind {
+    let kind = match index.attr.kind {
         IndexKind::Global => quote!(#private::IndexKind::Global),
         IndexKind::Local => quote!(#private::IndexKind::Local),
     };
-    let projection = match &index.projection {
+    let projection = match &index.attr.projection {
         ProjectionAttr::All => quote!(#private::IndexAttributes::All),
         ProjectionAttr::KeysOnly => quote!(#private::IndexAttributes::KeysOnly),
-        ProjectionAttr::Include(fields) => {
-            let names = fields
-                .iter()
-                .filter_map(|lit| field_named(cont, lit))
-                .map(Field::stored_name);
+        ProjectionAttr::Include(_) => {
+            let names = index.include.iter().map(|field| field.stored_name());
             quote!(#private::IndexAttributes::Include(&[#(#names),*]))
         }
     };

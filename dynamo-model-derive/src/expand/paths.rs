@@ -6,7 +6,8 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::internals::ast::{Body, Container, Field};
-use crate::internals::attr::{IndexKind, ProjectionAttr};
+use crate::internals::attr::ProjectionAttr;
+use crate::internals::index::Index;
 
 /// The fields that get a handle: stored attributes of their own (not skipped or flattened).
 fn handled<'c, 'a>(fields: &'c [Field<'a>]) -> impl Iterator<Item = &'c Field<'a>> {
@@ -219,54 +220,22 @@ pub fn document_handle(
     }
 }
 
-/// The field of `indexes()` for an index: its name, with characters an identifier cannot hold
-/// replaced by `_`, a leading digit or a keyword given a `_` more.
-pub fn index_member(name: &str) -> syn::Ident {
-    let mut member: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if member.starts_with(|c: char| c.is_ascii_digit()) {
-        member.insert(0, '_');
-    }
-    match syn::parse_str::<syn::Ident>(&member) {
-        Ok(ident) => ident,
-        Err(_) => format_ident!("{}_", member),
-    }
-}
-
 /// `type Indexes` and `fn indexes()` of a model, plus the struct they name.
 pub fn model_indexes(
     cont: &Container,
+    indexes: &[Index],
     generics: &syn::Generics,
     private: &TokenStream,
 ) -> (TokenStream, TokenStream) {
     let ident = cont.ident;
     let (_, ty_generics, where_clause) = generics.split_for_impl();
     let struct_generics = &generics.params;
-    let field = |lit: &syn::LitStr| {
-        cont.fields()
-            .iter()
-            .find(|f| f.ident == lit.value().as_str())
-    };
     let mut members = Vec::new();
     let mut inits = Vec::new();
-    for index in &cont.attrs.indexes {
-        let Some(name) = &index.name else { continue };
-        let hash = match (&index.hash, index.kind) {
-            (Some(lit), _) => field(lit),
-            (None, IndexKind::Local) => cont.hash_key(),
-            (None, IndexKind::Global) => None,
-        };
-        let Some(hash) = hash else { continue };
-        let range = index.range.as_ref().and_then(field);
-        let member = index_member(&name.value());
+    for index in indexes {
+        let (hash, _) = index.hash;
+        let range = index.range.map(|(field, _)| field);
+        let member = &index.member;
         let hash_ty = hash.ty;
         let range_ty = match range {
             Some(range) => {
@@ -275,11 +244,11 @@ pub fn model_indexes(
             }
             None => quote!(#private::NoRangeKey),
         };
-        let attributes = match index.projection {
+        let attributes = match index.attr.projection {
             ProjectionAttr::All => quote!(#private::AllAttributes),
             _ => quote!(#private::SomeAttributes),
         };
-        let name_text = name.value();
+        let name_text = index.name.value();
         let doc = format!("The index `{name_text}`.");
         members.push(quote! {
             #[doc = #doc]

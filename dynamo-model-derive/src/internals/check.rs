@@ -6,25 +6,28 @@ use std::collections::HashMap;
 use super::ast::{Body, Container, Derive, Field, Style};
 use super::attr::{IndexAttr, IndexKind, ProjectionAttr, RuleKind};
 use super::ctxt::Ctxt;
+use super::index::{self, Index};
 
 /// DynamoDB allows at most this many global secondary indexes on a table.
 const MAX_GLOBAL_INDEXES: usize = 20;
 /// DynamoDB allows at most this many local secondary indexes on a table.
 const MAX_LOCAL_INDEXES: usize = 5;
 
-/// Reports every rule the derived type breaks.
-pub fn check(cx: &Ctxt, cont: &Container, derive: Derive) {
+/// Reports every rule the derived type breaks, and gives a model's indexes resolved (complete
+/// when nothing was reported).
+pub fn check<'c, 'a>(cx: &Ctxt, cont: &'c Container<'a>, derive: Derive) -> Vec<Index<'c, 'a>> {
     if derive == Derive::Projection {
         check_projection(cx, cont);
-        return;
+        return Vec::new();
     }
+    let mut indexes = Vec::new();
     if derive == Derive::Model {
         check_ttl(cx, cont);
         check_version(cx, cont);
         check_timestamps(cx, cont);
         check_keys(cx, cont);
         check_table_name(cx, cont);
-        check_indexes(cx, cont);
+        indexes = check_indexes(cx, cont);
     }
     check_enum_options(cx, cont);
     match &cont.body {
@@ -41,6 +44,7 @@ pub fn check(cx: &Ctxt, cont: &Container, derive: Derive) {
             }
         }
     }
+    indexes
 }
 
 /// The rules on one set of fields stored together in one map.
@@ -294,12 +298,14 @@ fn check_table_name(cx: &Ctxt, cont: &Container) {
     }
 }
 
-/// Index declarations: names, key fields, projections and DynamoDB's limits.
-fn check_indexes(cx: &Ctxt, cont: &Container) {
+/// Index declarations: names, key fields, projections and DynamoDB's limits; gives the indexes
+/// whose names all resolved.
+fn check_indexes<'c, 'a>(cx: &Ctxt, cont: &'c Container<'a>) -> Vec<Index<'c, 'a>> {
+    let mut resolved = Vec::new();
     let mut names: HashMap<String, ()> = HashMap::new();
     let mut members: HashMap<String, String> = HashMap::new();
     for name in cont.attrs.indexes.iter().filter_map(|i| i.name.as_ref()) {
-        let member = crate::expand::index_member(&name.value()).to_string();
+        let member = index::member(&name.value()).to_string();
         if let Some(first) = members.get(&member) {
             if *first != name.value() {
                 cx.error_spanned_by(
@@ -366,11 +372,13 @@ fn check_indexes(cx: &Ctxt, cont: &Container) {
         if index.kind == IndexKind::Local {
             check_local_index(cx, cont, index, hash);
         }
+        let mut include = Vec::new();
         if let ProjectionAttr::Include(fields) = &index.projection {
             for lit in fields {
                 let Some(field) = index_field(cx, cont, lit) else {
                     continue;
                 };
+                include.push(field);
                 let is_key = field.attrs.hash_key.is_some()
                     || field.attrs.range_key.is_some()
                     || [hash, range]
@@ -388,7 +396,29 @@ fn check_indexes(cx: &Ctxt, cont: &Container) {
                 }
             }
         }
+        // A local index may leave its hash key unnamed: it is the table's.
+        let hash = match (hash, &index.hash, index.kind) {
+            (Some(field), Some(lit), _) => Some((field, Some(lit))),
+            (None, None, IndexKind::Local) => cont.hash_key().map(|field| (field, None)),
+            _ => None,
+        };
+        let range = match (range, &index.range) {
+            (Some(field), Some(lit)) => Some(Some((field, lit))),
+            (None, None) => Some(None),
+            _ => None,
+        };
+        if let (Some(name), Some(hash), Some(range)) = (&index.name, hash, range) {
+            resolved.push(Index {
+                attr: index,
+                name,
+                member: index::member(&name.value()),
+                hash,
+                range,
+                include,
+            });
+        }
     }
+    resolved
 }
 
 /// A local index shares the table's hash key and needs the table to have a range key.

@@ -5,4 +5,5 @@ pub mod attr;
 pub mod case;
 pub mod check;
 pub mod ctxt;
+pub mod index;
 pub mod symbol;

@@ -1,0 +1,46 @@
+//! Index declarations with their field names resolved, once: `check` builds them while it
+//! reports every name that resolves to nothing, and `expand` only reads them.
+
+use quote::format_ident;
+
+use super::ast::Field;
+use super::attr::IndexAttr;
+
+/// One index of a model, its names resolved to the model's fields.
+pub struct Index<'c, 'a> {
+    /// The declaration.
+    pub attr: &'c IndexAttr,
+    /// The index name, as written.
+    pub name: &'c syn::LitStr,
+    /// The field of `Model::indexes()` that is its handle.
+    pub member: syn::Ident,
+    /// The partition key, with the name that named it (`None` for a local index, which
+    /// shares the table's hash key and may leave it unnamed).
+    pub hash: (&'c Field<'a>, Option<&'c syn::LitStr>),
+    /// The sort key, with the name that named it.
+    pub range: Option<(&'c Field<'a>, &'c syn::LitStr)>,
+    /// The fields of `include = [...]`.
+    pub include: Vec<&'c Field<'a>>,
+}
+
+/// The field of `indexes()` for an index: its name, with characters an identifier cannot hold
+/// replaced by `_`, a leading digit or a keyword given a `_` more.
+pub fn member(name: &str) -> syn::Ident {
+    let mut member: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if member.starts_with(|c: char| c.is_ascii_digit()) {
+        member.insert(0, '_');
+    }
+    match syn::parse_str::<syn::Ident>(&member) {
+        Ok(ident) => ident,
+        Err(_) => format_ident!("{}_", member),
+    }
+}
