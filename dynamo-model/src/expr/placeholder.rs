@@ -150,3 +150,11 @@ impl Expression {
         }
     }
 }
+
+/// `attribute_not_exists(#a)`.
+pub(crate) fn not_exists_text(attribute: &str, placeholders: &mut Placeholders) -> String {
+    let mut text = String::from("attribute_not_exists(");
+    placeholders.name(attribute, &mut text);
+    text.push(')');
+    text
+}

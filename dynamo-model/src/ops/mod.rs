@@ -38,9 +38,7 @@ pub use update::UpdateItem;
 
 pub(crate) use telemetry::{finish, request_span};
 pub(crate) use ttl::{expired, projection_paths};
-pub(crate) use write::{
-    PreparedWrite, build_write, prepare, saved, stored_version, write_condition, write_error,
-};
+pub(crate) use write::{PreparedWrite, build_write, prepare, saved, write_condition, write_error};
 
 use crate::error::{ConversionError, Error};
 use crate::model::{Model, Projection};

@@ -73,7 +73,7 @@ impl CancelReason {
             "None" => CancelReason::None,
             "ConditionalCheckFailed" => {
                 if let Some((attribute, expected)) = version {
-                    let found = super::stored_version(reason.item(), attribute);
+                    let found = crate::behaviour::version::stored(reason.item(), attribute);
                     if found.unwrap_or(0) != expected {
                         return CancelReason::VersionConflict { expected, found };
                     }

@@ -120,26 +120,6 @@ pub(crate) fn build_write<M: Model>(model: &M) -> Result<PreparedWrite, Error> {
     })
 }
 
-/// `attribute_not_exists(#v)` for version 0 (never written), else `#v = :v`.
-fn version_condition(attribute: &str, expected: u64, placeholders: &mut Placeholders) -> String {
-    if expected == 0 {
-        return not_exists(attribute, placeholders);
-    }
-    let mut text = String::new();
-    placeholders.name(attribute, &mut text);
-    text.push_str(" = ");
-    placeholders.value(AttributeValue::N(expected.to_string()), &mut text);
-    text
-}
-
-/// `attribute_not_exists(#a)`.
-fn not_exists(attribute: &str, placeholders: &mut Placeholders) -> String {
-    let mut text = String::from("attribute_not_exists(");
-    placeholders.name(attribute, &mut text);
-    text.push(')');
-    text
-}
-
 /// The condition of a write of model `M` (put, create, update or delete, alone or in a
 /// transaction), rendered into `placeholders`: the caller's `condition`, the version check of a versioned model (the stored item must have
 /// version `expected`), and for a create "no item with this key" (the hash key is present in
@@ -152,11 +132,11 @@ pub(crate) fn write_condition<M: Model>(
 ) -> Result<Option<String>, ConversionError> {
     let mut text = condition.map(|c| c.render(placeholders)).transpose()?;
     if let (Some(attribute), Some(expected)) = (M::SCHEMA.version, expected) {
-        let version = version_condition(attribute, expected, placeholders);
+        let version = crate::behaviour::version::condition(attribute, expected, placeholders);
         text = Some(and_text(version, text));
     }
     if only_if_new {
-        let key = not_exists(M::SCHEMA.hash_key.name, placeholders);
+        let key = crate::expr::not_exists_text(M::SCHEMA.hash_key.name, placeholders);
         text = Some(and_text(key, text));
     }
     Ok(text)
@@ -170,14 +150,6 @@ fn and_text(required: String, other: Option<String>) -> String {
     }
 }
 
-/// The version held by a stored item (`None` when there was no item).
-pub(crate) fn stored_version(item: Option<&Item>, attribute: &str) -> Option<u64> {
-    match item?.get(attribute) {
-        Some(AttributeValue::N(n)) => n.parse().ok(),
-        _ => Some(0),
-    }
-}
-
 /// Whether a failed versioned write failed for its version: the stored item's version is not
 /// the expected one. `stored` is the item DynamoDB returned with the failure.
 pub(crate) fn version_conflict<M: Model>(
@@ -186,7 +158,7 @@ pub(crate) fn version_conflict<M: Model>(
     stored: Option<&Item>,
 ) -> Option<Error> {
     let (attribute, expected) = (M::SCHEMA.version?, expected?);
-    let found = stored_version(stored, attribute);
+    let found = crate::behaviour::version::stored(stored, attribute);
     // No item, or one without a version, is version 0.
     (found.unwrap_or(0) != expected).then(|| Error::VersionConflict {
         table: table.to_owned(),

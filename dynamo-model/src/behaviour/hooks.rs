@@ -1,0 +1,94 @@
+//! Hooks: code a model runs around its writes and reads.
+
+use std::future::Future;
+
+use crate::db::Db;
+use crate::value::Item;
+
+/// The error a hook returns: any error type, boxed. A hook error aborts the operation; it is
+/// the source of the [`Error::Hook`](crate::Error::Hook) the operation fails with.
+pub type HookError = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// Code a model runs around its writes and reads. Every method does nothing by default;
+/// implement the ones you need, and mark the model `#[dynamo(hooks)]` so that the derive
+/// leaves the implementation to you (without the mark it writes an empty one).
+///
+/// ```
+/// use dynamo_model::{HookError, Hooks};
+/// use dynamo_model::Model;
+///
+/// #[derive(Model)]
+/// #[dynamo(hooks)]
+/// struct User {
+///     #[dynamo(hash_key)]
+///     id: String,
+///     email: String,
+/// }
+///
+/// impl Hooks for User {
+///     fn before_save(&mut self) -> Result<(), HookError> {
+///         self.email = self.email.trim().to_lowercase();
+///         if !self.email.contains('@') {
+///             return Err(format!("`{}` is not an email address", self.email).into());
+///         }
+///         Ok(())
+///     }
+/// }
+/// ```
+///
+/// The four hooks are synchronous, so that they run the same way in single writes, batches and
+/// transactions and on every item a query returns. Single-item writes and deletes also await
+/// the `_async` variants, which get the `Db` to do asynchronous work with.
+pub trait Hooks {
+    /// Runs before each write of the whole model (put, create, batch put, transaction put),
+    /// before timestamps and validation. It may change the model; what it leaves is written.
+    fn before_save(&mut self) -> Result<(), HookError> {
+        Ok(())
+    }
+
+    /// Runs after a put or create succeeded, and after a transaction holding a put of the model
+    /// committed. (A batch cannot tell which of its writes landed when it returns leftovers, so
+    /// a batch runs it for none.) An error here is returned, but the write has happened.
+    fn after_save(&self) -> Result<(), HookError> {
+        Ok(())
+    }
+
+    /// Runs on every model read from the table as a whole model: get, query, scan, batch get,
+    /// transaction get, and the item an update or a put returns. (A
+    /// [`Projection`](crate::Projection) is not the model, so it does not run.)
+    fn after_load(&mut self) -> Result<(), HookError> {
+        Ok(())
+    }
+
+    /// Runs before a delete of the item with this key (single, batch or transaction delete).
+    fn before_delete(key: &Item) -> Result<(), HookError> {
+        let _ = key;
+        Ok(())
+    }
+
+    /// The asynchronous `before_save`, for work that awaits (reading another table, calling a
+    /// service). It runs on single-item writes (`put`, `create`) just before `before_save`, and
+    /// is given the `Db` of the write. Batches and transactions are built synchronously, so they
+    /// run only `before_save`.
+    fn before_save_async(&mut self, db: &Db) -> impl Future<Output = Result<(), HookError>> + Send {
+        let _ = db;
+        std::future::ready(Ok(()))
+    }
+
+    /// The asynchronous `after_save`: runs after a successful `put` or `create`, just after
+    /// `after_save`.
+    fn after_save_async(&self, db: &Db) -> impl Future<Output = Result<(), HookError>> + Send {
+        let _ = db;
+        std::future::ready(Ok(()))
+    }
+
+    /// The asynchronous `before_delete`: runs on `delete` and `remove`, just before
+    /// `before_delete`.
+    fn before_delete_async(
+        key: &Item,
+        db: &Db,
+    ) -> impl Future<Output = Result<(), HookError>> + Send {
+        let _ = (key, db);
+        std::future::ready(Ok(()))
+    }
+}
