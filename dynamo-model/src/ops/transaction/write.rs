@@ -1,99 +1,20 @@
-//! Transactions: TransactWriteItems and TransactGetItems across models and tables, all or
-//! nothing, with a typed reason for each action when DynamoDB cancels one.
+//! Write transactions: TransactWriteItems across models and tables, built when sent.
 
 use std::future::IntoFuture;
 
 use aws_sdk_dynamodb::types::{
-    ConditionCheck, Delete as DeleteAction, Get as GetAction, Put as PutAction,
-    ReturnValuesOnConditionCheckFailure, TransactGetItem, TransactWriteItem,
-    Update as UpdateAction,
+    ConditionCheck, Delete as DeleteAction, Put as PutAction, ReturnValuesOnConditionCheckFailure,
+    TransactWriteItem, Update as UpdateAction,
 };
-
 use tracing::Instrument;
 
-use super::{OpFuture, finish, prepare, request_span, saved};
+use super::{CancelReason, MAX_TRANSACTION_ACTIONS, built};
 use crate::db::Db;
 use crate::error::{ConversionError, Error};
 use crate::expr::{Condition, Placeholders, Update};
 use crate::model::Model;
+use crate::ops::{OpFuture, finish, prepare, request_span, saved};
 use crate::value::Item;
-
-/// DynamoDB runs at most this many actions in one transaction.
-pub const MAX_TRANSACTION_ACTIONS: usize = 100;
-
-/// Why DynamoDB cancelled one action of a transaction (or `None` for an action that would have
-/// succeeded: when one action fails, every action gets a reason).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CancelReason {
-    /// This action was fine; another one cancelled the transaction.
-    None,
-    /// The action's condition did not hold. `item` is the item as it was, when the transaction
-    /// asked for it with [`Transaction::return_items_on_condition_failure`].
-    ConditionFailed {
-        /// The item the condition was checked against.
-        item: Option<Item>,
-    },
-    /// The action wrote a versioned model, and the stored item has another version than the
-    /// one the model was read at.
-    VersionConflict {
-        /// The version the action expected (0: no item).
-        expected: u64,
-        /// The version stored, or `None` when there was no item.
-        found: Option<u64>,
-    },
-    /// Another transaction or write touched the same item at the same time.
-    Conflict,
-    /// The request rate was too high for the table or partition.
-    Throttled,
-    /// DynamoDB found the action invalid for the stored item (e.g. arithmetic on an absent
-    /// attribute).
-    Validation {
-        /// DynamoDB's message.
-        message: String,
-    },
-    /// Any other reason DynamoDB gives.
-    Other {
-        /// DynamoDB's code.
-        code: String,
-        /// DynamoDB's message.
-        message: String,
-    },
-}
-
-impl CancelReason {
-    /// The reason of one action; `version` is the version a versioned action expected, which
-    /// tells a version conflict from a failed condition of the caller's.
-    fn from_sdk(
-        reason: &aws_sdk_dynamodb::types::CancellationReason,
-        version: Option<(&'static str, u64)>,
-    ) -> Self {
-        let message = reason.message().unwrap_or_default().to_owned();
-        match reason.code().unwrap_or("None") {
-            "None" => CancelReason::None,
-            "ConditionalCheckFailed" => {
-                if let Some((attribute, expected)) = version {
-                    let found = crate::behaviour::version::stored(reason.item(), attribute);
-                    if found.unwrap_or(0) != expected {
-                        return CancelReason::VersionConflict { expected, found };
-                    }
-                }
-                CancelReason::ConditionFailed {
-                    item: reason.item().cloned(),
-                }
-            }
-            "TransactionConflict" => CancelReason::Conflict,
-            "ThrottlingError" | "ProvisionedThroughputExceeded" | "RequestLimitExceeded" => {
-                CancelReason::Throttled
-            }
-            "ValidationError" => CancelReason::Validation { message },
-            code => CancelReason::Other {
-                code: code.to_owned(),
-                message,
-            },
-        }
-    }
-}
 
 /// A write transaction: puts, creates, updates, deletes and condition checks across models and
 /// tables (at most 100), applied all together or not at all.
@@ -174,9 +95,9 @@ fn render<M: Model>(
 ) -> Result<Rendered, Error> {
     let mut placeholders = Placeholders::new();
     let update = update
-        .map(|u| super::update::render_update::<M>(u, &mut placeholders))
+        .map(|u| crate::ops::update::render_update::<M>(u, &mut placeholders))
         .transpose()?;
-    let condition = super::write_condition::<M>(
+    let condition = crate::ops::write_condition::<M>(
         condition,
         version.map(|(_, expected)| expected),
         false,
@@ -187,11 +108,6 @@ fn render<M: Model>(
         update,
         placeholders,
     })
-}
-
-fn built<T, E: std::fmt::Debug>(result: Result<T, E>) -> T {
-    // Every builder below gets its required fields set just before `build`.
-    result.unwrap_or_else(|e| unreachable!("transaction action with its required fields: {e:?}"))
 }
 
 /// A put or create of a model.
@@ -205,13 +121,13 @@ struct PutPending<'a, M> {
 impl<M: Model> PutPending<'_, M> {
     fn action(
         &self,
-        prepared: super::PreparedWrite,
+        prepared: crate::ops::PreparedWrite,
         return_items: bool,
     ) -> Result<(TransactWriteItem, ExpectedVersion), Error> {
         let expected = prepared.expected_version;
         let version = M::SCHEMA.version.zip(expected);
         let mut placeholders = Placeholders::new();
-        let condition = super::write_condition::<M>(
+        let condition = crate::ops::write_condition::<M>(
             self.condition.as_ref(),
             expected,
             self.only_if_new,
@@ -233,7 +149,7 @@ impl<M: Model> PutPending<'_, M> {
 
 impl<'a, M: Model + Send> PendingAction<'a> for PutPending<'a, M> {
     fn preview(&self, return_items: bool) -> Result<TransactWriteItem, Error> {
-        let prepared = super::build_write(&*self.model)?;
+        let prepared = crate::ops::build_write(&*self.model)?;
         Ok(self.action(prepared, return_items)?.0)
     }
 
@@ -545,133 +461,6 @@ impl<'a> Transaction<'a> {
 impl<'a> IntoFuture for Transaction<'a> {
     type Output = Result<(), Error>;
     type IntoFuture = OpFuture<'a, ()>;
-
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.run())
-    }
-}
-
-/// A read transaction: up to 100 gets across models and tables, read as of one moment.
-/// `.await` gives the items in the order of the gets; [`TransactionItems::take`] reads each as
-/// its model.
-///
-/// ```no_run
-/// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
-/// use dynamo_model::ops::TransactionGet;
-/// # use dynamo_model::prelude::*;
-/// # #[derive(Model)] struct Account { #[dynamo(hash_key)] id: String, balance: i64 }
-/// let mut items = TransactionGet::new(db).get::<Account>("alice").get::<Account>("bob").await?;
-/// let alice: Option<Account> = items.take(0)?;
-/// let bob: Option<Account> = items.take(1)?;
-/// # Ok(()) }
-/// ```
-#[must_use = "an operation does nothing until it is awaited"]
-pub struct TransactionGet<'a> {
-    db: &'a Db,
-    gets: Result<Vec<TransactGetItem>, ConversionError>,
-}
-
-/// The items a read transaction read, in the order of its gets.
-#[derive(Debug, Clone, Default)]
-pub struct TransactionItems {
-    items: Vec<Option<Item>>,
-}
-
-impl TransactionItems {
-    /// How many gets there were.
-    pub fn len(&self) -> usize {
-        self.items.len()
-    }
-
-    /// Whether there were no gets.
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
-    /// Reads the item of get number `index` as model `M` (`None` if there was no item); it can
-    /// be taken once.
-    pub fn take<M: Model>(&mut self, index: usize) -> Result<Option<M>, Error> {
-        match self.items.get_mut(index).and_then(Option::take) {
-            Some(item) => super::load::<M, M>(item).map(Some),
-            None => Ok(None),
-        }
-    }
-}
-
-impl<'a> TransactionGet<'a> {
-    /// An empty read transaction on `db`.
-    pub fn new(db: &'a Db) -> Self {
-        TransactionGet {
-            db,
-            gets: Ok(Vec::new()),
-        }
-    }
-
-    /// Reads the item of model `M` with this key.
-    pub fn get<M: Model>(mut self, key: M::Key<'_>) -> Self {
-        let table = self.db.table_name_of::<M>();
-        let key = M::key_item(key);
-        self.gets = self.gets.and_then(|mut gets| {
-            let get = built(
-                GetAction::builder()
-                    .table_name(table)
-                    .set_key(Some(key?))
-                    .build(),
-            );
-            gets.push(TransactGetItem::builder().get(get).build());
-            Ok(gets)
-        });
-        self
-    }
-
-    async fn run(self) -> Result<TransactionItems, Error> {
-        let gets = self.gets?;
-        if gets.is_empty() {
-            return Ok(TransactionItems::default());
-        }
-        if gets.len() > MAX_TRANSACTION_ACTIONS {
-            return Err(Error::TooManyActions {
-                actions: gets.len(),
-                limit: MAX_TRANSACTION_ACTIONS,
-            });
-        }
-        let span = request_span("TransactGetItems", "(transaction)", None);
-        let output = self
-            .db
-            .client()
-            .transact_get_items()
-            .set_transact_items(Some(gets))
-            .set_return_consumed_capacity(self.db.return_capacity())
-            .send()
-            .instrument(span.clone())
-            .await
-            .map_err(|e| Error::sdk("TransactGetItems", "(transaction)", e))?;
-        let found = output
-            .responses()
-            .iter()
-            .filter(|r| r.item.is_some())
-            .count();
-        finish(
-            self.db,
-            &span,
-            "TransactGetItems",
-            found,
-            output.consumed_capacity(),
-        );
-        Ok(TransactionItems {
-            items: output
-                .responses
-                .unwrap_or_default()
-                .into_iter()
-                .map(|response| response.item.filter(|item| !item.is_empty()))
-                .collect(),
-        })
-    }
-}
-
-impl<'a> IntoFuture for TransactionGet<'a> {
-    type Output = Result<TransactionItems, Error>;
-    type IntoFuture = OpFuture<'a, TransactionItems>;
 
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.run())
