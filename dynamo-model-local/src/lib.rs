@@ -146,8 +146,8 @@ impl LocalOptions {
     }
 
     /// The Python 3 that makes the engine's virtual environment (a name looked up in `PATH`,
-    /// or a path). Only the first install uses it; the engine then runs on the environment's
-    /// own Python.
+    /// or a path). Each start asks it for its version, which names the environment to use;
+    /// the engine then runs on the environment's own Python.
     pub fn python(mut self, program: impl Into<OsString>) -> Self {
         self.python = program.into();
         self
