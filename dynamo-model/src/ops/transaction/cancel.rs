@@ -11,6 +11,9 @@ pub enum CancelReason {
     None,
     /// The action's condition did not hold. `item` is the item as it was, when the transaction
     /// asked for it with [`Transaction::return_items_on_condition_failure`].
+    ///
+    /// [`Transaction::return_items_on_condition_failure`]:
+    /// super::Transaction::return_items_on_condition_failure
     ConditionFailed {
         /// The item the condition was checked against.
         item: Option<Item>,
