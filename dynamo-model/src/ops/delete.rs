@@ -11,7 +11,7 @@ use tracing::Instrument;
 
 use super::telemetry::{finish, request_span};
 use super::write::{write_condition, write_error};
-use super::{OpFuture, built, load, take_key};
+use super::{OpFuture, built, load_old, take_key};
 use crate::db::Db;
 use crate::error::{ConversionError, Error};
 use crate::expr::Condition;
@@ -90,10 +90,7 @@ impl<'a, M: Model> Delete<'a, M> {
 
     /// Deletes the item and gives it as it was, if there was one.
     pub async fn return_old(self) -> Result<Option<M>, Error> {
-        match self.run(Some(ReturnValue::AllOld)).await? {
-            Some(old) if !old.is_empty() => Ok(Some(load::<M, M>(old)?)),
-            _ => Ok(None),
-        }
+        load_old::<M, M>(self.run(Some(ReturnValue::AllOld)).await?)
     }
 
     async fn run(mut self, returns: Option<ReturnValue>) -> Result<Option<Item>, Error> {

@@ -58,6 +58,15 @@ pub(crate) fn take_key(key: &mut Result<Item, ConversionError>) -> Result<Item, 
     std::mem::replace(key, Ok(Item::new()))
 }
 
+/// The attributes a write returned as they were before it, read as `P`: `None` when there were
+/// none (no item was there, or none of the updated attributes existed).
+pub(crate) fn load_old<M: Model, P: Projection<M>>(old: Option<Item>) -> Result<Option<P>, Error> {
+    match old {
+        Some(old) if !old.is_empty() => Ok(Some(load::<M, P>(old)?)),
+        _ => Ok(None),
+    }
+}
+
 /// Reads a value of `P` from an item of model `M`, and runs the model's `after_load` hook.
 pub(crate) fn load<M: Model, P: Projection<M>>(item: Item) -> Result<P, Error> {
     let mut value = P::from_projection(item)?;

@@ -13,7 +13,7 @@ use super::write::{
     PreparedWrite, build_write, is_condition_failure, prepare, saved, stored_item,
     version_conflict, write_condition, write_error,
 };
-use super::{OpFuture, built, load};
+use super::{OpFuture, built, load_old};
 use crate::db::Db;
 use crate::error::Error;
 use crate::expr::Condition;
@@ -91,10 +91,7 @@ impl<'a, M: Model> Put<'a, M> {
 
     /// Writes the item and gives the item it replaced, if there was one.
     pub async fn return_old(self) -> Result<Option<M>, Error> {
-        match self.run(Some(ReturnValue::AllOld)).await? {
-            Some(old) if !old.is_empty() => Ok(Some(load::<M, M>(old)?)),
-            _ => Ok(None),
-        }
+        load_old::<M, M>(self.run(Some(ReturnValue::AllOld)).await?)
     }
 
     async fn run(self, returns: Option<ReturnValue>) -> Result<Option<Item>, Error> {

@@ -184,10 +184,7 @@ impl<'a, M: Model> UpdateItem<'a, M> {
 
     /// Updates and gives the item as it was before, if there was one.
     pub async fn return_old(self) -> Result<Option<M>, Error> {
-        match self.run(ReturnValue::AllOld).await? {
-            Some(old) if !old.is_empty() => Ok(Some(super::load::<M, M>(old)?)),
-            _ => Ok(None),
-        }
+        super::load_old::<M, M>(self.run(ReturnValue::AllOld).await?)
     }
 
     /// Updates and gives the whole new item read as projection `P` (or the model).
@@ -206,10 +203,7 @@ impl<'a, M: Model> UpdateItem<'a, M> {
     /// Updates and gives just the updated attributes as they were before, read as projection
     /// `P`, or `None` if none of them existed (DynamoDB's `UPDATED_OLD`).
     pub async fn return_updated_old<P: Projection<M>>(self) -> Result<Option<P>, Error> {
-        match self.run(ReturnValue::UpdatedOld).await? {
-            Some(old) if !old.is_empty() => Ok(Some(super::load::<M, P>(old)?)),
-            _ => Ok(None),
-        }
+        super::load_old::<M, P>(self.run(ReturnValue::UpdatedOld).await?)
     }
 
     /// The `UpdateItem` request `.await` sends, exactly as sent, without sending it: with the
