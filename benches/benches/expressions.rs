@@ -40,7 +40,7 @@ fn update(c: &mut Criterion) {
                 .increment(&f.visits, 1u64)
                 .decrement(&f.credits, 10i64)
                 .add(&f.tags, BTreeSet::from(["new".to_owned()]))
-                .remove(&f.phone)
+                .unset(&f.phone)
                 .set_if_not_exists(&f.nickname, "ada")
                 .append(&f.logins, vec![1_700_000_300u64])
                 .set(&f.verified, true)

@@ -98,7 +98,7 @@ pub use aws_sdk_dynamodb as sdk;
 
 /// What most code using dynamo-model needs: `use dynamo_model::prelude::*;`.
 pub mod prelude {
-    pub use crate::expr::{AttributePath, Conditions};
+    pub use crate::expr::{AttributePath, Conditions, UpdateActions};
     pub use crate::{Attribute, Db, Error, Hooks, Model, Projection};
 }
 

@@ -40,6 +40,24 @@ use crate::value::{FromAttribute, Item, ToAttribute};
 /// Cat::delete(db, "c1").await?;
 /// # Ok(()) }
 /// ```
+///
+/// # Operation names
+///
+/// A method called on the type takes a key; a method called on a model value works on that
+/// item, by its key and, for a model with a `#[dynamo(version)]`, only while the stored item
+/// still has its version. The suffix `_item` marks the second kind where both exist:
+///
+/// | | by key: `Cat::op(db, key)` | this item: `cat.op(db)` |
+/// |---|---|---|
+/// | read | [`get`](Model::get) | |
+/// | write the whole item | | [`put`](Model::put), [`create`](Model::create) |
+/// | change attributes | [`update`](Model::update) | [`update_item`](Model::update_item) |
+/// | delete the item | [`delete`](Model::delete) | [`delete_item`](Model::delete_item) |
+///
+/// Inside an update, the actions on attributes have names no item operation uses
+/// ([`UpdateActions`](crate::expr::UpdateActions)): `set`, `set_if_not_exists`, `increment`,
+/// `decrement`, `append`, `prepend`, `add` (DynamoDB's `ADD`), `unset`, `unset_at`, `unset_key`
+/// (its `REMOVE`) and `discard` (its `DELETE`, on set elements).
 pub trait Model: Hooks + WriteBehaviours + Sized {
     /// How a key is passed to [`get`](Model::get) and [`delete`](Model::delete): the hash key's
     /// argument type (`&str` for a `String` key, the integer itself for numbers), or a tuple of
@@ -123,13 +141,13 @@ pub trait Model: Hooks + WriteBehaviours + Sized {
     /// versioned model only if the stored item still has this model's version (else
     /// [`Error::VersionConflict`](crate::Error::VersionConflict)). `.await` gives the item as it
     /// is afterwards, with its new version.
-    fn modify<'a>(&self, db: &'a Db) -> UpdateItem<'a, Self> {
+    fn update_item<'a>(&self, db: &'a Db) -> UpdateItem<'a, Self> {
         UpdateItem::new(db, self.item_key()).if_version(self.version())
     }
 
     /// Deletes this item: by its key, and for a versioned model only if the stored item still
     /// has this model's version (else [`Error::VersionConflict`](crate::Error::VersionConflict)).
-    fn remove<'a>(&self, db: &'a Db) -> Delete<'a, Self> {
+    fn delete_item<'a>(&self, db: &'a Db) -> Delete<'a, Self> {
         let delete = Delete::new(db, self.item_key());
         delete.if_version(self.version())
     }
@@ -139,8 +157,9 @@ pub trait Model: Hooks + WriteBehaviours + Sized {
         Delete::new(db, Self::key_item(key))
     }
 
-    /// Changes attributes of the item with this key: chain actions (`set`, `add`, `remove`,
-    /// ...) on typed paths, then `.await` the item as it is afterwards.
+    /// Changes attributes of the item with this key: chain actions (`set`, `add`, `unset`,
+    /// ...; see [`UpdateActions`](crate::expr::UpdateActions)) on typed paths, then `.await`
+    /// the item as it is afterwards.
     fn update<'a>(db: &'a Db, key: Self::Key<'_>) -> UpdateItem<'a, Self> {
         UpdateItem::new(db, Self::key_item(key))
     }

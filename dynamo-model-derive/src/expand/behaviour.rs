@@ -355,7 +355,7 @@ fn stamps(cont: &Container, private: &TokenStream) -> TokenStream {
         let timestamp = timestamp(field);
         quote! {
             if !update.touches(#name) {
-                extra = extra.set(&fields.#member, #timestamp::at(now));
+                extra = #private::expr::UpdateActions::set(extra, &fields.#member, #timestamp::at(now));
             }
         }
     });
@@ -365,7 +365,7 @@ fn stamps(cont: &Container, private: &TokenStream) -> TokenStream {
         let timestamp = timestamp(field);
         quote! {
             if !update.touches(#name) {
-                extra = extra.set_if_not_exists(&fields.#member, #timestamp::at(now));
+                extra = #private::expr::UpdateActions::set_if_not_exists(extra, &fields.#member, #timestamp::at(now));
             }
         }
     });

@@ -3,7 +3,7 @@
 //!
 //! ```
 //! use dynamo_model::prelude::*;
-//! use dynamo_model::expr::Update;
+//! use dynamo_model::expr::{Update, UpdateActions};
 //!
 //! #[derive(Model)]
 //! struct Cat {
@@ -31,7 +31,7 @@
 //! ```
 //!
 //! Mistakes a type can catch do not compile: comparing with a value of another type, `lt` on a
-//! boolean, `begins_with` on a number, `add` on a string, `delete` on a list, removing a
+//! boolean, `begins_with` on a number, `add` on a string, `discard` on a list, unsetting a
 //! required field, updating a key.
 
 mod condition;
@@ -40,7 +40,7 @@ mod path;
 mod placeholder;
 mod projection;
 mod typing;
-mod update;
+pub(crate) mod update;
 
 pub use condition::{AttributeType, Comparison, Condition, Conditions, MAX_IN_VALUES, Size};
 pub use key::{KeyCondition, RangeCondition, RangeKey};
@@ -52,4 +52,4 @@ pub use typing::{
     Addable, BeginsWith, Codec, Contains, Custom, HasSize, List, Map, Numeric, Operand, Ordered,
     Removable, Set, ValueOf,
 };
-pub use update::Update;
+pub use update::{Update, UpdateActions};

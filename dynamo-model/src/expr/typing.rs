@@ -211,10 +211,10 @@ pub trait HasSize {}
 )]
 pub trait Numeric {}
 
-/// Sets: `ADD` and `DELETE` add and remove elements.
+/// Sets: `add` (`ADD`) and `discard` (`DELETE`) put elements in and take them out.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a set",
-    label = "DELETE removes elements from a set (SS, NS, BS) only; ADD works on sets and numbers"
+    label = "discard() takes elements out of a set (SS, NS, BS) only; add() works on sets and numbers"
 )]
 pub trait Set {
     /// The element type.
@@ -248,10 +248,10 @@ pub trait Map {
     type Value;
 }
 
-/// Attributes an update may remove: optional ones. A required field removed would make the
+/// Attributes an update may unset (`REMOVE`): optional ones. A required field unset would make the
 /// item unreadable as the model.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is a required attribute and cannot be removed",
+    message = "`{Self}` is a required attribute and cannot be unset",
     label = "only an `Option` field may be absent from an item",
     note = "make the field an `Option`, or set it to another value"
 )]

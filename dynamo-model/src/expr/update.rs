@@ -39,12 +39,13 @@ impl Action {
     }
 }
 
-/// The actions of one UpdateItem, merged into one update expression. Each method checks its
-/// types at compile time: `add` on numbers and sets, `delete` on sets with elements of the set's
-/// type, `remove` on optional attributes, and no action on a key attribute.
+/// The actions of one UpdateItem, merged into one update expression. The actions are the
+/// methods of [`UpdateActions`]; each checks its types at compile time: `add` on numbers and
+/// sets, `discard` on sets with elements of the set's type, `unset` on optional attributes, and
+/// no action on a key attribute.
 ///
 /// ```
-/// use dynamo_model::expr::Update;
+/// use dynamo_model::expr::{Update, UpdateActions};
 /// use dynamo_model::Model;
 ///
 /// #[derive(Model)]
@@ -61,7 +62,7 @@ impl Action {
 /// let update = Update::new()
 ///     .set(&f.name, "Tom")
 ///     .increment(&f.lives, 1)
-///     .remove(&f.nickname)
+///     .unset(&f.nickname)
 ///     .add(&f.toys, std::collections::BTreeSet::from(["ball".to_owned()]));
 /// assert_eq!(
 ///     update.build()?.text,
@@ -112,130 +113,6 @@ impl Update {
 
     fn push(mut self, action: Action) -> Self {
         self.actions.push(action);
-        self
-    }
-
-    /// `SET path = value` (or `= other.path`). Setting an `Option` field to `None` removes it.
-    pub fn set<P: UpdatePath>(self, path: P, value: impl ValueOf<P::Value>) -> Self {
-        let raw = path.path().raw().clone();
-        match value.operand() {
-            // A value stored as an absent attribute (None, an empty set) is a REMOVE.
-            Operand::Absent => self.push(Action::Remove(raw)),
-            operand => self.push(Action::Set(raw, SetValue::Operand(operand))),
-        }
-    }
-
-    /// `SET path = if_not_exists(path, value)`: write the value only where there is none.
-    pub fn set_if_not_exists<P: UpdatePath>(self, path: P, value: impl ValueOf<P::Value>) -> Self {
-        let raw = path.path().raw().clone();
-        self.push(Action::Set(raw, SetValue::IfNotExists(value.operand())))
-    }
-
-    /// `SET path = path + n`. The attribute must exist; use [`add`](Update::add) to start
-    /// from zero.
-    pub fn increment<P: UpdatePath>(self, path: P, n: impl ValueOf<P::Value>) -> Self
-    where
-        P::Value: Numeric,
-    {
-        let raw = path.path().raw().clone();
-        self.push(Action::Set(raw, SetValue::Arithmetic("+", n.operand())))
-    }
-
-    /// `SET path = path - n`.
-    pub fn decrement<P: UpdatePath>(self, path: P, n: impl ValueOf<P::Value>) -> Self
-    where
-        P::Value: Numeric,
-    {
-        let raw = path.path().raw().clone();
-        self.push(Action::Set(raw, SetValue::Arithmetic("-", n.operand())))
-    }
-
-    /// `SET path = list_append(path, values)`: appends to a list, starting one if absent.
-    pub fn append<P: UpdatePath>(self, path: P, values: impl ValueOf<P::Value>) -> Self
-    where
-        P::Value: List,
-    {
-        let raw = path.path().raw().clone();
-        let values = values.operand();
-        self.push(Action::Set(
-            raw,
-            SetValue::Append {
-                values,
-                at_end: true,
-            },
-        ))
-    }
-
-    /// `SET path = list_append(values, path)`: prepends to a list, starting one if absent.
-    pub fn prepend<P: UpdatePath>(self, path: P, values: impl ValueOf<P::Value>) -> Self
-    where
-        P::Value: List,
-    {
-        let raw = path.path().raw().clone();
-        let values = values.operand();
-        self.push(Action::Set(
-            raw,
-            SetValue::Append {
-                values,
-                at_end: false,
-            },
-        ))
-    }
-
-    /// `REMOVE path`: an optional attribute (a required one would leave an item the model cannot
-    /// read).
-    pub fn remove<P: UpdatePath>(self, path: P) -> Self
-    where
-        P::Value: Removable,
-    {
-        let raw = path.path().raw().clone();
-        self.push(Action::Remove(raw))
-    }
-
-    /// `REMOVE path[index]`: one element of a list; later elements move down.
-    pub fn remove_at<P: UpdatePath>(self, path: P, index: usize) -> Self
-    where
-        P::Value: List,
-    {
-        let raw = path.path().raw().child(Segment::Index(index));
-        self.push(Action::Remove(raw))
-    }
-
-    /// `REMOVE path.key`: one entry of a map.
-    pub fn remove_key<P: UpdatePath>(
-        self,
-        path: P,
-        key: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self
-    where
-        P::Value: Map,
-    {
-        let raw = path.path().raw().child(Segment::Name(key.into()));
-        self.push(Action::Remove(raw))
-    }
-
-    /// `ADD path value`: adds to a number (starting from 0 if absent), or adds elements to a set
-    /// (starting one if absent).
-    pub fn add<P: UpdatePath>(self, path: P, value: impl ValueOf<P::Value>) -> Self
-    where
-        P::Value: Addable,
-    {
-        let raw = path.path().raw().clone();
-        self.push(Action::Add(raw, value.operand()))
-    }
-
-    /// `DELETE path elements`: removes elements from a set.
-    pub fn delete<P: UpdatePath>(self, path: P, elements: impl ValueOf<P::Value>) -> Self
-    where
-        P::Value: Set,
-    {
-        let raw = path.path().raw().clone();
-        self.push(Action::Delete(raw, elements.operand()))
-    }
-
-    /// Adds the actions of `other` after these.
-    pub fn merge(mut self, other: Update) -> Self {
-        self.actions.extend(other.actions);
         self
     }
 
@@ -314,6 +191,169 @@ impl Update {
             }
         }
         Ok(out)
+    }
+}
+
+/// The update actions, shared by [`Update`] and by the builders that send one
+/// ([`UpdateItem`](crate::ops::UpdateItem)). In scope through `dynamo_model::prelude`.
+///
+/// The names keep update actions apart from item operations: `unset` is DynamoDB's `REMOVE`
+/// (an attribute, a list element or a map entry), `discard` its `DELETE` (elements of a set),
+/// so neither reads like deleting the item.
+pub trait UpdateActions: Sized + sealed::HasUpdate {
+    /// `SET path = value` (or `= other.path`). Setting an `Option` field to `None` removes it.
+    fn set<P: UpdatePath>(self, path: P, value: impl ValueOf<P::Value>) -> Self {
+        let raw = path.path().raw().clone();
+        match value.operand() {
+            // A value stored as an absent attribute (None, an empty set) is a REMOVE.
+            Operand::Absent => self.push_action(Action::Remove(raw)),
+            operand => self.push_action(Action::Set(raw, SetValue::Operand(operand))),
+        }
+    }
+
+    /// `SET path = if_not_exists(path, value)`: write the value only where there is none.
+    fn set_if_not_exists<P: UpdatePath>(self, path: P, value: impl ValueOf<P::Value>) -> Self {
+        let raw = path.path().raw().clone();
+        self.push_action(Action::Set(raw, SetValue::IfNotExists(value.operand())))
+    }
+
+    /// `SET path = path + n`. The attribute must exist; use [`add`](UpdateActions::add) to start
+    /// from zero.
+    fn increment<P: UpdatePath>(self, path: P, n: impl ValueOf<P::Value>) -> Self
+    where
+        P::Value: Numeric,
+    {
+        let raw = path.path().raw().clone();
+        self.push_action(Action::Set(raw, SetValue::Arithmetic("+", n.operand())))
+    }
+
+    /// `SET path = path - n`.
+    fn decrement<P: UpdatePath>(self, path: P, n: impl ValueOf<P::Value>) -> Self
+    where
+        P::Value: Numeric,
+    {
+        let raw = path.path().raw().clone();
+        self.push_action(Action::Set(raw, SetValue::Arithmetic("-", n.operand())))
+    }
+
+    /// `SET path = list_append(path, values)`: appends to a list, starting one if absent.
+    fn append<P: UpdatePath>(self, path: P, values: impl ValueOf<P::Value>) -> Self
+    where
+        P::Value: List,
+    {
+        let raw = path.path().raw().clone();
+        let values = values.operand();
+        self.push_action(Action::Set(
+            raw,
+            SetValue::Append {
+                values,
+                at_end: true,
+            },
+        ))
+    }
+
+    /// `SET path = list_append(values, path)`: prepends to a list, starting one if absent.
+    fn prepend<P: UpdatePath>(self, path: P, values: impl ValueOf<P::Value>) -> Self
+    where
+        P::Value: List,
+    {
+        let raw = path.path().raw().clone();
+        let values = values.operand();
+        self.push_action(Action::Set(
+            raw,
+            SetValue::Append {
+                values,
+                at_end: false,
+            },
+        ))
+    }
+
+    /// `REMOVE path`: unsets an optional attribute (a required one would leave an item the model cannot
+    /// read).
+    fn unset<P: UpdatePath>(self, path: P) -> Self
+    where
+        P::Value: Removable,
+    {
+        let raw = path.path().raw().clone();
+        self.push_action(Action::Remove(raw))
+    }
+
+    /// `REMOVE path[index]`: one element of a list; later elements move down.
+    fn unset_at<P: UpdatePath>(self, path: P, index: usize) -> Self
+    where
+        P::Value: List,
+    {
+        let raw = path.path().raw().child(Segment::Index(index));
+        self.push_action(Action::Remove(raw))
+    }
+
+    /// `REMOVE path.key`: one entry of a map.
+    fn unset_key<P: UpdatePath>(
+        self,
+        path: P,
+        key: impl Into<std::borrow::Cow<'static, str>>,
+    ) -> Self
+    where
+        P::Value: Map,
+    {
+        let raw = path.path().raw().child(Segment::Name(key.into()));
+        self.push_action(Action::Remove(raw))
+    }
+
+    /// `ADD path value`: adds to a number (starting from 0 if absent), or adds elements to a set
+    /// (starting one if absent).
+    fn add<P: UpdatePath>(self, path: P, value: impl ValueOf<P::Value>) -> Self
+    where
+        P::Value: Addable,
+    {
+        let raw = path.path().raw().clone();
+        self.push_action(Action::Add(raw, value.operand()))
+    }
+
+    /// `DELETE path elements`: takes these elements out of a set (DynamoDB's DELETE action;
+    /// the item stays).
+    fn discard<P: UpdatePath>(self, path: P, elements: impl ValueOf<P::Value>) -> Self
+    where
+        P::Value: Set,
+    {
+        let raw = path.path().raw().clone();
+        self.push_action(Action::Delete(raw, elements.operand()))
+    }
+
+    /// Adds the actions of `other` after these.
+    fn merge(mut self, other: Update) -> Self {
+        self.update_mut().actions.extend(other.actions);
+        self
+    }
+}
+
+impl UpdateActions for Update {}
+
+impl sealed::HasUpdate for Update {
+    fn update_mut(&mut self) -> &mut Update {
+        self
+    }
+}
+
+/// The one method behind [`UpdateActions`]: where a builder keeps its actions. Not nameable
+/// outside the crate, so only this crate's types carry the actions.
+pub(crate) mod sealed {
+    use super::Update;
+
+    pub trait HasUpdate {
+        fn update_mut(&mut self) -> &mut Update;
+    }
+}
+
+/// Pushes one action; the step every [`UpdateActions`] method ends with.
+trait PushAction: Sized {
+    fn push_action(self, action: Action) -> Self;
+}
+
+impl<T: sealed::HasUpdate> PushAction for T {
+    fn push_action(mut self, action: Action) -> Self {
+        self.update_mut().actions.push(action);
+        self
     }
 }
 

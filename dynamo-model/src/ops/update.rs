@@ -13,15 +13,14 @@ use super::{OpFuture, finish, request_span, write_error};
 use crate::behaviour::Failures;
 use crate::db::Db;
 use crate::error::{ConversionError, Error};
-use crate::expr::{
-    Addable, Condition, List, Map, Numeric, Placeholders, Removable, Set, Update, UpdatePath,
-    ValueOf,
-};
+use crate::expr::{Condition, Placeholders, Update, UpdateActions};
 use crate::model::{Model, Projection};
 use crate::value::Item;
 
-/// Changes attributes of one item in place. Made by [`Model::update`]; `.await` gives the item
-/// as it is after the update.
+/// Changes attributes of one item in place. Made by [`Model::update`] and
+/// [`Model::update_item`]; `.await` gives the item as it is after the update. The actions
+/// (`set`, `increment`, `unset`, ...) are the [`UpdateActions`] methods, in scope through the
+/// prelude.
 ///
 /// Only the named attributes change: `set(&f.home.zip, ..)` writes `home.zip` and leaves the
 /// rest of `home` alone. An update of an absent item creates it with just the key and the
@@ -43,7 +42,7 @@ use crate::value::Item;
 /// let f = Cat::fields();
 /// let cat = Cat::update(db, "c1")
 ///     .decrement(&f.lives, 1)
-///     .remove(&f.nickname)
+///     .unset(&f.nickname)
 ///     .condition(f.lives.gt(0))
 ///     .await?;
 /// # Ok(()) }
@@ -68,102 +67,6 @@ impl<'a, M: Model> UpdateItem<'a, M> {
             expected_version: None,
             model: PhantomData,
         }
-    }
-
-    fn map(mut self, change: impl FnOnce(Update) -> Update) -> Self {
-        self.update = change(self.update);
-        self
-    }
-
-    /// `SET path = value` (or another path). Setting an `Option` to `None` removes it.
-    pub fn set<P: UpdatePath>(self, path: P, value: impl ValueOf<P::Value>) -> Self {
-        self.map(|u| u.set(path, value))
-    }
-
-    /// `SET path = if_not_exists(path, value)`.
-    pub fn set_if_not_exists<P: UpdatePath>(self, path: P, value: impl ValueOf<P::Value>) -> Self {
-        self.map(|u| u.set_if_not_exists(path, value))
-    }
-
-    /// `SET path = path + n`.
-    pub fn increment<P: UpdatePath>(self, path: P, n: impl ValueOf<P::Value>) -> Self
-    where
-        P::Value: Numeric,
-    {
-        self.map(|u| u.increment(path, n))
-    }
-
-    /// `SET path = path - n`.
-    pub fn decrement<P: UpdatePath>(self, path: P, n: impl ValueOf<P::Value>) -> Self
-    where
-        P::Value: Numeric,
-    {
-        self.map(|u| u.decrement(path, n))
-    }
-
-    /// Appends to a list (starting one if absent).
-    pub fn append<P: UpdatePath>(self, path: P, values: impl ValueOf<P::Value>) -> Self
-    where
-        P::Value: List,
-    {
-        self.map(|u| u.append(path, values))
-    }
-
-    /// Prepends to a list (starting one if absent).
-    pub fn prepend<P: UpdatePath>(self, path: P, values: impl ValueOf<P::Value>) -> Self
-    where
-        P::Value: List,
-    {
-        self.map(|u| u.prepend(path, values))
-    }
-
-    /// `REMOVE path` of an optional attribute.
-    pub fn remove<P: UpdatePath>(self, path: P) -> Self
-    where
-        P::Value: Removable,
-    {
-        self.map(|u| u.remove(path))
-    }
-
-    /// `REMOVE path[index]`.
-    pub fn remove_at<P: UpdatePath>(self, path: P, index: usize) -> Self
-    where
-        P::Value: List,
-    {
-        self.map(|u| u.remove_at(path, index))
-    }
-
-    /// `REMOVE path.key` of a map.
-    pub fn remove_key<P: UpdatePath>(
-        self,
-        path: P,
-        key: impl Into<std::borrow::Cow<'static, str>>,
-    ) -> Self
-    where
-        P::Value: Map,
-    {
-        self.map(|u| u.remove_key(path, key))
-    }
-
-    /// `ADD path value` on a number or a set.
-    pub fn add<P: UpdatePath>(self, path: P, value: impl ValueOf<P::Value>) -> Self
-    where
-        P::Value: Addable,
-    {
-        self.map(|u| u.add(path, value))
-    }
-
-    /// `DELETE path elements` on a set.
-    pub fn delete<P: UpdatePath>(self, path: P, elements: impl ValueOf<P::Value>) -> Self
-    where
-        P::Value: Set,
-    {
-        self.map(|u| u.delete(path, elements))
-    }
-
-    /// Adds the actions of an [`Update`] built elsewhere.
-    pub fn actions(self, update: Update) -> Self {
-        self.map(|u| u.merge(update))
     }
 
     /// Updates only if `condition` holds; otherwise `.await` fails with
@@ -289,6 +192,14 @@ pub(crate) fn render_update<M: Model>(
     }
     Ok(update.render_with(&[extra], placeholders)?)
 }
+
+impl<M> crate::expr::update::sealed::HasUpdate for UpdateItem<'_, M> {
+    fn update_mut(&mut self) -> &mut Update {
+        &mut self.update
+    }
+}
+
+impl<M: Model> UpdateActions for UpdateItem<'_, M> {}
 
 impl<'a, M: Model + Send + 'a> IntoFuture for UpdateItem<'a, M> {
     type Output = Result<M, Error>;

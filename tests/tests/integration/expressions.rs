@@ -231,9 +231,9 @@ fn values_that_cannot_be_stored_fail_at_build() {
 fn update_actions_render_in_clause_order() {
     let f = Thing::fields();
     let update = Update::new()
-        .delete(&f.tags, BTreeSet::from(["a".to_owned()]))
+        .discard(&f.tags, BTreeSet::from(["a".to_owned()]))
         .add(&f.score, 2)
-        .remove(&f.note)
+        .unset(&f.note)
         .set(&f.name, "new")
         .set_if_not_exists(&f.reserved, "r2")
         .increment(&f.home.zip, 1u32)
@@ -250,15 +250,15 @@ fn update_actions_render_in_clause_order() {
     );
 
     let update = Update::new()
-        .delete(&f.tags, BTreeSet::from(["a".to_owned()]))
+        .discard(&f.tags, BTreeSet::from(["a".to_owned()]))
         .add(&f.score, 2)
-        .remove(&f.note)
+        .unset(&f.note)
         .set(&f.name, "new")
         .set_if_not_exists(&f.reserved, "r2")
         .increment(&f.home.zip, 1u32)
         .decrement(&f.weird, 1u32)
         .append(&f.nums, vec![7])
-        .remove_key(&f.labels, "en")
+        .unset_key(&f.labels, "en")
         .set(&f.flag, &f.flag.clone());
     let built = update.build().unwrap();
     assert_eq!(

@@ -126,7 +126,7 @@ async fn add_and_delete_change_set_members() {
     let f = Counter::fields();
     let after = Counter::update(&db, "c")
         .add(&f.tags, BTreeSet::from(["c".to_owned()]))
-        .delete(&f.scores, BTreeSet::from([1]))
+        .discard(&f.scores, BTreeSet::from([1]))
         .await
         .unwrap();
     assert_eq!(
@@ -136,7 +136,7 @@ async fn add_and_delete_change_set_members() {
     assert_eq!(after.scores, BTreeSet::from([2]));
     // Deleting the last element leaves no set at all, which reads as empty.
     let after = Counter::update(&db, "c")
-        .delete(&f.scores, BTreeSet::from([2]))
+        .discard(&f.scores, BTreeSet::from([2]))
         .await
         .unwrap();
     assert!(after.scores.is_empty());
@@ -160,10 +160,7 @@ async fn lists_grow_at_both_ends_and_lose_elements_by_index() {
         .await
         .unwrap();
     assert_eq!(after.log, ["zero", "one", "two", "three", "four"]);
-    let after = Counter::update(&db, "c")
-        .remove_at(&f.log, 1)
-        .await
-        .unwrap();
+    let after = Counter::update(&db, "c").unset_at(&f.log, 1).await.unwrap();
     assert_eq!(after.log, ["zero", "two", "three", "four"]);
     let after = Counter::update(&db, "c")
         .set(&f.log.at(0), "nil")
@@ -177,9 +174,9 @@ async fn remove_drops_optional_attributes_and_map_entries() {
     let db = seeded().await;
     let f = Counter::fields();
     let after = Counter::update(&db, "c")
-        .remove(&f.nickname)
-        .remove(&f.home.note)
-        .remove_key(&f.labels, "fr")
+        .unset(&f.nickname)
+        .unset(&f.home.note)
+        .unset_key(&f.labels, "fr")
         .set(&f.backup_name, None::<String>)
         .await
         .unwrap();
@@ -227,7 +224,7 @@ async fn a_built_update_can_be_reused_and_inspected_without_sending() {
     let db = seeded().await;
     let f = Counter::fields();
     let update = Counter::update(&db, "c")
-        .actions(Update::new().set(&f.name, "x").add(&f.count, 1))
+        .merge(Update::new().set(&f.name, "x").add(&f.count, 1))
         .condition(f.name.eq("first"));
     let request = update.request().unwrap();
     assert_eq!(

@@ -99,19 +99,23 @@ async fn updates_bump_the_version_and_check_it_when_asked() {
 
     // `modify` updates at the model's own version.
     let stale = c.clone();
-    let error = stale.modify(&db).increment(&f.count, 1).await.unwrap_err();
+    let error = stale
+        .update_item(&db)
+        .increment(&f.count, 1)
+        .await
+        .unwrap_err();
     assert!(is_conflict(&error, 1, Some(3)), "{error:?}");
     let fresh = Counter::get(&db, "c").await.unwrap().unwrap();
-    let modified = fresh.modify(&db).increment(&f.count, 1).await.unwrap();
+    let modified = fresh.update_item(&db).increment(&f.count, 1).await.unwrap();
     assert_eq!((modified.count, modified.version), (3, 4));
 
     // Deletes: by key with a version, or the model's own `remove`.
     let error = Counter::delete(&db, "c").if_version(1).await.unwrap_err();
     assert!(is_conflict(&error, 1, Some(4)), "{error:?}");
     let current = Counter::get(&db, "c").await.unwrap().unwrap();
-    let error = c.remove(&db).await.unwrap_err();
+    let error = c.delete_item(&db).await.unwrap_err();
     assert!(is_conflict(&error, 1, Some(4)), "{error:?}");
-    current.remove(&db).await.unwrap();
+    current.delete_item(&db).await.unwrap();
     assert_eq!(Counter::get(&db, "c").await.unwrap(), None);
 }
 

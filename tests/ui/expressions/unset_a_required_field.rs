@@ -23,7 +23,7 @@ struct Visit {
 }
 
 async fn run(db: &Db) {
-    let _ = Cat::update(db, "c").delete(&Cat::fields().log, vec!["x".to_owned()]).await;
+    let _ = Cat::update(db, "c").unset(&Cat::fields().name).await;
 }
 
 fn main() {}

@@ -23,7 +23,7 @@ struct Visit {
 }
 
 async fn run(db: &Db) {
-    let _ = Cat::update(db, "c").remove(&Cat::fields().name).await;
+    let _ = Cat::update(db, "c").discard(&Cat::fields().log, vec!["x".to_owned()]).await;
 }
 
 fn main() {}
