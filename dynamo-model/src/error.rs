@@ -94,6 +94,27 @@ pub enum Error {
         max: u64,
     },
 
+    /// A batch write did not fully land: from [`BatchWritten::ensure_complete`]. The batch's
+    /// outcomes say which writes are missing; this error only counts them.
+    ///
+    /// [`BatchWritten::ensure_complete`]: crate::ops::BatchWritten::ensure_complete
+    #[error(
+        "a batch write left {unprocessed} writes unprocessed and {failed} failed ({written} written, {hook_errors} after_save hooks failed){}",
+        first_error.as_ref().map(|e| format!("; first error: {e}")).unwrap_or_default()
+    )]
+    BatchIncomplete {
+        /// How many writes DynamoDB applied.
+        written: usize,
+        /// How many were left unprocessed after every retry.
+        unprocessed: usize,
+        /// How many were carried by a call that failed.
+        failed: usize,
+        /// How many `after_save` hooks of written puts failed.
+        hook_errors: usize,
+        /// The message of the first error, when there was one.
+        first_error: Option<String>,
+    },
+
     /// A transaction has more actions than DynamoDB runs at once.
     #[error("a transaction has {actions} actions; DynamoDB runs at most {limit}")]
     TooManyActions {
@@ -190,25 +211,6 @@ impl Error {
             hook,
             table: M::SCHEMA.table.to_owned(),
             source: source.into(),
-        }
-    }
-
-    /// A copy of an error a builder stored to report when it runs: a conversion, validation or
-    /// hook error. (Others are not stored; they are copied as their message.)
-    pub(crate) fn copy_stored(&self) -> Self {
-        match self {
-            Error::Conversion(e) => Error::Conversion(e.clone()),
-            Error::Validation(e) => Error::Validation(e.clone()),
-            Error::Hook {
-                hook,
-                table,
-                source,
-            } => Error::Hook {
-                hook,
-                table: table.clone(),
-                source: source.clone(),
-            },
-            other => Error::Conversion(ConversionError::custom(other.to_string())),
         }
     }
 

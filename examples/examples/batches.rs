@@ -44,25 +44,30 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         })
         .await?;
     println!(
-        "wrote {} sensors in calls of 25; {} writes left unprocessed after {} retries",
+        "wrote {} of {} sensors in calls of 25 after {} retries; {} unprocessed, {} failed",
+        written.written(),
         sensors.len(),
-        written.unprocessed.len(),
-        written.retries
+        written.retries,
+        written.unprocessed().count(),
+        written.failed().count(),
     );
+    // Every write is accounted for: anything not written is there to send again or report.
+    written.ensure_complete()?;
 
     let got = Sensor::batch_get(&db, (0..2100).step_by(3)).await?;
     println!(
-        "read {} sensors in calls of 100 ({} keys had no item); {} keys unprocessed",
+        "read {} sensors in calls of 100; {} keys had no item, {} unprocessed, {} failed",
         got.items.len(),
-        2100 / 3 - got.items.len(),
-        got.unprocessed.len()
+        got.missing.len(),
+        got.unprocessed.len(),
+        got.failed.len(),
     );
 
     let removed = BatchWrite::new(&db)
         .delete::<Sensor>(0)
         .delete::<Sensor>(1)
         .await?;
-    assert!(removed.unprocessed.is_empty());
+    assert!(removed.is_complete(), "{removed:?}");
     println!("sensors left: {}", Sensor::scan(&db).count().await?);
     Ok(())
 }

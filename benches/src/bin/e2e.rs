@@ -202,7 +202,7 @@ async fn odm_batch_write(db: &Db, events: &mut [Event], concurrency: usize) -> R
         .concurrency(concurrency)
         .await?;
     let rate = events.len() as f64 / start.elapsed().as_secs_f64();
-    assert!(written.unprocessed.is_empty());
+    assert!(written.is_complete(), "{written:?}");
     Ok(rate)
 }
 

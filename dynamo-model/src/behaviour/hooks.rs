@@ -82,7 +82,7 @@ pub trait Hooks {
         std::future::ready(Ok(()))
     }
 
-    /// The asynchronous `before_delete`: runs on `delete` and `remove`, just before
+    /// The asynchronous `before_delete`: runs on `delete` and `delete_item`, just before
     /// `before_delete`.
     fn before_delete_async(
         key: &Item,

@@ -44,6 +44,17 @@ impl ProjectionExpression {
         self
     }
 
+    /// Adds the top-level attribute `name` unless the projection already reads it: what a read
+    /// needs for itself (a TTL to check, the key to match an item to), and DynamoDB refuses a
+    /// projection that names one path twice.
+    pub(crate) fn with_attribute(mut self, name: &'static str) -> Self {
+        let path = RawPath::attribute(name);
+        if !self.paths.contains(&path) {
+            self.paths.push(path);
+        }
+        self
+    }
+
     /// The paths of top-level attributes, by stored name.
     pub fn attributes(names: &[&'static str]) -> Self {
         ProjectionExpression {

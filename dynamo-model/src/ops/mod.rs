@@ -23,8 +23,8 @@ use std::future::Future;
 use std::pin::Pin;
 
 pub use batch::{
-    BatchGet, BatchGot, BatchWrite, BatchWriteItem, BatchWritten, MAX_BATCH_GET, MAX_BATCH_WRITE,
-    RetryPolicy,
+    BatchGet, BatchGot, BatchWrite, BatchWriteItem, BatchWritten, KeyFailure, MAX_BATCH_GET,
+    MAX_BATCH_WRITE, RetryPolicy, WriteOutcome,
 };
 pub use cursor::Cursor;
 pub use delete::Delete;

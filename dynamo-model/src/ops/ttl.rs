@@ -32,7 +32,7 @@ pub(crate) fn projection_paths<M: Model, P: Projection<M>>(
     hide_expired: bool,
 ) -> Option<crate::expr::ProjectionExpression> {
     P::projection_paths().map(|projected| match (hide_expired, M::SCHEMA.ttl) {
-        (true, Some(ttl)) => projected.raw(crate::expr::RawPath::attribute(ttl)),
+        (true, Some(ttl)) => projected.with_attribute(ttl),
         _ => projected,
     })
 }

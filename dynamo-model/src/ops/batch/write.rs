@@ -1,0 +1,569 @@
+//! BatchWriteItem for any number of puts and deletes, built when sent, every write accounted
+//! for.
+
+use std::collections::HashMap;
+use std::future::IntoFuture;
+use std::sync::Arc;
+
+use aws_sdk_dynamodb::types::{DeleteRequest, PutRequest, WriteRequest};
+use futures::stream::{self, StreamExt};
+use tracing::Instrument;
+
+use super::{MAX_BATCH_WRITE, RetryPolicy, key_fingerprint, with_retries};
+use crate::db::Db;
+use crate::error::{ConversionError, Error};
+use crate::model::Model;
+use crate::ops::{OpFuture, build_write, prepare, request_span, saved};
+use crate::value::Item;
+
+/// One write of a batch, with the table it goes to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchWriteItem {
+    /// The table name, as the `Db` resolved it.
+    pub table: String,
+    /// The put or delete.
+    pub request: WriteRequest,
+}
+
+/// Puts and deletes of any number of items, across models and tables, in BatchWriteItem calls
+/// of up to 25. Made by [`BatchWrite::new`]; `.await` gives a [`BatchWritten`] with the outcome
+/// of every write.
+///
+/// The writes are built when the batch is sent: a put's `before_save` hook, timestamps and
+/// validation run then, on every model, before anything is sent; an error there fails the
+/// batch with nothing written. Once sending starts the batch never stops half-way: a chunk whose
+/// call fails does not stop the others, and the result says of each write whether it was
+/// written, left unprocessed, or failed with the error.
+///
+/// Batch writes carry no conditions and no return values (DynamoDB allows neither). Two writes
+/// of one key (which DynamoDB refuses in one call) follow a simple rule: the later write wins,
+/// as if the writes ran in order, and the earlier one is not sent.
+///
+/// ```no_run
+/// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
+/// use dynamo_model::ops::BatchWrite;
+/// # use dynamo_model::prelude::*;
+/// # #[derive(Model)] struct Cat { #[dynamo(hash_key)] id: String }
+/// let mut cats: Vec<Cat> = (0..1000).map(|i| Cat { id: format!("c{i}") }).collect();
+/// let written = BatchWrite::new(db).put_all(&mut cats).delete::<Cat>("c-old").await?;
+/// for (index, write) in written.unprocessed() {
+///     // Not applied after every retry: send `write` again later, or report it.
+/// #   let _ = (index, write);
+/// }
+/// written.ensure_complete()?; // or: an error unless every write landed
+/// # Ok(()) }
+/// ```
+#[must_use = "an operation does nothing until it is awaited"]
+pub struct BatchWrite<'a> {
+    db: &'a Db,
+    writes: Vec<Box<dyn PendingWrite<'a> + 'a>>,
+    concurrency: usize,
+    retry: RetryPolicy,
+}
+
+/// What became of one write of a batch.
+#[derive(Debug, Clone)]
+pub enum WriteOutcome {
+    /// DynamoDB applied it.
+    Written,
+    /// A later write of the same key in this batch (at this index) replaced it, so it was not
+    /// sent: the later write's outcome is this key's.
+    Replaced {
+        /// The index of the later write.
+        by: usize,
+    },
+    /// DynamoDB still left it unprocessed after the last attempt (throttling): not applied,
+    /// safe to send again.
+    Unprocessed(BatchWriteItem),
+    /// The call that carried it failed after the SDK's retries. It may or may not have been
+    /// applied (a connection can drop after the write); puts and deletes are idempotent, so
+    /// sending it again is safe.
+    Failed {
+        /// The write, to send again.
+        write: BatchWriteItem,
+        /// The call's error, shared by every write of that call.
+        error: Arc<Error>,
+    },
+}
+
+/// What a batch write did: one [`WriteOutcome`] per write, in the order the writes were added.
+#[derive(Debug)]
+#[must_use = "check `is_complete()` or call `ensure_complete()`: writes may be left undone"]
+pub struct BatchWritten {
+    /// The outcome of each write, by the index it was added at.
+    pub outcomes: Vec<WriteOutcome>,
+    /// Errors of `after_save` hooks of puts that were written, by the write's index. Every
+    /// hook runs; one failing does not stop the others.
+    pub hook_errors: Vec<(usize, Error)>,
+    /// How many retries of unprocessed writes the calls needed in all.
+    pub retries: u32,
+}
+
+impl BatchWritten {
+    /// Whether every write was applied (or replaced by a later one that was) and every
+    /// `after_save` hook succeeded.
+    pub fn is_complete(&self) -> bool {
+        self.hook_errors.is_empty()
+            && self
+                .outcomes
+                .iter()
+                .all(|o| matches!(o, WriteOutcome::Written | WriteOutcome::Replaced { .. }))
+    }
+
+    /// How many writes DynamoDB applied.
+    pub fn written(&self) -> usize {
+        self.outcomes
+            .iter()
+            .filter(|o| matches!(o, WriteOutcome::Written))
+            .count()
+    }
+
+    /// The writes left unprocessed after every retry, with their indexes.
+    pub fn unprocessed(&self) -> impl Iterator<Item = (usize, &BatchWriteItem)> {
+        self.outcomes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| match o {
+                WriteOutcome::Unprocessed(write) => Some((i, write)),
+                _ => None,
+            })
+    }
+
+    /// The writes whose call failed, with their indexes and the error.
+    pub fn failed(&self) -> impl Iterator<Item = (usize, &BatchWriteItem, &Error)> {
+        self.outcomes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| match o {
+                WriteOutcome::Failed { write, error } => Some((i, write, &**error)),
+                _ => None,
+            })
+    }
+
+    /// `Ok` when [`is_complete`](Self::is_complete); otherwise [`Error::BatchIncomplete`],
+    /// which counts what was not done and carries the first error. Use it where a batch that
+    /// did not fully land is a failure; read the outcomes where it can be repaired.
+    pub fn ensure_complete(&self) -> Result<(), Error> {
+        if self.is_complete() {
+            return Ok(());
+        }
+        let unprocessed = self.unprocessed().count();
+        let failed = self.failed().count();
+        let written = self.written();
+        let first = self
+            .failed()
+            .map(|(_, _, e)| e.to_string())
+            .chain(self.hook_errors.iter().map(|(_, e)| e.to_string()))
+            .next();
+        Err(Error::BatchIncomplete {
+            written,
+            unprocessed,
+            failed,
+            hook_errors: self.hook_errors.len(),
+            first_error: first,
+        })
+    }
+}
+
+/// A write of a batch, built when the batch is sent, so that a put's model runs its write
+/// behaviours then (and only then).
+trait PendingWrite<'a>: Send {
+    /// The write as it would be sent for the model as it is now, changing nothing.
+    fn preview(&self) -> Result<PreparedWrite<'a>, Error>;
+    /// Runs the write's behaviours and builds the write to send.
+    fn prepare(self: Box<Self>) -> Result<PreparedWrite<'a>, Error>;
+}
+
+/// What runs once DynamoDB applied a put: the model records its version and runs `after_save`.
+type AfterWrite<'a> = Box<dyn FnOnce() -> Result<(), Error> + Send + 'a>;
+
+/// One write, ready to send.
+struct PreparedWrite<'a> {
+    key: Item,
+    write: BatchWriteItem,
+    after_write: Option<AfterWrite<'a>>,
+}
+
+struct PutPending<'a, M> {
+    table: String,
+    model: &'a mut M,
+}
+
+impl<M: Model> PutPending<'_, M> {
+    fn write(&self, item: Item) -> BatchWriteItem {
+        let put = PutRequest::builder()
+            .set_item(Some(item))
+            .build()
+            .unwrap_or_else(|_| unreachable!("the item is set"));
+        BatchWriteItem {
+            table: self.table.clone(),
+            request: WriteRequest::builder().put_request(put).build(),
+        }
+    }
+}
+
+impl<'a, M: Model + Send> PendingWrite<'a> for PutPending<'a, M> {
+    fn preview(&self) -> Result<PreparedWrite<'a>, Error> {
+        let key = self.model.item_key()?;
+        let prepared = build_write(&*self.model)?;
+        Ok(PreparedWrite {
+            key,
+            write: self.write(prepared.item),
+            after_write: None,
+        })
+    }
+
+    fn prepare(self: Box<Self>) -> Result<PreparedWrite<'a>, Error> {
+        let this = *self;
+        let prepared = prepare(this.model, false)?;
+        let key = this.model.item_key()?;
+        let write = this.write(prepared.item);
+        let (model, expected) = (this.model, prepared.expected_version);
+        Ok(PreparedWrite {
+            key,
+            write,
+            after_write: Some(Box::new(move || saved(model, expected))),
+        })
+    }
+}
+
+/// A delete by key; the model's type lives on in its `before_delete` function.
+struct DeletePending {
+    table: String,
+    key: Result<Item, ConversionError>,
+    before_delete: fn(&Item) -> Result<(), Error>,
+}
+
+impl DeletePending {
+    fn write(&self) -> Result<PreparedWrite<'static>, Error> {
+        let key = self.key.clone()?;
+        let delete = DeleteRequest::builder()
+            .set_key(Some(key.clone()))
+            .build()
+            .unwrap_or_else(|_| unreachable!("the key is set"));
+        Ok(PreparedWrite {
+            key,
+            write: BatchWriteItem {
+                table: self.table.clone(),
+                request: WriteRequest::builder().delete_request(delete).build(),
+            },
+            after_write: None,
+        })
+    }
+}
+
+impl<'a> PendingWrite<'a> for DeletePending {
+    fn preview(&self) -> Result<PreparedWrite<'a>, Error> {
+        self.write()
+    }
+
+    fn prepare(self: Box<Self>) -> Result<PreparedWrite<'a>, Error> {
+        let prepared = self.write()?;
+        (self.before_delete)(&prepared.key)?;
+        Ok(prepared)
+    }
+}
+
+fn before_delete<M: Model>(key: &Item) -> Result<(), Error> {
+    M::before_delete(key).map_err(|e| Error::hook::<M>("before_delete", e))
+}
+
+/// For each write, the index of the later write of the same (table, key) that replaces it, if
+/// any.
+fn replaced_by(writes: &[PreparedWrite<'_>]) -> Vec<Option<usize>> {
+    let mut last: HashMap<(&str, Vec<u8>), usize> = HashMap::with_capacity(writes.len());
+    let mut replaced = vec![None; writes.len()];
+    for (i, write) in writes.iter().enumerate().rev() {
+        let key = (write.write.table.as_str(), key_fingerprint(&write.key));
+        match last.get(&key) {
+            Some(&later) => replaced[i] = Some(later),
+            None => {
+                last.insert(key, i);
+            }
+        }
+    }
+    // Point every replaced write at the write that is sent, not at one replaced in turn.
+    for i in (0..replaced.len()).rev() {
+        if let Some(later) = replaced[i] {
+            replaced[i] = Some(replaced[later].unwrap_or(later));
+        }
+    }
+    replaced
+}
+
+/// A write on its way, with its index in the batch.
+struct Entry {
+    index: usize,
+    write: BatchWriteItem,
+}
+
+impl<'a> BatchWrite<'a> {
+    /// An empty batch on `db`.
+    pub fn new(db: &'a Db) -> Self {
+        BatchWrite {
+            db,
+            writes: Vec::new(),
+            concurrency: 4,
+            retry: RetryPolicy::default(),
+        }
+    }
+
+    /// Writes `model`, replacing any item with its key.
+    ///
+    /// The model's write behaviours run when the batch is sent: `before_save`, timestamps and
+    /// validation. A batch write cannot carry a condition, so a versioned model is written
+    /// unconditionally with its version plus one: the last writer wins. Use a put or a
+    /// transaction to check the version. Once DynamoDB applied the put the model holds its new
+    /// version and its `after_save` hook runs; a put left unprocessed or failed changes neither.
+    pub fn put<M: Model + Send>(mut self, model: &'a mut M) -> Self {
+        self.writes.push(Box::new(PutPending {
+            table: self.db.table_name_of::<M>(),
+            model,
+        }));
+        self
+    }
+
+    /// Writes every model of `models`.
+    pub fn put_all<M: Model + Send + 'a>(
+        self,
+        models: impl IntoIterator<Item = &'a mut M>,
+    ) -> Self {
+        models
+            .into_iter()
+            .fold(self, |batch, model| batch.put(model))
+    }
+
+    /// Deletes the item of model `M` with this key; the model's `before_delete` hook runs when
+    /// the batch is sent.
+    pub fn delete<M: Model>(mut self, key: M::Key<'_>) -> Self {
+        self.writes.push(Box::new(DeletePending {
+            table: self.db.table_name_of::<M>(),
+            key: M::key_item(key),
+            before_delete: before_delete::<M>,
+        }));
+        self
+    }
+
+    /// How many BatchWriteItem calls run at once (4 by default).
+    pub fn concurrency(mut self, calls: usize) -> Self {
+        self.concurrency = calls.max(1);
+        self
+    }
+
+    /// How unprocessed writes are retried.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The writes in the order they will be sent, without those a later write of the same key
+    /// replaces: what each chunk of 25 holds. Runs no hook and changes no model.
+    pub fn requests(&self) -> Result<Vec<BatchWriteItem>, Error> {
+        let writes = self
+            .writes
+            .iter()
+            .map(|pending| pending.preview())
+            .collect::<Result<Vec<_>, Error>>()?;
+        let replaced = replaced_by(&writes);
+        Ok(writes
+            .into_iter()
+            .zip(replaced)
+            .filter(|(_, replaced)| replaced.is_none())
+            .map(|(prepared, _)| prepared.write)
+            .collect())
+    }
+
+    async fn run(self) -> Result<BatchWritten, Error> {
+        // Every write is built, and every hook and validation has run, before anything is sent.
+        let prepared = self
+            .writes
+            .into_iter()
+            .map(|pending| pending.prepare())
+            .collect::<Result<Vec<_>, Error>>()?;
+        let replaced = replaced_by(&prepared);
+        let db = self.db;
+        let policy = self.retry;
+        let mut outcomes: Vec<Option<WriteOutcome>> = replaced
+            .iter()
+            .map(|by| by.map(|by| WriteOutcome::Replaced { by }))
+            .collect();
+        let mut after_writes: Vec<Option<AfterWrite<'a>>> = Vec::with_capacity(prepared.len());
+        let mut entries = Vec::new();
+        for (index, (prepared, replaced)) in prepared.into_iter().zip(&replaced).enumerate() {
+            after_writes.push(prepared.after_write);
+            if replaced.is_none() {
+                entries.push(Entry {
+                    index,
+                    write: prepared.write,
+                });
+            }
+        }
+        let tables: std::collections::BTreeSet<&str> =
+            entries.iter().map(|e| e.write.table.as_str()).collect();
+        let span = request_span(
+            "BatchWriteItem",
+            &tables.into_iter().collect::<Vec<_>>().join(", "),
+            None,
+        );
+        let mut entries = entries.into_iter().peekable();
+        let mut chunks: Vec<Vec<Entry>> = Vec::new();
+        while entries.peek().is_some() {
+            chunks.push(entries.by_ref().take(MAX_BATCH_WRITE).collect());
+        }
+        let results: Vec<_> = stream::iter(chunks)
+            .map(|chunk| {
+                with_retries(policy, chunk, Vec::is_empty, move |chunk| {
+                    send_writes(db, chunk)
+                })
+            })
+            .buffer_unordered(self.concurrency)
+            .collect()
+            .instrument(span.clone())
+            .await;
+
+        let mut retries = 0;
+        for retried in results {
+            retries += retried.retries;
+            for index in retried.done {
+                outcomes[index] = Some(WriteOutcome::Written);
+            }
+            let error = retried.error.map(Arc::new);
+            for entry in retried.left {
+                outcomes[entry.index] = Some(match &error {
+                    Some(error) => WriteOutcome::Failed {
+                        write: entry.write,
+                        error: error.clone(),
+                    },
+                    None => WriteOutcome::Unprocessed(entry.write),
+                });
+            }
+        }
+        // `with_retries` ends every entry of a chunk in `done` or `left`.
+        let outcomes: Vec<WriteOutcome> = outcomes
+            .into_iter()
+            .map(|outcome| {
+                outcome.unwrap_or_else(|| unreachable!("every sent write has an outcome"))
+            })
+            .collect();
+        // A written put's model takes its new version and runs `after_save`, every one of them.
+        let mut hook_errors = Vec::new();
+        for (index, after_write) in after_writes.into_iter().enumerate() {
+            if let (Some(after_write), WriteOutcome::Written) = (after_write, &outcomes[index])
+                && let Err(error) = after_write()
+            {
+                hook_errors.push((index, error));
+            }
+        }
+        let written = BatchWritten {
+            outcomes,
+            hook_errors,
+            retries,
+        };
+        span.record("items", written.written());
+        span.record("retries", retries);
+        Ok(written)
+    }
+}
+
+/// One BatchWriteItem call of a chunk: gives the indexes written and the entries DynamoDB left
+/// unprocessed, or every entry back with the error when the call fails.
+async fn send_writes(
+    db: &Db,
+    chunk: Vec<Entry>,
+) -> Result<(Vec<usize>, Vec<Entry>), (Vec<Entry>, Error)> {
+    let mut by_table: HashMap<String, Vec<WriteRequest>> = HashMap::new();
+    for entry in &chunk {
+        by_table
+            .entry(entry.write.table.clone())
+            .or_default()
+            .push(entry.write.request.clone());
+    }
+    let output = match db
+        .client()
+        .batch_write_item()
+        .set_request_items(Some(by_table))
+        .set_return_consumed_capacity(db.return_capacity())
+        .send()
+        .await
+    {
+        Ok(output) => output,
+        Err(e) => {
+            let mut tables: Vec<&str> = chunk.iter().map(|e| e.write.table.as_str()).collect();
+            tables.dedup();
+            let error = Error::sdk("BatchWriteItem", &tables.join(", "), e);
+            return Err((chunk, error));
+        }
+    };
+    db.record_capacity("BatchWriteItem", output.consumed_capacity());
+    let mut unprocessed: Vec<BatchWriteItem> = output
+        .unprocessed_items
+        .unwrap_or_default()
+        .into_iter()
+        .flat_map(|(table, requests)| {
+            requests.into_iter().map(move |request| BatchWriteItem {
+                table: table.clone(),
+                request,
+            })
+        })
+        .collect();
+    let mut done = Vec::with_capacity(chunk.len());
+    let mut left = Vec::with_capacity(unprocessed.len());
+    for entry in chunk {
+        // DynamoDB gives unprocessed writes back as they were sent; at most 25 to compare.
+        match unprocessed.iter().position(|u| *u == entry.write) {
+            Some(found) => {
+                unprocessed.swap_remove(found);
+                left.push(entry);
+            }
+            None => done.push(entry.index),
+        }
+    }
+    Ok((done, left))
+}
+
+impl<'a> IntoFuture for BatchWrite<'a> {
+    type Output = Result<BatchWritten, Error>;
+    type IntoFuture = OpFuture<'a, BatchWritten>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.run())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_dynamodb::types::AttributeValue;
+
+    fn prepared(table: &str, id: &str) -> PreparedWrite<'static> {
+        let key = Item::from([("id".to_owned(), AttributeValue::S(id.to_owned()))]);
+        let delete = DeleteRequest::builder()
+            .set_key(Some(key.clone()))
+            .build()
+            .unwrap();
+        PreparedWrite {
+            key,
+            write: BatchWriteItem {
+                table: table.to_owned(),
+                request: WriteRequest::builder().delete_request(delete).build(),
+            },
+            after_write: None,
+        }
+    }
+
+    #[test]
+    fn a_later_write_of_a_key_replaces_the_earlier_ones() {
+        let writes = [
+            prepared("t", "a"),
+            prepared("t", "b"),
+            prepared("t", "a"),
+            prepared("u", "a"),
+            prepared("t", "a"),
+        ];
+        assert_eq!(
+            replaced_by(&writes),
+            [Some(4), None, Some(4), None, None],
+            "both earlier writes of t/a point at the one that is sent; u/a is another table"
+        );
+    }
+}
