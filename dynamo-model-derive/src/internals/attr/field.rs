@@ -1,0 +1,307 @@
+//! The options of a field (and of an enum variant): validation rules and defaults included.
+
+use super::*;
+
+/// The options given on one field. Flags keep the word's token for error spans.
+#[derive(Default)]
+pub struct FieldAttrs {
+    /// `hash_key`.
+    pub hash_key: Option<syn::Path>,
+    /// `range_key`.
+    pub range_key: Option<syn::Path>,
+    /// `rename = "..."`.
+    pub rename: Option<LitStr>,
+    /// `skip`: not stored; read as `Default::default()`.
+    pub skip: Option<syn::Path>,
+    /// `with = path`: a module whose `to_attribute` and `from_attribute` convert the field.
+    pub with: Option<(syn::Path, syn::Path)>,
+    /// `serde`: convert the field through its serde implementations.
+    pub serde: Option<syn::Path>,
+    /// `flatten`: a map holding every attribute no other field names.
+    pub flatten: Option<syn::Path>,
+    /// `default`, `default = expr` or `default_with = path`: the value of an absent attribute.
+    pub default: Option<(syn::Path, DefaultValue)>,
+    /// `force_default`: always write the default, whatever the field holds.
+    pub force_default: Option<syn::Path>,
+    /// `ttl`: the attribute DynamoDB's time to live expires items by.
+    pub ttl: Option<syn::Path>,
+    /// `version`: the optimistic-locking counter.
+    pub version: Option<syn::Path>,
+    /// `created_at`: set when the item is created.
+    pub created_at: Option<syn::Path>,
+    /// `updated_at`: set on every write.
+    pub updated_at: Option<syn::Path>,
+    /// The rules of every `validate(...)`, in order.
+    pub rules: Vec<Rule>,
+}
+
+/// One validation rule of a field.
+pub struct Rule {
+    /// The rule's word, for error spans and the rule's name.
+    pub word: syn::Path,
+    pub kind: RuleKind,
+}
+
+/// What a rule checks.
+pub enum RuleKind {
+    Min(Expr),
+    Max(Expr),
+    MinLength(Expr),
+    MaxLength(Expr),
+    NonBlank,
+    OneOf(Expr),
+    Regex(LitStr),
+    Custom(syn::Path),
+}
+
+impl Rule {
+    /// The name a failure reports: the rule's word, or a custom function's name.
+    pub fn name(&self) -> String {
+        match &self.kind {
+            RuleKind::Custom(path) => path
+                .segments
+                .last()
+                .map_or_else(String::new, |s| s.ident.to_string()),
+            _ => self
+                .word
+                .get_ident()
+                .map_or_else(String::new, ToString::to_string),
+        }
+    }
+
+    /// Parses the rules inside one `validate(...)`.
+    fn parse_all(cx: &Ctxt, meta: &ParseNestedMeta, out: &mut Vec<Rule>) -> syn::Result<()> {
+        if !meta.input.peek(syn::token::Paren) {
+            skip_value(meta)?;
+            cx.error_spanned_by(
+                &meta.path,
+                "`validate` lists rules: write `validate(min = 1, max_length = 20, non_blank)`",
+            );
+            return Ok(());
+        }
+        meta.parse_nested_meta(|rule| {
+            let word = rule.path.clone();
+            let expr = |rule: &ParseNestedMeta, name: Symbol| -> syn::Result<Option<Expr>> {
+                if rule.input.peek(Token![=]) {
+                    Ok(Some(rule.value()?.parse()?))
+                } else {
+                    skip_value(rule)?;
+                    cx.error_spanned_by(
+                        &rule.path,
+                        format!("the `{name}` rule needs a value: write `{name} = ...`"),
+                    );
+                    Ok(None)
+                }
+            };
+            let kind = if rule.path == MIN {
+                expr(&rule, MIN)?.map(RuleKind::Min)
+            } else if rule.path == MAX {
+                expr(&rule, MAX)?.map(RuleKind::Max)
+            } else if rule.path == MIN_LENGTH {
+                expr(&rule, MIN_LENGTH)?.map(RuleKind::MinLength)
+            } else if rule.path == MAX_LENGTH {
+                expr(&rule, MAX_LENGTH)?.map(RuleKind::MaxLength)
+            } else if rule.path == ONE_OF {
+                expr(&rule, ONE_OF)?.map(RuleKind::OneOf)
+            } else if rule.path == NON_BLANK {
+                flag(cx, &rule, NON_BLANK)?.then_some(RuleKind::NonBlank)
+            } else if rule.path == REGEX {
+                string_value(cx, &rule, REGEX)?.map(RuleKind::Regex)
+            } else if rule.path == CUSTOM {
+                path_value(cx, &rule, CUSTOM)?.map(RuleKind::Custom)
+            } else {
+                skip_value(&rule)?;
+                let name = word
+                    .get_ident()
+                    .map_or_else(String::new, ToString::to_string);
+                let hint = did_you_mean(&name, RULES)
+                    .map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
+                let known: Vec<String> = RULES.iter().map(|s| format!("`{s}`")).collect();
+                cx.error_spanned_by(
+                    &rule.path,
+                    format!(
+                        "unknown validation rule `{name}`{hint} (rules: {})",
+                        known.join(", ")
+                    ),
+                );
+                None
+            };
+            if let Some(kind) = kind {
+                out.push(Rule { word, kind });
+            }
+            Ok(())
+        })
+    }
+}
+
+/// Where a field's default value comes from.
+pub enum DefaultValue {
+    /// `default`: `Default::default()`.
+    Trait,
+    /// `default = expr`: the expression, converted with `Into`.
+    Expr(Expr),
+    /// `default_with = path`: a function called with no arguments.
+    With(syn::Path),
+}
+
+/// The options given on one enum variant.
+#[derive(Default)]
+pub struct VariantAttrs {
+    /// `rename = "..."`.
+    pub rename: Option<LitStr>,
+}
+
+impl FieldAttrs {
+    pub fn from_ast(cx: &Ctxt, attrs: &[syn::Attribute], derive: Derive) -> Self {
+        let mut out = FieldAttrs::default();
+        for_each_option(cx, attrs, |meta| {
+            if derive != Derive::Model && (meta.path == HASH_KEY || meta.path == RANGE_KEY) {
+                let word = if meta.path == HASH_KEY {
+                    HASH_KEY
+                } else {
+                    RANGE_KEY
+                };
+                model_only(
+                    cx,
+                    &meta,
+                    word,
+                    "a document stored inside a model has no keys",
+                )?;
+            } else if meta.path == HASH_KEY {
+                if flag(cx, &meta, HASH_KEY)? {
+                    set_once(cx, &mut out.hash_key, meta.path.clone(), &meta, HASH_KEY);
+                }
+            } else if meta.path == RANGE_KEY {
+                if flag(cx, &meta, RANGE_KEY)? {
+                    set_once(cx, &mut out.range_key, meta.path.clone(), &meta, RANGE_KEY);
+                }
+            } else if meta.path == RENAME {
+                if let Some(name) = string_value(cx, &meta, RENAME)? {
+                    if name.value().is_empty() {
+                        cx.error_spanned_by(&name, "`rename` needs a non-empty attribute name");
+                    }
+                    set_once(cx, &mut out.rename, name, &meta, RENAME);
+                }
+            } else if meta.path == SKIP {
+                if flag(cx, &meta, SKIP)? {
+                    set_once(cx, &mut out.skip, meta.path.clone(), &meta, SKIP);
+                }
+            } else if meta.path == WITH {
+                if let Some(path) = path_value(cx, &meta, WITH)? {
+                    set_once(cx, &mut out.with, (meta.path.clone(), path), &meta, WITH);
+                }
+            } else if meta.path == SERDE {
+                if flag(cx, &meta, SERDE)? {
+                    set_once(cx, &mut out.serde, meta.path.clone(), &meta, SERDE);
+                }
+            } else if meta.path == FLATTEN {
+                if flag(cx, &meta, FLATTEN)? {
+                    set_once(cx, &mut out.flatten, meta.path.clone(), &meta, FLATTEN);
+                }
+            } else if meta.path == DEFAULT {
+                let value = if meta.input.peek(Token![=]) {
+                    DefaultValue::Expr(meta.value()?.parse()?)
+                } else if flag(cx, &meta, DEFAULT)? {
+                    DefaultValue::Trait
+                } else {
+                    return Ok(());
+                };
+                if out.default.is_some() {
+                    cx.error_spanned_by(
+                        &meta.path,
+                        "a field has one default: give `default`, `default = ...` or `default_with = ...`",
+                    );
+                } else {
+                    out.default = Some((meta.path.clone(), value));
+                }
+            } else if meta.path == DEFAULT_WITH {
+                if let Some(path) = path_value(cx, &meta, DEFAULT_WITH)? {
+                    if out.default.is_some() {
+                        cx.error_spanned_by(
+                            &meta.path,
+                            "a field has one default: give `default`, `default = ...` or `default_with = ...`",
+                        );
+                    } else {
+                        out.default = Some((meta.path.clone(), DefaultValue::With(path)));
+                    }
+                }
+            } else if meta.path == TTL && derive != Derive::Model {
+                model_only(
+                    cx,
+                    &meta,
+                    TTL,
+                    "time to live expires whole items of a table",
+                )?;
+            } else if meta.path == TTL {
+                if flag(cx, &meta, TTL)? {
+                    set_once(cx, &mut out.ttl, meta.path.clone(), &meta, TTL);
+                }
+            } else if (meta.path == VERSION || meta.path == CREATED_AT || meta.path == UPDATED_AT)
+                && derive != Derive::Model
+            {
+                let word = [VERSION, CREATED_AT, UPDATED_AT]
+                    .into_iter()
+                    .find(|word| meta.path == *word)
+                    .unwrap_or(VERSION);
+                model_only(cx, &meta, word, "it describes how whole items are written")?;
+            } else if meta.path == VERSION {
+                if flag(cx, &meta, VERSION)? {
+                    set_once(cx, &mut out.version, meta.path.clone(), &meta, VERSION);
+                }
+            } else if meta.path == CREATED_AT {
+                if flag(cx, &meta, CREATED_AT)? {
+                    set_once(
+                        cx,
+                        &mut out.created_at,
+                        meta.path.clone(),
+                        &meta,
+                        CREATED_AT,
+                    );
+                }
+            } else if meta.path == UPDATED_AT {
+                if flag(cx, &meta, UPDATED_AT)? {
+                    set_once(
+                        cx,
+                        &mut out.updated_at,
+                        meta.path.clone(),
+                        &meta,
+                        UPDATED_AT,
+                    );
+                }
+            } else if meta.path == VALIDATE {
+                Rule::parse_all(cx, &meta, &mut out.rules)?;
+            } else if meta.path == FORCE_DEFAULT {
+                if flag(cx, &meta, FORCE_DEFAULT)? {
+                    set_once(
+                        cx,
+                        &mut out.force_default,
+                        meta.path.clone(),
+                        &meta,
+                        FORCE_DEFAULT,
+                    );
+                }
+            } else {
+                unknown_option(cx, &meta, FIELD_OPTIONS, CONTAINER_OPTIONS, "a field")?;
+            }
+            Ok(())
+        });
+        out
+    }
+}
+
+impl VariantAttrs {
+    pub fn from_ast(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+        let mut out = VariantAttrs::default();
+        for_each_option(cx, attrs, |meta| {
+            if meta.path == RENAME {
+                if let Some(name) = string_value(cx, &meta, RENAME)? {
+                    set_once(cx, &mut out.rename, name, &meta, RENAME);
+                }
+            } else {
+                unknown_option(cx, &meta, VARIANT_OPTIONS, &[], "a variant")?;
+            }
+            Ok(())
+        });
+        out
+    }
+}

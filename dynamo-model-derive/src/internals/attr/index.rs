@@ -1,0 +1,168 @@
+//! `global_index(...)` and `local_index(...)` declarations.
+
+use super::*;
+
+/// Whether an index is global or local.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum IndexKind {
+    Global,
+    Local,
+}
+
+/// One `global_index(...)` or `local_index(...)` declaration.
+pub struct IndexAttr {
+    pub kind: IndexKind,
+    /// The `global_index` / `local_index` word, for errors about the whole declaration.
+    pub word: syn::Path,
+    pub name: Option<LitStr>,
+    /// The Rust field names of the index's keys.
+    pub hash: Option<LitStr>,
+    pub range: Option<LitStr>,
+    pub projection: ProjectionAttr,
+}
+
+/// Which attributes an index copies from the table.
+pub enum ProjectionAttr {
+    /// Every attribute (the default).
+    All,
+    /// The index and table keys only.
+    KeysOnly,
+    /// The keys and these fields (Rust field names).
+    Include(Vec<LitStr>),
+}
+
+impl IndexAttr {
+    /// Parses the parenthesised options of one index declaration.
+    pub(super) fn parse(
+        cx: &Ctxt,
+        meta: &ParseNestedMeta,
+        kind: IndexKind,
+    ) -> syn::Result<Option<Self>> {
+        let word = if kind == IndexKind::Global {
+            GLOBAL_INDEX
+        } else {
+            LOCAL_INDEX
+        };
+        if !meta.input.peek(syn::token::Paren) {
+            skip_value(meta)?;
+            cx.error_spanned_by(
+                &meta.path,
+                format!("`{word}` takes options: write `{word}(name = \"...\", ...)`"),
+            );
+            return Ok(None);
+        }
+        let mut index = IndexAttr {
+            kind,
+            word: meta.path.clone(),
+            name: None,
+            hash: None,
+            range: None,
+            projection: ProjectionAttr::All,
+        };
+        let mut projection_word: Option<syn::Path> = None;
+        meta.parse_nested_meta(|inner| {
+            if inner.path == NAME {
+                if let Some(name) = string_value(cx, &inner, NAME)? {
+                    set_once(cx, &mut index.name, name, &inner, NAME);
+                }
+            } else if inner.path == HASH {
+                if let Some(field) = string_value(cx, &inner, HASH)? {
+                    set_once(cx, &mut index.hash, field, &inner, HASH);
+                }
+            } else if inner.path == RANGE {
+                if let Some(field) = string_value(cx, &inner, RANGE)? {
+                    set_once(cx, &mut index.range, field, &inner, RANGE);
+                }
+            } else if inner.path == PROJECTION || inner.path == INCLUDE {
+                let projection = if inner.path == PROJECTION {
+                    projection_value(cx, &inner)?
+                } else {
+                    include_value(cx, &inner)?
+                };
+                if projection_word.is_some() {
+                    cx.error_spanned_by(
+                        &inner.path,
+                        "an index has one projection: give either `projection = \"...\"` or `include = [...]`, once",
+                    );
+                } else if let Some(projection) = projection {
+                    projection_word = Some(inner.path.clone());
+                    index.projection = projection;
+                }
+            } else {
+                unknown_option(cx, &inner, INDEX_OPTIONS, &[], "an index")?;
+            }
+            Ok(())
+        })?;
+        if index.name.is_none() {
+            cx.error_spanned_by(
+                &meta.path,
+                format!("`{word}` needs a name: write `{word}(name = \"...\", ...)`"),
+            );
+        }
+        if kind == IndexKind::Global && index.hash.is_none() {
+            cx.error_spanned_by(
+                &meta.path,
+                "a global index needs a hash key: write `hash = \"field\"`",
+            );
+        }
+        if kind == IndexKind::Local && index.range.is_none() {
+            cx.error_spanned_by(
+                &meta.path,
+                "a local index needs its own range key: write `range = \"field\"`",
+            );
+        }
+        Ok(Some(index))
+    }
+}
+
+/// `projection = "all"` or `projection = "keys_only"`.
+fn projection_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<ProjectionAttr>> {
+    let Some(value) = string_value(cx, meta, PROJECTION)? else {
+        return Ok(None);
+    };
+    match value.value().as_str() {
+        "all" => Ok(Some(ProjectionAttr::All)),
+        "keys_only" => Ok(Some(ProjectionAttr::KeysOnly)),
+        other => {
+            let hint = match did_you_mean(other, PROJECTIONS) {
+                Some(close) => format!("; did you mean `{close}`?"),
+                None => String::new(),
+            };
+            cx.error_spanned_by(
+                &value,
+                format!("unknown projection `{other}`{hint}: use \"all\" or \"keys_only\", or `include = [\"field\", ...]` for chosen fields"),
+            );
+            Ok(None)
+        }
+    }
+}
+
+/// `include = ["field", ...]`: an INCLUDE projection of these fields.
+fn include_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<ProjectionAttr>> {
+    if !meta.input.peek(Token![=]) {
+        skip_value(meta)?;
+        cx.error_spanned_by(
+            &meta.path,
+            "`include` needs fields: write `include = [\"field\", ...]`",
+        );
+        return Ok(None);
+    }
+    let expr: Expr = meta.value()?.parse()?;
+    let Expr::Array(array) = expr else {
+        cx.error_spanned_by(
+            &expr,
+            "`include` takes a list of field names: write `include = [\"field\", ...]`",
+        );
+        return Ok(None);
+    };
+    let mut fields = Vec::with_capacity(array.elems.len());
+    for elem in array.elems {
+        match elem {
+            Expr::Lit(ExprLit {
+                lit: Lit::Str(lit), ..
+            }) => fields.push(lit),
+            other => cx.error_spanned_by(&other, "a field name in `include` is a string literal"),
+        }
+    }
+    Ok(Some(ProjectionAttr::Include(fields)))
+}

@@ -1,0 +1,118 @@
+//! The attributes the library writes itself: TTL, version, timestamps.
+
+use super::*;
+
+/// One TTL attribute per table, stored, and not a key.
+pub(super) fn check_ttl(cx: &Ctxt, cont: &Container) {
+    let mut seen = false;
+    for field in cont.fields() {
+        let Some(word) = &field.attrs.ttl else {
+            continue;
+        };
+        if seen {
+            cx.error_spanned_by(
+                word,
+                "a table has one time to live attribute; another field is already #[dynamo(ttl)]",
+            );
+        }
+        seen = true;
+        let attrs = &field.attrs;
+        if attrs.hash_key.is_some() || attrs.range_key.is_some() {
+            cx.error_spanned_by(word, "a key cannot be the time to live attribute");
+        } else if !field.is_stored() {
+            cx.error_spanned_by(
+                word,
+                "the time to live attribute must be stored: it cannot be skipped or flattened",
+            );
+        } else if attrs.serde.is_some() {
+            cx.error_spanned_by(word, "the time to live attribute holds epoch seconds: use an integer field, or `with = dynamo_model::with::epoch_seconds`");
+        }
+    }
+}
+
+/// The behaviour options of a field that hold a value the library writes itself (`version`,
+/// `created_at`, `updated_at`): one field each, stored by its own type, not a key, no default.
+fn check_written_by_library(cx: &Ctxt, field: &Field, word: &syn::Path, what: &str) {
+    let attrs = &field.attrs;
+    let conflict = if attrs.hash_key.is_some() || attrs.range_key.is_some() {
+        Some(format!("a key cannot be {what}"))
+    } else if !field.is_stored() {
+        Some(format!(
+            "{what} must be stored: it cannot be skipped or flattened"
+        ))
+    } else if attrs.default.is_some() {
+        Some(format!(
+            "{what} is written by every save, so it takes no default"
+        ))
+    } else if attrs.serde.is_some() {
+        Some(format!(
+            "{what} is stored by its own type; `serde` does not apply"
+        ))
+    } else {
+        None
+    };
+    if let Some(message) = conflict {
+        cx.error_spanned_by(word, message);
+    }
+}
+
+/// One version attribute, an integer stored by its own type.
+pub(super) fn check_version(cx: &Ctxt, cont: &Container) {
+    let mut seen = false;
+    for field in cont.fields() {
+        let Some(word) = &field.attrs.version else {
+            continue;
+        };
+        if seen {
+            cx.error_spanned_by(
+                word,
+                "a model has one version attribute; another field is already #[dynamo(version)]",
+            );
+        }
+        seen = true;
+        check_written_by_library(cx, field, word, "the version attribute");
+        if let Some((with, _)) = &field.attrs.with {
+            cx.error_spanned_by(
+                with,
+                "the version attribute is a number DynamoDB adds to; `with` does not apply",
+            );
+        }
+    }
+}
+
+/// At most one `created_at` and one `updated_at`; `timestamps` needs both fields to exist.
+pub(super) fn check_timestamps(cx: &Ctxt, cont: &Container) {
+    for (marked, name) in [
+        (
+            (|f: &Field| f.attrs.created_at.clone()) as fn(&Field) -> Option<syn::Path>,
+            "created_at",
+        ),
+        (|f: &Field| f.attrs.updated_at.clone(), "updated_at"),
+    ] {
+        let mut seen = false;
+        for field in cont.fields() {
+            let Some(word) = marked(field) else {
+                continue;
+            };
+            if seen {
+                cx.error_spanned_by(
+                    &word,
+                    format!("a model has one `{name}` attribute; another field is already #[dynamo({name})]"),
+                );
+            }
+            seen = true;
+            check_written_by_library(cx, field, &word, &format!("the `{name}` attribute"));
+        }
+        if let (Some(timestamps), false) = (&cont.attrs.timestamps, seen) {
+            match cont.fields().iter().find(|f| f.ident == name) {
+                Some(field) => {
+                    check_written_by_library(cx, field, timestamps, &format!("the `{name}` attribute"));
+                }
+                None => cx.error_spanned_by(
+                    timestamps,
+                    format!("`timestamps` needs a field `{name}` (a time, or epoch seconds), or a field marked #[dynamo({name})]"),
+                ),
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! The keys and the table name: one hash key, at most one range key, of key types; a name
+//! DynamoDB accepts.
+
+use super::*;
+
+pub(super) fn check_keys(cx: &Ctxt, cont: &Container) {
+    let hash_keys: Vec<_> = cont
+        .fields()
+        .iter()
+        .filter_map(|f| f.attrs.hash_key.as_ref())
+        .collect();
+    match hash_keys.as_slice() {
+        [] => cx.error_spanned_by(
+            cont.ident,
+            "a model needs a hash key: mark one field with #[dynamo(hash_key)]",
+        ),
+        [_] => {}
+        [_, extra @ ..] => {
+            for word in extra {
+                cx.error_spanned_by(
+                    word,
+                    "a model has exactly one hash key; another field is already #[dynamo(hash_key)]",
+                );
+            }
+        }
+    }
+    let range_keys = cont
+        .fields()
+        .iter()
+        .filter_map(|f| f.attrs.range_key.as_ref());
+    for word in range_keys.skip(1) {
+        cx.error_spanned_by(
+            word,
+            "a model has at most one range key; another field is already #[dynamo(range_key)]",
+        );
+    }
+    for field in cont.fields() {
+        if let (Some(_), Some(range)) = (&field.attrs.hash_key, &field.attrs.range_key) {
+            cx.error_spanned_by(
+                range,
+                "a field cannot be both the hash key and the range key",
+            );
+        }
+    }
+}
+
+/// DynamoDB table names are 3 to 255 characters of `a-z A-Z 0-9 _ . -`.
+pub(super) fn check_table_name(cx: &Ctxt, cont: &Container) {
+    let name = cont.table_name();
+    if is_valid_name(&name) {
+        return;
+    }
+    let message = format!(
+        "invalid DynamoDB table name `{name}`: use 3 to 255 characters of a-z, A-Z, 0-9, `_`, `.` and `-`"
+    );
+    match &cont.attrs.table {
+        Some(table) => cx.error_spanned_by(table, message),
+        None => cx.error_spanned_by(cont.ident, message),
+    }
+}
+
+/// The naming rule DynamoDB applies to tables and indexes.
+pub(super) fn is_valid_name(name: &str) -> bool {
+    (3..=255).contains(&name.len())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+}

@@ -1,0 +1,209 @@
+//! Query: the items of one partition, narrowed by a sort key condition.
+
+use super::*;
+
+/// Reads the items of one partition of a table or index, optionally narrowed by a sort key
+/// condition and a filter. Made by [`Model::query`] or an index's
+/// [`query`](crate::index::Index::query); `.await` gives every matching item.
+///
+/// ```no_run
+/// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
+/// use dynamo_model::prelude::*;
+/// use futures::TryStreamExt;
+///
+/// #[derive(Model)]
+/// struct Visit {
+///     #[dynamo(hash_key)]
+///     cat: String,
+///     #[dynamo(range_key)]
+///     day: String,
+///     minutes: u32,
+/// }
+///
+/// let june: Vec<Visit> = Visit::query(db, "tom")
+///     .range(|day| day.begins_with("2024-06"))
+///     .filter(Visit::fields().minutes.ge(30))
+///     .await?;
+/// let mut visits = Visit::query(db, "tom").stream();   // pages as it is polled
+/// while let Some(visit) = visits.try_next().await? { /* ... */ }
+/// # Ok(()) }
+/// ```
+#[must_use = "an operation does nothing until it is awaited"]
+pub struct Query<'a, M, R, P = M> {
+    reader: Reader<'a>,
+    key: Result<KeyCondition, ConversionError>,
+    range_name: Option<&'static str>,
+    forward: bool,
+    model: Marker<(M, R, P)>,
+}
+
+impl<'a, M: Model, R> Query<'a, M, R> {
+    /// A query of the table (`index` None) or of an index, by the hash key `hash_name`.
+    pub(crate) fn new<H: KeyType>(
+        db: &'a Db,
+        index: Option<&'static str>,
+        (hash_name, range_name): (&'static str, Option<&'static str>),
+        hash: H::Arg<'_>,
+    ) -> Self {
+        let key = crate::value::key_attribute(hash_name, &hash)
+            .map(|value| KeyCondition::partition_value(hash_name, value));
+        Query {
+            reader: Reader::new(db, M::SCHEMA.table, index),
+            key,
+            range_name,
+            forward: true,
+            model: PhantomData,
+        }
+    }
+}
+
+impl<'a, M: Model, R, P> Query<'a, M, R, P> {
+    /// Reads only the attributes of projection `Q` (see [`Projection`]), and gives `Q`s.
+    pub fn project<Q: Projection<M>>(self) -> Query<'a, M, R, Q> {
+        self.retype()
+    }
+
+    pub(crate) fn retype<Q>(self) -> Query<'a, M, R, Q> {
+        Query {
+            reader: self.reader,
+            key: self.key,
+            range_name: self.range_name,
+            forward: self.forward,
+            model: PhantomData,
+        }
+    }
+
+    shared_read_methods!();
+
+    /// Narrows the query to the sort keys the condition accepts: `|k| k.between(1, 9)`,
+    /// `|k| k.begins_with("2024-")`. Only sort key conditions exist, so a query cannot name
+    /// another attribute here.
+    pub fn range(mut self, condition: impl FnOnce(RangeKey<R>) -> RangeCondition) -> Self
+    where
+        R: SortKey,
+    {
+        let range = condition(RangeKey::new(self.range_name.unwrap_or_default()));
+        self.key = self.key.map(|key| key.with_range(range));
+        self
+    }
+
+    /// Returns the items in descending sort key order.
+    pub fn reverse(mut self) -> Self {
+        self.forward = false;
+        self
+    }
+
+    /// The `Query` request of the first page, exactly as it is sent, without sending it.
+    pub fn request(&self) -> Result<QueryInput, Error>
+    where
+        P: Projection<M>,
+    {
+        Ok(crate::ops::built(self.input(None)?.build()))
+    }
+
+    fn input(&self, select: Option<Select>) -> Result<QueryInputBuilder, Error>
+    where
+        P: Projection<M>,
+    {
+        let key = self.key.as_ref().map_err(Clone::clone)?;
+        if let Some(filter) = &self.reader.filter {
+            let keys = [Some(key.hash_name()), self.range_name];
+            if let Some(name) = filter
+                .attribute_names()
+                .into_iter()
+                .find(|n| keys.contains(&Some(*n)))
+            {
+                return Err(ConversionError::custom(format!(
+                    "a query's filter cannot use the key attribute `{name}`: DynamoDB refuses it; narrow the sort key with `.range(..)` instead"
+                ))
+                .into());
+            }
+        }
+        let mut placeholders = Placeholders::new();
+        let key_condition = key.render(&mut placeholders)?;
+        let filter = self
+            .reader
+            .filter
+            .as_ref()
+            .map(|f| f.render(&mut placeholders))
+            .transpose()?;
+        let projection = match select {
+            Some(_) => None,
+            None => P::projection_paths().map(|paths| paths.render(&mut placeholders)),
+        };
+        Ok(QueryInput::builder()
+            .table_name(self.reader.table())
+            .set_index_name(self.reader.index.map(str::to_owned))
+            .key_condition_expression(key_condition)
+            .set_filter_expression(filter)
+            .set_projection_expression(projection)
+            .set_expression_attribute_names(placeholders.names())
+            .set_expression_attribute_values(placeholders.values())
+            .consistent_read(self.reader.consistent_read)
+            .scan_index_forward(self.forward)
+            .set_limit(self.reader.page_size)
+            .set_select(select)
+            .set_return_consumed_capacity(self.reader.db.return_capacity()))
+    }
+
+    /// Every matching item as a stream that reads the next page when it needs it.
+    pub fn stream(self) -> BoxStream<'a, Result<P, Error>>
+    where
+        P: Projection<M> + Send + 'a,
+    {
+        let prepared = self.input(None).map(Prepared::Query);
+        let db = self.reader.db;
+        let max = self.reader.max_items;
+        match prepared {
+            Ok(prepared) => item_stream(db, prepared, max, crate::ops::load::<M, P>).boxed(),
+            Err(error) => stream::once(async { Err(error) }).boxed(),
+        }
+    }
+
+    /// One page, starting at `cursor` (`None` for the first), with the cursor of the next. A
+    /// cursor from another table or index is refused with [`Error::InvalidCursor`].
+    pub async fn page(self, cursor: Option<Cursor>) -> Result<Page<P>, Error>
+    where
+        P: Projection<M>,
+    {
+        let prepared = Prepared::Query(self.input(None)?);
+        self.reader
+            .page(prepared, cursor, crate::ops::load::<M, P>)
+            .await
+    }
+
+    /// How many items match, counted by DynamoDB across every page without returning them.
+    pub async fn count(self) -> Result<usize, Error>
+    where
+        P: Projection<M>,
+    {
+        let prepared = Prepared::Query(self.input(Some(Select::Count))?);
+        count_all(self.reader.db, prepared).await
+    }
+
+    /// The only matching item: [`Error::NotFound`] if there is none, [`Error::NotUnique`] if
+    /// there are more.
+    pub async fn one(self) -> Result<P, Error>
+    where
+        P: Projection<M> + Send + 'a,
+    {
+        let table = self.reader.table();
+        let mut items = self.max_items(2).stream();
+        let first = items.next().await.transpose()?;
+        let second = items.next().await.transpose()?;
+        match (first, second) {
+            (Some(item), None) => Ok(item),
+            (None, _) => Err(Error::NotFound { table }),
+            (Some(_), Some(_)) => Err(Error::NotUnique { table }),
+        }
+    }
+}
+
+impl<'a, M: Model + 'a, R: 'a, P: Projection<M> + Send + 'a> IntoFuture for Query<'a, M, R, P> {
+    type Output = Result<Vec<P>, Error>;
+    type IntoFuture = OpFuture<'a, Vec<P>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.stream().try_collect())
+    }
+}
