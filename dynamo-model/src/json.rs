@@ -33,7 +33,7 @@ use aws_sdk_dynamodb::primitives::Blob;
 use aws_sdk_dynamodb::types::AttributeValue;
 use serde_json::{Map, Value};
 
-use crate::error::ConversionError;
+use crate::value::ConversionError;
 use crate::value::Item;
 
 /// An item as a DynamoDB JSON object.

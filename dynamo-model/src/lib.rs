@@ -47,11 +47,12 @@ pub mod with;
 pub use aws_sdk_dynamodb::types::AttributeValue;
 pub use behaviour::{Failure, HookError, Hooks, ValidationErrors};
 pub use db::Db;
-pub use error::{ConversionError, ConversionProblem, Error};
+pub use error::Error;
 pub use model::{
     IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model, NoRangeKey,
     Projection, Schema, SortKey,
 };
+pub use value::{ConversionError, ConversionProblem};
 
 /// Derives [`Projection`] for a struct holding some fields of a model. See [`Projection`].
 pub use dynamo_model_derive::Projection;
@@ -109,13 +110,13 @@ pub mod __private {
     pub use crate::behaviour::{
         Failures, Hooks, TimestampField, ValidationErrors, Version, child_path, probe, rules,
     };
-    pub use crate::error::ConversionError;
     pub use crate::expr;
     pub use crate::index::{AllAttributes, Index, SomeAttributes};
     pub use crate::model::{
         IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model,
         NoRangeKey, Projection, Schema, TtlSeconds, key_item_of, projected_path, top_level_name,
     };
+    pub use crate::value::ConversionError;
     pub use crate::value::{
         Flatten, FromAttribute, Item, ToAttribute, key_attribute, read_converted, read_field,
         tagged_newtype, write_converted, write_field, write_field_or_default,

@@ -5,9 +5,9 @@ use aws_sdk_dynamodb::types::{AttributeValue, ScalarAttributeType};
 use crate::behaviour::write::WriteBehaviours;
 use crate::behaviour::{Hooks, ValidationErrors};
 use crate::db::Db;
-use crate::error::ConversionError;
 use crate::ops::{BatchGet, Delete, Get, Put, Query, Scan, UpdateItem};
 use crate::table::Table;
+use crate::value::ConversionError;
 use crate::value::{FromAttribute, Item, ToAttribute};
 
 /// A Rust type stored as items of one DynamoDB table.

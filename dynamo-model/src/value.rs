@@ -23,8 +23,6 @@ use std::collections::HashMap;
 
 use aws_sdk_dynamodb::types::AttributeValue;
 
-use crate::error::ConversionError;
-
 /// A DynamoDB item: attribute names to values, as the SDK sends and receives it.
 pub type Item = HashMap<String, AttributeValue>;
 
@@ -397,6 +395,9 @@ impl<V: ToAttribute + FromAttribute> Flatten for std::collections::BTreeMap<Stri
         read_flattened(rest)
     }
 }
+
+mod conversion;
+pub use conversion::{ConversionError, ConversionProblem};
 
 mod number;
 pub use number::Number;

@@ -7,7 +7,7 @@ use aws_sdk_dynamodb::types::AttributeValue;
 use super::path::{AttributePath, RawPath};
 use super::placeholder::{Expression, Placeholders};
 use super::typing::{BeginsWith, Contains, HasSize, Operand, Ordered, ValueOf};
-use crate::error::ConversionError;
+use crate::value::ConversionError;
 
 /// DynamoDB accepts at most this many values in one `IN` list.
 pub const MAX_IN_VALUES: usize = 100;

@@ -6,8 +6,8 @@ use std::marker::PhantomData;
 use super::path::RawPath;
 use super::placeholder::Placeholders;
 use super::typing::{BeginsWith, Operand, ValueOf};
-use crate::error::ConversionError;
 use crate::model::KeyType;
+use crate::value::ConversionError;
 
 /// The sort key of a table or index, handed to the closure of `query(..).range(|key| ...)`.
 /// Its methods are the only conditions DynamoDB accepts on a sort key: `=`, `<`, `<=`, `>`,

@@ -9,7 +9,7 @@ use aws_sdk_dynamodb::types::AttributeValue;
 
 use super::path::{RawPath, Segment};
 use super::typing::Operand;
-use crate::error::ConversionError;
+use crate::value::ConversionError;
 
 /// The placeholders of one request, shared by its condition, key condition, update and
 /// projection. Numbers are given in order of first use, and a name or value used twice gets one

@@ -8,7 +8,7 @@ use std::marker::PhantomData;
 use aws_sdk_dynamodb::types::AttributeValue;
 
 use super::path::{AttributePath, KeyPath, Path, RawPath};
-use crate::error::ConversionError;
+use crate::value::ConversionError;
 use crate::value::ToAttribute;
 
 /// A Rust value that can stand where an attribute of type `T` is expected: a `T` itself, a

@@ -5,7 +5,7 @@ use aws_sdk_dynamodb::types::AttributeValue;
 use super::path::{RawPath, Segment, UpdatePath};
 use super::placeholder::{Expression, Placeholders};
 use super::typing::{Addable, List, Map, Numeric, Operand, Removable, Set, ValueOf};
-use crate::error::ConversionError;
+use crate::value::ConversionError;
 
 /// What SET writes.
 #[derive(Debug, Clone)]

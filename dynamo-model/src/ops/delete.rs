@@ -13,10 +13,11 @@ use super::telemetry::{finish, request_span};
 use super::write::{write_condition, write_error};
 use super::{OpFuture, built, load_old, take_key};
 use crate::db::Db;
-use crate::error::{ConversionError, Error};
+use crate::error::Error;
 use crate::expr::Condition;
 use crate::expr::Placeholders;
 use crate::model::Model;
+use crate::value::ConversionError;
 use crate::value::Item;
 
 /// Deletes one item by key. Made by [`Model::delete`]; deleting an absent item succeeds

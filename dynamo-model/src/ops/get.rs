@@ -12,9 +12,10 @@ use super::telemetry::{finish, request_span};
 use super::ttl::{expired, projection_paths};
 use super::{OpFuture, built, load, take_key};
 use crate::db::Db;
-use crate::error::{ConversionError, Error};
+use crate::error::Error;
 use crate::expr::Placeholders;
 use crate::model::{Model, Projection};
+use crate::value::ConversionError;
 use crate::value::Item;
 
 /// Reads one item by key. Made by [`Model::get`]; `.await` gives `Option<M>`, or `Option<P>`

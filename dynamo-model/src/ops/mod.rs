@@ -40,8 +40,9 @@ pub(crate) use telemetry::{finish, request_span};
 pub(crate) use ttl::{expired, projection_paths};
 pub(crate) use write::{PreparedWrite, build_write, prepare, saved, write_condition, write_error};
 
-use crate::error::{ConversionError, Error};
+use crate::error::Error;
 use crate::model::{Model, Projection};
+use crate::value::ConversionError;
 use crate::value::Item;
 
 /// The future an operation builder turns into when awaited.

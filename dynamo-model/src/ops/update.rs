@@ -12,9 +12,10 @@ use tracing::Instrument;
 use super::{OpFuture, finish, request_span, write_error};
 use crate::behaviour::Failures;
 use crate::db::Db;
-use crate::error::{ConversionError, Error};
+use crate::error::Error;
 use crate::expr::{Condition, Placeholders, Update, UpdateActions};
 use crate::model::{Model, Projection};
+use crate::value::ConversionError;
 use crate::value::Item;
 
 /// Changes attributes of one item in place. Made by [`Model::update`] and

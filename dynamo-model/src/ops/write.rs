@@ -7,9 +7,10 @@ use aws_sdk_dynamodb::operation::put_item::PutItemError;
 use aws_sdk_dynamodb::operation::update_item::UpdateItemError;
 use aws_sdk_dynamodb::types::AttributeValue;
 
-use crate::error::{ConversionError, Error};
+use crate::error::Error;
 use crate::expr::{Condition, Placeholders};
 use crate::model::Model;
+use crate::value::ConversionError;
 use crate::value::Item;
 
 /// Whether an SDK error is DynamoDB's "the condition did not hold".

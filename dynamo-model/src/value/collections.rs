@@ -18,7 +18,7 @@ use aws_sdk_dynamodb::primitives::Blob;
 use aws_sdk_dynamodb::types::AttributeValue;
 
 use super::{FromAttribute, Number, ToAttribute};
-use crate::error::ConversionError;
+use crate::value::ConversionError;
 
 /// Writes a value that must occupy a place (a list slot, a map entry): left-out values become
 /// NULL.

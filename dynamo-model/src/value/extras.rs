@@ -6,8 +6,8 @@ mod uuid_impls {
     use aws_sdk_dynamodb::types::AttributeValue;
     use uuid::Uuid;
 
-    use crate::error::ConversionError;
     use crate::model::{KeyScalar, KeyType};
+    use crate::value::ConversionError;
     use crate::value::time::text_of;
     use crate::value::{FromAttribute, SetElement, ToAttribute};
 
@@ -63,8 +63,8 @@ mod decimal_impls {
     use aws_sdk_dynamodb::types::AttributeValue;
     use rust_decimal::Decimal;
 
-    use crate::error::ConversionError;
     use crate::model::{KeyScalar, KeyType};
+    use crate::value::ConversionError;
     use crate::value::{FromAttribute, SetElement, ToAttribute};
 
     /// N, exactly: `Decimal` holds at most 28 significant digits, within DynamoDB's 38.
@@ -127,8 +127,8 @@ mod bytes_impls {
     use aws_sdk_dynamodb::types::AttributeValue;
     use bytes::Bytes;
 
-    use crate::error::ConversionError;
     use crate::model::{KeyScalar, KeyType};
+    use crate::value::ConversionError;
     use crate::value::{FromAttribute, SetElement, ToAttribute};
 
     /// B.

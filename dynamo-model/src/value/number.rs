@@ -5,7 +5,7 @@
 use aws_sdk_dynamodb::types::AttributeValue;
 
 use super::{FromAttribute, ToAttribute};
-use crate::error::ConversionError;
+use crate::value::ConversionError;
 
 /// A Rust number type stored as DynamoDB's N; implemented for every primitive integer and float
 /// type.

@@ -19,7 +19,7 @@
 use aws_sdk_dynamodb::primitives::Blob;
 use aws_sdk_dynamodb::types::AttributeValue;
 
-use crate::error::ConversionError;
+use crate::value::ConversionError;
 
 /// A field type this module converts: `Vec<u8>` or `Option<Vec<u8>>`.
 #[diagnostic::on_unimplemented(

@@ -2,7 +2,7 @@
 
 use aws_sdk_dynamodb::types::AttributeValue;
 
-use crate::error::ConversionError;
+use crate::value::ConversionError;
 use crate::value::UnixTime;
 use crate::value::time::{format_epoch, parse_epoch};
 

@@ -35,7 +35,7 @@
 
 use aws_sdk_dynamodb::types::AttributeValue;
 
-use crate::error::ConversionError;
+use crate::value::ConversionError;
 
 #[cfg(feature = "serde")]
 mod enabled {

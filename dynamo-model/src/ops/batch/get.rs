@@ -11,9 +11,10 @@ use tracing::Instrument;
 
 use super::{MAX_BATCH_GET, RetryPolicy, key_fingerprint, key_fingerprint_of, with_retries};
 use crate::db::Db;
-use crate::error::{ConversionError, Error};
+use crate::error::Error;
 use crate::model::{Model, Projection};
 use crate::ops::{OpFuture, request_span};
+use crate::value::ConversionError;
 use crate::value::Item;
 
 /// Reads many items of one model by key. Made by [`Model::batch_get`]; `.await` gives a

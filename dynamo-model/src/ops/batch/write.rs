@@ -11,9 +11,10 @@ use tracing::Instrument;
 
 use super::{MAX_BATCH_WRITE, RetryPolicy, key_fingerprint, with_retries};
 use crate::db::Db;
-use crate::error::{ConversionError, Error};
+use crate::error::Error;
 use crate::model::Model;
 use crate::ops::{OpFuture, build_write, prepare, request_span, saved};
+use crate::value::ConversionError;
 use crate::value::Item;
 
 /// One write of a batch, with the table it goes to.

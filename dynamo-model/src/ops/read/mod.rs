@@ -19,9 +19,10 @@ use tracing::Instrument;
 use super::cursor::Cursor;
 use super::{OpFuture, finish, request_span};
 use crate::db::Db;
-use crate::error::{ConversionError, Error};
+use crate::error::Error;
 use crate::expr::{Condition, KeyCondition, Placeholders, RangeCondition, RangeKey};
 use crate::model::{KeyType, Model, Projection, SortKey};
+use crate::value::ConversionError;
 use crate::value::Item;
 
 /// Carries type parameters that only shape the API.

@@ -7,9 +7,10 @@ use tracing::Instrument;
 
 use super::{MAX_TRANSACTION_ACTIONS, built};
 use crate::db::Db;
-use crate::error::{ConversionError, Error};
+use crate::error::Error;
 use crate::model::Model;
 use crate::ops::{OpFuture, finish, request_span};
+use crate::value::ConversionError;
 use crate::value::Item;
 
 /// A read transaction: up to 100 gets across models and tables, read as of one moment.

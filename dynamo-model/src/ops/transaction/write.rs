@@ -10,10 +10,11 @@ use tracing::Instrument;
 
 use super::{CancelReason, MAX_TRANSACTION_ACTIONS, built};
 use crate::db::Db;
-use crate::error::{ConversionError, Error};
+use crate::error::Error;
 use crate::expr::{Condition, Placeholders, Update};
 use crate::model::Model;
 use crate::ops::{OpFuture, finish, prepare, request_span, saved};
+use crate::value::ConversionError;
 use crate::value::Item;
 
 /// A write transaction: puts, creates, updates, deletes and condition checks across models and
