@@ -50,6 +50,20 @@ pub(crate) fn condition(attribute: &str, expected: u64, placeholders: &mut Place
     text
 }
 
+/// `(attribute_not_exists(#v) OR #v < :max)`: an update that adds 1 to the version applies only
+/// while the stored version is below the largest its type holds, so a `u8` version at 255 is
+/// never bumped to 256, which the model could not read.
+pub(crate) fn below_max(attribute: &str, max: u64, placeholders: &mut Placeholders) -> String {
+    let mut text = String::from("(");
+    text.push_str(&crate::expr::not_exists_text(attribute, placeholders));
+    text.push_str(" OR ");
+    placeholders.name(attribute, &mut text);
+    text.push_str(" < ");
+    placeholders.value(AttributeValue::N(max.to_string()), &mut text);
+    text.push(')');
+    text
+}
+
 /// The version held by a stored item (`None` when there was no item).
 pub(crate) fn stored(item: Option<&Item>, attribute: &str) -> Option<u64> {
     match item?.get(attribute) {

@@ -122,12 +122,16 @@ impl<'a, M: Model> UpdateItem<'a, M> {
     fn input(&self, key: Item, returns: ReturnValue) -> Result<UpdateItemInputBuilder, Error> {
         let mut placeholders = Placeholders::new();
         let update = render_update::<M>(&self.update, &mut placeholders)?;
-        let condition = super::write_condition::<M>(
+        let mut condition = super::write_condition::<M>(
             self.condition.as_ref(),
             self.expected_version,
             false,
             &mut placeholders,
         )?;
+        let capped = version_cap::<M>(&self.update, &mut placeholders);
+        if let Some(cap) = capped.clone() {
+            condition = Some(super::write::and_text(cap, condition));
+        }
         Ok(UpdateItemInput::builder()
             .table_name(self.db.table_name_of::<M>())
             .set_key(Some(key))
@@ -137,8 +141,8 @@ impl<'a, M: Model> UpdateItem<'a, M> {
             .set_expression_attribute_values(placeholders.values())
             .return_values(returns)
             .set_return_values_on_condition_check_failure(
-                self.expected_version
-                    .map(|_| ReturnValuesOnConditionCheckFailure::AllOld),
+                (self.expected_version.is_some() || capped.is_some())
+                    .then_some(ReturnValuesOnConditionCheckFailure::AllOld),
             )
             .set_return_consumed_capacity(self.db.return_capacity()))
     }
@@ -157,14 +161,51 @@ impl<'a, M: Model> UpdateItem<'a, M> {
                 finish(self.db, &span, "UpdateItem", 1, output.consumed_capacity());
                 Ok(output.attributes)
             }
-            Err(e) => Err(write_error::<M, _, _>(
-                "UpdateItem",
-                table,
-                self.expected_version,
-                e,
-            )),
+            Err(e) => {
+                if let Some(exhausted) = version_exhausted::<M, _, _>(&table, &e) {
+                    return Err(exhausted);
+                }
+                Err(write_error::<M, _, _>(
+                    "UpdateItem",
+                    table,
+                    self.expected_version,
+                    e,
+                ))
+            }
         }
     }
+}
+
+/// The condition that keeps an update's version bump within the version field's type, for a
+/// versioned model whose update does not set the version itself.
+pub(crate) fn version_cap<M: Model>(
+    update: &Update,
+    placeholders: &mut Placeholders,
+) -> Option<String> {
+    let attribute = M::SCHEMA.version?;
+    (!update.touches(attribute))
+        .then(|| crate::behaviour::version::below_max(attribute, M::VERSION_MAX, placeholders))
+}
+
+/// [`Error::VersionExhausted`] when an update failed because the stored version is already the
+/// largest the version field holds.
+fn version_exhausted<M: Model, E, R>(
+    table: &str,
+    error: &aws_sdk_dynamodb::error::SdkError<E, R>,
+) -> Option<Error>
+where
+    E: aws_sdk_dynamodb::error::ProvideErrorMetadata + super::write::ConditionFailure,
+{
+    let attribute = M::SCHEMA.version?;
+    if !super::write::is_condition_failure(error) {
+        return None;
+    }
+    let stored = crate::behaviour::version::stored(super::write::stored_item(error), attribute)?;
+    (stored >= M::VERSION_MAX).then(|| Error::VersionExhausted {
+        table: table.to_owned(),
+        attribute,
+        max: M::VERSION_MAX,
+    })
 }
 
 /// Renders the update of a model of type `M`, with what the model's behaviours add: the values

@@ -144,7 +144,7 @@ pub(crate) fn write_condition<M: Model>(
 }
 
 /// `required AND (other)`, or `required` alone.
-fn and_text(required: String, other: Option<String>) -> String {
+pub(crate) fn and_text(required: String, other: Option<String>) -> String {
     match other {
         Some(other) => format!("{required} AND ({other})"),
         None => required,

@@ -222,6 +222,8 @@ struct SmallCounter {
     id: String,
     #[dynamo(version)]
     version: u8,
+    #[dynamo(default)]
+    hits: u32,
 }
 
 #[tokio::test]
@@ -231,6 +233,7 @@ async fn a_version_at_its_types_limit_refuses_the_write_instead_of_storing_an_un
     let mut small = SmallCounter {
         id: "s".into(),
         version: 0,
+        hits: 0,
     };
     small.put(&db).await.unwrap();
     // What 254 more writes would reach, without making them: the stored item at 255.
@@ -262,12 +265,53 @@ async fn a_version_at_its_types_limit_refuses_the_write_instead_of_storing_an_un
         error.to_string().contains("widen the field's type"),
         "{error}"
     );
+    // An update, which adds 1 to the stored version, is refused by DynamoDB at the limit.
+    let f = SmallCounter::fields();
+    let error = SmallCounter::update(&db, "s")
+        .add(&f.hits, 1)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            error,
+            Error::VersionExhausted {
+                attribute: "version",
+                max: 255,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    let error = Transaction::new(&db)
+        .update::<SmallCounter>("s", Update::new().add(&f.hits, 1))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, Error::TransactionCanceled { .. }),
+        "{error:?}"
+    );
     // Nothing was written: the item still reads.
     assert_eq!(
         SmallCounter::get(&db, "s")
             .await
             .unwrap()
-            .map(|c| c.version),
-        Some(255)
+            .map(|c| (c.version, c.hits)),
+        Some((255, 0))
     );
+    // Below the limit an update still bumps the version.
+    tests::put_raw(
+        &db,
+        "small_counters",
+        [
+            ("id".to_owned(), AttributeValue::S("s".into())),
+            ("version".to_owned(), AttributeValue::N("254".into())),
+        ]
+        .into(),
+    )
+    .await;
+    let bumped = SmallCounter::update(&db, "s")
+        .add(&f.hits, 1)
+        .await
+        .unwrap();
+    assert_eq!((bumped.version, bumped.hits), (255, 1));
 }

@@ -95,15 +95,19 @@ fn render<M: Model>(
     version: Option<(&'static str, u64)>,
 ) -> Result<Rendered, Error> {
     let mut placeholders = Placeholders::new();
+    let cap = update.and_then(|u| crate::ops::update::version_cap::<M>(u, &mut placeholders));
     let update = update
         .map(|u| crate::ops::update::render_update::<M>(u, &mut placeholders))
         .transpose()?;
-    let condition = crate::ops::write_condition::<M>(
+    let mut condition = crate::ops::write_condition::<M>(
         condition,
         version.map(|(_, expected)| expected),
         false,
         &mut placeholders,
     )?;
+    if let Some(cap) = cap {
+        condition = Some(crate::ops::write::and_text(cap, condition));
+    }
     Ok(Rendered {
         condition,
         update,
