@@ -7,9 +7,9 @@ use aws_sdk_dynamodb::types::{ReturnValue, ReturnValuesOnConditionCheckFailure};
 use std::future::IntoFuture;
 use std::marker::PhantomData;
 
-use tracing::Instrument;
+use aws_sdk_dynamodb::operation::delete_item::DeleteItemOutput;
 
-use super::telemetry::{finish, request_span};
+use super::telemetry::send_one;
 use super::write::{write_condition, write_error};
 use super::{OpFuture, built, load_old, take_key};
 use crate::db::Db;
@@ -104,16 +104,17 @@ impl<'a, M: Model> Delete<'a, M> {
             M::before_delete(key).map_err(|e| Error::hook::<M>("before_delete", e))?;
         }
         let table = input.get_table_name().clone().unwrap_or_default();
-        let span = request_span("DeleteItem", &table, None);
-        let result = input
-            .send_with(self.db.client())
-            .instrument(span.clone())
-            .await;
+        let result = send_one(
+            self.db,
+            "DeleteItem",
+            &table,
+            input.send_with(self.db.client()),
+            |_| 1,
+            DeleteItemOutput::consumed_capacity,
+        )
+        .await;
         match result {
-            Ok(output) => {
-                finish(self.db, &span, "DeleteItem", 1, output.consumed_capacity());
-                Ok(output.attributes)
-            }
+            Ok(output) => Ok(output.attributes),
             Err(e) => Err(write_error::<M, _, _>(
                 "DeleteItem",
                 table,

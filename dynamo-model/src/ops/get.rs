@@ -6,9 +6,9 @@ use aws_sdk_dynamodb::operation::get_item::builders::GetItemInputBuilder;
 use std::future::IntoFuture;
 use std::marker::PhantomData;
 
-use tracing::Instrument;
+use aws_sdk_dynamodb::operation::get_item::GetItemOutput;
 
-use super::telemetry::{finish, request_span};
+use super::telemetry::send_one;
 use super::ttl::{expired, projection_paths};
 use super::{OpFuture, built, load, take_key};
 use crate::db::Db;
@@ -90,19 +90,16 @@ impl<'a, M: Model, P: Projection<M>> Get<'a, M, P> {
         let key = take_key(&mut self.key)?;
         let input = self.input(key);
         let table = input.get_table_name().clone().unwrap_or_default();
-        let span = request_span("GetItem", &table, None);
-        let output = input
-            .send_with(self.db.client())
-            .instrument(span.clone())
-            .await
-            .map_err(|e| Error::sdk("GetItem", &table, e))?;
-        finish(
+        let output = send_one(
             self.db,
-            &span,
             "GetItem",
-            usize::from(output.item.is_some()),
-            output.consumed_capacity(),
-        );
+            &table,
+            input.send_with(self.db.client()),
+            |o| usize::from(o.item.is_some()),
+            GetItemOutput::consumed_capacity,
+        )
+        .await
+        .map_err(|e| Error::sdk("GetItem", &table, e))?;
         match output.item {
             Some(item)
                 if self.hide_expired && M::SCHEMA.ttl.is_some_and(|ttl| expired(&item, ttl)) =>

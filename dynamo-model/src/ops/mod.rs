@@ -36,7 +36,7 @@ pub use transaction::{
 };
 pub use update::UpdateItem;
 
-pub(crate) use telemetry::{finish, request_span};
+pub(crate) use telemetry::{finish, request_span, send_one};
 pub(crate) use ttl::{expired, projection_paths};
 pub(crate) use write::{PreparedWrite, build_write, prepare, saved, write_condition, write_error};
 

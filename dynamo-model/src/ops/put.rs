@@ -6,9 +6,9 @@ use aws_sdk_dynamodb::types::{ReturnValue, ReturnValuesOnConditionCheckFailure};
 
 use std::future::IntoFuture;
 
-use tracing::Instrument;
+use aws_sdk_dynamodb::operation::put_item::PutItemOutput;
 
-use super::telemetry::{finish, request_span};
+use super::telemetry::send_one;
 use super::write::{
     PreparedWrite, build_write, is_condition_failure, prepare, saved, stored_item,
     version_conflict, write_condition, write_error,
@@ -103,14 +103,17 @@ impl<'a, M: Model> Put<'a, M> {
         let expected = prepared.expected_version;
         let input = self.input(prepared, returns)?;
         let table = input.get_table_name().clone().unwrap_or_default();
-        let span = request_span("PutItem", &table, None);
-        let result = input
-            .send_with(self.db.client())
-            .instrument(span.clone())
-            .await;
+        let result = send_one(
+            self.db,
+            "PutItem",
+            &table,
+            input.send_with(self.db.client()),
+            |_| 1,
+            PutItemOutput::consumed_capacity,
+        )
+        .await;
         match result {
             Ok(output) => {
-                finish(self.db, &span, "PutItem", 1, output.consumed_capacity());
                 saved(self.model, expected)?;
                 self.model
                     .after_save_async(self.db)

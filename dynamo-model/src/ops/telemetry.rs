@@ -1,7 +1,30 @@
 //! What every request reports: a tracing span per request, and the capacity it consumed on the
 //! `Db`'s meter.
 
+use std::future::Future;
+
+use aws_sdk_dynamodb::types::ConsumedCapacity;
+use tracing::Instrument;
+
 use crate::db::Db;
+
+/// Sends a single-item request (`input.send_with(client)`) inside its span; once it succeeds,
+/// records the items it returned (`items`) and the capacity it consumed (`capacity`).
+pub(crate) async fn send_one<T, E>(
+    db: &Db,
+    operation: &'static str,
+    table: &str,
+    request: impl Future<Output = Result<T, E>>,
+    items: impl FnOnce(&T) -> usize,
+    capacity: impl FnOnce(&T) -> Option<&ConsumedCapacity>,
+) -> Result<T, E> {
+    let span = request_span(operation, table, None);
+    let result = request.instrument(span.clone()).await;
+    if let Ok(output) = &result {
+        finish(db, &span, operation, items(output), capacity(output));
+    }
+    result
+}
 
 /// The span one request runs in: the operation, table and index, then the items it returned,
 /// the capacity it consumed and the retries it needed. At debug level, so nothing is logged

@@ -7,9 +7,9 @@ use aws_sdk_dynamodb::operation::update_item::UpdateItemInput;
 use aws_sdk_dynamodb::operation::update_item::builders::UpdateItemInputBuilder;
 use aws_sdk_dynamodb::types::{AttributeValue, ReturnValue, ReturnValuesOnConditionCheckFailure};
 
-use tracing::Instrument;
+use aws_sdk_dynamodb::operation::update_item::UpdateItemOutput;
 
-use super::{OpFuture, finish, request_span, write_error};
+use super::{OpFuture, send_one, write_error};
 use crate::behaviour::Failures;
 use crate::db::Db;
 use crate::error::Error;
@@ -151,16 +151,17 @@ impl<'a, M: Model> UpdateItem<'a, M> {
         let key = super::take_key(&mut self.key)?;
         let input = self.input(key, returns)?;
         let table = input.get_table_name().clone().unwrap_or_default();
-        let span = request_span("UpdateItem", &table, None);
-        let result = input
-            .send_with(self.db.client())
-            .instrument(span.clone())
-            .await;
+        let result = send_one(
+            self.db,
+            "UpdateItem",
+            &table,
+            input.send_with(self.db.client()),
+            |_| 1,
+            UpdateItemOutput::consumed_capacity,
+        )
+        .await;
         match result {
-            Ok(output) => {
-                finish(self.db, &span, "UpdateItem", 1, output.consumed_capacity());
-                Ok(output.attributes)
-            }
+            Ok(output) => Ok(output.attributes),
             Err(e) => {
                 if let Some(exhausted) = version_exhausted::<M, _, _>(&table, &e) {
                     return Err(exhausted);

@@ -81,6 +81,25 @@ impl<'a> Reader<'a> {
         self.db.table_name(self.base_table)
     }
 
+    /// The filter and, unless `select` counts instead of reading items, the projection of `P`,
+    /// rendered into `placeholders`.
+    fn render_filter_and_projection<M: Model, P: Projection<M>>(
+        &self,
+        select: Option<&Select>,
+        placeholders: &mut Placeholders,
+    ) -> Result<(Option<String>, Option<String>), Error> {
+        let filter = self
+            .filter
+            .as_ref()
+            .map(|f| f.render(placeholders))
+            .transpose()?;
+        let projection = match select {
+            Some(_) => None,
+            None => P::projection_paths().map(|paths| paths.render(placeholders)),
+        };
+        Ok((filter, projection))
+    }
+
     /// One page of `prepared`, starting at `cursor` (refused if it pages something else), read
     /// with `read`, and the cursor of the next page.
     async fn page<P>(
@@ -131,37 +150,27 @@ impl Prepared {
             Prepared::Scan(input) => ("Scan", input.get_index_name().as_deref()),
         };
         let span = request_span(operation, &table, index);
+        // Query and Scan outputs have the same fields but no shared trait.
+        macro_rules! send_page {
+            ($input:expr) => {{
+                let output = $input
+                    .clone()
+                    .set_exclusive_start_key(start)
+                    .send_with(db.client())
+                    .instrument(span.clone())
+                    .await
+                    .map_err(|e| Error::sdk(operation, &table, e))?;
+                (
+                    output.items,
+                    output.count,
+                    output.last_evaluated_key,
+                    output.consumed_capacity,
+                )
+            }};
+        }
         let (items, count, last_key, consumed) = match self {
-            Prepared::Query(input) => {
-                let output = input
-                    .clone()
-                    .set_exclusive_start_key(start)
-                    .send_with(db.client())
-                    .instrument(span.clone())
-                    .await
-                    .map_err(|e| Error::sdk("Query", &table, e))?;
-                (
-                    output.items,
-                    output.count,
-                    output.last_evaluated_key,
-                    output.consumed_capacity,
-                )
-            }
-            Prepared::Scan(input) => {
-                let output = input
-                    .clone()
-                    .set_exclusive_start_key(start)
-                    .send_with(db.client())
-                    .instrument(span.clone())
-                    .await
-                    .map_err(|e| Error::sdk("Scan", &table, e))?;
-                (
-                    output.items,
-                    output.count,
-                    output.last_evaluated_key,
-                    output.consumed_capacity,
-                )
-            }
+            Prepared::Query(input) => send_page!(input),
+            Prepared::Scan(input) => send_page!(input),
         };
         let count = usize::try_from(count).unwrap_or(0);
         finish(db, &span, operation, count, consumed.as_ref());

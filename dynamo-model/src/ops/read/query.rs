@@ -121,16 +121,9 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
         }
         let mut placeholders = Placeholders::new();
         let key_condition = key.render(&mut placeholders)?;
-        let filter = self
+        let (filter, projection) = self
             .reader
-            .filter
-            .as_ref()
-            .map(|f| f.render(&mut placeholders))
-            .transpose()?;
-        let projection = match select {
-            Some(_) => None,
-            None => P::projection_paths().map(|paths| paths.render(&mut placeholders)),
-        };
+            .render_filter_and_projection::<M, P>(select.as_ref(), &mut placeholders)?;
         Ok(QueryInput::builder()
             .table_name(self.reader.table())
             .set_index_name(self.reader.index.map(str::to_owned))

@@ -64,16 +64,9 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
         P: Projection<M>,
     {
         let mut placeholders = Placeholders::new();
-        let filter = self
+        let (filter, projection) = self
             .reader
-            .filter
-            .as_ref()
-            .map(|f| f.render(&mut placeholders))
-            .transpose()?;
-        let projection = match select {
-            Some(_) => None,
-            None => P::projection_paths().map(|paths| paths.render(&mut placeholders)),
-        };
+            .render_filter_and_projection::<M, P>(select.as_ref(), &mut placeholders)?;
         let to_i32 = |n: u32| i32::try_from(n).unwrap_or(i32::MAX);
         Ok(ScanInput::builder()
             .table_name(self.reader.table())
