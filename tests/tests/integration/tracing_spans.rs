@@ -1,7 +1,7 @@
 //! Tracing: every request runs in a debug-level span naming its operation, table and index, with
-//! the items it returned and the capacity it consumed. The subscriber is this test's thread's
-//! default only; tracing re-evaluates every call site when it is created, so call sites that
-//! other tests of this binary hit first still reach it.
+//! the items it returned and the capacity it consumed. The subscriber is the binary's global
+//! one (a thread's scoped default misses spans while other tests' threads register call sites
+//! at the same time); it records the thread of each span, and the test reads its own.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -28,8 +28,8 @@ fn reading(id: u32) -> Reading {
     }
 }
 
-/// A span as recorded: its level and fields.
-type Recorded = (Level, HashMap<String, String>);
+/// A span as recorded: the thread it was made on, its level and fields.
+type Recorded = (std::thread::ThreadId, Level, HashMap<String, String>);
 
 /// Records every span: its level and fields.
 #[derive(Clone, Default)]
@@ -54,14 +54,18 @@ impl Subscriber for Spans {
         let mut fields = HashMap::new();
         span.record(&mut Fields(&mut fields));
         let mut spans = self.spans.lock().unwrap();
-        spans.push((*span.metadata().level(), fields));
+        spans.push((
+            std::thread::current().id(),
+            *span.metadata().level(),
+            fields,
+        ));
         Id::from_u64(spans.len() as u64)
     }
 
     fn record(&self, span: &Id, values: &Record<'_>) {
         let mut spans = self.spans.lock().unwrap();
         let index = span.into_u64() as usize - 1;
-        values.record(&mut Fields(&mut spans[index].1));
+        values.record(&mut Fields(&mut spans[index].2));
     }
 
     fn record_follows_from(&self, _: &Id, _: &Id) {}
@@ -72,24 +76,30 @@ impl Subscriber for Spans {
 
 #[test]
 fn every_request_runs_in_a_debug_span_naming_table_operation_and_items() {
-    let spans = Spans::default();
+    static SPANS: std::sync::OnceLock<Spans> = std::sync::OnceLock::new();
+    let spans = SPANS.get_or_init(|| {
+        let spans = Spans::default();
+        tracing::subscriber::set_global_default(spans.clone())
+            .expect("no other test sets a global subscriber");
+        spans
+    });
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap();
-    tracing::subscriber::with_default(spans.clone(), || {
-        runtime.block_on(async {
-            let db = tests::db().with_capacity_meter(CapacityMeter::new());
-            Reading::table().create(&db).await.unwrap();
-            reading(1).put(&db).await.unwrap();
-            Reading::indexes().by_kind.query(&db, "temp").await.unwrap();
-        });
+    runtime.block_on(async {
+        let db = tests::db().with_capacity_meter(CapacityMeter::new());
+        Reading::table().create(&db).await.unwrap();
+        reading(1).put(&db).await.unwrap();
+        Reading::indexes().by_kind.query(&db, "temp").await.unwrap();
     });
+    let this_thread = std::thread::current().id();
     let spans = spans.spans.lock().unwrap();
+    let spans: Vec<&Recorded> = spans.iter().filter(|s| s.0 == this_thread).collect();
     let ours: Vec<&HashMap<String, String>> = spans
         .iter()
-        .filter(|(_, fields)| fields.contains_key("operation"))
-        .map(|(_, fields)| fields)
+        .filter(|(_, _, fields)| fields.contains_key("operation"))
+        .map(|(_, _, fields)| fields)
         .collect();
     let put = ours
         .iter()
@@ -106,7 +116,7 @@ fn every_request_runs_in_a_debug_span_naming_table_operation_and_items() {
     assert_eq!(query["items"], "1");
     let loud: Vec<_> = spans
         .iter()
-        .filter(|(level, fields)| fields.contains_key("operation") && *level <= Level::INFO)
+        .filter(|(_, level, fields)| fields.contains_key("operation") && *level <= Level::INFO)
         .collect();
     assert!(
         loud.is_empty(),
