@@ -77,6 +77,12 @@ pub enum LocalError {
         /// What happened when we tried it.
         reason: String,
     },
+    /// Faults were to be installed on a `Db` whose SDK client has no HTTP client to wrap (one
+    /// made with `Db::new` from a client built without `http_client`).
+    #[error(
+        "faults cannot be injected: the Db's SDK client has no HTTP client to wrap; make the Db with Db::local or LocalEngine::db, or set http_client on its SDK config"
+    )]
+    NoHttpClient,
     /// A file-system or process operation failed.
     #[error("{action} {path} failed: {message}")]
     Io {

@@ -34,6 +34,7 @@
 
 mod engine;
 mod error;
+mod faults;
 mod install;
 mod probe;
 
@@ -46,6 +47,7 @@ use dynamo_model::Db;
 use dynamo_model::db::ENDPOINT_ENV;
 
 pub use error::LocalError;
+pub use faults::{FaultLog, Faults};
 pub use install::{LOCAL_DIR_ENV, MOTO_VERSION};
 
 use engine::Running;

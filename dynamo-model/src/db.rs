@@ -8,6 +8,7 @@ use aws_sdk_dynamodb::types::{ConsumedCapacity, ReturnConsumedCapacity};
 
 use crate::capacity::CapacityMeter;
 use crate::model::Model;
+use crate::retries::Retries;
 
 /// The environment variable that points dynamo-model at an already running DynamoDB (for
 /// example DynamoDB Local or LocalStack) instead of AWS, and `dynamo-model-local` at it instead
@@ -34,6 +35,7 @@ pub struct Db {
     client: Client,
     naming: Arc<TableNaming>,
     meter: Option<CapacityMeter>,
+    retries: Retries,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -45,17 +47,75 @@ struct TableNaming {
 }
 
 impl Db {
-    /// Wraps an SDK client you configured yourself.
+    /// Wraps an SDK client you configured yourself. Its retry and timeout settings stay as you
+    /// set them (the SDK's default is 3 attempts and no timeouts) until
+    /// [`with_retries`](Db::with_retries).
     pub fn new(client: Client) -> Self {
+        use aws_sdk_dynamodb::config::Intercept;
+        let counter = crate::ops::AttemptCounter;
+        let counting = client
+            .config()
+            .interceptors()
+            .any(|i| i.name() == counter.name());
+        let client = if counting {
+            client
+        } else {
+            Client::from_conf(client.config().to_builder().interceptor(counter).build())
+        };
         Db {
             client,
             naming: Arc::default(),
             meter: None,
+            retries: Retries::standard(),
         }
     }
 
+    /// Retries and times out requests as `retries` says: the SDK client is rebuilt with its
+    /// retry and timeout configuration (sharing the connection pool), and batches retry
+    /// unprocessed items by it. See [`Retries`] for the presets.
+    pub fn with_retries(self, retries: Retries) -> Self {
+        let mut db = self.with_sdk_config(|config| {
+            config
+                .retry_config(retries.retry_config())
+                .timeout_config(retries.timeout_config())
+                .retry_partition(retries.retry_partition())
+        });
+        db.retries = retries;
+        db
+    }
+
+    /// Rebuilds the SDK client from its configuration as `change` alters it (an interceptor,
+    /// another HTTP client, ...), keeping everything else of this handle: table naming, meter,
+    /// retries. The new client shares the old one's connection pool unless `change` replaces
+    /// the HTTP client.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use dynamo_model::sdk::config::timeout::TimeoutConfig;
+    ///
+    /// let db = dynamo_model::Db::local("http://127.0.0.1:8000").with_sdk_config(|config| {
+    ///     config.timeout_config(TimeoutConfig::builder().read_timeout(Duration::from_secs(1)).build())
+    /// });
+    /// # let _ = db;
+    /// ```
+    pub fn with_sdk_config(
+        mut self,
+        change: impl FnOnce(aws_sdk_dynamodb::config::Builder) -> aws_sdk_dynamodb::config::Builder,
+    ) -> Self {
+        let config = change(self.client.config().to_builder());
+        self.client = Client::from_conf(config.build());
+        self
+    }
+
+    /// The retry and timeout settings of this handle (for a `Db` made with [`Db::new`], those
+    /// its batches use).
+    pub fn retries(&self) -> &Retries {
+        &self.retries
+    }
+
     /// Loads the standard AWS configuration chain, as the AWS SDK does, and points the client at
-    /// [`DYNAMODB_ENDPOINT`](ENDPOINT_ENV) when that variable is set.
+    /// [`DYNAMODB_ENDPOINT`](ENDPOINT_ENV) when that variable is set. Requests retry and time
+    /// out as [`Retries::standard`] says; [`with_retries`](Db::with_retries) changes that.
     ///
     /// Needs an HTTPS client: the feature `rustls-ring` (on by default) or `rustls-aws-lc`.
     #[cfg(any(feature = "rustls-ring", feature = "rustls-aws-lc"))]
@@ -68,11 +128,12 @@ impl Db {
         if let Some(endpoint) = std::env::var(ENDPOINT_ENV).ok().filter(|e| !e.is_empty()) {
             config = config.endpoint_url(endpoint);
         }
-        Db::new(Client::from_conf(config.build()))
+        Db::new(Client::from_conf(config.build())).with_retries(Retries::standard())
     }
 
     /// A client for a local engine (moto, DynamoDB Local, LocalStack) at `endpoint`, with fixed
-    /// dummy credentials and region so that every local handle sees the same tables.
+    /// dummy credentials and region so that every local handle sees the same tables. Requests
+    /// retry and time out as [`Retries::standard`] says.
     ///
     /// Needs an HTTP client: the feature `rustls-ring` (on by default) or `rustls-aws-lc`.
     ///
@@ -97,7 +158,7 @@ impl Db {
             .endpoint_url(endpoint);
         #[cfg(feature = "rustls-ring")]
         let config = config.http_client(https_client());
-        Db::new(Client::from_conf(config.build()))
+        Db::new(Client::from_conf(config.build())).with_retries(Retries::standard())
     }
 
     /// The SDK client, for calls dynamo-model does not wrap.

@@ -40,6 +40,7 @@ pub mod index;
 pub mod json;
 pub mod model;
 pub mod ops;
+pub mod retries;
 pub mod table;
 pub mod value;
 pub mod with;
@@ -52,6 +53,7 @@ pub use model::{
     IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model, NoRangeKey,
     Projection, Schema, SortKey,
 };
+pub use retries::Retries;
 pub use value::{ConversionError, ConversionProblem};
 
 /// Derives [`Projection`] for a struct holding some fields of a model. See [`Projection`].

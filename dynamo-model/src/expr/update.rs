@@ -106,6 +106,28 @@ impl Update {
         })
     }
 
+    /// Whether `item` already shows every action of this update: each SET of a value (or
+    /// `if_not_exists`) on a top-level attribute holds that value, each REMOVE of a top-level
+    /// attribute left it absent. An update with another action (arithmetic, appends, ADD,
+    /// DELETE, a nested path, a value taken from another path) cannot be recognised in an item,
+    /// and gives `false`.
+    pub(crate) fn shown_in(&self, item: &crate::value::Item) -> bool {
+        self.actions.iter().all(|action| {
+            let [Segment::Name(name)] = action.path().segments() else {
+                return false;
+            };
+            match action {
+                Action::Set(
+                    _,
+                    SetValue::Operand(Operand::Value(Ok(value)))
+                    | SetValue::IfNotExists(Operand::Value(Ok(value))),
+                ) => item.get(name.as_ref()) == Some(value),
+                Action::Remove(_) => !item.contains_key(name.as_ref()),
+                _ => false,
+            }
+        })
+    }
+
     /// Whether no action was added.
     pub fn is_empty(&self) -> bool {
         self.actions.is_empty()

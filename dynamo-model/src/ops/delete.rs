@@ -11,7 +11,7 @@ use aws_sdk_dynamodb::operation::delete_item::DeleteItemOutput;
 
 use super::telemetry::send_one;
 use super::write::{write_condition, write_error};
-use super::{OpFuture, built, load_old, take_key};
+use super::{OpFuture, built, counting, load_old, take_key};
 use crate::db::Db;
 use crate::error::Error;
 use crate::expr::Condition;
@@ -82,8 +82,8 @@ impl<'a, M: Model> Delete<'a, M> {
             .set_expression_attribute_names(placeholders.names())
             .set_expression_attribute_values(placeholders.values())
             .set_return_values_on_condition_check_failure(
-                self.expected_version
-                    .map(|_| ReturnValuesOnConditionCheckFailure::AllOld),
+                (self.expected_version.is_some() || self.condition.is_some())
+                    .then_some(ReturnValuesOnConditionCheckFailure::AllOld),
             )
             .set_return_values(returns)
             .set_return_consumed_capacity(self.db.return_capacity()))
@@ -104,15 +104,25 @@ impl<'a, M: Model> Delete<'a, M> {
             M::before_delete(key).map_err(|e| Error::hook::<M>("before_delete", e))?;
         }
         let table = input.get_table_name().clone().unwrap_or_default();
-        let result = send_one(
+        let (result, attempts) = counting(send_one(
             self.db,
             "DeleteItem",
             &table,
             input.send_with(self.db.client()),
             |_| 1,
             DeleteItemOutput::consumed_capacity,
-        )
+        ))
         .await;
+        // The condition failed on a retry and there is no item any more: an earlier attempt
+        // deleted it and its answer was lost (or another writer deleted it meanwhile; either
+        // way the item is gone, as asked). What it held is not known any more.
+        if let Err(e) = &result
+            && attempts > 1
+            && super::write::is_condition_failure(e)
+            && super::write::stored_item(e).is_none()
+        {
+            return Ok(None);
+        }
         match result {
             Ok(output) => Ok(output.attributes),
             Err(e) => Err(write_error::<M, _, _>(

@@ -7,6 +7,7 @@
 //! send without sending it (`.request()`), to check its shape in a test or to send it with the
 //! SDK yourself.
 
+mod attempts;
 mod batch;
 mod cursor;
 mod delete;
@@ -36,6 +37,7 @@ pub use transaction::{
 };
 pub use update::UpdateItem;
 
+pub(crate) use attempts::{AttemptCounter, counting};
 pub(crate) use telemetry::{finish, request_span, send_one};
 pub(crate) use ttl::{expired, projection_paths};
 pub(crate) use write::{PreparedWrite, build_write, prepare, saved, write_condition, write_error};

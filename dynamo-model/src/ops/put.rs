@@ -13,7 +13,7 @@ use super::write::{
     PreparedWrite, build_write, is_condition_failure, prepare, saved, stored_item,
     version_conflict, write_condition, write_error,
 };
-use super::{OpFuture, built, load_old};
+use super::{OpFuture, built, counting, load_old};
 use crate::db::Db;
 use crate::error::Error;
 use crate::expr::Condition;
@@ -67,6 +67,7 @@ impl<'a, M: Model> Put<'a, M> {
         prepared: PreparedWrite,
         returns: Option<ReturnValue>,
     ) -> Result<PutItemInputBuilder, Error> {
+        let conditional = self.conditional(&prepared);
         let mut placeholders = Placeholders::new();
         let condition = write_condition::<M>(
             self.condition.as_ref(),
@@ -81,12 +82,15 @@ impl<'a, M: Model> Put<'a, M> {
             .set_expression_attribute_names(placeholders.names())
             .set_expression_attribute_values(placeholders.values())
             .set_return_values_on_condition_check_failure(
-                prepared
-                    .expected_version
-                    .map(|_| ReturnValuesOnConditionCheckFailure::AllOld),
+                conditional.then_some(ReturnValuesOnConditionCheckFailure::AllOld),
             )
             .set_return_values(returns)
             .set_return_consumed_capacity(self.db.return_capacity()))
+    }
+
+    /// Whether the put carries a condition (a create, a version check or the caller's).
+    fn conditional(&self, prepared: &PreparedWrite) -> bool {
+        self.only_if_new || self.condition.is_some() || prepared.expected_version.is_some()
     }
 
     /// Writes the item and gives the item it replaced, if there was one.
@@ -101,17 +105,32 @@ impl<'a, M: Model> Put<'a, M> {
             .map_err(|e| Error::hook::<M>("before_save_async", e))?;
         let prepared = prepare(self.model, self.only_if_new)?;
         let expected = prepared.expected_version;
+        // A conditional put keeps the item it sends, to recognise it when a retry finds it.
+        let sent = self.conditional(&prepared).then(|| prepared.item.clone());
         let input = self.input(prepared, returns)?;
         let table = input.get_table_name().clone().unwrap_or_default();
-        let result = send_one(
+        let (result, attempts) = counting(send_one(
             self.db,
             "PutItem",
             &table,
             input.send_with(self.db.client()),
             |_| 1,
             PutItemOutput::consumed_capacity,
-        )
+        ))
         .await;
+        // The condition failed on a retry, and the stored item is exactly the one this put
+        // writes: an earlier attempt landed and its answer was lost. The write succeeded (what
+        // it replaced is not known any more).
+        let landed_earlier = |e: &aws_sdk_dynamodb::error::SdkError<_, _>| {
+            attempts > 1
+                && is_condition_failure(e)
+                && sent.is_some()
+                && stored_item(e) == sent.as_ref()
+        };
+        let result = match result {
+            Err(e) if landed_earlier(&e) => Ok(PutItemOutput::builder().build()),
+            other => other,
+        };
         match result {
             Ok(output) => {
                 saved(self.model, expected)?;

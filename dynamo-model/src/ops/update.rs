@@ -9,7 +9,7 @@ use aws_sdk_dynamodb::types::{AttributeValue, ReturnValue, ReturnValuesOnConditi
 
 use aws_sdk_dynamodb::operation::update_item::UpdateItemOutput;
 
-use super::{OpFuture, send_one, write_error};
+use super::{OpFuture, counting, send_one, write_error};
 use crate::behaviour::Failures;
 use crate::db::Db;
 use crate::error::Error;
@@ -141,25 +141,50 @@ impl<'a, M: Model> UpdateItem<'a, M> {
             .set_expression_attribute_values(placeholders.values())
             .return_values(returns)
             .set_return_values_on_condition_check_failure(
-                (self.expected_version.is_some() || capped.is_some())
+                (self.expected_version.is_some() || capped.is_some() || self.condition.is_some())
                     .then_some(ReturnValuesOnConditionCheckFailure::AllOld),
             )
             .set_return_consumed_capacity(self.db.return_capacity()))
     }
 
+    /// Whether `stored`, found when the condition failed on a retry, is this update applied:
+    /// every action shows in it and, for a versioned model checked at a version, it has the
+    /// next one.
+    fn landed_earlier(&self, stored: &Item) -> bool {
+        let version_moved_on = match (M::SCHEMA.version, self.expected_version) {
+            (Some(attribute), Some(expected)) => {
+                crate::behaviour::version::stored(Some(stored), attribute)
+                    == Some(expected.saturating_add(1))
+            }
+            _ => true,
+        };
+        version_moved_on && self.update.shown_in(stored)
+    }
+
     async fn run(mut self, returns: ReturnValue) -> Result<Option<Item>, Error> {
         let key = super::take_key(&mut self.key)?;
+        let returns_new = matches!(returns, ReturnValue::AllNew | ReturnValue::UpdatedNew);
         let input = self.input(key, returns)?;
         let table = input.get_table_name().clone().unwrap_or_default();
-        let result = send_one(
+        let (result, attempts) = counting(send_one(
             self.db,
             "UpdateItem",
             &table,
             input.send_with(self.db.client()),
             |_| 1,
             UpdateItemOutput::consumed_capacity,
-        )
+        ))
         .await;
+        // The condition failed on a retry, and the stored item already shows this update at
+        // the next version: an earlier attempt landed and its answer was lost.
+        if let Err(e) = &result
+            && attempts > 1
+            && super::write::is_condition_failure(e)
+            && let Some(stored) = super::write::stored_item(e)
+            && self.landed_earlier(stored)
+        {
+            return Ok(returns_new.then(|| stored.clone()));
+        }
         match result {
             Ok(output) => Ok(output.attributes),
             Err(e) => {

@@ -11,6 +11,7 @@ mod defaults;
 mod documents;
 mod engine;
 mod expressions;
+mod faults;
 mod hooks;
 mod indexes;
 mod interop;

@@ -79,7 +79,7 @@ impl<'a, M: Model> BatchGet<'a, M> {
             consistent_read: false,
             hide_expired: false,
             concurrency: 4,
-            retry: RetryPolicy::default(),
+            retry: db.retries().batch_policy(),
             model: PhantomData,
         }
     }
@@ -135,7 +135,8 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
         self
     }
 
-    /// How unprocessed keys are retried.
+    /// How unprocessed keys are retried (by default as the `Db`'s [`Retries`](crate::Retries)
+    /// say: as many calls as a request has attempts, with the same backoff).
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
         self

@@ -305,7 +305,7 @@ impl<'a> BatchWrite<'a> {
             db,
             writes: Vec::new(),
             concurrency: 4,
-            retry: RetryPolicy::default(),
+            retry: db.retries().batch_policy(),
         }
     }
 
@@ -351,7 +351,8 @@ impl<'a> BatchWrite<'a> {
         self
     }
 
-    /// How unprocessed writes are retried.
+    /// How unprocessed writes are retried (by default as the `Db`'s [`Retries`](crate::Retries)
+    /// say: as many calls as a request has attempts, with the same backoff).
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
         self
