@@ -94,6 +94,18 @@ pub enum Error {
         max: u64,
     },
 
+    /// The write was applied, but `after_save` hooks failed: from a transaction that
+    /// committed, each failing hook's error (every hook ran).
+    #[error(
+        "the write was applied, but {} after_save hooks failed; the first: {}",
+        errors.len(),
+        errors.first().map(ToString::to_string).unwrap_or_default()
+    )]
+    AfterWrite {
+        /// The hooks' errors, in the order of the actions.
+        errors: Vec<Error>,
+    },
+
     /// A batch write did not fully land: from [`BatchWritten::ensure_complete`]. The batch's
     /// outcomes say which writes are missing; this error only counts them.
     ///

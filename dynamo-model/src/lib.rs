@@ -167,4 +167,6 @@ mod guide_doctests {
     struct Versioning;
     #[doc = include_str!("../../docs/performance.md")]
     struct Performance;
+    #[doc = include_str!("../../docs/retries.md")]
+    struct Retries;
 }

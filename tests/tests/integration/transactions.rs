@@ -278,3 +278,57 @@ async fn more_than_a_hundred_actions_are_refused_before_sending() {
         }
     ));
 }
+
+/// A versioned model whose `after_save` fails for names starting with "bad".
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "ledgers", hooks)]
+struct Ledger {
+    #[dynamo(hash_key)]
+    name: String,
+    #[dynamo(version)]
+    version: u64,
+}
+
+impl Hooks for Ledger {
+    fn after_save(&self) -> Result<(), dynamo_model::HookError> {
+        if self.name.starts_with("bad") {
+            return Err(format!("{} at version {} refused", self.name, self.version).into());
+        }
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn after_a_commit_every_version_is_set_and_every_after_save_runs() {
+    let db = db();
+    Ledger::table().create(&db).await.unwrap();
+    let ledger = |name: &str| Ledger {
+        name: name.into(),
+        version: 0,
+    };
+    let (mut bad1, mut good, mut bad2) = (ledger("bad-1"), ledger("good"), ledger("bad-2"));
+    let error = Transaction::new(&db)
+        .put(&mut bad1)
+        .put(&mut good)
+        .put(&mut bad2)
+        .await
+        .unwrap_err();
+    let Error::AfterWrite { errors } = &error else {
+        panic!("{error:?}")
+    };
+    // Both failing hooks ran, each seeing its model at the version written.
+    let messages: Vec<String> = errors
+        .iter()
+        .map(|e| std::error::Error::source(e).unwrap().to_string())
+        .collect();
+    assert_eq!(
+        messages,
+        ["bad-1 at version 1 refused", "bad-2 at version 1 refused"]
+    );
+    assert!(
+        error.to_string().contains("the write was applied"),
+        "{error}"
+    );
+    assert_eq!((bad1.version, good.version, bad2.version), (1, 1, 1));
+    assert_eq!(Ledger::scan(&db).count().await.unwrap(), 3, "it committed");
+}

@@ -13,7 +13,7 @@ use crate::db::Db;
 use crate::error::Error;
 use crate::expr::{Condition, Placeholders, Update};
 use crate::model::Model;
-use crate::ops::{OpFuture, finish, prepare, request_span, saved};
+use crate::ops::{OpFuture, finish, prepare, request_span};
 use crate::value::ConversionError;
 use crate::value::Item;
 
@@ -45,9 +45,33 @@ pub struct Transaction<'a> {
     return_items: bool,
 }
 
-/// What runs after the transaction committed: a saved model records its version and runs
-/// `after_save`.
-type AfterCommit<'a> = Box<dyn FnOnce() -> Result<(), Error> + Send + 'a>;
+/// What a put's model does once the transaction committed: record the version written, then
+/// (after every model has recorded its own) run `after_save`.
+trait Committed: Send {
+    fn record_version(&mut self);
+    fn after_save(&self) -> Result<(), Error>;
+}
+
+type AfterCommit<'a> = Box<dyn Committed + 'a>;
+
+struct SavedModel<'a, M> {
+    model: &'a mut M,
+    expected: Option<u64>,
+}
+
+impl<M: Model + Send> Committed for SavedModel<'_, M> {
+    fn record_version(&mut self) {
+        if let Some(expected) = self.expected {
+            self.model.set_version(expected.saturating_add(1));
+        }
+    }
+
+    fn after_save(&self) -> Result<(), Error> {
+        self.model
+            .after_save()
+            .map_err(|e| Error::hook::<M>("after_save", e))
+    }
+}
 
 /// An action of a transaction, built when the transaction is sent, so that a put's model runs
 /// its write behaviours then (and only then), and every action sees the transaction's options
@@ -173,7 +197,7 @@ impl<'a, M: Model + Send> PendingAction<'a> for PutPending<'a, M> {
         Ok(PreparedAction {
             item,
             version,
-            after_commit: Some(Box::new(move || saved(model, expected))),
+            after_commit: Some(Box::new(SavedModel { model, expected })),
         })
     }
 }
@@ -437,12 +461,22 @@ impl<'a> Transaction<'a> {
                     count,
                     output.consumed_capacity(),
                 );
-                for (_, after_commit) in behaviours {
-                    if let Some(after_commit) = after_commit {
-                        after_commit()?;
-                    }
+                // Every model holds its new version before any `after_save` runs, and every hook
+                // runs: one failing does not keep the others from theirs.
+                let mut committed: Vec<AfterCommit<'_>> =
+                    behaviours.into_iter().filter_map(|(_, c)| c).collect();
+                for model in &mut committed {
+                    model.record_version();
                 }
-                Ok(())
+                let errors: Vec<Error> = committed
+                    .iter()
+                    .filter_map(|model| model.after_save().err())
+                    .collect();
+                if errors.is_empty() {
+                    Ok(())
+                } else {
+                    Err(Error::AfterWrite { errors })
+                }
             }
             Err(e) => match e.as_service_error() {
                 Some(service) if service.is_transaction_canceled_exception() => {
