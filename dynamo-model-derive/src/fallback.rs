@@ -17,16 +17,24 @@ pub fn expand(
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let private = quote!(#krate::__private);
-    // A model marked `hooks` has its own `impl Hooks`; another would conflict with it.
-    let hooks = (!says_hooks(input)).then(|| {
+    // A model marked `hooks` (`async_hooks`) has its own `impl Hooks` (`impl AsyncHooks`);
+    // another would conflict with it.
+    let hooks = (!says(input, "hooks")).then(|| {
         quote! {
             #[automatically_derived]
             impl #impl_generics #private::Hooks for #ident #ty_generics #where_clause {}
         }
     });
+    let async_hooks = (!says(input, "async_hooks")).then(|| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #private::AsyncHooks for #ident #ty_generics #where_clause {}
+        }
+    });
     let stub = match derive {
         Derive::Model => quote! {
         #hooks
+        #async_hooks
         #[automatically_derived]
         impl #impl_generics #private::WriteBehaviours for #ident #ty_generics #where_clause {}
         #[automatically_derived]
@@ -99,17 +107,18 @@ pub fn expand(
     }
 }
 
-/// Whether the struct's `#[dynamo(...)]` options include `hooks`, read loosely: the options may
-/// hold the very mistakes being reported.
-fn says_hooks(input: &DeriveInput) -> bool {
+/// Whether the struct's `#[dynamo(...)]` options include the word `option`, read loosely: the
+/// options may hold the very mistakes being reported.
+fn says(input: &DeriveInput, option: &str) -> bool {
     input
         .attrs
         .iter()
         .filter(|attr| attr.path().is_ident("dynamo"))
         .filter_map(|attr| attr.meta.require_list().ok())
         .any(|list| {
-            list.tokens.clone().into_iter().any(
-                |tree| matches!(tree, proc_macro2::TokenTree::Ident(ident) if ident == "hooks"),
-            )
+            list.tokens
+                .clone()
+                .into_iter()
+                .any(|tree| matches!(tree, proc_macro2::TokenTree::Ident(ident) if ident == option))
         })
 }

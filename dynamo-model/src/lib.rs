@@ -53,6 +53,7 @@ pub use model::{
     IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model, NoRangeKey,
     Projection, Schema, SortKey,
 };
+pub use ops::AsyncHooks;
 pub use retries::Retries;
 pub use value::{ConversionError, ConversionProblem};
 
@@ -102,7 +103,7 @@ pub use aws_sdk_dynamodb as sdk;
 /// What most code using dynamo-model needs: `use dynamo_model::prelude::*;`.
 pub mod prelude {
     pub use crate::expr::{AttributePath, Conditions, UpdateActions};
-    pub use crate::{Attribute, Db, Error, Hooks, Model, Projection};
+    pub use crate::{AsyncHooks, Attribute, Db, Error, Hooks, Model, Projection};
 }
 
 /// What generated code refers to. Not public API: it may change in any release.
@@ -118,6 +119,7 @@ pub mod __private {
         IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model,
         NoRangeKey, Projection, Schema, TtlSeconds, key_item_of, projected_path, top_level_name,
     };
+    pub use crate::ops::AsyncHooks;
     pub use crate::value::ConversionError;
     pub use crate::value::{
         Flatten, FromAttribute, Item, ToAttribute, key_attribute, read_converted, read_field,

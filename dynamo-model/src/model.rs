@@ -5,7 +5,7 @@ use aws_sdk_dynamodb::types::{AttributeValue, ScalarAttributeType};
 use crate::behaviour::write::WriteBehaviours;
 use crate::behaviour::{Hooks, ValidationErrors};
 use crate::db::Db;
-use crate::ops::{BatchGet, Delete, Get, Put, Query, Scan, UpdateItem};
+use crate::ops::{AsyncHooks, BatchGet, Delete, Get, Put, Query, Scan, UpdateItem};
 use crate::table::Table;
 use crate::value::ConversionError;
 use crate::value::{FromAttribute, Item, ToAttribute};
@@ -58,7 +58,7 @@ use crate::value::{FromAttribute, Item, ToAttribute};
 /// ([`UpdateActions`](crate::expr::UpdateActions)): `set`, `set_if_not_exists`, `increment`,
 /// `decrement`, `append`, `prepend`, `add` (DynamoDB's `ADD`), `unset`, `unset_at`, `unset_key`
 /// (its `REMOVE`) and `discard` (its `DELETE`, on set elements).
-pub trait Model: Hooks + WriteBehaviours + Sized {
+pub trait Model: Hooks + AsyncHooks + WriteBehaviours + Sized {
     /// How a key is passed to [`get`](Model::get) and [`delete`](Model::delete): the hash key's
     /// argument type (`&str` for a `String` key, the integer itself for numbers), or a tuple of
     /// hash and range key arguments when the model has a range key.

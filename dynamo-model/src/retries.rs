@@ -11,8 +11,9 @@ use crate::ops::RetryPolicy;
 /// configuration, with settings made for DynamoDB, and the retries of the items a batch call
 /// leaves unprocessed.
 ///
-/// `Db::from_env` and `Db::local` use [`Retries::standard`]; [`Db::with_retries`] sets another.
-/// (A `Db` made with [`Db::new`] from your own client keeps that client's settings.)
+/// `Db::from_env` and `Db::local` use [`Retries::standard`];
+/// [`Db::with_retries`](crate::Db::with_retries) sets another. (A `Db` made with
+/// [`Db::new`](crate::Db::new) from your own client keeps that client's settings.)
 ///
 /// | | [`standard`](Retries::standard) | [`lambda`](Retries::lambda) | [`bulk`](Retries::bulk) |
 /// |---|---|---|---|

@@ -388,19 +388,26 @@ fn stamps(cont: &Container, private: &TokenStream) -> TokenStream {
     }
 }
 
-/// `impl Hooks` with every hook left as it is, unless the model says it implements them.
+/// `impl Hooks` and `impl AsyncHooks` with every hook left as it is, unless the model says it
+/// implements them (`hooks`, `async_hooks`).
 pub fn hooks_impl(
     cont: &Container,
     generics: &syn::Generics,
     private: &TokenStream,
 ) -> TokenStream {
-    if cont.attrs.hooks.is_some() {
-        return quote!();
-    }
     let ident = cont.ident;
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    quote! {
-        #[automatically_derived]
-        impl #impl_generics #private::Hooks for #ident #ty_generics #where_clause {}
-    }
+    let hooks = cont.attrs.hooks.is_none().then(|| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #private::Hooks for #ident #ty_generics #where_clause {}
+        }
+    });
+    let async_hooks = cont.attrs.async_hooks.is_none().then(|| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #private::AsyncHooks for #ident #ty_generics #where_clause {}
+        }
+    });
+    quote!(#hooks #async_hooks)
 }

@@ -22,6 +22,7 @@ pub const CONTENT: Symbol = Symbol("content");
 pub const GLOBAL_INDEX: Symbol = Symbol("global_index");
 pub const LOCAL_INDEX: Symbol = Symbol("local_index");
 pub const HOOKS: Symbol = Symbol("hooks");
+pub const ASYNC_HOOKS: Symbol = Symbol("async_hooks");
 pub const TIMESTAMPS: Symbol = Symbol("timestamps");
 
 // Index options.
@@ -72,6 +73,7 @@ pub const CONTAINER_OPTIONS: &[Symbol] = &[
     LOCAL_INDEX,
     MODEL,
     HOOKS,
+    ASYNC_HOOKS,
     TIMESTAMPS,
 ];
 /// Options allowed on a field.

@@ -1,8 +1,5 @@
 //! Hooks: code a model runs around its writes and reads.
 
-use std::future::Future;
-
-use crate::db::Db;
 use crate::value::Item;
 
 /// The error a hook returns: any error type, boxed. A hook error aborts the operation; it is
@@ -36,9 +33,10 @@ pub type HookError = Box<dyn std::error::Error + Send + Sync + 'static>;
 /// }
 /// ```
 ///
-/// The four hooks are synchronous, so that they run the same way in single writes, batches and
-/// transactions and on every item a query returns. Single-item writes and deletes also await
-/// the `_async` variants, which get the `Db` to do asynchronous work with.
+/// The four hooks are synchronous and know nothing of the database, so that they run the same
+/// way in single writes, batches and transactions and on every item a query returns.
+/// Single-item writes and deletes also await [`AsyncHooks`](crate::AsyncHooks), which are
+/// given the `Db` to do asynchronous work with.
 pub trait Hooks {
     /// Runs before each write of the whole model (put, create, batch put, transaction put),
     /// before timestamps and validation. It may change the model; what it leaves is written.
@@ -46,9 +44,9 @@ pub trait Hooks {
         Ok(())
     }
 
-    /// Runs after a put or create succeeded, and after a transaction holding a put of the model
-    /// committed. (A batch cannot tell which of its writes landed when it returns leftovers, so
-    /// a batch runs it for none.) An error here is returned, but the write has happened.
+    /// Runs after a put or create succeeded, after a transaction holding a put of the model
+    /// committed, and for each put of a batch that DynamoDB applied. An error here is
+    /// returned, but the write has happened.
     fn after_save(&self) -> Result<(), HookError> {
         Ok(())
     }
@@ -64,31 +62,5 @@ pub trait Hooks {
     fn before_delete(key: &Item) -> Result<(), HookError> {
         let _ = key;
         Ok(())
-    }
-
-    /// The asynchronous `before_save`, for work that awaits (reading another table, calling a
-    /// service). It runs on single-item writes (`put`, `create`) just before `before_save`, and
-    /// is given the `Db` of the write. Batches and transactions are built synchronously, so they
-    /// run only `before_save`.
-    fn before_save_async(&mut self, db: &Db) -> impl Future<Output = Result<(), HookError>> + Send {
-        let _ = db;
-        std::future::ready(Ok(()))
-    }
-
-    /// The asynchronous `after_save`: runs after a successful `put` or `create`, just after
-    /// `after_save`.
-    fn after_save_async(&self, db: &Db) -> impl Future<Output = Result<(), HookError>> + Send {
-        let _ = db;
-        std::future::ready(Ok(()))
-    }
-
-    /// The asynchronous `before_delete`: runs on `delete` and `delete_item`, just before
-    /// `before_delete`.
-    fn before_delete_async(
-        key: &Item,
-        db: &Db,
-    ) -> impl Future<Output = Result<(), HookError>> + Send {
-        let _ = (key, db);
-        std::future::ready(Ok(()))
     }
 }

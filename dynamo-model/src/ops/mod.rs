@@ -12,6 +12,7 @@ mod batch;
 mod cursor;
 mod delete;
 mod get;
+mod hooks;
 mod put;
 mod read;
 mod telemetry;
@@ -30,6 +31,7 @@ pub use batch::{
 pub use cursor::Cursor;
 pub use delete::Delete;
 pub use get::Get;
+pub use hooks::AsyncHooks;
 pub use put::Put;
 pub use read::{Page, Query, Scan};
 pub use transaction::{

@@ -201,14 +201,14 @@ struct Audit {
 }
 
 #[derive(Model, Debug, Clone, PartialEq)]
-#[dynamo(table = "tickets", hooks)]
+#[dynamo(table = "tickets", async_hooks)]
 struct Ticket {
     #[dynamo(hash_key)]
     id: String,
     team: String,
 }
 
-impl Hooks for Ticket {
+impl AsyncHooks for Ticket {
     // Asynchronous: reads another table before the write...
     async fn before_save_async(&mut self, db: &Db) -> Result<(), HookError> {
         if Team::get(db, &self.team).await?.is_none() {

@@ -17,7 +17,7 @@ struct Doc {
 }
 
 #[derive(Attribute)]
-#[dynamo(hooks)]
+#[dynamo(hooks, async_hooks)]
 struct Inner {
     #[dynamo(version)]
     version: u64,

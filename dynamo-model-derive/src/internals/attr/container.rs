@@ -23,6 +23,8 @@ pub struct ContainerAttrs {
     pub model: Option<(syn::Path, syn::Path)>,
     /// `hooks`: the user implements `Hooks`; the derive does not.
     pub hooks: Option<syn::Path>,
+    /// `async_hooks`: the user implements `AsyncHooks`; the derive does not.
+    pub async_hooks: Option<syn::Path>,
     /// `timestamps`: the fields `created_at` and `updated_at` are the timestamps.
     pub timestamps: Option<syn::Path>,
 }
@@ -113,16 +115,27 @@ impl ContainerAttrs {
                 if let Some(path) = path_value(cx, &meta, MODEL)? {
                     set_once(cx, &mut out.model, (meta.path.clone(), path), &meta, MODEL);
                 }
-            } else if (meta.path == HOOKS || meta.path == TIMESTAMPS) && derive != Derive::Model {
-                let word = if meta.path == HOOKS {
-                    HOOKS
-                } else {
-                    TIMESTAMPS
-                };
+            } else if (meta.path == HOOKS || meta.path == ASYNC_HOOKS || meta.path == TIMESTAMPS)
+                && derive != Derive::Model
+            {
+                let word = [HOOKS, ASYNC_HOOKS, TIMESTAMPS]
+                    .into_iter()
+                    .find(|word| meta.path == *word)
+                    .unwrap_or(TIMESTAMPS);
                 model_only(cx, &meta, word, "it describes how whole items are written")?;
             } else if meta.path == HOOKS {
                 if flag(cx, &meta, HOOKS)? {
                     set_once(cx, &mut out.hooks, meta.path.clone(), &meta, HOOKS);
+                }
+            } else if meta.path == ASYNC_HOOKS {
+                if flag(cx, &meta, ASYNC_HOOKS)? {
+                    set_once(
+                        cx,
+                        &mut out.async_hooks,
+                        meta.path.clone(),
+                        &meta,
+                        ASYNC_HOOKS,
+                    );
                 }
             } else if meta.path == TIMESTAMPS {
                 if flag(cx, &meta, TIMESTAMPS)? {
