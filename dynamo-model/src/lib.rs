@@ -111,7 +111,8 @@ pub mod prelude {
 pub mod __private {
     pub use crate::behaviour::write::WriteBehaviours;
     pub use crate::behaviour::{
-        Failures, Hooks, TimestampField, ValidationErrors, Version, child_path, probe, rules,
+        Failures, Hooks, TimestampField, ValidateNested, ValidationErrors, Version, child_path,
+        probe, rules,
     };
     pub use crate::expr;
     pub use crate::index::{AllAttributes, Index, SomeAttributes};

@@ -38,18 +38,6 @@ pub trait ToAttribute {
     ///
     /// Fails when the value cannot be represented in DynamoDB, e.g. a NaN float.
     fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError>;
-
-    /// Whether values of this type can break validation rules: documents whose fields have
-    /// `#[dynamo(validate(...))]`, and containers of them. Writes skip the walk when not.
-    #[doc(hidden)]
-    const VALIDATES: bool = false;
-
-    /// Checks the validation rules inside this value, stored at `path`. Derived documents and
-    /// the containers holding them implement it.
-    #[doc(hidden)]
-    fn validate_nested(&self, path: &str, failures: &mut crate::behaviour::Failures) {
-        let _ = (path, failures);
-    }
 }
 
 /// Reads a Rust value from a DynamoDB attribute.
@@ -109,12 +97,6 @@ impl<T: ToAttribute + ?Sized> ToAttribute for &T {
     fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
         (**self).to_attribute()
     }
-
-    const VALIDATES: bool = T::VALIDATES;
-
-    fn validate_nested(&self, path: &str, failures: &mut crate::behaviour::Failures) {
-        (**self).validate_nested(path, failures);
-    }
 }
 
 impl FromAttribute for String {
@@ -154,14 +136,6 @@ impl<T: ToAttribute> ToAttribute for Option<T> {
         match self {
             Some(value) => value.to_attribute(),
             None => Ok(None),
-        }
-    }
-
-    const VALIDATES: bool = T::VALIDATES;
-
-    fn validate_nested(&self, path: &str, failures: &mut crate::behaviour::Failures) {
-        if let Some(value) = self {
-            value.validate_nested(path, failures);
         }
     }
 }

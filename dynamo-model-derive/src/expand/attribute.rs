@@ -39,7 +39,15 @@ pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
     };
     let handle = super::paths::document_handle(cont, &generics, &private);
     let validation = match &cont.body {
-        Body::Struct(_) => super::behaviour::document_items(cont, &private),
+        Body::Struct(_) => {
+            let items = super::behaviour::document_items(cont, &private);
+            quote! {
+                #[automatically_derived]
+                impl #impl_generics #private::ValidateNested for #ident #ty_generics #where_clause {
+                    #items
+                }
+            }
+        }
         Body::Enum(_) => quote!(),
     };
     quote! {
@@ -53,9 +61,9 @@ pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
             > {
                 #to
             }
-
-            #validation
         }
+
+        #validation
 
         #[automatically_derived]
         impl #impl_generics #private::FromAttribute for #ident #ty_generics #where_clause {

@@ -24,5 +24,7 @@ pub(crate) mod write;
 
 pub use hooks::{HookError, Hooks};
 pub use timestamps::TimestampField;
-pub use validation::{Failure, Failures, ValidationErrors, child_path, probe, rules};
+pub use validation::{
+    Failure, Failures, ValidateNested, ValidationErrors, child_path, probe, rules,
+};
 pub use version::Version;

@@ -102,6 +102,103 @@ pub fn child_path(path: &str, name: &str) -> String {
     }
 }
 
+/// Values with validation rules inside them: derived documents (structs stored as M), and the
+/// containers and pointers holding them. The derive implements it for documents; the rules of
+/// a field whose type does not implement it are its own (`validate(...)` on the field) only.
+#[doc(hidden)]
+pub trait ValidateNested {
+    /// Whether a value of this type can break a rule: a document with rules, or one holding
+    /// such a document. Writes skip the walk when not.
+    const VALIDATES: bool = true;
+
+    /// Checks the rules inside this value, stored at `path`, adding every failure.
+    fn validate_nested(&self, path: &str, failures: &mut Failures);
+}
+
+impl<T: ValidateNested + ?Sized> ValidateNested for &T {
+    const VALIDATES: bool = T::VALIDATES;
+
+    fn validate_nested(&self, path: &str, failures: &mut Failures) {
+        (**self).validate_nested(path, failures);
+    }
+}
+
+impl<T: ValidateNested> ValidateNested for Option<T> {
+    const VALIDATES: bool = T::VALIDATES;
+
+    fn validate_nested(&self, path: &str, failures: &mut Failures) {
+        if let Some(value) = self {
+            value.validate_nested(path, failures);
+        }
+    }
+}
+
+/// Lists: each element at `path[i]`.
+macro_rules! nested_lists {
+    ($($list:ident)*) => {$(
+        impl<T: ValidateNested> ValidateNested for $list<T> {
+            const VALIDATES: bool = T::VALIDATES;
+
+            fn validate_nested(&self, path: &str, failures: &mut Failures) {
+                if T::VALIDATES {
+                    for (i, element) in self.iter().enumerate() {
+                        element.validate_nested(&format!("{path}[{i}]"), failures);
+                    }
+                }
+            }
+        }
+    )*};
+}
+
+use std::collections::{BTreeMap, HashMap, VecDeque};
+nested_lists!(Vec VecDeque);
+
+impl<T: ValidateNested, S> ValidateNested for HashMap<String, T, S> {
+    const VALIDATES: bool = T::VALIDATES;
+
+    fn validate_nested(&self, path: &str, failures: &mut Failures) {
+        validate_entries(self.iter(), path, failures);
+    }
+}
+
+impl<T: ValidateNested> ValidateNested for BTreeMap<String, T> {
+    const VALIDATES: bool = T::VALIDATES;
+
+    fn validate_nested(&self, path: &str, failures: &mut Failures) {
+        validate_entries(self.iter(), path, failures);
+    }
+}
+
+/// Maps: each value at `path.key`.
+fn validate_entries<'a, T: ValidateNested + 'a>(
+    entries: impl Iterator<Item = (&'a String, &'a T)>,
+    path: &str,
+    failures: &mut Failures,
+) {
+    if T::VALIDATES {
+        for (key, value) in entries {
+            value.validate_nested(&child_path(path, key), failures);
+        }
+    }
+}
+
+/// Pointers: what they point at.
+macro_rules! nested_pointers {
+    ($($ptr:ident)*) => {$(
+        impl<T: ValidateNested + ?Sized> ValidateNested for $ptr<T> {
+            const VALIDATES: bool = T::VALIDATES;
+
+            fn validate_nested(&self, path: &str, failures: &mut Failures) {
+                (**self).validate_nested(path, failures);
+            }
+        }
+    )*};
+}
+
+use std::rc::Rc;
+use std::sync::Arc;
+nested_pointers!(Box Rc Arc);
+
 /// How generated code checks the rules nested in a field without naming the field's
 /// conversion traits: a field whose type is not storable at all then gets its one error from
 /// the conversion, not a second one from validation. (Method resolution picks the first trait
@@ -110,20 +207,20 @@ pub fn child_path(path: &str, name: &str) -> String {
 pub mod probe {
     use std::marker::PhantomData;
 
-    use super::{Failures, child_path};
-    use crate::value::{FromAttribute, ToAttribute};
+    use super::{Failures, ValidateNested, child_path};
+    use crate::value::FromAttribute;
     use aws_sdk_dynamodb::types::AttributeValue;
 
     /// A field's value, to check the rules inside it.
     pub struct Probe<'a, T: ?Sized>(pub &'a T);
 
-    /// The check, for a storable type.
+    /// The check, for a type with rules inside.
     pub trait Nested {
         /// Checks the rules inside the value, stored at `path`.`name`.
         fn check_nested(&self, path: &str, name: &str, failures: &mut Failures);
     }
 
-    impl<T: ToAttribute + ?Sized> Nested for &Probe<'_, T> {
+    impl<T: ValidateNested + ?Sized> Nested for &Probe<'_, T> {
         #[inline]
         fn check_nested(&self, path: &str, name: &str, failures: &mut Failures) {
             if T::VALIDATES {
@@ -132,7 +229,8 @@ pub mod probe {
         }
     }
 
-    /// Nothing to check, for a type that does not convert (already an error elsewhere).
+    /// Nothing to check, for a type without rules inside (or one that does not convert, which
+    /// is an error elsewhere).
     pub trait NotStorable {
         /// Does nothing.
         #[inline]
@@ -171,7 +269,7 @@ pub mod probe {
         );
     }
 
-    impl<T: FromAttribute + ToAttribute> Decodes for &Decode<T> {
+    impl<T: FromAttribute + ValidateNested> Decodes for &Decode<T> {
         #[inline]
         fn check_value(
             &self,
@@ -188,7 +286,7 @@ pub mod probe {
         }
     }
 
-    /// Nothing to check, for a type that does not convert.
+    /// Nothing to check, for a type without rules inside or that does not convert.
     pub trait NotDecodable {
         /// Does nothing.
         #[inline]

@@ -50,41 +50,9 @@ fn read_list<T: FromAttribute, C: FromIterator<T>>(
     }
 }
 
-/// Checks the rules inside each element of a list, at `path[i]`.
-fn validate_elements<'a, T: ToAttribute + 'a>(
-    elements: impl Iterator<Item = &'a T>,
-    path: &str,
-    failures: &mut crate::behaviour::Failures,
-) {
-    if T::VALIDATES {
-        for (i, element) in elements.enumerate() {
-            element.validate_nested(&format!("{path}[{i}]"), failures);
-        }
-    }
-}
-
-/// Checks the rules inside each value of a map, at `path.key`.
-fn validate_entries<'a, T: ToAttribute + 'a>(
-    entries: impl Iterator<Item = (&'a String, &'a T)>,
-    path: &str,
-    failures: &mut crate::behaviour::Failures,
-) {
-    if T::VALIDATES {
-        for (key, value) in entries {
-            value.validate_nested(&crate::behaviour::child_path(path, key), failures);
-        }
-    }
-}
-
 impl<T: ToAttribute> ToAttribute for Vec<T> {
     fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
         write_list(self.iter())
-    }
-
-    const VALIDATES: bool = T::VALIDATES;
-
-    fn validate_nested(&self, path: &str, failures: &mut crate::behaviour::Failures) {
-        validate_elements(self.iter(), path, failures);
     }
 }
 
@@ -166,12 +134,6 @@ impl<T: ToAttribute> ToAttribute for VecDeque<T> {
     fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
         write_list(self.iter())
     }
-
-    const VALIDATES: bool = T::VALIDATES;
-
-    fn validate_nested(&self, path: &str, failures: &mut crate::behaviour::Failures) {
-        validate_elements(self.iter(), path, failures);
-    }
 }
 
 impl<T: FromAttribute> FromAttribute for VecDeque<T> {
@@ -215,12 +177,6 @@ impl<T: ToAttribute, S> ToAttribute for HashMap<String, T, S> {
     fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
         write_map(self.iter())
     }
-
-    const VALIDATES: bool = T::VALIDATES;
-
-    fn validate_nested(&self, path: &str, failures: &mut crate::behaviour::Failures) {
-        validate_entries(self.iter(), path, failures);
-    }
 }
 
 impl<T: FromAttribute, S: BuildHasher + Default> FromAttribute for HashMap<String, T, S> {
@@ -234,12 +190,6 @@ impl<T: FromAttribute, S: BuildHasher + Default> FromAttribute for HashMap<Strin
 impl<T: ToAttribute> ToAttribute for BTreeMap<String, T> {
     fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
         write_map(self.iter())
-    }
-
-    const VALIDATES: bool = T::VALIDATES;
-
-    fn validate_nested(&self, path: &str, failures: &mut crate::behaviour::Failures) {
-        validate_entries(self.iter(), path, failures);
     }
 }
 
@@ -451,12 +401,6 @@ macro_rules! pointers {
         impl<T: ToAttribute + ?Sized> ToAttribute for $ptr<T> {
             fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
                 (**self).to_attribute()
-            }
-
-            const VALIDATES: bool = T::VALIDATES;
-
-            fn validate_nested(&self, path: &str, failures: &mut crate::behaviour::Failures) {
-                (**self).validate_nested(path, failures);
             }
         }
 
