@@ -377,7 +377,7 @@ mod number;
 pub use number::Number;
 
 pub(crate) mod time;
-pub use time::UnixTime;
+pub use time::{KeepOffset, UnixTime};
 
 mod extras;
 

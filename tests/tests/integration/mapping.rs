@@ -399,6 +399,61 @@ fn one_instant_at_two_offsets_is_one_stored_value_and_offsets_in_text_are_read()
     assert_eq!(read.timestamp(), at.timestamp());
 }
 
+/// A booking that keeps the zone it was made in, beside the instant to sort by.
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "bookings")]
+struct Booking {
+    #[dynamo(hash_key)]
+    id: String,
+    at: chrono::DateTime<chrono::Utc>,
+    local: dynamo_model::value::KeepOffset<chrono::DateTime<chrono::FixedOffset>>,
+    local_time: Option<dynamo_model::value::KeepOffset<time::OffsetDateTime>>,
+}
+
+#[tokio::test]
+async fn keep_offset_stores_the_offset_given_and_compares_it_for_equality() {
+    use dynamo_model::expr::Conditions;
+    use dynamo_model::value::KeepOffset;
+    let db = tests::db();
+    Booking::table().create(&db).await.unwrap();
+    let at = times().at;
+    let tokyo = at.with_timezone(&chrono::FixedOffset::east_opt(9 * 3600).unwrap());
+    let odt = times()
+        .odt
+        .to_offset(time::UtcOffset::from_hms(-7, 0, 0).unwrap());
+    let mut booking = Booking {
+        id: "b1".into(),
+        at,
+        local: KeepOffset(tokyo),
+        local_time: Some(KeepOffset(odt)),
+    };
+    booking.put(&db).await.unwrap();
+    let item = get_raw(&db, "bookings", ("id", s("b1"))).await.unwrap();
+    assert_eq!(item["at"], s("2024-06-01T12:30:05.123456789Z"));
+    assert_eq!(item["local"], s("2024-06-01T21:30:05.123456789+09:00"));
+    assert!(
+        matches!(&item["local_time"], AttributeValue::S(text) if text.ends_with("-07:00")),
+        "{item:?}"
+    );
+    let read = Booking::get(&db, "b1").await.unwrap().unwrap();
+    assert_eq!(read, booking);
+    assert_eq!(read.local.offset().local_minus_utc(), 9 * 3600);
+    // Equality compares the instant and the offset: the same instant elsewhere is not equal.
+    let f = Booking::fields();
+    let same = Booking::scan(&db)
+        .filter(f.local.eq(KeepOffset(tokyo)))
+        .count()
+        .await
+        .unwrap();
+    let elsewhere = at.with_timezone(&chrono::FixedOffset::east_opt(3600).unwrap());
+    let other = Booking::scan(&db)
+        .filter(f.local.eq(KeepOffset(elsewhere)))
+        .count()
+        .await
+        .unwrap();
+    assert_eq!((same, other), (1, 0));
+}
+
 #[test]
 fn times_written_by_javascript_and_boto3_read_back() {
     let mut item = times().to_item().unwrap();

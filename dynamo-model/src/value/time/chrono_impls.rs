@@ -58,6 +58,23 @@ impl FromAttribute for DateTime<FixedOffset> {
     }
 }
 
+/// Written at its own offset: see [`KeepOffset`].
+impl ToAttribute for KeepOffset<DateTime<FixedOffset>> {
+    fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+        let offset = self.0.offset().local_minus_utc();
+        format_instant(self.0.timestamp(), self.0.timestamp_subsec_nanos(), offset)
+            .map(|text| Some(AttributeValue::S(text)))
+    }
+}
+
+impl FromAttribute for KeepOffset<DateTime<FixedOffset>> {
+    const EXPECTED: &'static str = "S (ISO-8601 time with an offset)";
+
+    fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
+        DateTime::<FixedOffset>::from_attribute(value).map(KeepOffset)
+    }
+}
+
 fn unix_epoch_day() -> NaiveDate {
     NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or(NaiveDate::MIN)
 }

@@ -370,6 +370,39 @@ pub(crate) fn format_epoch(secs: i64, nanos: u32, unit_digits: u32) -> String {
     }
 }
 
+/// A time stored with the offset it was given, `2024-06-01T09:30:00+02:00`, where a plain
+/// `DateTime<FixedOffset>` or `OffsetDateTime` is stored in UTC: for the rare field whose
+/// offset matters (the zone an appointment was booked in), asked for by its type.
+///
+/// One instant then has a spelling per offset, and the text is not in time order, so such a
+/// field is no key (it has no `KeyType`) and takes no ordered condition (`lt`, `between`, no
+/// sort key condition): only `eq`, `ne`, `exists` and the like, which compare the instant and
+/// the offset together. Keep the instant in a plain time field beside it to sort or range.
+///
+/// ```
+/// # #[cfg(feature = "chrono")] {
+/// use chrono::DateTime;
+/// use dynamo_model::value::KeepOffset;
+/// use dynamo_model::{AttributeValue, ToAttribute};
+///
+/// let booked = DateTime::parse_from_rfc3339("2024-06-01T09:30:00+02:00").unwrap();
+/// assert_eq!(
+///     KeepOffset(booked).to_attribute().unwrap(),
+///     Some(AttributeValue::S("2024-06-01T09:30:00.000000000+02:00".into()))
+/// );
+/// # }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct KeepOffset<T>(pub T);
+
+impl<T> std::ops::Deref for KeepOffset<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 #[cfg(feature = "chrono")]
 mod chrono_impls;
 #[cfg(feature = "time")]

@@ -49,6 +49,23 @@ impl FromAttribute for OffsetDateTime {
     }
 }
 
+/// Written at its own offset: see [`KeepOffset`].
+impl ToAttribute for KeepOffset<OffsetDateTime> {
+    fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+        let offset = self.0.offset().whole_seconds();
+        format_instant(self.0.unix_timestamp(), self.0.nanosecond(), offset)
+            .map(|text| Some(AttributeValue::S(text)))
+    }
+}
+
+impl FromAttribute for KeepOffset<OffsetDateTime> {
+    const EXPECTED: &'static str = "S (ISO-8601 time with an offset)";
+
+    fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
+        OffsetDateTime::from_attribute(value).map(KeepOffset)
+    }
+}
+
 /// `YYYY-MM-DD`.
 impl ToAttribute for Date {
     fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
