@@ -42,20 +42,7 @@ impl<'a, M: Model> Delete<'a, M> {
         }
     }
 
-    /// Deletes only if `condition` holds for the stored item; otherwise `.await` fails with
-    /// [`Error::ConditionFailed`]. A second call combines both conditions with AND.
-    pub fn condition(mut self, condition: Condition) -> Self {
-        Condition::and_into(&mut self.condition, condition);
-        self
-    }
-
-    /// Deletes only if the stored item has this `#[dynamo(version)]` (the version of the model
-    /// as it was read); otherwise `.await` fails with [`Error::VersionConflict`]. Does nothing
-    /// for a model without a version.
-    pub fn if_version(mut self, version: u64) -> Self {
-        self.expected_version = M::SCHEMA.version.map(|_| version);
-        self
-    }
+    condition_options!("Deletes", "");
 
     /// The `DeleteItem` request `.await` sends, exactly as sent, without sending it.
     pub fn request(&self) -> Result<DeleteItemInput, Error> {

@@ -7,6 +7,8 @@
 //! send without sending it (`.request()`), to check its shape in a test or to send it with the
 //! SDK yourself.
 
+#[macro_use]
+mod write;
 mod attempts;
 mod batch;
 mod cursor;
@@ -19,7 +21,6 @@ mod telemetry;
 mod transaction;
 mod ttl;
 mod update;
-mod write;
 
 use std::future::Future;
 use std::pin::Pin;

@@ -70,21 +70,10 @@ impl<'a, M: Model> UpdateItem<'a, M> {
         }
     }
 
-    /// Updates only if `condition` holds; otherwise `.await` fails with
-    /// [`Error::ConditionFailed`]. A second call combines both with AND.
-    pub fn condition(mut self, condition: Condition) -> Self {
-        Condition::and_into(&mut self.condition, condition);
-        self
-    }
-
-    /// Updates only if the stored item has this `#[dynamo(version)]` (the version of the model
-    /// as it was read); otherwise `.await` fails with [`Error::VersionConflict`]. Does nothing
-    /// for a model without a version. (Every update of a versioned model adds 1 to its
-    /// version, with or without this check.)
-    pub fn if_version(mut self, version: u64) -> Self {
-        self.expected_version = M::SCHEMA.version.map(|_| version);
-        self
-    }
+    condition_options!(
+        "Updates",
+        " (Every update of a versioned model adds 1 to its version, with or without this check.)"
+    );
 
     /// Updates and gives the item as it was before, if there was one.
     pub async fn return_old(self) -> Result<Option<M>, Error> {

@@ -13,6 +13,32 @@ use crate::model::Model;
 use crate::value::ConversionError;
 use crate::value::Item;
 
+/// The condition options of a write by key (delete, update), written once: the builder holds
+/// `condition` and `expected_version`. `$verb` starts the docs ("Deletes"), `$more` ends
+/// `if_version`'s.
+macro_rules! condition_options {
+    ($verb:literal, $more:literal) => {
+        #[doc = concat!(
+            $verb, " only if `condition` holds for the stored item; otherwise `.await` fails ",
+            "with [`Error::ConditionFailed`]. A second call combines both conditions with AND."
+        )]
+        pub fn condition(mut self, condition: Condition) -> Self {
+            Condition::and_into(&mut self.condition, condition);
+            self
+        }
+
+        #[doc = concat!(
+            $verb, " only if the stored item has this `#[dynamo(version)]` (the version of ",
+            "the model as it was read); otherwise `.await` fails with ",
+            "[`Error::VersionConflict`]. Does nothing for a model without a version.", $more
+        )]
+        pub fn if_version(mut self, version: u64) -> Self {
+            self.expected_version = M::SCHEMA.version.map(|_| version);
+            self
+        }
+    };
+}
+
 /// Whether an SDK error is DynamoDB's "the condition did not hold".
 pub(crate) fn is_condition_failure<E, R>(error: &aws_sdk_dynamodb::error::SdkError<E, R>) -> bool
 where

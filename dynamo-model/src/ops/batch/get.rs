@@ -129,18 +129,7 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
         self
     }
 
-    /// How many BatchGetItem calls run at once (4 by default).
-    pub fn concurrency(mut self, calls: usize) -> Self {
-        self.concurrency = calls.max(1);
-        self
-    }
-
-    /// How unprocessed keys are retried (by default as the `Db`'s [`Retries`](crate::Retries)
-    /// say: as many calls as a request has attempts, with the same backoff).
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
-        self
-    }
+    batch_options!("BatchGetItem", "keys");
 
     async fn run(self) -> Result<BatchGot<P>, Error>
     where

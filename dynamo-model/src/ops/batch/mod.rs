@@ -6,6 +6,28 @@
 //! accounts for every key or write the caller passed in (read, missing, written, left
 //! unprocessed, or failed with its error).
 
+/// The options both batch builders have, written once: each holds `concurrency` and `retry`.
+/// `$calls` names the API call and `$items` what it carries, for the docs.
+macro_rules! batch_options {
+    ($calls:literal, $items:literal) => {
+        #[doc = concat!("How many ", $calls, " calls run at once (4 by default).")]
+        pub fn concurrency(mut self, calls: usize) -> Self {
+            self.concurrency = calls.max(1);
+            self
+        }
+
+        #[doc = concat!(
+            "How unprocessed ", $items, " are retried (by default as the `Db`'s ",
+            "[`Retries`](crate::Retries) say: as many calls as a request has attempts, with the ",
+            "same backoff)."
+        )]
+        pub fn retry(mut self, policy: RetryPolicy) -> Self {
+            self.retry = policy;
+            self
+        }
+    };
+}
+
 mod get;
 mod write;
 

@@ -345,18 +345,7 @@ impl<'a> BatchWrite<'a> {
         self
     }
 
-    /// How many BatchWriteItem calls run at once (4 by default).
-    pub fn concurrency(mut self, calls: usize) -> Self {
-        self.concurrency = calls.max(1);
-        self
-    }
-
-    /// How unprocessed writes are retried (by default as the `Db`'s [`Retries`](crate::Retries)
-    /// say: as many calls as a request has attempts, with the same backoff).
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
-        self
-    }
+    batch_options!("BatchWriteItem", "writes");
 
     /// The writes in the order they will be sent, without those a later write of the same key
     /// replaces: what each chunk of 25 holds. Runs no hook and changes no model.
