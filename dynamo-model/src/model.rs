@@ -367,6 +367,28 @@ macro_rules! number_keys {
 
 number_keys!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize f32 f64);
 
+/// The key types of the optional features: a key is written by the value layer's conversion,
+/// and the schema says which types may be one.
+macro_rules! feature_keys {
+    ($($feature:literal: $ty:ty => $scalar:ident, $arg:ty;)*) => {$(
+        #[cfg(feature = $feature)]
+        impl KeyType for $ty {
+            const SCALAR: KeyScalar = KeyScalar::$scalar;
+            type Arg<'k> = $arg;
+        }
+    )*};
+}
+
+feature_keys! {
+    "uuid": uuid::Uuid => S, uuid::Uuid;
+    "rust_decimal": rust_decimal::Decimal => N, rust_decimal::Decimal;
+    "bytes": bytes::Bytes => B, &'k bytes::Bytes;
+    "chrono": chrono::DateTime<chrono::Utc> => S, chrono::DateTime<chrono::Utc>;
+    "chrono": chrono::NaiveDate => S, chrono::NaiveDate;
+    "time": time::OffsetDateTime => S, time::OffsetDateTime;
+    "time": time::Date => S, time::Date;
+}
+
 /// What a read of model `M` can produce: the model itself, or a struct with some of its fields
 /// that `#[derive(Projection)]` made, read from just those attributes.
 ///

@@ -6,7 +6,6 @@ mod uuid_impls {
     use aws_sdk_dynamodb::types::AttributeValue;
     use uuid::Uuid;
 
-    use crate::model::{KeyScalar, KeyType};
     use crate::value::ConversionError;
     use crate::value::time::text_of;
     use crate::value::{FromAttribute, SetElement, ToAttribute};
@@ -27,11 +26,6 @@ mod uuid_impls {
             Uuid::parse_str(&text)
                 .map_err(|e| ConversionError::custom(format!("`{text}` is not a UUID: {e}")))
         }
-    }
-
-    impl KeyType for Uuid {
-        const SCALAR: KeyScalar = KeyScalar::S;
-        type Arg<'k> = Uuid;
     }
 
     /// A set of UUIDs is SS.
@@ -63,7 +57,6 @@ mod decimal_impls {
     use aws_sdk_dynamodb::types::AttributeValue;
     use rust_decimal::Decimal;
 
-    use crate::model::{KeyScalar, KeyType};
     use crate::value::ConversionError;
     use crate::value::{FromAttribute, SetElement, ToAttribute};
 
@@ -94,11 +87,6 @@ mod decimal_impls {
         }
     }
 
-    impl KeyType for Decimal {
-        const SCALAR: KeyScalar = KeyScalar::N;
-        type Arg<'k> = Decimal;
-    }
-
     /// A set of decimals is NS.
     impl SetElement for Decimal {
         const SET: &'static str = "NS";
@@ -127,7 +115,6 @@ mod bytes_impls {
     use aws_sdk_dynamodb::types::AttributeValue;
     use bytes::Bytes;
 
-    use crate::model::{KeyScalar, KeyType};
     use crate::value::ConversionError;
     use crate::value::{FromAttribute, SetElement, ToAttribute};
 
@@ -147,11 +134,6 @@ mod bytes_impls {
                 other => Err(ConversionError::wrong_type(Self::EXPECTED, &other)),
             }
         }
-    }
-
-    impl KeyType for Bytes {
-        const SCALAR: KeyScalar = KeyScalar::B;
-        type Arg<'k> = &'k Bytes;
     }
 
     /// A set of byte strings is BS.

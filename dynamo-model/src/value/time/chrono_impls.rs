@@ -4,7 +4,6 @@ use aws_sdk_dynamodb::types::AttributeValue;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Utc};
 
 use super::*;
-use crate::model::{KeyScalar, KeyType};
 
 fn out_of_range() -> ConversionError {
     ConversionError::custom("the time is out of range of chrono's types")
@@ -116,14 +115,4 @@ impl FromAttribute for NaiveDateTime {
             .ok_or_else(out_of_range)?
             .naive_utc())
     }
-}
-
-impl KeyType for DateTime<Utc> {
-    const SCALAR: KeyScalar = KeyScalar::S;
-    type Arg<'k> = DateTime<Utc>;
-}
-
-impl KeyType for NaiveDate {
-    const SCALAR: KeyScalar = KeyScalar::S;
-    type Arg<'k> = NaiveDate;
 }

@@ -4,7 +4,6 @@ use aws_sdk_dynamodb::types::AttributeValue;
 use time::{Date, OffsetDateTime, PrimitiveDateTime, UtcOffset};
 
 use super::*;
-use crate::model::{KeyScalar, KeyType};
 
 /// The Julian day number of 1970-01-01.
 const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
@@ -101,14 +100,4 @@ impl FromAttribute for PrimitiveDateTime {
         let utc = from_unix_utc(secs, nanos)?;
         Ok(PrimitiveDateTime::new(utc.date(), utc.time()))
     }
-}
-
-impl KeyType for OffsetDateTime {
-    const SCALAR: KeyScalar = KeyScalar::S;
-    type Arg<'k> = OffsetDateTime;
-}
-
-impl KeyType for Date {
-    const SCALAR: KeyScalar = KeyScalar::S;
-    type Arg<'k> = Date;
 }
