@@ -2,6 +2,7 @@
 //! for values that do not map between Rust and DynamoDB, lives in the value layer and is
 //! re-exported here.
 
+use std::fmt;
 use std::time::Duration;
 
 pub use crate::value::{ConversionError, ConversionProblem};
@@ -127,6 +128,18 @@ pub enum Error {
         first_error: Option<String>,
     },
 
+    /// An upsert would create an item the model cannot read: the update does not write an
+    /// attribute the model requires. Nothing was written.
+    #[error(
+        "an upsert in table `{table}` could create an item the model cannot read ({problem}); write every required attribute in the upsert, or update existing items only"
+    )]
+    IncompleteUpsert {
+        /// The table.
+        table: String,
+        /// What reading the item it would create failed on, naming the attribute.
+        problem: ConversionError,
+    },
+
     /// A transaction has more actions than DynamoDB runs at once.
     #[error("a transaction has {actions} actions; DynamoDB runs at most {limit}")]
     TooManyActions {
@@ -136,7 +149,8 @@ pub enum Error {
         limit: usize,
     },
 
-    /// `one()` found no matching item.
+    /// `one()` found no matching item, or an update found no item with its key (nothing was
+    /// written; use `.upsert()` to create it).
     #[error("no matching item in table `{table}`")]
     NotFound {
         /// The table read.
@@ -170,19 +184,71 @@ pub enum Error {
         waited: Duration,
     },
 
-    /// DynamoDB (or the network on the way to it) refused the request.
-    #[error("DynamoDB {operation} on table `{table}` failed")]
+    /// DynamoDB (or the network on the way to it) refused the request, after the SDK's
+    /// retries. The message says how (`kind`) and why (the SDK's own message, with the
+    /// endpoint for a connection that failed).
+    #[error("DynamoDB {operation} on table `{table}` failed: {kind}: {}", aws_sdk_dynamodb::error::DisplayErrorContext(&**source))]
     Sdk {
         /// The DynamoDB API call, e.g. `PutItem`.
         operation: &'static str,
         /// The table it addressed.
         table: String,
+        /// How it failed: no answer in time, no connection, an error DynamoDB answered, an
+        /// answer that could not be read.
+        kind: SdkFailure,
         /// The SDK's error; match on it for service errors such as
         /// `ResourceNotFoundException`.
         #[source]
         source: Box<aws_sdk_dynamodb::Error>,
     },
 }
+
+/// How a request to DynamoDB failed, kept apart as the SDK tells them apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SdkFailure {
+    /// No answer within the timeout (`Retries::attempt_timeout` or `operation_timeout`).
+    Timeout,
+    /// The request could not be sent or its connection broke (refused, reset, DNS, TLS).
+    Connection,
+    /// DynamoDB answered with an error; `code` is its name, e.g.
+    /// `ProvisionedThroughputExceededException`.
+    Service {
+        /// The error code DynamoDB gave.
+        code: String,
+    },
+    /// An answer came that could not be read as DynamoDB's.
+    Response,
+    /// The request could not be built (a missing or invalid parameter, no region, no
+    /// credentials).
+    Construction,
+}
+
+impl fmt::Display for SdkFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SdkFailure::Timeout => f.write_str("timed out"),
+            SdkFailure::Connection => f.write_str("no connection"),
+            SdkFailure::Service { code } => write!(f, "{code}"),
+            SdkFailure::Response => f.write_str("unreadable response"),
+            SdkFailure::Construction => f.write_str("request not built"),
+        }
+    }
+}
+
+/// The DynamoDB error codes of throttling.
+const THROTTLING: &[&str] = &[
+    "ProvisionedThroughputExceededException",
+    "ThrottlingException",
+    "RequestLimitExceeded",
+];
+
+/// DynamoDB error codes worth another try as they are: server-side trouble.
+const TRANSIENT: &[&str] = &[
+    "InternalServerError",
+    "ServiceUnavailable",
+    "TransactionInProgressException",
+];
 
 /// "action 1: condition failed; action 3: conflict", skipping the actions that were fine.
 fn describe_reasons(reasons: &[crate::ops::CancelReason]) -> String {
@@ -227,15 +293,131 @@ impl Error {
     }
 
     /// Wraps an SDK error with the operation and table it came from.
-    pub(crate) fn sdk(
+    pub(crate) fn sdk<E, R>(
         operation: &'static str,
         table: &str,
-        source: impl Into<aws_sdk_dynamodb::Error>,
-    ) -> Self {
+        source: aws_sdk_dynamodb::error::SdkError<E, R>,
+    ) -> Self
+    where
+        E: aws_sdk_dynamodb::error::ProvideErrorMetadata,
+        aws_sdk_dynamodb::error::SdkError<E, R>: Into<aws_sdk_dynamodb::Error>,
+    {
+        use aws_sdk_dynamodb::error::SdkError;
+        let kind = match &source {
+            SdkError::TimeoutError(_) => SdkFailure::Timeout,
+            SdkError::DispatchFailure(failure) if failure.is_timeout() => SdkFailure::Timeout,
+            SdkError::DispatchFailure(_) => SdkFailure::Connection,
+            SdkError::ResponseError(_) => SdkFailure::Response,
+            SdkError::ServiceError(service) => SdkFailure::Service {
+                code: service.err().code().unwrap_or("unknown").to_owned(),
+            },
+            _ => SdkFailure::Construction,
+        };
         Error::Sdk {
             operation,
             table: table.to_owned(),
+            kind,
             source: Box::new(source.into()),
+        }
+    }
+
+    /// Whether DynamoDB throttled the request (after the SDK's own retries): the table's or
+    /// account's throughput was exceeded. Worth retrying later, more slowly.
+    pub fn is_throttling(&self) -> bool {
+        match self {
+            Error::Sdk {
+                kind: SdkFailure::Service { code },
+                ..
+            } => THROTTLING.contains(&code.as_str()),
+            Error::TransactionCanceled { reasons } => reasons
+                .iter()
+                .any(|r| matches!(r, crate::ops::CancelReason::Throttled)),
+            _ => false,
+        }
+    }
+
+    /// Whether the same request may succeed if sent again as it is: throttling, a timeout, a
+    /// lost connection, a server-side error, a transaction canceled only by conflicts or
+    /// throttling, or a batch with items left unprocessed. Not a failed condition, invalid
+    /// input or a missing table, which fail again.
+    pub fn is_retryable(&self) -> bool {
+        use crate::ops::CancelReason;
+        match self {
+            Error::Sdk { kind, .. } => match kind {
+                SdkFailure::Timeout | SdkFailure::Connection | SdkFailure::Response => true,
+                SdkFailure::Service { code } => {
+                    THROTTLING.contains(&code.as_str()) || TRANSIENT.contains(&code.as_str())
+                }
+                SdkFailure::Construction => false,
+            },
+            Error::TransactionCanceled { reasons } => {
+                reasons
+                    .iter()
+                    .any(|r| matches!(r, CancelReason::Conflict | CancelReason::Throttled))
+                    && reasons.iter().all(|r| {
+                        matches!(
+                            r,
+                            CancelReason::None | CancelReason::Conflict | CancelReason::Throttled
+                        )
+                    })
+            }
+            Error::BatchIncomplete {
+                unprocessed,
+                failed,
+                hook_errors: 0,
+                ..
+            } => *unprocessed > 0 || *failed > 0,
+            Error::TableNotActive { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// Whether there was no item: [`Error::NotFound`] (from `one()` or an update of a missing
+    /// item).
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, Error::NotFound { .. })
+    }
+
+    /// Whether the stored item was not in the state the write required: it exists already
+    /// (`create`), a condition failed, its version moved on, or a transaction was canceled
+    /// by a failed condition or version check.
+    pub fn is_conflict(&self) -> bool {
+        use crate::ops::CancelReason;
+        match self {
+            Error::AlreadyExists { .. }
+            | Error::ConditionFailed { .. }
+            | Error::VersionConflict { .. } => true,
+            Error::TransactionCanceled { reasons } => reasons.iter().any(|r| {
+                matches!(
+                    r,
+                    CancelReason::ConditionFailed { .. } | CancelReason::VersionConflict { .. }
+                )
+            }),
+            _ => false,
+        }
+    }
+
+    /// The HTTP status an API would answer this error with; the table in the guide's
+    /// `docs/getting-started.md` gives the reasoning. Input the caller sent is 4xx; state the
+    /// caller can change is 404, 409 or 412; DynamoDB's load and reach are 503 and 504; the
+    /// rest is the server's fault, 500.
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Error::NotFound { .. } => 404,
+            Error::AlreadyExists { .. } | Error::ConditionFailed { .. } => 409,
+            Error::VersionConflict { .. } => 412,
+            Error::TransactionCanceled { .. } if self.is_throttling() => 503,
+            Error::TransactionCanceled { .. } => 409,
+            Error::Validation(_) => 422,
+            Error::InvalidCursor { .. } => 400,
+            Error::BatchIncomplete { .. } | Error::TableNotActive { .. } => 503,
+            Error::Sdk { kind, .. } => match kind {
+                SdkFailure::Timeout => 504,
+                SdkFailure::Connection | SdkFailure::Response => 503,
+                SdkFailure::Service { .. } if self.is_retryable() => 503,
+                _ => 500,
+            },
+            _ => 500,
         }
     }
 }

@@ -48,7 +48,7 @@ pub mod with;
 pub use aws_sdk_dynamodb::types::AttributeValue;
 pub use behaviour::{Failure, HookError, Hooks, ValidationErrors};
 pub use db::Db;
-pub use error::Error;
+pub use error::{Error, SdkFailure};
 pub use model::{
     IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model, NoRangeKey,
     Projection, Schema, SortKey,

@@ -45,8 +45,8 @@ pub(crate) mod update;
 pub use condition::{AttributeType, Comparison, Condition, Conditions, MAX_IN_VALUES, Size};
 pub use key::{KeyCondition, RangeCondition, RangeKey};
 pub use path::{AttributePath, KeyPath, Navigable, Path, RawPath, Segment, UpdatePath};
-pub(crate) use placeholder::not_exists_text;
 pub use placeholder::{Expression, Placeholders};
+pub(crate) use placeholder::{exists_text, not_exists_text};
 pub use projection::ProjectionExpression;
 pub use typing::{
     Addable, BeginsWith, Codec, Contains, Custom, HasSize, List, Map, Numeric, Operand, Ordered,

@@ -152,6 +152,14 @@ impl Expression {
 }
 
 /// `attribute_not_exists(#a)`.
+/// `attribute_exists(#n)`: a write that applies only to an existing item.
+pub(crate) fn exists_text(attribute: &str, placeholders: &mut Placeholders) -> String {
+    let mut text = String::from("attribute_exists(");
+    placeholders.name(attribute, &mut text);
+    text.push(')');
+    text
+}
+
 pub(crate) fn not_exists_text(attribute: &str, placeholders: &mut Placeholders) -> String {
     let mut text = String::from("attribute_not_exists(");
     placeholders.name(attribute, &mut text);

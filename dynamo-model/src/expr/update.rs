@@ -128,6 +128,34 @@ impl Update {
         })
     }
 
+    /// The top-level attributes a new item would get from this update, had it no item to
+    /// change: the values of SET, `if_not_exists`, ADD and appends. What an upsert checks the
+    /// model can read.
+    pub(crate) fn creation_values(&self) -> Vec<(&str, &AttributeValue)> {
+        self.actions
+            .iter()
+            .filter_map(|action| {
+                let [Segment::Name(name)] = action.path().segments() else {
+                    return None;
+                };
+                let value = match action {
+                    Action::Set(
+                        _,
+                        SetValue::Operand(Operand::Value(Ok(value)))
+                        | SetValue::IfNotExists(Operand::Value(Ok(value)))
+                        | SetValue::Append {
+                            values: Operand::Value(Ok(value)),
+                            ..
+                        },
+                    )
+                    | Action::Add(_, Operand::Value(Ok(value))) => value,
+                    _ => return None,
+                };
+                Some((name.as_ref(), value))
+            })
+            .collect()
+    }
+
     /// Whether no action was added.
     pub fn is_empty(&self) -> bool {
         self.actions.is_empty()

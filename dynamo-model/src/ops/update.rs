@@ -55,6 +55,8 @@ pub struct UpdateItem<'a, M> {
     update: Update,
     condition: Option<Condition>,
     expected_version: Option<u64>,
+    /// Whether a missing item is created (`upsert`) instead of being [`Error::NotFound`].
+    upsert: bool,
     model: PhantomData<fn() -> M>,
 }
 
@@ -66,6 +68,7 @@ impl<'a, M: Model> UpdateItem<'a, M> {
             update: Update::new(),
             condition: None,
             expected_version: None,
+            upsert: false,
             model: PhantomData,
         }
     }
@@ -74,6 +77,19 @@ impl<'a, M: Model> UpdateItem<'a, M> {
         "Updates",
         " (Every update of a versioned model adds 1 to its version, with or without this check.)"
     );
+
+    /// Creates the item when there is none, instead of failing with [`Error::NotFound`]: a
+    /// create-or-update (DynamoDB's own `UpdateItem` semantics).
+    ///
+    /// The item it would create holds only the key and what the update writes, so before
+    /// anything is sent the update must write every attribute the model requires (the others
+    /// being `Option`s or `#[dynamo(default)]`): otherwise `.await` fails with
+    /// [`Error::IncompleteUpsert`] naming the first missing one, and nothing is written. So an
+    /// upsert never leaves an item the model cannot read.
+    pub fn upsert(mut self) -> Self {
+        self.upsert = true;
+        self
+    }
 
     /// Updates and gives the item as it was before, if there was one.
     pub async fn return_old(self) -> Result<Option<M>, Error> {
@@ -121,6 +137,16 @@ impl<'a, M: Model> UpdateItem<'a, M> {
         if let Some(cap) = capped.clone() {
             condition = Some(super::write::and_text(cap, condition));
         }
+        if self.upsert {
+            creatable::<M>(&self.update, &key)?;
+        } else {
+            // An update changes an existing item; it never invents a partial one.
+            let exists = crate::expr::exists_text(M::SCHEMA.hash_key.name, &mut placeholders);
+            condition = Some(super::write::and_text(exists, condition));
+        }
+        let on_failure = condition
+            .is_some()
+            .then_some(ReturnValuesOnConditionCheckFailure::AllOld);
         Ok(UpdateItemInput::builder()
             .table_name(self.db.table_name_of::<M>())
             .set_key(Some(key))
@@ -129,10 +155,7 @@ impl<'a, M: Model> UpdateItem<'a, M> {
             .set_expression_attribute_names(placeholders.names())
             .set_expression_attribute_values(placeholders.values())
             .return_values(returns)
-            .set_return_values_on_condition_check_failure(
-                (self.expected_version.is_some() || capped.is_some() || self.condition.is_some())
-                    .then_some(ReturnValuesOnConditionCheckFailure::AllOld),
-            )
+            .set_return_values_on_condition_check_failure(on_failure)
             .set_return_consumed_capacity(self.db.return_capacity()))
     }
 
@@ -180,6 +203,13 @@ impl<'a, M: Model> UpdateItem<'a, M> {
                 if let Some(exhausted) = version_exhausted::<M, _, _>(&table, &e) {
                     return Err(exhausted);
                 }
+                // No item with the key: an update is not an upsert, and nothing was written.
+                if !self.upsert
+                    && super::write::is_condition_failure(&e)
+                    && super::write::stored_item(&e).is_none_or(Item::is_empty)
+                {
+                    return Err(Error::NotFound { table });
+                }
                 Err(write_error::<M, _, _>(
                     "UpdateItem",
                     table,
@@ -189,6 +219,45 @@ impl<'a, M: Model> UpdateItem<'a, M> {
             }
         }
     }
+}
+
+/// Refuses an upsert that could create an item the model cannot read: the key and what the
+/// update (with the model's timestamps and version) writes must read as the model.
+fn creatable<M: Model>(update: &Update, key: &Item) -> Result<(), Error> {
+    let mut item = key.clone();
+    let extra = behaviour_actions::<M>(update, std::time::SystemTime::now());
+    for (name, value) in update
+        .creation_values()
+        .into_iter()
+        .chain(extra.iter().flat_map(Update::creation_values))
+    {
+        item.entry(name.to_owned()).or_insert_with(|| value.clone());
+    }
+    match M::from_item(item) {
+        Ok(_) => Ok(()),
+        Err(problem) => Err(Error::IncompleteUpsert {
+            table: M::SCHEMA.table.to_owned(),
+            problem,
+        }),
+    }
+}
+
+/// What the model's behaviours add to an update: its timestamps, and 1 on its version, unless
+/// the update sets them itself.
+fn behaviour_actions<M: Model>(update: &Update, now: std::time::SystemTime) -> Option<Update> {
+    if M::SCHEMA.created_at.is_none()
+        && M::SCHEMA.updated_at.is_none()
+        && M::SCHEMA.version.is_none()
+    {
+        return None;
+    }
+    let mut extra = M::stamp_update(update, now);
+    if let Some(version) = M::SCHEMA.version
+        && !update.touches(version)
+    {
+        extra = extra.add_attribute(version, AttributeValue::N("1".to_owned()));
+    }
+    Some(extra)
 }
 
 /// The condition that keeps an update's version bump within the version field's type, for a
@@ -234,20 +303,11 @@ pub(crate) fn render_update<M: Model>(
         M::validate_value(name, value, &mut failures);
     }
     failures.into_result(M::SCHEMA.table)?;
-    if M::SCHEMA.created_at.is_none()
-        && M::SCHEMA.updated_at.is_none()
-        && M::SCHEMA.version.is_none()
-    {
-        return Ok(update.render(placeholders)?);
-    }
     // A timestamp or version the update sets itself is left to it.
-    let mut extra = M::stamp_update(update, std::time::SystemTime::now());
-    if let Some(version) = M::SCHEMA.version
-        && !update.touches(version)
-    {
-        extra = extra.add_attribute(version, AttributeValue::N("1".to_owned()));
+    match behaviour_actions::<M>(update, std::time::SystemTime::now()) {
+        Some(extra) => Ok(update.render_with(&[extra], placeholders)?),
+        None => Ok(update.render(placeholders)?),
     }
-    Ok(update.render_with(&[extra], placeholders)?)
 }
 
 impl<M> crate::expr::update::sealed::HasUpdate for UpdateItem<'_, M> {

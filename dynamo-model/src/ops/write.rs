@@ -169,12 +169,35 @@ pub(crate) fn write_condition<M: Model>(
     Ok(text)
 }
 
-/// `required AND (other)`, or `required` alone.
+/// `required AND (other)`, or `required` alone. `other` keeps its own parentheses when it is
+/// already one group: DynamoDB refuses redundant ones.
 pub(crate) fn and_text(required: String, other: Option<String>) -> String {
     match other {
+        Some(other) if is_one_group(&other) => format!("{required} AND {other}"),
         Some(other) => format!("{required} AND ({other})"),
         None => required,
     }
+}
+
+/// Whether `text` is wholly inside one pair of parentheses: `(a OR b)`, not `(a) OR (b)`.
+fn is_one_group(text: &str) -> bool {
+    if !text.starts_with('(') {
+        return false;
+    }
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return i == text.len() - 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether a failed versioned write failed for its version: the stored item's version is not
@@ -203,4 +226,27 @@ pub(crate) fn saved<M: Model>(model: &mut M, expected: Option<u64>) -> Result<()
     model
         .after_save()
         .map_err(|e| Error::hook::<M>("after_save", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conditions_join_without_redundant_parentheses() {
+        let cap = "(attribute_not_exists(#v) OR #v < :m)".to_owned();
+        assert_eq!(
+            and_text("attribute_exists(#k)".into(), Some(cap.clone())),
+            "attribute_exists(#k) AND (attribute_not_exists(#v) OR #v < :m)"
+        );
+        assert_eq!(
+            and_text("attribute_exists(#k)".into(), Some("#a = :a".into())),
+            "attribute_exists(#k) AND (#a = :a)"
+        );
+        assert_eq!(
+            and_text("#v = :v".into(), Some("(#a = :a) OR (#b = :b)".into())),
+            "#v = :v AND ((#a = :a) OR (#b = :b))"
+        );
+        assert_eq!(and_text(cap.clone(), None), cap);
+    }
 }

@@ -329,6 +329,7 @@ async fn operations_on_a_missing_table_keep_the_sdk_error_as_source() {
         operation,
         table,
         source,
+        ..
     } = &error
     else {
         panic!("expected an SDK error, got {error:?}");

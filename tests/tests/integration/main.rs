@@ -10,6 +10,7 @@ mod conditions;
 mod defaults;
 mod documents;
 mod engine;
+mod errors;
 mod expressions;
 mod faults;
 mod hooks;

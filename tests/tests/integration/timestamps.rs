@@ -98,8 +98,12 @@ async fn update_expressions_set_updated_and_keep_created() {
     assert_eq!(updated.created_at, created);
     assert!(updated.updated_at > p.updated_at);
 
-    // An update that creates the item sets created_at too.
-    let fresh = Post::update(&db, "fresh").set(&f.title, "t").await.unwrap();
+    // An upsert that creates the item sets created_at too.
+    let fresh = Post::update(&db, "fresh")
+        .set(&f.title, "t")
+        .upsert()
+        .await
+        .unwrap();
     assert!(fresh.created_at.is_some());
     assert_eq!(fresh.created_at, fresh.updated_at);
 

@@ -231,7 +231,11 @@ async fn a_built_update_can_be_reused_and_inspected_without_sending() {
         request.update_expression(),
         Some("SET #n0 = :v0 ADD #n1 :v1")
     );
-    assert_eq!(request.condition_expression(), Some("#n0 = :v2"));
+    // The caller's condition, and that the item exists: an update never invents one.
+    assert_eq!(
+        request.condition_expression(),
+        Some("attribute_exists(#n2) AND (#n0 = :v2)")
+    );
     assert!(request.table_name().unwrap().ends_with("counters"));
     assert_eq!(request.key().unwrap()["id"], AttributeValue::S("c".into()));
     // Nothing was sent.
@@ -279,4 +283,102 @@ async fn reserved_words_and_odd_names_update_cleanly() {
             weird: "y".into()
         }
     );
+}
+
+/// A model with a few required attributes and defaults, for upserts.
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "visits")]
+struct Visit {
+    #[dynamo(hash_key)]
+    page: String,
+    title: String,
+    #[dynamo(default)]
+    views: u64,
+    last_referrer: Option<String>,
+}
+
+#[tokio::test]
+async fn an_update_of_a_missing_item_is_not_found_and_writes_nothing() {
+    let db = seeded().await;
+    let f = Counter::fields();
+    let error = Counter::update(&db, "ghost")
+        .set(&f.name, "boo")
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::NotFound { .. }), "{error:?}");
+    assert_eq!(
+        get_raw(&db, "counters", ("id", AttributeValue::S("ghost".into()))).await,
+        None
+    );
+
+    // The same for an update of a model whose item was deleted meanwhile, and with a
+    // condition of the caller's: the item is missing, so that is what is reported.
+    let stale = counter();
+    Counter::delete(&db, "c").await.unwrap();
+    let error = stale
+        .update_item(&db)
+        .set(&f.name, "again")
+        .condition(f.count.gt(0))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::NotFound { .. }), "{error:?}");
+    assert_eq!(Counter::scan(&db).count().await.unwrap(), 0);
+
+    // In a transaction, the action's condition fails with no item.
+    let error = dynamo_model::ops::Transaction::new(&db)
+        .update::<Counter>("ghost", Update::new().set(&f.name, "boo"))
+        .await
+        .unwrap_err();
+    let Error::TransactionCanceled { reasons } = &error else {
+        panic!("{error:?}")
+    };
+    assert!(
+        matches!(
+            reasons[0],
+            dynamo_model::ops::CancelReason::ConditionFailed { item: None }
+        ),
+        "{reasons:?}"
+    );
+    assert_eq!(Counter::scan(&db).count().await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn an_upsert_creates_a_readable_item_or_refuses_before_sending() {
+    let db = db();
+    Visit::table().create(&db).await.unwrap();
+    let f = Visit::fields();
+    // Every required attribute written (views has a default): created, readable.
+    let created = Visit::update(&db, "/home")
+        .set(&f.title, "Home")
+        .add(&f.views, 1)
+        .upsert()
+        .await
+        .unwrap();
+    assert_eq!(
+        created,
+        Visit {
+            page: "/home".into(),
+            title: "Home".into(),
+            views: 1,
+            last_referrer: None,
+        }
+    );
+    // On an existing item it updates.
+    let again = Visit::update(&db, "/home")
+        .set(&f.title, "Home")
+        .add(&f.views, 1)
+        .upsert()
+        .await
+        .unwrap();
+    assert_eq!(again.views, 2);
+
+    // Without the required title, it could create an item Visit cannot read: refused, naming
+    // the attribute, and nothing is sent.
+    let upsert = Visit::update(&db, "/about").add(&f.views, 1).upsert();
+    let error = upsert.request().unwrap_err();
+    assert!(matches!(error, Error::IncompleteUpsert { .. }), "{error:?}");
+    assert!(error.to_string().contains("`title`"), "{error}");
+    let error = upsert.await.unwrap_err();
+    assert!(matches!(error, Error::IncompleteUpsert { .. }), "{error:?}");
+    assert_eq!(Visit::get(&db, "/about").await.unwrap(), None);
 }

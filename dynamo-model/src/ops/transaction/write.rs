@@ -120,6 +120,9 @@ fn render<M: Model>(
 ) -> Result<Rendered, Error> {
     let mut placeholders = Placeholders::new();
     let cap = update.and_then(|u| crate::ops::update::version_cap::<M>(u, &mut placeholders));
+    // An update changes an existing item; it never invents a partial one.
+    let exists =
+        update.map(|_| crate::expr::exists_text(M::SCHEMA.hash_key.name, &mut placeholders));
     let update = update
         .map(|u| crate::ops::update::render_update::<M>(u, &mut placeholders))
         .transpose()?;
@@ -129,8 +132,8 @@ fn render<M: Model>(
         false,
         &mut placeholders,
     )?;
-    if let Some(cap) = cap {
-        condition = Some(crate::ops::write::and_text(cap, condition));
+    for required in [cap, exists].into_iter().flatten() {
+        condition = Some(crate::ops::write::and_text(required, condition));
     }
     Ok(Rendered {
         condition,
@@ -347,6 +350,10 @@ impl<'a> Transaction<'a> {
 
     /// Applies `update` to the item of model `M` with this key, with the model's update
     /// behaviours (validation of the values set, timestamps, version bump).
+    ///
+    /// Like [`Model::update`], it changes an existing item only: with no item with the key, the
+    /// action's [`CancelReason`] is a failed condition with no item. Put the whole model to
+    /// create or replace one.
     pub fn update<M: Model>(self, key: M::Key<'_>, update: Update) -> Self {
         self.keyed::<M>(key, Keyed::Update(update), None, None)
     }

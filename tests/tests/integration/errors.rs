@@ -1,0 +1,116 @@
+//! Errors that explain themselves: the cause in the message, the SDK's failure kinds apart,
+//! and the checks and HTTP statuses an API needs.
+
+use dynamo_model::prelude::*;
+use dynamo_model::{Retries, SdkFailure};
+use dynamo_model_local::Faults;
+use tests::db;
+
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "tickets")]
+struct Ticket {
+    #[dynamo(hash_key)]
+    id: String,
+    #[dynamo(validate(non_blank))]
+    title: String,
+    #[dynamo(version)]
+    version: u64,
+}
+
+fn ticket(id: &str) -> Ticket {
+    Ticket {
+        id: id.into(),
+        title: "t".into(),
+        version: 0,
+    }
+}
+
+fn no_retries() -> Retries {
+    Retries {
+        max_attempts: 1,
+        ..Retries::standard()
+    }
+}
+
+#[tokio::test]
+async fn a_refused_connection_says_so_in_the_message() {
+    // Port 1 on loopback: nothing listens there.
+    let db = Db::local("http://127.0.0.1:1").with_retries(no_retries());
+    let error = Ticket::table().create(&db).await.unwrap_err();
+    let Error::Sdk { kind, .. } = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(*kind, SdkFailure::Connection);
+    let message = error.to_string();
+    assert!(message.contains("CreateTable"), "{message}");
+    assert!(message.contains("no connection"), "{message}");
+    assert!(
+        message.to_lowercase().contains("connection refused"),
+        "the cause is in the message itself: {message}"
+    );
+    assert!(error.is_retryable() && !error.is_throttling());
+    assert_eq!(error.http_status(), 503);
+}
+
+#[tokio::test]
+async fn each_error_maps_to_what_an_http_api_answers() {
+    let clean = db();
+    Ticket::table().create(&clean).await.unwrap();
+    let mut t = ticket("t1");
+    t.create(&clean).await.unwrap();
+
+    // Throttled after every retry: retryable, 503.
+    let (throttled, _) = Faults::seeded(1)
+        .throttle(1.0)
+        .install(&clean.clone().with_retries(no_retries()))
+        .unwrap();
+    let error = Ticket::get(&throttled, "t1").await.unwrap_err();
+    assert!(error.is_throttling() && error.is_retryable(), "{error:?}");
+    assert!(
+        matches!(&error, Error::Sdk { kind: SdkFailure::Service { code }, .. } if code == "ProvisionedThroughputExceededException"),
+        "{error:?}"
+    );
+    assert_eq!(error.http_status(), 503);
+
+    // A create of an existing item: a conflict, 409, not retryable.
+    let error = ticket("t1").create(&clean).await.unwrap_err();
+    assert!(error.is_conflict() && !error.is_retryable());
+    assert_eq!(error.http_status(), 409);
+
+    // A stale version: a conflict, 412 (an If-Match that no longer matches).
+    let stale = t.clone();
+    let f = Ticket::fields();
+    t.update_item(&clean).set(&f.title, "new").await.unwrap();
+    let error = stale
+        .update_item(&clean)
+        .set(&f.title, "old")
+        .await
+        .unwrap_err();
+    assert!(error.is_conflict(), "{error:?}");
+    assert_eq!(error.http_status(), 412);
+
+    // No item: 404.
+    let error = Ticket::update(&clean, "nope")
+        .set(&f.title, "x")
+        .await
+        .unwrap_err();
+    assert!(error.is_not_found());
+    assert_eq!(error.http_status(), 404);
+
+    // Invalid input: 422.
+    let mut blank = ticket("t2");
+    blank.title = " ".into();
+    let error = blank.put(&clean).await.unwrap_err();
+    assert!(matches!(error, Error::Validation(_)));
+    assert_eq!(error.http_status(), 422);
+    assert!(!error.is_retryable());
+
+    // A missing table: DynamoDB's own error, not retryable, 500.
+    let error = Ticket::get(&db(), "t1").await.unwrap_err();
+    assert!(
+        matches!(&error, Error::Sdk { kind: SdkFailure::Service { code }, .. } if code == "ResourceNotFoundException"),
+        "{error:?}"
+    );
+    assert!(!error.is_retryable());
+    assert_eq!(error.http_status(), 500);
+}
