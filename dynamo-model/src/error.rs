@@ -41,6 +41,11 @@ pub enum Error {
         operation: &'static str,
         /// The table written to.
         table: String,
+        /// The item as it was stored when the condition failed (DynamoDB's
+        /// `ReturnValuesOnConditionCheckFailure`), or `None` when there was no item: "not
+        /// found" and "in another state" told apart without a second read. Read it as the
+        /// model with [`Error::stored_as`].
+        stored: Option<Box<crate::value::Item>>,
     },
 
     /// DynamoDB cancelled a transaction; nothing of it was written.
@@ -318,6 +323,34 @@ impl Error {
             table: table.to_owned(),
             kind,
             source: Box::new(source.into()),
+        }
+    }
+
+    /// The item a failed condition found, read as model `M`: `None` when the error is not a
+    /// failed condition or there was no item, else the model (or why the item does not read
+    /// as one).
+    ///
+    /// ```no_run
+    /// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
+    /// use dynamo_model::prelude::*;
+    /// # #[derive(Model)] struct Order { #[dynamo(hash_key)] id: String, status: String }
+    /// let f = Order::fields();
+    /// match Order::delete(db, "o1").condition(f.status.eq("cancelled")).await {
+    ///     Err(e @ Error::ConditionFailed { .. }) => match e.stored_as::<Order>() {
+    ///         None => println!("no such order"),
+    ///         Some(Ok(order)) => println!("order is {}, not cancelled", order.status),
+    ///         Some(Err(unreadable)) => return Err(unreadable.into()),
+    ///     },
+    ///     other => other?,
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn stored_as<M: crate::Model>(&self) -> Option<Result<M, ConversionError>> {
+        match self {
+            Error::ConditionFailed {
+                stored: Some(item), ..
+            } => Some(M::from_item((**item).clone())),
+            _ => None,
         }
     }
 

@@ -94,8 +94,15 @@ where
     if !is_condition_failure(&error) {
         return Error::sdk(operation, &table, error);
     }
-    version_conflict::<M>(&table, expected, stored_item(&error))
-        .unwrap_or(Error::ConditionFailed { operation, table })
+    version_conflict::<M>(&table, expected, stored_item(&error)).unwrap_or_else(|| {
+        Error::ConditionFailed {
+            operation,
+            table,
+            stored: stored_item(&error)
+                .filter(|item| !item.is_empty())
+                .map(|item| Box::new(item.clone())),
+        }
+    })
 }
 
 /// A model's item, ready to write, with the version it was read at.

@@ -114,3 +114,48 @@ async fn each_error_maps_to_what_an_http_api_answers() {
     assert!(!error.is_retryable());
     assert_eq!(error.http_status(), 500);
 }
+
+#[tokio::test]
+async fn a_failed_condition_says_what_it_found() {
+    let db = db();
+    Ticket::table().create(&db).await.unwrap();
+    let mut t = ticket("t1");
+    t.create(&db).await.unwrap();
+    let f = Ticket::fields();
+
+    // In another state: the stored item, typed as the model.
+    let error = Ticket::delete(&db, "t1")
+        .condition(f.title.eq("closed"))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::ConditionFailed { .. }), "{error:?}");
+    let stored = error.stored_as::<Ticket>().unwrap().unwrap();
+    assert_eq!(stored, t);
+
+    // The same for a put and an update with a condition of their own.
+    let mut changed = t.clone();
+    changed.title = "changed".into();
+    let error = changed
+        .put(&db)
+        .condition(f.title.eq("closed"))
+        .await
+        .unwrap_err();
+    assert_eq!(error.stored_as::<Ticket>().unwrap().unwrap().title, "t");
+    let error = Ticket::update(&db, "t1")
+        .set(&f.title, "x")
+        .condition(f.title.eq("closed"))
+        .await
+        .unwrap_err();
+    assert_eq!(error.stored_as::<Ticket>().unwrap().unwrap(), t);
+
+    // Not found: no item to show.
+    let error = Ticket::delete(&db, "ghost")
+        .condition(f.title.eq("closed"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, Error::ConditionFailed { stored: None, .. }),
+        "{error:?}"
+    );
+    assert!(error.stored_as::<Ticket>().is_none());
+}
