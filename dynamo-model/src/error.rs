@@ -145,6 +145,23 @@ pub enum Error {
         problem: ConversionError,
     },
 
+    /// An item is larger than DynamoDB stores (400 KB, names included, as
+    /// [`item_size`](crate::value::item_size) counts); nothing was sent.
+    #[error(
+        "an item of table `{table}` is {size} bytes, over DynamoDB's limit of {limit}; nothing was sent. Largest attributes: {}",
+        largest.iter().map(|(name, bytes)| format!("`{name}` {bytes} bytes")).collect::<Vec<_>>().join(", ")
+    )]
+    ItemTooLarge {
+        /// The table.
+        table: String,
+        /// The item's size in bytes.
+        size: usize,
+        /// DynamoDB's limit, [`MAX_ITEM_SIZE`](crate::value::MAX_ITEM_SIZE).
+        limit: usize,
+        /// The largest attributes and their sizes (name included), largest first, at most 3.
+        largest: Vec<(String, usize)>,
+    },
+
     /// A transaction has more actions than DynamoDB runs at once.
     #[error("a transaction has {actions} actions; DynamoDB runs at most {limit}")]
     TooManyActions {

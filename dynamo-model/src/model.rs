@@ -483,12 +483,76 @@ pub trait SortKey: KeyType {}
 
 impl<T: KeyType> SortKey for T {}
 
-/// Builds a key item from one or two key attributes. Generated code calls this.
-pub fn key_item_of(hash: (&str, AttributeValue), range: Option<(&str, AttributeValue)>) -> Item {
+/// Builds a key item from one or two key attributes, refusing what DynamoDB refuses in a key:
+/// an empty string or binary, a partition key over 2048 bytes, a sort key over 1024. Generated
+/// code calls this.
+pub fn key_item_of(
+    hash: (&str, AttributeValue),
+    range: Option<(&str, AttributeValue)>,
+) -> Result<Item, ConversionError> {
+    check_key_value(
+        hash.0,
+        &hash.1,
+        crate::value::MAX_PARTITION_KEY_SIZE,
+        "partition",
+    )?;
     let mut item = Item::with_capacity(2);
     item.insert(hash.0.to_owned(), hash.1);
     if let Some((name, value)) = range {
+        check_key_value(name, &value, crate::value::MAX_SORT_KEY_SIZE, "sort")?;
         item.insert(name.to_owned(), value);
     }
-    item
+    Ok(item)
+}
+
+/// DynamoDB's key rules for the key attributes of a whole item of model `M`.
+pub(crate) fn check_item_keys<M: Model>(item: &Item) -> Result<(), ConversionError> {
+    let keys = [
+        (
+            Some(M::SCHEMA.hash_key),
+            crate::value::MAX_PARTITION_KEY_SIZE,
+            "partition",
+        ),
+        (M::SCHEMA.range_key, crate::value::MAX_SORT_KEY_SIZE, "sort"),
+    ];
+    for (key, limit, which) in keys {
+        if let Some(key) = key
+            && let Some(value) = item.get(key.name)
+        {
+            check_key_value(key.name, value, limit, which)?;
+        }
+    }
+    Ok(())
+}
+
+/// DynamoDB's rules for one key value.
+pub(crate) fn check_key_value(
+    name: &str,
+    value: &AttributeValue,
+    limit: usize,
+    which: &str,
+) -> Result<(), ConversionError> {
+    let size = match value {
+        AttributeValue::S(s) => s.len(),
+        AttributeValue::B(b) => b.as_ref().len(),
+        _ => return Ok(()),
+    };
+    if size == 0 {
+        return Err(ConversionError::custom(format!(
+            "an empty {} cannot be a {which} key: DynamoDB refuses it",
+            if matches!(value, AttributeValue::S(_)) {
+                "string"
+            } else {
+                "binary"
+            }
+        ))
+        .in_attribute(name));
+    }
+    if size > limit {
+        return Err(ConversionError::custom(format!(
+            "a {which} key of {size} bytes is over DynamoDB's limit of {limit}"
+        ))
+        .in_attribute(name));
+    }
+    Ok(())
 }

@@ -373,6 +373,12 @@ impl<V: ToAttribute + FromAttribute> Flatten for std::collections::BTreeMap<Stri
 mod conversion;
 pub use conversion::{ConversionError, ConversionProblem};
 
+mod size;
+pub(crate) use size::largest_attributes;
+pub use size::{
+    MAX_ITEM_SIZE, MAX_PARTITION_KEY_SIZE, MAX_SORT_KEY_SIZE, attribute_size, item_size,
+};
+
 mod number;
 pub use number::Number;
 

@@ -240,7 +240,7 @@ fn key_item(hash: &Field, range: Option<&Field>, private: &TokenStream) -> Token
     quote! {
         fn key_item(key: #key_args) -> #private::core::result::Result<#private::Item, #private::ConversionError> {
             let #pattern = key;
-            #private::core::result::Result::Ok(#private::key_item_of(#hash_value, #range_value))
+            #private::key_item_of(#hash_value, #range_value)
         }
     }
 }
@@ -260,7 +260,7 @@ fn item_key(hash: &Field, range: Option<&Field>, private: &TokenStream) -> Token
     };
     quote! {
         fn item_key(&self) -> #private::core::result::Result<#private::Item, #private::ConversionError> {
-            #private::core::result::Result::Ok(#private::key_item_of(#hash_value, #range_value))
+            #private::key_item_of(#hash_value, #range_value)
         }
     }
 }

@@ -130,6 +130,16 @@ pub(crate) fn prepare<M: Model>(model: &mut M, creating: bool) -> Result<Prepare
 pub(crate) fn build_write<M: Model>(model: &M) -> Result<PreparedWrite, Error> {
     model.validate()?;
     let mut item = model.to_item()?;
+    crate::model::check_item_keys::<M>(&item)?;
+    let size = crate::value::item_size(&item);
+    if size > crate::value::MAX_ITEM_SIZE {
+        return Err(Error::ItemTooLarge {
+            table: M::SCHEMA.table.to_owned(),
+            size,
+            limit: crate::value::MAX_ITEM_SIZE,
+            largest: crate::value::largest_attributes(&item, 3),
+        });
+    }
     let expected_version = match M::SCHEMA.version {
         Some(attribute) => {
             let current = model.version();

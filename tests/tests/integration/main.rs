@@ -17,6 +17,7 @@ mod hooks;
 mod indexes;
 mod interop;
 mod item;
+mod limits;
 
 mod mapping;
 mod paging;
