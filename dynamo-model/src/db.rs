@@ -36,6 +36,7 @@ pub struct Db {
     naming: Arc<TableNaming>,
     meter: Option<CapacityMeter>,
     retries: Retries,
+    cursor_key: Option<crate::ops::CursorKey>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -67,6 +68,7 @@ impl Db {
             naming: Arc::default(),
             meter: None,
             retries: Retries::standard(),
+            cursor_key: None,
         }
     }
 
@@ -219,6 +221,26 @@ impl Db {
     pub fn with_capacity_meter(mut self, meter: CapacityMeter) -> Self {
         self.meter = Some(meter);
         self
+    }
+
+    /// Signs the cursors of this handle's queries and scans with `secret` (HMAC-SHA256), and
+    /// refuses cursors that are not signed by it, so that a client handed a cursor cannot forge
+    /// or alter the start key it holds. Give every instance of a service the same secret, kept
+    /// like a password (at least 32 random bytes); changing it invalidates the cursors out.
+    ///
+    /// ```
+    /// let db = dynamo_model::Db::local("http://127.0.0.1:8000")
+    ///     .with_cursor_key(b"a secret of at least thirty-two bytes!");
+    /// # let _ = db;
+    /// ```
+    pub fn with_cursor_key(mut self, secret: impl AsRef<[u8]>) -> Self {
+        self.cursor_key = Some(crate::ops::CursorKey::new(secret));
+        self
+    }
+
+    /// The key cursors are signed with, if any.
+    pub(crate) fn cursor_key(&self) -> Option<&crate::ops::CursorKey> {
+        self.cursor_key.as_ref()
     }
 
     /// The meter given to [`with_capacity_meter`](Db::with_capacity_meter), if any.

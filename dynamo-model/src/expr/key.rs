@@ -120,6 +120,14 @@ impl KeyCondition {
         self.hash.0
     }
 
+    /// The partition key's value, when it converted: what a query's cursor must hold.
+    pub(crate) fn hash_value(&self) -> Option<&aws_sdk_dynamodb::types::AttributeValue> {
+        match &self.hash.1 {
+            Operand::Value(Ok(value)) => Some(value),
+            _ => None,
+        }
+    }
+
     /// Narrows to the sort keys `range` accepts.
     pub fn with_range(mut self, range: RangeCondition) -> Self {
         self.range = Some(range);

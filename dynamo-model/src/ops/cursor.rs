@@ -4,18 +4,70 @@
 use std::fmt;
 use std::str::FromStr;
 
+use aws_sdk_dynamodb::types::AttributeValue;
+use hmac::{KeyInit, Mac};
 use serde_json::{Map, Value};
 
 use crate::error::Error;
 use crate::json::{item_from_json, item_to_json};
 use crate::value::Item;
 
-/// Where the next page of a query or scan starts. It remembers the table and index it came from,
-/// and a page of another table or index refuses it.
+/// The longest cursor text `parse()` accepts, in characters. The largest start key DynamoDB
+/// returns (a table's and an index's keys at their limits) encodes well within it.
+pub const MAX_CURSOR_LEN: usize = 16 * 1024;
+
+type HmacSha256 = hmac::Hmac<sha2::Sha256>;
+
+/// A key that signs the cursors a `Db` hands out and checks the ones it is given, so that a
+/// client cannot forge a start key. Set it with [`Db::with_cursor_key`](crate::Db::with_cursor_key).
+#[derive(Clone)]
+pub struct CursorKey(std::sync::Arc<[u8]>);
+
+impl CursorKey {
+    /// A key of these bytes; use at least 32 random bytes, kept secret like a password.
+    pub fn new(secret: impl AsRef<[u8]>) -> Self {
+        CursorKey(secret.as_ref().into())
+    }
+
+    /// The MAC of a cursor's contents.
+    fn sign(&self, contents: &[u8]) -> Vec<u8> {
+        match <HmacSha256 as KeyInit>::new_from_slice(&self.0) {
+            Ok(mut mac) => {
+                mac.update(contents);
+                mac.finalize().into_bytes().to_vec()
+            }
+            // HMAC takes keys of any length; this arm is never taken.
+            Err(_) => Vec::new(),
+        }
+    }
+
+    fn verify(&self, contents: &[u8], signature: &[u8]) -> bool {
+        match <HmacSha256 as KeyInit>::new_from_slice(&self.0) {
+            Ok(mut mac) => {
+                mac.update(contents);
+                mac.verify_slice(signature).is_ok()
+            }
+            Err(_) => false,
+        }
+    }
+}
+
+impl fmt::Debug for CursorKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("CursorKey(..)")
+    }
+}
+
+/// Where the next page of a query or scan starts. It remembers the table (by its name in
+/// DynamoDB, so with the `Db`'s prefix: another stage or tenant refuses it), the index and the
+/// last key it read; a page of another table or index, or a query of another partition key
+/// value, refuses it with [`Error::InvalidCursor`] before anything is sent.
 ///
-/// `to_string()` encodes it as URL-safe text, and `parse()` decodes that text, so a cursor can
-/// be handed to a client and come back. The text is not encrypted: it shows the key of the last
-/// item read.
+/// `to_string()` encodes it as URL-safe text, and `parse()` decodes that text (at most
+/// [`MAX_CURSOR_LEN`] characters), so a cursor can be handed to a client and come back. The
+/// text is not encrypted: it shows the key of the last item read. With
+/// [`Db::with_cursor_key`](crate::Db::with_cursor_key) it is signed, and a cursor whose
+/// signature does not match (forged or altered) is refused.
 ///
 /// ```
 /// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
@@ -34,18 +86,38 @@ pub struct Cursor {
     table: String,
     index: Option<String>,
     key: Item,
+    signature: Option<Vec<u8>>,
 }
 
 impl Cursor {
-    pub(crate) fn new(table: &str, index: Option<&str>, key: Item) -> Self {
-        Cursor {
+    pub(crate) fn new(
+        table: &str,
+        index: Option<&str>,
+        key: Item,
+        signing: Option<&CursorKey>,
+    ) -> Self {
+        let mut cursor = Cursor {
             table: table.to_owned(),
             index: index.map(str::to_owned),
             key,
-        }
+            signature: None,
+        };
+        cursor.signature = signing.map(|k| k.sign(cursor.contents().as_bytes()));
+        cursor
     }
 
-    /// The table (as the model names it) the cursor belongs to.
+    /// What a signature covers: the table, index and key, as the text encodes them.
+    fn contents(&self) -> String {
+        let mut object = Map::new();
+        object.insert("t".into(), Value::String(self.table.clone()));
+        if let Some(index) = &self.index {
+            object.insert("i".into(), Value::String(index.clone()));
+        }
+        object.insert("k".into(), item_to_json(&self.key));
+        Value::Object(object).to_string()
+    }
+
+    /// The table (by its name in DynamoDB) the cursor belongs to.
     pub fn table(&self) -> &str {
         &self.table
     }
@@ -55,21 +127,43 @@ impl Cursor {
         self.index.as_deref()
     }
 
-    /// The `ExclusiveStartKey` for a read of `table`/`index`, or an error if the cursor came
-    /// from elsewhere.
-    pub(crate) fn into_start_key(self, table: &str, index: Option<&str>) -> Result<Item, Error> {
+    /// The `ExclusiveStartKey` for a read of `table`/`index` (and, for a query, of the
+    /// partition key `partition` has the value of), or an error if the cursor came from
+    /// elsewhere or, with a `signing` key, is not signed by it.
+    pub(crate) fn into_start_key(
+        self,
+        table: &str,
+        index: Option<&str>,
+        partition: Option<(&str, &AttributeValue)>,
+        signing: Option<&CursorKey>,
+    ) -> Result<Item, Error> {
+        let invalid = |reason: String| Err(Error::InvalidCursor { reason });
+        if let Some(key) = signing {
+            match &self.signature {
+                Some(signature) if key.verify(self.contents().as_bytes(), signature) => {}
+                Some(_) => {
+                    return invalid("its signature does not match: it was altered or forged".into());
+                }
+                None => return invalid("it is not signed, and this Db signs its cursors".into()),
+            }
+        }
         if self.table != table || self.index.as_deref() != index {
             let place = |t: &str, i: Option<&str>| match i {
                 Some(i) => format!("index `{i}` of table `{t}`"),
                 None => format!("table `{t}`"),
             };
-            return Err(Error::InvalidCursor {
-                reason: format!(
-                    "the cursor pages {}, not {}",
-                    place(&self.table, self.index.as_deref()),
-                    place(table, index)
-                ),
-            });
+            return invalid(format!(
+                "the cursor pages {}, not {}",
+                place(&self.table, self.index.as_deref()),
+                place(table, index)
+            ));
+        }
+        if let Some((name, value)) = partition
+            && self.key.get(name) != Some(value)
+        {
+            return invalid(format!(
+                "the cursor pages another value of the partition key `{name}` than this query"
+            ));
         }
         Ok(self.key)
     }
@@ -83,6 +177,12 @@ impl fmt::Display for Cursor {
             object.insert("i".into(), Value::String(index.clone()));
         }
         object.insert("k".into(), item_to_json(&self.key));
+        if let Some(signature) = &self.signature {
+            object.insert(
+                "s".into(),
+                Value::String(base64_simd::URL_SAFE_NO_PAD.encode_to_string(signature)),
+            );
+        }
         let json = Value::Object(object).to_string();
         f.write_str(&base64_simd::URL_SAFE_NO_PAD.encode_to_string(json))
     }
@@ -93,6 +193,12 @@ impl FromStr for Cursor {
 
     fn from_str(text: &str) -> Result<Self, Error> {
         let invalid = |reason: String| Error::InvalidCursor { reason };
+        if text.len() > MAX_CURSOR_LEN {
+            return Err(invalid(format!(
+                "it is {} characters long; a cursor is at most {MAX_CURSOR_LEN}",
+                text.len()
+            )));
+        }
         let bytes = base64_simd::URL_SAFE_NO_PAD
             .decode_to_vec(text)
             .map_err(|_| invalid("it is not a cursor's text".into()))?;
@@ -114,6 +220,20 @@ impl FromStr for Cursor {
             }
             None => return Err(invalid("it holds no key".into())),
         };
-        Ok(Cursor { table, index, key })
+        let signature = match field("s") {
+            Some(Value::String(signature)) => Some(
+                base64_simd::URL_SAFE_NO_PAD
+                    .decode_to_vec(signature)
+                    .map_err(|_| invalid("its signature is not base64".into()))?,
+            ),
+            None => None,
+            Some(_) => return Err(invalid("its signature is not text".into())),
+        };
+        Ok(Cursor {
+            table,
+            index,
+            key,
+            signature,
+        })
     }
 }

@@ -29,7 +29,7 @@ pub use batch::{
     BatchGet, BatchGot, BatchWrite, BatchWriteItem, BatchWritten, KeyFailure, MAX_BATCH_GET,
     MAX_BATCH_WRITE, RetryPolicy, WriteOutcome,
 };
-pub use cursor::Cursor;
+pub use cursor::{Cursor, CursorKey, MAX_CURSOR_LEN};
 pub use delete::Delete;
 pub use get::Get;
 pub use hooks::AsyncHooks;

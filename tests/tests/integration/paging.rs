@@ -126,13 +126,96 @@ async fn a_cursor_from_elsewhere_is_refused() {
         #[dynamo(hash_key)]
         id: String,
     }
-    let error = Other::scan(&db).page(Some(cursor)).await.unwrap_err();
+    let error = Other::scan(&db)
+        .page(Some(cursor.clone()))
+        .await
+        .unwrap_err();
+    let logs = format!("table `{}`", db.table_name("logs"));
     assert!(
-        matches!(&error, Error::InvalidCursor { reason } if reason.contains("table `logs`")),
+        matches!(&error, Error::InvalidCursor { reason } if reason.contains(&logs)),
         "{error}"
     );
     let error = "not a cursor".parse::<Cursor>().unwrap_err();
     assert!(matches!(error, Error::InvalidCursor { .. }));
+
+    // The same model's table under another prefix (another stage or tenant) refuses it.
+    let other_stage = tests::db();
+    let error = Log::query(&other_stage, "s")
+        .page(Some(cursor.clone()))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::InvalidCursor { .. }), "{error}");
+
+    // A query of another partition key value refuses it, before anything is sent.
+    let error = Log::query(&db, "another-stream")
+        .page(Some(cursor.clone()))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::InvalidCursor { reason } if reason.contains("partition key `stream`")),
+        "{error}"
+    );
+
+    // Text over the cap is refused unread.
+    let error = "A"
+        .repeat(dynamo_model::ops::MAX_CURSOR_LEN + 1)
+        .parse::<Cursor>()
+        .unwrap_err();
+    assert!(matches!(error, Error::InvalidCursor { .. }), "{error}");
+}
+
+#[tokio::test]
+async fn signed_cursors_refuse_forgeries() {
+    let unsigned = table_with((0..5).map(|seq| log("s", seq, 10))).await;
+    let db = unsigned
+        .clone()
+        .with_cursor_key(b"0123456789abcdef0123456789abcdef");
+    let page = Log::query(&db, "s").page_size(2).page(None).await.unwrap();
+    let token = page.next.unwrap().to_string();
+    // Its own signed cursor resumes where the page ended.
+    let next = Log::query(&db, "s")
+        .page_size(2)
+        .page(Some(token.parse().unwrap()))
+        .await
+        .unwrap();
+    assert_eq!(next.items.iter().map(|l| l.seq).collect::<Vec<_>>(), [2, 3]);
+
+    // A cursor made without the key, or with its start key altered, is refused.
+    let forged = Log::query(&unsigned, "s")
+        .page_size(3)
+        .page(None)
+        .await
+        .unwrap();
+    let error = Log::query(&db, "s").page(forged.next).await.unwrap_err();
+    assert!(
+        matches!(&error, Error::InvalidCursor { reason } if reason.contains("not signed")),
+        "{error}"
+    );
+    let json = String::from_utf8(base64_decode(&token))
+        .unwrap()
+        .replace("\"1\"", "\"3\"");
+    assert!(json.contains("\"3\""), "{json}");
+    let altered: Cursor = base64_encode(json.as_bytes()).parse().unwrap();
+    let error = Log::query(&db, "s").page(Some(altered)).await.unwrap_err();
+    assert!(
+        matches!(&error, Error::InvalidCursor { reason } if reason.contains("signature does not match")),
+        "{error}"
+    );
+    // Another key refuses it too.
+    let rotated = unsigned.with_cursor_key(b"another secret of thirty-two bytes!!");
+    let error = Log::query(&rotated, "s")
+        .page(Some(token.parse().unwrap()))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::InvalidCursor { .. }), "{error}");
+}
+
+fn base64_decode(text: &str) -> Vec<u8> {
+    base64_simd::URL_SAFE_NO_PAD.decode_to_vec(text).unwrap()
+}
+
+fn base64_encode(bytes: &[u8]) -> String {
+    base64_simd::URL_SAFE_NO_PAD.encode_to_string(bytes)
 }
 
 #[tokio::test]

@@ -11,7 +11,7 @@ use aws_sdk_dynamodb::operation::query::QueryInput;
 use aws_sdk_dynamodb::operation::query::builders::QueryInputBuilder;
 use aws_sdk_dynamodb::operation::scan::ScanInput;
 use aws_sdk_dynamodb::operation::scan::builders::ScanInputBuilder;
-use aws_sdk_dynamodb::types::Select;
+use aws_sdk_dynamodb::types::{AttributeValue, Select};
 use futures::stream::{self, BoxStream, Stream, StreamExt, TryStreamExt};
 
 use tracing::Instrument;
@@ -106,16 +106,19 @@ impl<'a> Reader<'a> {
         &self,
         prepared: Prepared,
         cursor: Option<Cursor>,
+        partition: Option<(&str, &AttributeValue)>,
         read: fn(Item) -> Result<P, Error>,
     ) -> Result<Page<P>, Error> {
+        let table = self.table();
+        let signing = self.db.cursor_key();
         let start = cursor
-            .map(|c| c.into_start_key(self.base_table, self.index))
+            .map(|c| c.into_start_key(&table, self.index, partition, signing))
             .transpose()?;
         let page = prepared.send(self.db, start).await?;
         let items = page.items.into_iter().map(read).collect::<Result<_, _>>()?;
         let next = page
             .last_key
-            .map(|key| Cursor::new(self.base_table, self.index, key));
+            .map(|key| Cursor::new(&table, self.index, key, signing));
         Ok(Page { items, next })
     }
 }

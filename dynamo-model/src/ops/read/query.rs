@@ -154,14 +154,19 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
     }
 
     /// One page, starting at `cursor` (`None` for the first), with the cursor of the next. A
-    /// cursor from another table or index is refused with [`Error::InvalidCursor`].
+    /// cursor from another table or index, or from a query of another partition key value, is
+    /// refused with [`Error::InvalidCursor`] before anything is sent.
     pub async fn page(self, cursor: Option<Cursor>) -> Result<Page<P>, Error>
     where
         P: Projection<M>,
     {
         let prepared = Prepared::Query(self.input(None)?);
+        let partition = match &self.key {
+            Ok(key) => key.hash_value().map(|value| (key.hash_name(), value)),
+            Err(_) => None,
+        };
         self.reader
-            .page(prepared, cursor, crate::ops::load::<M, P>)
+            .page(prepared, cursor, partition, crate::ops::load::<M, P>)
             .await
     }
 

@@ -125,7 +125,7 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
     {
         let prepared = Prepared::Scan(self.input(None, None)?);
         self.reader
-            .page(prepared, cursor, crate::ops::load::<M, P>)
+            .page(prepared, cursor, None, crate::ops::load::<M, P>)
             .await
     }
 
