@@ -87,7 +87,11 @@ impl<M, H, R, A> Index<M, H, R, A> {
 
 impl<M: Model, H: KeyType, R, A: IndexOutput<M>> Index<M, H, R, A> {
     /// Reads the items of the index with this hash key.
-    pub fn query<'a>(&self, db: &'a Db, hash: H::Arg<'_>) -> Query<'a, M, R, A::Output> {
+    pub fn query<'a>(
+        &self,
+        db: &'a Db,
+        hash: impl crate::model::PartitionValue<H>,
+    ) -> Query<'a, M, R, A::Output> {
         Query::<M, R>::new::<H>(db, Some(self.name), (self.hash, self.range), hash).retype()
     }
 

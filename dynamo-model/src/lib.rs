@@ -51,7 +51,7 @@ pub use db::Db;
 pub use error::{Error, SdkFailure};
 pub use model::{
     IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model, NoRangeKey,
-    Projection, Schema, SortKey,
+    PartitionValue, Projection, Schema, SortKey,
 };
 pub use ops::AsyncHooks;
 pub use retries::Retries;

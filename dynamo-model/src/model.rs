@@ -167,7 +167,7 @@ pub trait Model: Hooks + AsyncHooks + WriteBehaviours + Sized {
     /// Reads the items with this hash key, optionally narrowed by `.range(..)` and `.filter(..)`.
     fn query<'a>(
         db: &'a Db,
-        hash: <Self::HashKey as KeyType>::Arg<'_>,
+        hash: impl PartitionValue<Self::HashKey>,
     ) -> Query<'a, Self, Self::RangeKey>
     where
         Self::HashKey: KeyType,
@@ -356,12 +356,52 @@ impl KeyType for crate::value::Binary {
     type Arg<'k> = &'k crate::value::Binary;
 }
 
+/// What names a partition key's value in a query: the key type's value itself, or a reference
+/// to it (`&str` for a `String` key). Not a condition: DynamoDB matches a partition key by
+/// equality only.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a value of the partition key, of type `{H}`",
+    label = "a query takes the partition key's value, which DynamoDB matches by equality only",
+    note = "pass the value, e.g. `Visit::query(db, \"tom\")`; a condition on the sort key goes in `.range(|key| ...)`, on other attributes in `.filter(..)`"
+)]
+pub trait PartitionValue<H> {
+    /// The value as the key attribute `name` stores it.
+    fn partition_attribute(&self, name: &str) -> Result<AttributeValue, ConversionError>;
+}
+
+/// `H` and `&H` name a partition key of type `H`.
+macro_rules! partition_values {
+    ($($ty:ty),* $(,)?) => {$(
+        impl PartitionValue<$ty> for $ty {
+            fn partition_attribute(&self, name: &str) -> Result<AttributeValue, ConversionError> {
+                crate::value::key_attribute(name, self)
+            }
+        }
+
+        impl PartitionValue<$ty> for &$ty {
+            fn partition_attribute(&self, name: &str) -> Result<AttributeValue, ConversionError> {
+                crate::value::key_attribute(name, *self)
+            }
+        }
+    )*};
+}
+
+partition_values!(String, crate::value::Binary);
+
+impl PartitionValue<String> for &str {
+    fn partition_attribute(&self, _name: &str) -> Result<AttributeValue, ConversionError> {
+        Ok(AttributeValue::S((*self).to_owned()))
+    }
+}
+
 macro_rules! number_keys {
     ($($ty:ident)*) => {$(
         impl KeyType for $ty {
             const SCALAR: KeyScalar = KeyScalar::N;
             type Arg<'k> = $ty;
         }
+
+        partition_values!($ty);
     )*};
 }
 
@@ -376,6 +416,9 @@ macro_rules! feature_keys {
             const SCALAR: KeyScalar = KeyScalar::$scalar;
             type Arg<'k> = $arg;
         }
+
+        #[cfg(feature = $feature)]
+        partition_values!($ty);
     )*};
 }
 

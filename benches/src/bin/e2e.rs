@@ -252,7 +252,7 @@ async fn raw_batch_write(
 async fn odm_query(db: &Db, concurrency: usize) -> Result<f64, Error> {
     let start = Instant::now();
     let counts: Vec<usize> = futures::stream::iter(0..STREAMS)
-        .map(|s| async move { Event::query(db, &stream(s)).await.map(|items| items.len()) })
+        .map(|s| async move { Event::query(db, stream(s)).await.map(|items| items.len()) })
         .buffer_unordered(concurrency)
         .try_collect()
         .await?;

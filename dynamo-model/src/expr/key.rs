@@ -88,6 +88,24 @@ impl<T: KeyType> RangeKey<T> {
     }
 }
 
+/// What the closure of `query(..).range(|key| ...)` returns: a condition made by the
+/// [`RangeKey`] it was handed, the only conditions DynamoDB accepts on a sort key.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a sort key condition",
+    label = "`.range(..)` takes a condition made from the sort key the closure is handed",
+    note = "use the closure's argument: `.range(|key| key.gt(5))`; a condition on another attribute goes in `.filter(..)`, which DynamoDB applies after reading"
+)]
+pub trait SortKeyCondition {
+    /// The condition.
+    fn into_range_condition(self) -> RangeCondition;
+}
+
+impl SortKeyCondition for RangeCondition {
+    fn into_range_condition(self) -> RangeCondition {
+        self
+    }
+}
+
 /// A whole key condition: `hash = :v` and the sort key's condition, if any.
 #[derive(Debug, Clone)]
 pub struct KeyCondition {

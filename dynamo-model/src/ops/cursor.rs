@@ -142,7 +142,9 @@ impl Cursor {
             match &self.signature {
                 Some(signature) if key.verify(self.contents().as_bytes(), signature) => {}
                 Some(_) => {
-                    return invalid("its signature does not match: it was altered or forged".into());
+                    return invalid(
+                        "its signature does not match: it was altered or forged".into(),
+                    );
                 }
                 None => return invalid("it is not signed, and this Db signs its cursors".into()),
             }

@@ -20,7 +20,7 @@ use super::cursor::Cursor;
 use super::{OpFuture, finish, request_span};
 use crate::db::Db;
 use crate::error::Error;
-use crate::expr::{Condition, KeyCondition, Placeholders, RangeCondition, RangeKey};
+use crate::expr::{Condition, KeyCondition, Placeholders, RangeKey};
 use crate::model::{KeyType, Model, Projection, SortKey};
 use crate::value::ConversionError;
 use crate::value::Item;

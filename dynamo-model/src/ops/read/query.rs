@@ -43,9 +43,10 @@ impl<'a, M: Model, R> Query<'a, M, R> {
         db: &'a Db,
         index: Option<&'static str>,
         (hash_name, range_name): (&'static str, Option<&'static str>),
-        hash: H::Arg<'_>,
+        hash: impl crate::model::PartitionValue<H>,
     ) -> Self {
-        let key = crate::value::key_attribute(hash_name, &hash)
+        let key = hash
+            .partition_attribute(hash_name)
             .map(|value| KeyCondition::partition_value(hash_name, value));
         Query {
             reader: Reader::new(db, M::SCHEMA.table, index),
@@ -78,11 +79,15 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
     /// Narrows the query to the sort keys the condition accepts: `|k| k.between(1, 9)`,
     /// `|k| k.begins_with("2024-")`. Only sort key conditions exist, so a query cannot name
     /// another attribute here.
-    pub fn range(mut self, condition: impl FnOnce(RangeKey<R>) -> RangeCondition) -> Self
+    pub fn range<C: crate::expr::SortKeyCondition>(
+        mut self,
+        condition: impl FnOnce(RangeKey<R>) -> C,
+    ) -> Self
     where
         R: SortKey,
     {
-        let range = condition(RangeKey::new(self.range_name.unwrap_or_default()));
+        let range =
+            condition(RangeKey::new(self.range_name.unwrap_or_default())).into_range_condition();
         self.key = self.key.map(|key| key.with_range(range));
         self
     }
