@@ -307,10 +307,14 @@ impl Error {
         hook: &'static str,
         source: crate::behaviour::HookError,
     ) -> Self {
-        Error::Hook {
-            hook,
-            table: M::SCHEMA.table.to_owned(),
-            source: source.into(),
+        // A hook that refuses with validation failures reports them as validation.
+        match source.downcast::<crate::behaviour::ValidationErrors>() {
+            Ok(failures) => Error::Validation(*failures),
+            Err(source) => Error::Hook {
+                hook,
+                table: M::SCHEMA.table.to_owned(),
+                source: source.into(),
+            },
         }
     }
 

@@ -276,6 +276,7 @@ pub fn model_items(cont: &Container, private: &TokenStream) -> (TokenStream, Tok
             let failures = &mut all;
             let path = "";
             #checks
+            #private::Hooks::validate_model(self, failures);
             all.into_result(<Self as #private::Model>::SCHEMA.table)
         }
 

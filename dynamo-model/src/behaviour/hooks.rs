@@ -1,5 +1,6 @@
 //! Hooks: code a model runs around its writes and reads.
 
+use super::Failures;
 use crate::value::Item;
 
 /// The error a hook returns: any error type, boxed. A hook error aborts the operation; it is
@@ -56,6 +57,44 @@ pub trait Hooks {
     /// [`Projection`](crate::Projection) is not the model, so it does not run.)
     fn after_load(&mut self) -> Result<(), HookError> {
         Ok(())
+    }
+
+    /// Rules across fields (an end after a start, one of two fields set): runs wherever the
+    /// field rules run (every write of the whole model, and [`Model::validate`](crate::Model::validate)),
+    /// after them, and records each broken rule with [`Failures::add`]. Its failures come back
+    /// with the field rules' in one [`Error::Validation`](crate::Error::Validation). Updates
+    /// do not run it: they do not hold the whole model.
+    ///
+    /// ```
+    /// use dynamo_model::behaviour::Failures;
+    /// use dynamo_model::{Hooks, Model};
+    ///
+    /// #[derive(Model)]
+    /// #[dynamo(hooks)]
+    /// struct Booking {
+    ///     #[dynamo(hash_key)]
+    ///     id: String,
+    ///     from_day: u32,
+    ///     to_day: u32,
+    /// }
+    ///
+    /// impl Hooks for Booking {
+    ///     fn validate_model(&self, failures: &mut Failures) {
+    ///         if self.to_day < self.from_day {
+    ///             failures.add("to_day", "after_from_day", "the stay ends before it starts");
+    ///         }
+    ///     }
+    /// }
+    ///
+    /// let error = Booking { id: "b".into(), from_day: 5, to_day: 3 }.validate().unwrap_err();
+    /// assert_eq!(error.failures[0].rule, "after_from_day");
+    /// ```
+    ///
+    /// A hook may also refuse a write with validation failures of its own: return a
+    /// [`ValidationErrors`](crate::ValidationErrors) as its error, and the write fails with
+    /// `Error::Validation` rather than `Error::Hook`.
+    fn validate_model(&self, failures: &mut Failures) {
+        let _ = failures;
     }
 
     /// Runs before a delete of the item with this key (single, batch or transaction delete).

@@ -75,6 +75,17 @@ impl Failures {
         }
     }
 
+    /// Records a failure of a rule of your own, at attribute `path` (`""` or a field's stored
+    /// name for a rule across fields): what [`Hooks::validate_model`](crate::Hooks::validate_model)
+    /// calls.
+    pub fn add(&mut self, path: impl Into<String>, rule: &'static str, message: impl Into<String>) {
+        self.failures.push(Failure {
+            path: path.into(),
+            rule,
+            message: message.into(),
+        });
+    }
+
     /// Whether no rule failed.
     pub fn is_empty(&self) -> bool {
         self.failures.is_empty()

@@ -284,3 +284,77 @@ fn recursive_documents_are_checked_at_every_depth() {
         Ok(())
     );
 }
+
+/// A booking whose rule across fields lives in `validate_model`, and whose `before_save`
+/// refuses a holiday with validation failures of its own.
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "bookings", hooks)]
+struct Booking {
+    #[dynamo(hash_key)]
+    id: String,
+    #[dynamo(validate(non_blank))]
+    guest: String,
+    from_day: u32,
+    to_day: u32,
+}
+
+impl Hooks for Booking {
+    fn validate_model(&self, failures: &mut dynamo_model::behaviour::Failures) {
+        if self.to_day < self.from_day {
+            failures.add("to_day", "after_from_day", "the stay ends before it starts");
+        }
+    }
+
+    fn before_save(&mut self) -> Result<(), dynamo_model::HookError> {
+        if self.from_day == 359 {
+            let mut failures = dynamo_model::behaviour::Failures::new();
+            failures.add("from_day", "not_a_holiday", "we are closed on day 359");
+            failures.into_result("bookings")?;
+        }
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn rules_across_fields_report_with_the_field_rules() {
+    let db = db();
+    Booking::table().create(&db).await.unwrap();
+    let mut bad = Booking {
+        id: "b1".into(),
+        guest: " ".into(),
+        from_day: 10,
+        to_day: 3,
+    };
+    let error = bad.put(&db).await.unwrap_err();
+    let Error::Validation(errors) = &error else {
+        panic!("{error:?}")
+    };
+    let rules: Vec<(&str, &str)> = errors
+        .failures
+        .iter()
+        .map(|f| (f.path.as_str(), f.rule))
+        .collect();
+    assert_eq!(
+        rules,
+        [("guest", "non_blank"), ("to_day", "after_from_day")]
+    );
+    assert_eq!(
+        Booking::get(&db, "b1").await.unwrap(),
+        None,
+        "nothing written"
+    );
+
+    // A hook's own validation failures are validation errors too, not hook errors.
+    let mut holiday = Booking {
+        id: "b2".into(),
+        guest: "Ada".into(),
+        from_day: 359,
+        to_day: 360,
+    };
+    let error = holiday.put(&db).await.unwrap_err();
+    let Error::Validation(errors) = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(errors.failures[0].rule, "not_a_holiday");
+    assert_eq!(error.http_status(), 422);
+}
