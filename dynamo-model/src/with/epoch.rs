@@ -6,11 +6,11 @@ use crate::value::ConversionError;
 use crate::value::UnixTime;
 use crate::value::time::{format_epoch, parse_epoch};
 
-/// A field type the epoch modules convert: any [`UnixTime`] (`SystemTime`, chrono's
+/// A field type the time `with` modules (epoch and ISO-8601) convert: any [`UnixTime`] (`SystemTime`, chrono's
 /// `DateTime<Utc>`, time's `OffsetDateTime`) or an `Option` of one.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be stored as epoch time",
-    label = "epoch seconds and milliseconds store a `UnixTime` or an `Option` of one",
+    message = "`{Self}` cannot be stored by this time conversion",
+    label = "the epoch and ISO-8601 `with` modules store a `UnixTime` or an `Option` of one",
     note = "`SystemTime`, chrono's `DateTime<Utc>` and time's `OffsetDateTime` implement `dynamo_model::value::UnixTime`"
 )]
 pub trait Epoch: Sized {

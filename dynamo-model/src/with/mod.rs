@@ -16,6 +16,8 @@
 //!
 //! The ones here cover the common cases: [`binary`] (`Vec<u8>` as B rather than a list of
 //! numbers), [`epoch_seconds`] and [`epoch_millis`] (time as a number rather than ISO-8601 text),
+//! [`iso8601_seconds`], [`iso8601_millis`] and [`iso8601_micros`] (ISO-8601 text with fewer
+//! fraction digits than the default nine, as other clients write it),
 //! and [`serde`] (any serde type, through `serde_dynamo`; `#[dynamo(serde)]` is short for it).
 //!
 //! ```
@@ -56,6 +58,8 @@
 
 pub mod binary;
 mod epoch;
+mod iso;
 pub mod serde;
 
 pub use epoch::{Epoch, epoch_millis, epoch_seconds};
+pub use iso::{iso8601_micros, iso8601_millis, iso8601_seconds};

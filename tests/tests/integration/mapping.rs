@@ -454,6 +454,71 @@ async fn keep_offset_stores_the_offset_given_and_compares_it_for_equality() {
     assert_eq!((same, other), (1, 0));
 }
 
+/// Times kept at the precision other clients write.
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "shared_events")]
+struct SharedEvent {
+    #[dynamo(hash_key)]
+    id: String,
+    #[dynamo(with = dynamo_model::with::iso8601_millis)]
+    at: chrono::DateTime<chrono::Utc>,
+    #[dynamo(with = dynamo_model::with::iso8601_seconds)]
+    day_start: Option<SystemTime>,
+    #[dynamo(with = dynamo_model::with::iso8601_micros)]
+    logged: chrono::DateTime<chrono::Utc>,
+}
+
+#[tokio::test]
+async fn a_time_written_by_javascript_goes_back_as_it_came() {
+    let db = db();
+    SharedEvent::table().create(&db).await.unwrap();
+    // As Dynamoose (`toISOString`) and Python (`isoformat`) write them.
+    put_raw(
+        &db,
+        "shared_events",
+        [
+            ("id".to_owned(), s("e1")),
+            ("at".to_owned(), s("2024-06-01T12:34:56.789Z")),
+            ("day_start".to_owned(), s("2024-06-01T00:00:00Z")),
+            ("logged".to_owned(), s("2024-06-01T12:34:56.789123Z")),
+        ]
+        .into(),
+    )
+    .await;
+    let before = get_raw(&db, "shared_events", ("id", s("e1")))
+        .await
+        .unwrap();
+    let mut event = SharedEvent::get(&db, "e1").await.unwrap().unwrap();
+    assert_eq!(event.at.timestamp_subsec_millis(), 789);
+    event.put(&db).await.unwrap();
+    let after = get_raw(&db, "shared_events", ("id", s("e1")))
+        .await
+        .unwrap();
+    assert_eq!(
+        after, before,
+        "a read-modify-write leaves another client's text as it was"
+    );
+
+    // A finer time is cut to the field's digits, never rounded up to a later instant.
+    let fine = event.at + chrono::TimeDelta::nanoseconds(999_999);
+    let item = SharedEvent {
+        at: fine,
+        ..event.clone()
+    }
+    .to_item()
+    .unwrap();
+    assert_eq!(item["at"], s("2024-06-01T12:34:56.789Z"));
+    // The text stays in time order, so ordered conditions still apply.
+    use dynamo_model::expr::Conditions;
+    let f = SharedEvent::fields();
+    let later = SharedEvent::scan(&db)
+        .filter(f.at.gt(event.at - chrono::TimeDelta::milliseconds(1)))
+        .count()
+        .await
+        .unwrap();
+    assert_eq!(later, 1);
+}
+
 #[test]
 fn times_written_by_javascript_and_boto3_read_back() {
     let mut item = times().to_item().unwrap();
