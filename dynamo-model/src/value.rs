@@ -387,5 +387,8 @@ pub use time::{KeepOffset, UnixTime};
 
 mod extras;
 
+mod nullable;
+pub use nullable::Nullable;
+
 mod collections;
 pub use collections::{Binary, SetElement};

@@ -285,6 +285,13 @@ leaf!(
     std::sync::Arc<str>
 );
 
+impl<T> Navigable for crate::value::Nullable<T> {
+    type Handle<W> = Path<W>;
+    fn handle<W>(path: Path<W>) -> Path<W> {
+        path
+    }
+}
+
 impl<T> Navigable for crate::value::KeepOffset<T> {
     type Handle<W> = Path<W>;
     fn handle<W>(path: Path<W>) -> Path<W> {

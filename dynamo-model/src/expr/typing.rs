@@ -253,11 +253,14 @@ pub trait Map {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is a required attribute and cannot be unset",
     label = "only an `Option` field may be absent from an item",
-    note = "make the field an `Option`, or set it to another value"
+    note = "make the field an `Option` (or a `Nullable`), or set it to another value"
 )]
 pub trait Removable {}
 
 impl<T> Removable for Option<T> {}
+
+/// A `Nullable` may be absent too.
+impl<T> Removable for crate::value::Nullable<T> {}
 
 macro_rules! impl_for {
     ($trait:ident: $($ty:ty),* $(,)?) => {$( impl $trait for $ty {} )*};

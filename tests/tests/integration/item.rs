@@ -304,6 +304,57 @@ async fn null_written_by_other_tools_reads_as_none() {
     assert_eq!(Cat::get(&db, "c1").await.unwrap(), Some(tom()));
 }
 
+/// A profile whose `nick` other clients write as NULL.
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "profiles")]
+struct Profile {
+    #[dynamo(hash_key)]
+    id: String,
+    nick: dynamo_model::value::Nullable<String>,
+    bio: dynamo_model::value::Nullable<String>,
+    age: dynamo_model::value::Nullable<u32>,
+}
+
+#[tokio::test]
+async fn nullable_keeps_null_absent_and_values_apart_through_a_read_modify_write() {
+    use dynamo_model::expr::UpdateActions;
+    use dynamo_model::value::Nullable;
+    let db = tests::db();
+    Profile::table().create(&db).await.unwrap();
+    let written = [
+        ("id".to_owned(), AttributeValue::S("p1".into())),
+        ("nick".to_owned(), AttributeValue::Null(true)),
+        ("age".to_owned(), AttributeValue::N("42".into())),
+    ];
+    tests::put_raw(&db, "profiles", written.clone().into()).await;
+    let mut profile = Profile::get(&db, "p1").await.unwrap().unwrap();
+    assert_eq!(
+        (&profile.nick, &profile.bio, &profile.age),
+        (&Nullable::Null, &Nullable::Absent, &Nullable::Value(42))
+    );
+    profile.put(&db).await.unwrap();
+    let stored = tests::get_raw(&db, "profiles", ("id", AttributeValue::S("p1".into())))
+        .await
+        .unwrap();
+    assert_eq!(
+        stored,
+        written.into(),
+        "NULL stays NULL, absent stays absent"
+    );
+
+    // An update can set NULL, and unset the attribute.
+    let f = Profile::fields();
+    let updated = Profile::update(&db, "p1")
+        .set(&f.bio, Nullable::Null)
+        .unset(&f.age)
+        .await
+        .unwrap();
+    assert_eq!(
+        (updated.bio, updated.age),
+        (Nullable::Null, Nullable::Absent)
+    );
+}
+
 #[tokio::test]
 async fn a_value_dynamodb_cannot_store_is_refused_before_sending() {
     let db = cats_db().await;
