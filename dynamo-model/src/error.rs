@@ -463,6 +463,7 @@ impl Error {
             Error::TransactionCanceled { .. } if self.is_throttling() => 503,
             Error::TransactionCanceled { .. } => 409,
             Error::Validation(_) => 422,
+            Error::ItemTooLarge { .. } => 413,
             Error::InvalidCursor { .. } => 400,
             Error::BatchIncomplete { .. } | Error::TableNotActive { .. } => 503,
             Error::Sdk { kind, .. } => match kind {

@@ -93,6 +93,7 @@ async fn an_item_over_400_kb_is_refused_before_sending_naming_its_largest_attrib
     assert_eq!(largest[0].0, "payload");
     assert!(error.to_string().contains("409601 bytes"), "{error}");
     assert!(error.to_string().contains("`payload`"), "{error}");
+    assert_eq!(error.http_status(), 413);
     // Nothing was sent; the same holds in a batch and a transaction.
     assert_eq!(Blob::get(&db, ("a", "p")).await.unwrap(), None);
     let error = dynamo_model::ops::BatchWrite::new(&db)
