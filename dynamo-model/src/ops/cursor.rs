@@ -106,15 +106,20 @@ impl Cursor {
         cursor
     }
 
-    /// What a signature covers: the table, index and key, as the text encodes them.
-    fn contents(&self) -> String {
+    /// The table, index and key, as the text encodes them (`t`, `i`, `k`).
+    fn fields(&self) -> Map<String, Value> {
         let mut object = Map::new();
         object.insert("t".into(), Value::String(self.table.clone()));
         if let Some(index) = &self.index {
             object.insert("i".into(), Value::String(index.clone()));
         }
         object.insert("k".into(), item_to_json(&self.key));
-        Value::Object(object).to_string()
+        object
+    }
+
+    /// What a signature covers: the fields, as JSON.
+    fn contents(&self) -> String {
+        Value::Object(self.fields()).to_string()
     }
 
     /// The table (by its name in DynamoDB) the cursor belongs to.
@@ -173,12 +178,7 @@ impl Cursor {
 
 impl fmt::Display for Cursor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut object = Map::new();
-        object.insert("t".into(), Value::String(self.table.clone()));
-        if let Some(index) = &self.index {
-            object.insert("i".into(), Value::String(index.clone()));
-        }
-        object.insert("k".into(), item_to_json(&self.key));
+        let mut object = self.fields();
         if let Some(signature) = &self.signature {
             object.insert(
                 "s".into(),

@@ -104,9 +104,7 @@ impl<'a, M: Model> Delete<'a, M> {
         // deleted it and its answer was lost (or another writer deleted it meanwhile; either
         // way the item is gone, as asked). What it held is not known any more.
         if let Err(e) = &result
-            && attempts > 1
-            && super::write::is_condition_failure(e)
-            && super::write::stored_item(e).is_none()
+            && super::write::retried_condition_failure(attempts, e) == Some(None)
         {
             return Ok(None);
         }

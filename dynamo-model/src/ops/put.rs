@@ -10,8 +10,8 @@ use aws_sdk_dynamodb::operation::put_item::PutItemOutput;
 
 use super::telemetry::send_one;
 use super::write::{
-    PreparedWrite, build_write, is_condition_failure, prepare, saved, stored_item,
-    version_conflict, write_condition, write_error,
+    PreparedWrite, build_write, is_condition_failure, prepare, retried_condition_failure, saved,
+    stored_item, version_conflict, write_condition, write_error,
 };
 use super::{OpFuture, built, counting, load_old};
 use crate::db::Db;
@@ -122,10 +122,7 @@ impl<'a, M: Model> Put<'a, M> {
         // writes: an earlier attempt landed and its answer was lost. The write succeeded (what
         // it replaced is not known any more).
         let landed_earlier = |e: &aws_sdk_dynamodb::error::SdkError<_, _>| {
-            attempts > 1
-                && is_condition_failure(e)
-                && sent.is_some()
-                && stored_item(e) == sent.as_ref()
+            sent.is_some() && retried_condition_failure(attempts, e) == Some(sent.as_ref())
         };
         let result = match result {
             Err(e) if landed_earlier(&e) => Ok(PutItemOutput::builder().build()),

@@ -190,9 +190,7 @@ impl<'a, M: Model> UpdateItem<'a, M> {
         // The condition failed on a retry, and the stored item already shows this update at
         // the next version: an earlier attempt landed and its answer was lost.
         if let Err(e) = &result
-            && attempts > 1
-            && super::write::is_condition_failure(e)
-            && let Some(stored) = super::write::stored_item(e)
+            && let Some(Some(stored)) = super::write::retried_condition_failure(attempts, e)
             && self.landed_earlier(stored)
         {
             return Ok(returns_new.then(|| stored.clone()));

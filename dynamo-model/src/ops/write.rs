@@ -78,6 +78,19 @@ pub(crate) fn stored_item<E: ConditionFailure, R>(
         .and_then(ConditionFailure::stored_item)
 }
 
+/// When a write's condition failed on a retry (the SDK made more than one attempt), the item
+/// DynamoDB found then (`None` inside for no item): the case where an earlier attempt may have
+/// landed and lost its answer. `None` for any other outcome.
+pub(crate) fn retried_condition_failure<E, R>(
+    attempts: u32,
+    error: &aws_sdk_dynamodb::error::SdkError<E, R>,
+) -> Option<Option<&Item>>
+where
+    E: ConditionFailure + aws_sdk_dynamodb::error::ProvideErrorMetadata,
+{
+    (attempts > 1 && is_condition_failure(error)).then(|| stored_item(error))
+}
+
 /// The error of a failed conditional write of model `M`: [`Error::VersionConflict`] when the
 /// stored item has another version than `expected`, [`Error::ConditionFailed`] when another
 /// condition did not hold, else the SDK's error.
