@@ -126,7 +126,9 @@ impl<'a, M: Model> UpdateItem<'a, M> {
     /// The request, with the key item given (moved in when sending, not cloned).
     fn input(&self, key: Item, returns: ReturnValue) -> Result<UpdateItemInputBuilder, Error> {
         let mut placeholders = Placeholders::new();
-        let update = render_update::<M>(&self.update, &mut placeholders)?;
+        // The timestamps and version bump, made once: rendered, and checked by an upsert.
+        let extra = behaviour_actions::<M>(&self.update, std::time::SystemTime::now());
+        let update = render_with_behaviours::<M>(&self.update, extra.as_ref(), &mut placeholders)?;
         let mut condition = super::write_condition::<M>(
             self.condition.as_ref(),
             self.expected_version,
@@ -138,7 +140,7 @@ impl<'a, M: Model> UpdateItem<'a, M> {
             condition = Some(super::write::and_text(cap, condition));
         }
         if self.upsert {
-            creatable::<M>(&self.update, &key)?;
+            creatable::<M>(&self.update, extra.as_ref(), &key)?;
         } else {
             // An update changes an existing item; it never invents a partial one.
             let exists = crate::expr::exists_text(M::SCHEMA.hash_key.name, &mut placeholders);
@@ -221,13 +223,12 @@ impl<'a, M: Model> UpdateItem<'a, M> {
 
 /// Refuses an upsert that could create an item the model cannot read: the key and what the
 /// update (with the model's timestamps and version) writes must read as the model.
-fn creatable<M: Model>(update: &Update, key: &Item) -> Result<(), Error> {
+fn creatable<M: Model>(update: &Update, extra: Option<&Update>, key: &Item) -> Result<(), Error> {
     let mut item = key.clone();
-    let extra = behaviour_actions::<M>(update, std::time::SystemTime::now());
     for (name, value) in update
         .creation_values()
         .into_iter()
-        .chain(extra.iter().flat_map(Update::creation_values))
+        .chain(extra.into_iter().flat_map(Update::creation_values))
     {
         item.entry(name.to_owned()).or_insert_with(|| value.clone());
     }
@@ -296,14 +297,25 @@ pub(crate) fn render_update<M: Model>(
     update: &Update,
     placeholders: &mut Placeholders,
 ) -> Result<String, Error> {
+    let extra = behaviour_actions::<M>(update, std::time::SystemTime::now());
+    render_with_behaviours::<M>(update, extra.as_ref(), placeholders)
+}
+
+/// [`render_update`] with the behaviours' actions already made (`extra`, from
+/// [`behaviour_actions`]), for a caller that needs them too.
+fn render_with_behaviours<M: Model>(
+    update: &Update,
+    extra: Option<&Update>,
+    placeholders: &mut Placeholders,
+) -> Result<String, Error> {
     let mut failures = Failures::new();
     for (name, value) in update.set_values() {
         M::validate_value(name, value, &mut failures);
     }
     failures.into_result(M::SCHEMA.table)?;
     // A timestamp or version the update sets itself is left to it.
-    match behaviour_actions::<M>(update, std::time::SystemTime::now()) {
-        Some(extra) => Ok(update.render_with(&[extra], placeholders)?),
+    match extra {
+        Some(extra) => Ok(update.render_with(std::slice::from_ref(extra), placeholders)?),
         None => Ok(update.render(placeholders)?),
     }
 }
