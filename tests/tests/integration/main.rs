@@ -2,7 +2,7 @@
 //! and one local engine serves every test (`tests::db()` starts it on first use). Each test
 //! gets tables of its own through a unique table-name prefix, so they run in parallel.
 //!
-//! The compile-fail tests (`ui`) run in this binary too, beside the others.
+//! The compile-fail tests live in their own package, `tests/ui`.
 
 mod batch;
 mod capacity;
@@ -32,7 +32,6 @@ mod tracing_spans;
 mod transactions;
 mod ttl;
 mod types;
-mod ui;
 mod updates;
 mod validation;
 mod versioning;
