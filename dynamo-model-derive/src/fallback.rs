@@ -56,6 +56,7 @@ pub fn expand(
                 version: #private::core::option::Option::None,
                 created_at: #private::core::option::Option::None,
                 updated_at: #private::core::option::Option::None,
+                entity: #private::core::option::Option::None,
             };
             fn to_item(&self) -> #private::core::result::Result<#private::Item, #private::ConversionError> {
                 #private::core::unreachable!()

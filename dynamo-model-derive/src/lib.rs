@@ -51,3 +51,11 @@ pub fn derive_projection(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
     expand::derive(&input, Derive::Projection).into()
 }
+
+/// Derives `dynamo_model::SharedTable` for a unit struct declaring a table that several models
+/// share: `#[dynamo(name = "shop", pk = "pk", sk = "sk", entity_attribute = "_et")]`.
+#[proc_macro_derive(SharedTable, attributes(dynamo))]
+pub fn derive_shared_table(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    expand::shared_table::derive(&input).into()
+}

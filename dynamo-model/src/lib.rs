@@ -34,6 +34,7 @@
 pub mod behaviour;
 pub mod capacity;
 pub mod db;
+pub mod entity;
 pub mod error;
 pub mod expr;
 pub mod index;
@@ -42,12 +43,14 @@ pub mod model;
 pub mod ops;
 pub mod retries;
 pub mod table;
+pub mod template;
 pub mod value;
 pub mod with;
 
 pub use aws_sdk_dynamodb::types::AttributeValue;
 pub use behaviour::{Failure, HookError, Hooks, ValidationErrors};
 pub use db::Db;
+pub use entity::{Entity, EntitySchema, SharedTable};
 pub use error::{Error, SdkFailure};
 pub use model::{
     IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model, NoRangeKey,
@@ -65,6 +68,10 @@ pub use value::{Binary, Flatten, FromAttribute, Item, ToAttribute};
 /// for index declarations, and the guide's `docs/mapping.md` and `docs/schema-errors.md` for
 /// every option.
 pub use dynamo_model_derive::Model;
+
+/// Derives [`SharedTable`] for a unit struct declaring a table several models share: its name,
+/// its key attribute names and the attribute holding each item's entity name. See [`entity`].
+pub use dynamo_model_derive::SharedTable;
 
 /// Derives [`ToAttribute`] and [`FromAttribute`], so that a type can be a field of a model: a
 /// struct with named fields is stored as a map (M), a unit-only enum as a string (S), an enum
@@ -103,7 +110,7 @@ pub use aws_sdk_dynamodb as sdk;
 /// What most code using dynamo-model needs: `use dynamo_model::prelude::*;`.
 pub mod prelude {
     pub use crate::expr::{AttributePath, Conditions, UpdateActions};
-    pub use crate::{AsyncHooks, Attribute, Db, Error, Hooks, Model, Projection};
+    pub use crate::{AsyncHooks, Attribute, Db, Entity, Error, Hooks, Model, Projection};
 }
 
 /// What generated code refers to. Not public API: it may change in any release.
@@ -114,13 +121,16 @@ pub mod __private {
         Failures, Hooks, TimestampField, ValidateNested, ValidationErrors, Version, child_path,
         probe, rules,
     };
+    pub use crate::entity::{Entity, EntitySchema, SharedTable, SortKeyText, check_entity};
     pub use crate::expr;
     pub use crate::index::{AllAttributes, Index, SomeAttributes};
+    pub use crate::model::PartitionValue;
     pub use crate::model::{
         IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model,
         NoRangeKey, Projection, Schema, TtlSeconds, key_item_of, projected_path, top_level_name,
     };
     pub use crate::ops::AsyncHooks;
+    pub use crate::template::{KeyPart, KeyText};
     pub use crate::value::ConversionError;
     pub use crate::value::{
         Flatten, FromAttribute, Item, ToAttribute, key_attribute, read_converted, read_field,
@@ -172,4 +182,6 @@ mod guide_doctests {
     struct Performance;
     #[doc = include_str!("../../docs/retries.md")]
     struct Retries;
+    #[doc = include_str!("../../docs/single-table.md")]
+    struct SingleTable;
 }

@@ -168,10 +168,7 @@ pub trait Model: Hooks + AsyncHooks + WriteBehaviours + Sized {
     fn query<'a>(
         db: &'a Db,
         hash: impl PartitionValue<Self::HashKey>,
-    ) -> Query<'a, Self, Self::RangeKey>
-    where
-        Self::HashKey: KeyType,
-    {
+    ) -> Query<'a, Self, Self::RangeKey> {
         let keys = (
             Self::SCHEMA.hash_key.name,
             Self::SCHEMA.range_key.map(|key| key.name),
@@ -216,6 +213,9 @@ pub struct Schema {
     pub created_at: Option<&'static str>,
     /// The attribute set on every write (`#[dynamo(updated_at)]`).
     pub updated_at: Option<&'static str>,
+    /// For a model stored in a [`SharedTable`](crate::SharedTable): its entity name and key
+    /// templates.
+    pub entity: Option<crate::EntitySchema>,
 }
 
 /// Types that hold epoch seconds, as DynamoDB's time to live reads them: the integers and

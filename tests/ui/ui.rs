@@ -17,4 +17,5 @@ fn schema_mistakes_do_not_compile() {
     cases.compile_fail("expressions/*.rs");
     cases.compile_fail("projection/*.rs");
     cases.compile_fail("behaviours/*.rs");
+    cases.compile_fail("single_table/*.rs");
 }

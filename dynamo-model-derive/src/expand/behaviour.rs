@@ -33,8 +33,7 @@ fn may_nest(field: &Field) -> bool {
     field.is_stored()
         && field.attrs.with.is_none()
         && field.attrs.serde.is_none()
-        && field.attrs.hash_key.is_none()
-        && field.attrs.range_key.is_none()
+        && !field.is_key()
         && !only_standard_types(field.ty)
 }
 
@@ -231,7 +230,7 @@ pub fn model_items(cont: &Container, private: &TokenStream) -> (TokenStream, Tok
     let checks = self_checks(fields, private);
     let arms = fields
         .iter()
-        .filter(|f| f.attrs.hash_key.is_none() && f.attrs.range_key.is_none() && f.is_stored())
+        .filter(|f| !f.is_key() && f.is_stored())
         .filter(|f| !f.attrs.rules.is_empty() || may_nest(f))
         .map(|field| {
             let ty = field.ty;

@@ -2,10 +2,12 @@
 
 mod attribute;
 mod behaviour;
+mod entity;
 mod fields;
 mod model;
 mod paths;
 mod projection;
+pub mod shared_table;
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
@@ -20,9 +22,9 @@ use crate::internals::ctxt::Ctxt;
 pub fn derive(input: &DeriveInput, derive: Derive) -> TokenStream {
     let cx = Ctxt::default();
     let container = Container::from_ast(&cx, input, derive);
-    let indexes = match &container {
+    let checked = match &container {
         Some(container) => check::check(&cx, container, derive),
-        None => Vec::new(),
+        None => check::Checked::default(),
     };
     let krate = container
         .as_ref()
@@ -30,7 +32,7 @@ pub fn derive(input: &DeriveInput, derive: Derive) -> TokenStream {
         .map_or_else(|| quote!(::dynamo_model), ToTokens::to_token_stream);
     match (cx.check(), &container) {
         (Ok(()), Some(container)) => crate::dummy::wrap_in_const(match derive {
-            Derive::Model => model::expand(container, &indexes, &krate),
+            Derive::Model => model::expand(container, &checked, &krate),
             Derive::Attribute => attribute::expand(container, &krate),
             Derive::Projection => projection::expand(container, &krate),
         }),

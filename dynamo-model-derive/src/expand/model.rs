@@ -8,26 +8,47 @@ use syn::spanned::Spanned;
 use super::fields;
 use crate::internals::ast::{Container, Field};
 use crate::internals::attr::{IndexKind, ProjectionAttr};
+use crate::internals::check::Checked;
 use crate::internals::index::Index;
 
-pub fn expand(cont: &Container, indexes: &[Index], krate: &TokenStream) -> TokenStream {
+pub fn expand(cont: &Container, checked: &Checked, krate: &TokenStream) -> TokenStream {
     let private = quote!(#krate::__private);
     let ident = cont.ident;
+    let indexes = &checked.indexes;
     let generics = fields::with_field_bounds(cont, &private);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
-    // `check` guarantees a hash key before we get here.
-    let Some(hash) = cont.hash_key() else {
-        return TokenStream::new();
+    let keys = match &checked.templates {
+        Some(templates) => super::entity::keys(cont, templates, &private),
+        None => {
+            // `check` guarantees a hash key before we get here.
+            let Some(hash) = cont.hash_key() else {
+                return TokenStream::new();
+            };
+            let range = cont.range_key();
+            super::entity::EntityKeys {
+                key_type: key_type(hash, range, &private),
+                schema_keys: schema_keys(cont, hash, range, &private),
+                key_item: key_item(hash, range, &private),
+                item_key: item_key(hash, range, &private),
+                write_keys: TokenStream::new(),
+                check_entity: TokenStream::new(),
+                items: TokenStream::new(),
+            }
+        }
     };
-    let range = cont.range_key();
-
-    let key_type = key_type(hash, range, &private);
-    let schema = schema(cont, indexes, hash, range, &private);
-    let to_item = to_item(cont, &private);
-    let from_item = from_item(cont, &private);
-    let key_item = key_item(hash, range, &private);
-    let item_key = item_key(hash, range, &private);
+    let super::entity::EntityKeys {
+        key_type,
+        schema_keys,
+        key_item,
+        item_key,
+        write_keys,
+        check_entity,
+        items,
+    } = keys;
+    let schema = schema(cont, indexes, schema_keys, &private);
+    let to_item = to_item(cont, write_keys, &private);
+    let from_item = from_item(cont, check_entity, &private);
     let (fields_struct, fields_items) = super::paths::model_fields(cont, &generics, &private);
     let (indexes_struct, indexes_items) =
         super::paths::model_indexes(cont, indexes, &generics, &private);
@@ -38,6 +59,7 @@ pub fn expand(cont: &Container, indexes: &[Index], krate: &TokenStream) -> Token
         #fields_struct
         #indexes_struct
         #hooks
+        #items
 
         #[automatically_derived]
         impl #impl_generics #private::Model for #ident #ty_generics #where_clause {
@@ -104,9 +126,9 @@ fn key_attribute(field: &Field, private: &TokenStream) -> TokenStream {
     quote!(#private::KeyAttribute { name: #name, scalar: #scalar })
 }
 
-fn schema(
+/// The schema's table and keys, for a model of a table of its own.
+fn schema_keys(
     cont: &Container,
-    indexes: &[Index],
     hash: &Field,
     range: Option<&Field>,
     private: &TokenStream,
@@ -120,6 +142,20 @@ fn schema(
         }
         None => quote!(#private::core::option::Option::None),
     };
+    quote! {
+        table: #table,
+        hash_key: #hash_key,
+        range_key: #range_key,
+        entity: #private::core::option::Option::None,
+    }
+}
+
+fn schema(
+    cont: &Container,
+    indexes: &[Index],
+    keys: TokenStream,
+    private: &TokenStream,
+) -> TokenStream {
     let names = cont
         .fields()
         .iter()
@@ -139,9 +175,7 @@ fn schema(
     let indexes = indexes.iter().map(|index| index_schema(index, private));
     quote! {
         const SCHEMA: #private::Schema = #private::Schema {
-            table: #table,
-            hash_key: #hash_key,
-            range_key: #range_key,
+            #keys
             attributes: &[#(#names),*],
             indexes: &[#(#indexes),*],
             ttl: #ttl,
@@ -198,20 +232,22 @@ fn index_schema(index: &Index, private: &TokenStream) -> TokenStream {
     }
 }
 
-fn to_item(cont: &Container, private: &TokenStream) -> TokenStream {
+fn to_item(cont: &Container, write_keys: TokenStream, private: &TokenStream) -> TokenStream {
     let build = fields::write_item(cont.fields(), private, fields::Access::SelfField, None);
     quote! {
         fn to_item(&self) -> #private::core::result::Result<#private::Item, #private::ConversionError> {
             #build
+            #write_keys
             #private::core::result::Result::Ok(item)
         }
     }
 }
 
-fn from_item(cont: &Container, private: &TokenStream) -> TokenStream {
+fn from_item(cont: &Container, check_entity: TokenStream, private: &TokenStream) -> TokenStream {
     let construct = fields::read_item(cont.fields(), private, quote!(Self));
     quote! {
         fn from_item(mut item: #private::Item) -> #private::core::result::Result<Self, #private::ConversionError> {
+            #check_entity
             #private::core::result::Result::Ok(#construct)
         }
     }

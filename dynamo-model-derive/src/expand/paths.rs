@@ -64,7 +64,7 @@ fn handle(
         None => quote!(#private::expr::Path::new(#raw)),
     };
     // Only a model's top-level fields are keys.
-    if field.attrs.hash_key.is_some() || field.attrs.range_key.is_some() {
+    if field.is_key() {
         return (
             quote!(#private::expr::KeyPath<#ty>),
             quote!(#private::expr::KeyPath::new(#raw)),

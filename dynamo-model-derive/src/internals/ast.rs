@@ -43,6 +43,8 @@ pub struct Field<'a> {
     pub attrs: FieldAttrs,
     /// The attribute name in the item, after `rename` and `rename_all`.
     stored: String,
+    /// Named by a `{part}` of the model's `pk` or `sk` key template.
+    template_key: bool,
 }
 
 /// One variant of an enum.
@@ -71,7 +73,14 @@ impl<'a> Container<'a> {
         let attrs_rule = attrs.rename_all;
         let body = match &input.data {
             Data::Struct(data) => match &data.fields {
-                Fields::Named(named) => Body::Struct(parse_fields(cx, named, attrs_rule, derive)),
+                Fields::Named(named) => {
+                    let mut fields = parse_fields(cx, named, attrs_rule, derive);
+                    let templates = [attrs.pk.as_ref(), attrs.sk.as_ref()];
+                    for template in templates.into_iter().flatten() {
+                        mark_template_keys(&mut fields, &template.value());
+                    }
+                    Body::Struct(fields)
+                }
                 Fields::Unnamed(_) | Fields::Unit => {
                     cx.error_spanned_by(
                         &input.ident,
@@ -224,6 +233,17 @@ impl<'a> Container<'a> {
     }
 }
 
+/// Marks the fields a key template's `{parts}` name (`check` reports parts naming none).
+fn mark_template_keys(fields: &mut [Field], template: &str) {
+    for piece in template.split('{').skip(1) {
+        if let Some((name, _)) = piece.split_once('}') {
+            for field in fields.iter_mut().filter(|f| f.ident == name.trim()) {
+                field.template_key = true;
+            }
+        }
+    }
+}
+
 /// Parses named fields with their options, computing each stored name.
 fn parse_fields<'a>(
     cx: &Ctxt,
@@ -243,6 +263,7 @@ fn parse_fields<'a>(
                 ty: &field.ty,
                 attrs,
                 stored,
+                template_key: false,
             })
         })
         .collect()
@@ -270,6 +291,12 @@ impl Field<'_> {
     /// The attribute name in the item.
     pub fn stored_name(&self) -> String {
         self.stored.clone()
+    }
+
+    /// Whether the field is (part of) the item's key: `hash_key`, `range_key`, or a part of a
+    /// key template. An update never changes it.
+    pub fn is_key(&self) -> bool {
+        self.attrs.hash_key.is_some() || self.attrs.range_key.is_some() || self.template_key
     }
 
     /// Whether the field is stored as an attribute of its own (`skip` and `flatten` say no).

@@ -7,3 +7,4 @@ pub mod check;
 pub mod ctxt;
 pub mod index;
 pub mod symbol;
+pub mod template;

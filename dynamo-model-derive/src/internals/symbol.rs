@@ -24,6 +24,11 @@ pub const LOCAL_INDEX: Symbol = Symbol("local_index");
 pub const HOOKS: Symbol = Symbol("hooks");
 pub const ASYNC_HOOKS: Symbol = Symbol("async_hooks");
 pub const TIMESTAMPS: Symbol = Symbol("timestamps");
+pub const ENTITY: Symbol = Symbol("entity");
+pub const PK: Symbol = Symbol("pk");
+pub const SK: Symbol = Symbol("sk");
+// Options of #[derive(SharedTable)] (with `name`, `pk`, `sk` and `crate`).
+pub const ENTITY_ATTRIBUTE: Symbol = Symbol("entity_attribute");
 
 // Index options.
 pub const NAME: Symbol = Symbol("name");
@@ -75,7 +80,13 @@ pub const CONTAINER_OPTIONS: &[Symbol] = &[
     HOOKS,
     ASYNC_HOOKS,
     TIMESTAMPS,
+    ENTITY,
+    PK,
+    SK,
 ];
+
+/// Options allowed on a `#[derive(SharedTable)]` struct.
+pub const SHARED_TABLE_OPTIONS: &[Symbol] = &[NAME, PK, SK, ENTITY_ATTRIBUTE, CRATE];
 /// Options allowed on a field.
 pub const FIELD_OPTIONS: &[Symbol] = &[
     HASH_KEY,

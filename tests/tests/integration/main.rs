@@ -25,6 +25,7 @@ mod projection;
 mod query;
 mod returns;
 mod roundtrip;
+mod single_table;
 mod table;
 mod table_options;
 mod timestamps;

@@ -7,6 +7,14 @@ use super::*;
 pub struct ContainerAttrs {
     /// `table = "..."`.
     pub table: Option<LitStr>,
+    /// `table = Path`: the `#[derive(SharedTable)]` the model is stored in.
+    pub shared_table: Option<syn::Path>,
+    /// `entity = "..."`: the entity name of a model in a shared table.
+    pub entity: Option<LitStr>,
+    /// `pk = "..."`: the partition key template of a model in a shared table.
+    pub pk: Option<LitStr>,
+    /// `sk = "..."`: the sort key template of a model in a shared table.
+    pub sk: Option<LitStr>,
     /// `crate = "..."`: the path the runtime crate is reachable under.
     pub krate: Option<syn::Path>,
     /// `rename_all = "..."`: the case convention of stored names.
@@ -41,8 +49,44 @@ impl ContainerAttrs {
                     "a type stored inside a model has no table of its own",
                 )?;
             } else if meta.path == TABLE {
-                if let Some(table) = string_value(cx, &meta, TABLE)? {
+                // `table = "name"` names a table of one model; `table = Shop` a shared table.
+                let shared = meta.input.peek(Token![=]) && !meta.input.peek2(LitStr);
+                if shared {
+                    if let Some(path) = path_value(cx, &meta, TABLE)? {
+                        if out.table.is_some() {
+                            cx.error_spanned_by(&meta.path, "duplicate `table` option");
+                        }
+                        set_once(cx, &mut out.shared_table, path, &meta, TABLE);
+                    }
+                } else if let Some(table) = string_value(cx, &meta, TABLE)? {
+                    if out.shared_table.is_some() {
+                        cx.error_spanned_by(&meta.path, "duplicate `table` option");
+                    }
                     set_once(cx, &mut out.table, table, &meta, TABLE);
+                }
+            } else if (meta.path == ENTITY || meta.path == PK || meta.path == SK)
+                && derive != Derive::Model
+            {
+                let word = [ENTITY, PK, SK]
+                    .into_iter()
+                    .find(|word| meta.path == *word)
+                    .unwrap_or(ENTITY);
+                model_only(
+                    cx,
+                    &meta,
+                    word,
+                    "it describes a model stored in a shared table",
+                )?;
+            } else if meta.path == ENTITY || meta.path == PK || meta.path == SK {
+                let (word, slot) = if meta.path == ENTITY {
+                    (ENTITY, &mut out.entity)
+                } else if meta.path == PK {
+                    (PK, &mut out.pk)
+                } else {
+                    (SK, &mut out.sk)
+                };
+                if let Some(value) = string_value(cx, &meta, word)? {
+                    set_once(cx, slot, value, &meta, word);
                 }
             } else if meta.path == CRATE {
                 if let Some(path) = string_value(cx, &meta, CRATE)? {

@@ -14,10 +14,12 @@ use super::symbol::*;
 mod container;
 mod field;
 mod index;
+mod table;
 
 pub use container::ContainerAttrs;
 pub use field::{DefaultValue, FieldAttrs, Rule, RuleKind, VariantAttrs};
 pub use index::{IndexAttr, IndexKind, ProjectionAttr};
+pub use table::SharedTableAttrs;
 
 /// Reports a model-only option used on `#[derive(Attribute)]`.
 fn model_only(cx: &Ctxt, meta: &ParseNestedMeta, word: Symbol, why: &str) -> syn::Result<()> {

@@ -60,7 +60,7 @@ pub(super) fn check_table_name(cx: &Ctxt, cont: &Container) {
 }
 
 /// The naming rule DynamoDB applies to tables and indexes.
-pub(super) fn is_valid_name(name: &str) -> bool {
+pub fn is_valid_name(name: &str) -> bool {
     (3..=255).contains(&name.len())
         && name
             .chars()

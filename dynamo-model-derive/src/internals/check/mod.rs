@@ -11,26 +11,40 @@ use super::index::{self, Index};
 mod behaviours;
 mod indexes;
 mod keys;
+mod templates;
 
 use behaviours::*;
 use indexes::*;
+pub use keys::is_valid_name;
 use keys::*;
+use templates::*;
 
-/// Reports every rule the derived type breaks, and gives a model's indexes resolved (complete
-/// when nothing was reported).
-pub fn check<'c, 'a>(cx: &Ctxt, cont: &'c Container<'a>, derive: Derive) -> Vec<Index<'c, 'a>> {
+/// What `check` resolved for `expand`: complete when nothing was reported.
+#[derive(Default)]
+pub struct Checked<'c, 'a> {
+    /// A model's indexes.
+    pub indexes: Vec<Index<'c, 'a>>,
+    /// A shared-table model's key templates.
+    pub templates: Option<crate::internals::template::Templates<'c, 'a>>,
+}
+
+/// Reports every rule the derived type breaks, and gives what it resolved.
+pub fn check<'c, 'a>(cx: &Ctxt, cont: &'c Container<'a>, derive: Derive) -> Checked<'c, 'a> {
     if derive == Derive::Projection {
         check_projection(cx, cont);
-        return Vec::new();
+        return Checked::default();
     }
-    let mut indexes = Vec::new();
+    let mut checked = Checked::default();
     if derive == Derive::Model {
         check_ttl(cx, cont);
         check_version(cx, cont);
         check_timestamps(cx, cont);
-        check_keys(cx, cont);
-        check_table_name(cx, cont);
-        indexes = check_indexes(cx, cont);
+        checked.templates = check_templates(cx, cont);
+        if cont.attrs.shared_table.is_none() {
+            check_keys(cx, cont);
+            check_table_name(cx, cont);
+        }
+        checked.indexes = check_indexes(cx, cont);
     }
     check_enum_options(cx, cont);
     match &cont.body {
@@ -47,7 +61,7 @@ pub fn check<'c, 'a>(cx: &Ctxt, cont: &'c Container<'a>, derive: Derive) -> Vec<
             }
         }
     }
-    indexes
+    checked
 }
 
 /// The rules on one set of fields stored together in one map.

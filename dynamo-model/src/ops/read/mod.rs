@@ -21,7 +21,7 @@ use super::{OpFuture, finish, request_span};
 use crate::db::Db;
 use crate::error::Error;
 use crate::expr::{Condition, KeyCondition, Placeholders, RangeKey};
-use crate::model::{KeyType, Model, Projection, SortKey};
+use crate::model::{Model, Projection, SortKey};
 use crate::value::ConversionError;
 use crate::value::Item;
 

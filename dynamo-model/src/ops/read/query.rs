@@ -39,15 +39,25 @@ pub struct Query<'a, M, R, P = M> {
 
 impl<'a, M: Model, R> Query<'a, M, R> {
     /// A query of the table (`index` None) or of an index, by the hash key `hash_name`.
-    pub(crate) fn new<H: KeyType>(
+    pub(crate) fn new<H>(
         db: &'a Db,
         index: Option<&'static str>,
         (hash_name, range_name): (&'static str, Option<&'static str>),
         hash: impl crate::model::PartitionValue<H>,
     ) -> Self {
-        let key = hash
+        let mut key = hash
             .partition_attribute(hash_name)
             .map(|value| KeyCondition::partition_value(hash_name, value));
+        // An entity of a shared table reads only its own sort keys: the other entities of the
+        // partition are not its items. A `.range(..)` built from its typed sort key keeps the
+        // prefix, since every such key starts with it.
+        if index.is_none()
+            && let (Some(entity), Some(range_name)) = (M::SCHEMA.entity, range_name)
+            && !entity.sort_prefix.is_empty()
+        {
+            let prefix = RangeKey::<String>::new(range_name).begins_with(entity.sort_prefix);
+            key = key.map(|key| key.with_range(prefix));
+        }
         Query {
             reader: Reader::new(db, M::SCHEMA.table, index),
             key,

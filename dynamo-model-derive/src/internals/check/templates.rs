@@ -1,0 +1,85 @@
+//! A model in a shared table: `table = Shop`, an `entity` name and key templates instead of
+//! key fields.
+
+use super::*;
+use crate::internals::template::{Template, Templates};
+
+/// Reports the rules of a model in a shared table, and gives its templates resolved (`None` for
+/// a model of a table of its own, or when a rule was broken).
+pub(super) fn check_templates<'c, 'a>(
+    cx: &Ctxt,
+    cont: &'c Container<'a>,
+) -> Option<Templates<'c, 'a>> {
+    let attrs = &cont.attrs;
+    let shared = attrs.shared_table.is_some();
+    if !shared {
+        let stray = [&attrs.entity, &attrs.pk, &attrs.sk];
+        for lit in stray.into_iter().flatten() {
+            cx.error_spanned_by(
+                lit,
+                "`entity`, `pk` and `sk` describe a model stored in a shared table: name it with `table = MyTable`, a #[derive(SharedTable)] struct",
+            );
+        }
+        return None;
+    }
+    let Some(pk) = &attrs.pk else {
+        cx.error_spanned_by(
+            cont.ident,
+            "a model in a shared table writes its partition key from a template: add `pk = \"PREFIX#{field}\"`",
+        );
+        return None;
+    };
+    match &attrs.entity {
+        None => cx.error_spanned_by(
+            pk,
+            "a model in a shared table needs its entity name, which every item carries: add `entity = \"...\"`",
+        ),
+        Some(entity) if entity.value().is_empty() => {
+            cx.error_spanned_by(entity, "an entity name cannot be empty")
+        }
+        Some(_) => {}
+    }
+    for field in cont.fields() {
+        let marks = [&field.attrs.hash_key, &field.attrs.range_key];
+        for mark in marks.into_iter().flatten() {
+            cx.error_spanned_by(
+                mark,
+                "a model in a shared table takes its keys from the `pk` and `sk` templates: remove this and name the field in a template",
+            );
+        }
+    }
+    for index in &attrs.indexes {
+        cx.error_spanned_by(
+            &index.word,
+            "indexes of a model in a shared table are declared on the shared table's GSIs, which this version does not support yet: store the model in a table of its own to index it",
+        );
+    }
+    if !cont.generics.params.is_empty() {
+        cx.error_spanned_by(
+            cont.generics,
+            "a model in a shared table cannot have generic parameters",
+        );
+    }
+    let fields = cont.fields();
+    let pk = Template::parse(cx, pk, "pk", fields);
+    let sk = attrs
+        .sk
+        .as_ref()
+        .map(|sk| Template::parse(cx, sk, "sk", fields));
+    let templates = Templates {
+        pk: pk?,
+        sk: match sk {
+            Some(sk) => Some(sk?),
+            None => None,
+        },
+    };
+    for field in templates.key_fields() {
+        if !field.is_stored() {
+            cx.error_spanned_by(
+                field.ident,
+                "a key template part must be stored: a `skip`ped or `flatten`ed field cannot be one",
+            );
+        }
+    }
+    Some(templates)
+}

@@ -1,0 +1,183 @@
+//! Single-table design: several models ("entities") stored in one table, each item carrying its
+//! entity name, each model's keys written from its fields by key templates.
+//!
+//! The table is declared once, with `#[derive(SharedTable)]` on a unit struct; each model
+//! names it with `table = Shop` and gives its `entity` name and key templates:
+//!
+//! ```
+//! use dynamo_model::prelude::*;
+//! use dynamo_model::SharedTable;
+//!
+//! #[derive(SharedTable)]
+//! #[dynamo(name = "shop", pk = "pk", sk = "sk")]
+//! struct Shop;
+//!
+//! #[derive(Model)]
+//! #[dynamo(table = Shop, entity = "customer", pk = "CUSTOMER#{id}", sk = "PROFILE")]
+//! struct Customer {
+//!     id: String,
+//!     name: String,
+//! }
+//!
+//! #[derive(Model)]
+//! #[dynamo(table = Shop, entity = "order", pk = "CUSTOMER#{customer_id}", sk = "ORDER#{placed}#{order_id}")]
+//! struct Order {
+//!     customer_id: String,
+//!     order_id: String,
+//!     placed: u32,
+//!     total_cents: u64,
+//! }
+//!
+//! # async fn demo(db: &Db) -> Result<(), Error> {
+//! // The key of an order is its template's parts, in template order.
+//! let order = Order::get(db, ("alice", 20240601, "o-1")).await?;
+//! // The orders of one customer, of June 2024 (the customer's own item is not an order, so an
+//! // entity's query only reads its own sort-key prefix).
+//! let june: Vec<Order> = Order::query(db, "alice")
+//!     .range(|sk| {
+//!         sk.between(
+//!             Order::sort_key().placed(20240601),
+//!             Order::sort_key().placed(20240630),
+//!         )
+//!     })
+//!     .await?;
+//! # Ok(()) }
+//! ```
+//!
+//! See the guide's `docs/single-table.md`.
+
+use std::marker::PhantomData;
+
+use crate::model::{KeyScalar, KeyType, Model};
+use crate::value::{ConversionError, FromAttribute, ToAttribute};
+use aws_sdk_dynamodb::types::AttributeValue;
+
+/// A table that several models share, declared once with `#[derive(SharedTable)]`:
+/// `#[dynamo(name = "shop", pk = "pk", sk = "sk", entity_attribute = "_et")]`.
+pub trait SharedTable {
+    /// The table's name (a [`Db`](crate::Db) may add a prefix or suffix).
+    const NAME: &'static str;
+    /// The name of the partition key attribute, e.g. `pk`.
+    const PARTITION_KEY: &'static str;
+    /// The name of the sort key attribute, e.g. `sk`, if the table has one.
+    const SORT_KEY: Option<&'static str>;
+    /// The attribute each item's entity name is stored in (`_et` unless given).
+    const ENTITY_ATTRIBUTE: &'static str;
+}
+
+/// What the schema of a model stored in a shared table says about its items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntitySchema {
+    /// The entity name every item of the model carries.
+    pub name: &'static str,
+    /// The attribute the entity name is stored in.
+    pub attribute: &'static str,
+    /// The partition key template, e.g. `CUSTOMER#{customer_id}`.
+    pub partition_template: &'static str,
+    /// The sort key template, e.g. `ORDER#{created_at}#{order_id}`.
+    pub sort_template: Option<&'static str>,
+    /// The literal text the sort key template starts with (`ORDER#`): a query of the model reads
+    /// only sort keys with this prefix, so other entities of the partition stay out.
+    pub sort_prefix: &'static str,
+}
+
+/// A model stored in a [`SharedTable`], derived from `entity = "..."` and its key templates.
+pub trait Entity: Model {
+    /// The table it is stored in.
+    type Table: SharedTable;
+
+    /// The start of a typed sort key: its methods are the template's parts, in template order,
+    /// each narrowing the key further (`Order::sort_key().created_at(t).order_id(id)`).
+    type SortKeyStart;
+
+    /// The entity name stored in each item.
+    const ENTITY: &'static str;
+
+    /// The start of a sort key of this entity, for `.range(..)` conditions of a query.
+    fn sort_key() -> Self::SortKeyStart;
+}
+
+/// The sort key of a model whose sort key is written by a template: the text of the key, whole
+/// or a prefix of it. Made by the typed builder from [`Entity::sort_key`], never by hand, so a
+/// condition on it always follows the template.
+pub struct SortKeyText<M> {
+    text: String,
+    model: PhantomData<fn() -> M>,
+}
+
+impl<M> SortKeyText<M> {
+    /// A key text; generated code makes these.
+    #[doc(hidden)]
+    pub fn new(text: String) -> Self {
+        SortKeyText {
+            text,
+            model: PhantomData,
+        }
+    }
+
+    /// The key text, e.g. `ORDER#0000000042#`.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl<M> Clone for SortKeyText<M> {
+    fn clone(&self) -> Self {
+        SortKeyText::new(self.text.clone())
+    }
+}
+
+impl<M> std::fmt::Debug for SortKeyText<M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("SortKeyText").field(&self.text).finish()
+    }
+}
+
+impl<M> ToAttribute for SortKeyText<M> {
+    fn to_attribute(&self) -> Result<Option<AttributeValue>, ConversionError> {
+        Ok(Some(AttributeValue::S(self.text.clone())))
+    }
+}
+
+impl<M> FromAttribute for SortKeyText<M> {
+    fn from_attribute(value: AttributeValue) -> Result<Self, ConversionError> {
+        String::from_attribute(value).map(SortKeyText::new)
+    }
+
+    const EXPECTED: &'static str = "S";
+}
+
+impl<M> KeyType for SortKeyText<M> {
+    const SCALAR: KeyScalar = KeyScalar::S;
+    type Arg<'k> = SortKeyText<M>;
+}
+
+impl<M> crate::expr::Ordered for SortKeyText<M> {}
+
+impl<M> crate::expr::BeginsWith for SortKeyText<M> {
+    type Prefix = SortKeyText<M>;
+}
+
+/// Reads the entity name of an item and checks it is `expected`. Generated code calls this first
+/// in `from_item`, so an item of another entity is never read as this one.
+#[doc(hidden)]
+pub fn check_entity(
+    item: &crate::value::Item,
+    attribute: &'static str,
+    expected: &'static str,
+) -> Result<(), ConversionError> {
+    match item.get(attribute) {
+        Some(AttributeValue::S(found)) if found == expected => Ok(()),
+        Some(AttributeValue::S(found)) => Err(ConversionError::custom(format!(
+            "the item is a `{found}`, not a `{expected}`"
+        ))
+        .in_attribute(attribute)),
+        Some(other) => {
+            Err(ConversionError::wrong_type("S (an entity name)", other).in_attribute(attribute))
+        }
+        None => Err(ConversionError::custom(format!(
+            "the item has no entity name, so it cannot be read as a `{expected}`"
+        ))
+        .in_attribute(attribute)),
+    }
+}

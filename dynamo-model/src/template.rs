@@ -1,0 +1,364 @@
+//! Key templates: the key attributes of a model stored in a shared table, written from its fields
+//! (`pk = "CUSTOMER#{customer_id}"`, `sk = "ORDER#{created_at}#{order_id}"`).
+//!
+//! A part of a template is written so that the order of the key strings is the order of the
+//! values, which is what makes a sort-key range over a template part mean what it says:
+//!
+//! | type | written as | example |
+//! |---|---|---|
+//! | `String` | as it is; never empty, never containing the template's separators | `alice` |
+//! | unsigned integers | zero-padded to the width of the type's largest value | `u32` 42 → `0000000042` |
+//! | signed integers | offset by the type's minimum, then zero-padded, so negatives sort first | `i32` -1 → `2147483647` |
+//! | `chrono::DateTime<Utc>`, `time::OffsetDateTime` | RFC 3339 in UTC with nanoseconds, years 0–9999 | `2024-06-01T09:30:00.000000000Z` |
+//! | `chrono::NaiveDate`, `time::Date` | `YYYY-MM-DD`, years 0–9999 | `2024-06-01` |
+//! | `uuid::Uuid` | hyphenated, lower case | `67e55044-10b1-426f-9247-bb680e5fe0c8` |
+//!
+//! Floats, decimals, booleans, binary, options and collections have no such encoding and are a
+//! compile error in a template. The fields themselves are stored as attributes too, so reading
+//! an item never parses its keys.
+
+use crate::value::ConversionError;
+
+/// A field type that can be a `{part}` of a key template, written in an order-preserving form.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a part of a key template",
+    label = "this type has no order-preserving key encoding",
+    note = "key template parts are strings, integers, dates, times and UUIDs, written so that key order is value order; keep a field of another type out of the template"
+)]
+pub trait KeyPart {
+    /// What a caller passes to name this part of a key: `&str` for a `String`, the value
+    /// itself for the others.
+    type Arg<'k>: KeyPart;
+
+    /// Free text of any length, which must not contain the template's separators; the other
+    /// encodings have a fixed width, so a separator inside them is harmless.
+    const FREE_TEXT: bool = false;
+
+    /// Appends the value's key text to `out`.
+    fn write_part(&self, out: &mut String) -> Result<(), ConversionError>;
+}
+
+impl KeyPart for str {
+    type Arg<'k> = &'k str;
+    const FREE_TEXT: bool = true;
+
+    fn write_part(&self, out: &mut String) -> Result<(), ConversionError> {
+        out.push_str(self);
+        Ok(())
+    }
+}
+
+impl KeyPart for String {
+    type Arg<'k> = &'k str;
+    const FREE_TEXT: bool = true;
+
+    fn write_part(&self, out: &mut String) -> Result<(), ConversionError> {
+        out.push_str(self);
+        Ok(())
+    }
+}
+
+impl<T: KeyPart + ?Sized> KeyPart for &T {
+    type Arg<'k> = T::Arg<'k>;
+    const FREE_TEXT: bool = T::FREE_TEXT;
+
+    fn write_part(&self, out: &mut String) -> Result<(), ConversionError> {
+        (**self).write_part(out)
+    }
+}
+
+/// Appends `value` zero-padded to `width` digits.
+fn push_padded(out: &mut String, value: u128, width: usize) {
+    use std::fmt::Write;
+    // Writing into a String cannot fail.
+    let _ = write!(out, "{value:0width$}");
+}
+
+macro_rules! unsigned_parts {
+    ($($ty:ty),*) => {$(
+        impl KeyPart for $ty {
+            type Arg<'k> = $ty;
+
+            fn write_part(&self, out: &mut String) -> Result<(), ConversionError> {
+                push_padded(out, u128::from(*self), <$ty>::MAX.ilog10() as usize + 1);
+                Ok(())
+            }
+        }
+    )*};
+}
+
+unsigned_parts!(u8, u16, u32, u64, u128);
+
+impl KeyPart for usize {
+    type Arg<'k> = usize;
+
+    fn write_part(&self, out: &mut String) -> Result<(), ConversionError> {
+        // Written as a u64 on every platform, so a key does not depend on the machine.
+        (*self as u64).write_part(out)
+    }
+}
+
+macro_rules! signed_parts {
+    ($($ty:ty => $unsigned:ty),*) => {$(
+        impl KeyPart for $ty {
+            type Arg<'k> = $ty;
+
+            fn write_part(&self, out: &mut String) -> Result<(), ConversionError> {
+                // Offset binary: MIN becomes 0 and MAX the unsigned maximum, keeping order.
+                let shifted = (*self as $unsigned) ^ (1 << (<$unsigned>::BITS - 1));
+                shifted.write_part(out)
+            }
+        }
+    )*};
+}
+
+signed_parts!(i8 => u8, i16 => u16, i32 => u32, i64 => u64, i128 => u128);
+
+impl KeyPart for isize {
+    type Arg<'k> = isize;
+
+    fn write_part(&self, out: &mut String) -> Result<(), ConversionError> {
+        (*self as i64).write_part(out)
+    }
+}
+
+#[cfg(any(feature = "chrono", feature = "time"))]
+#[cold]
+fn year_out_of_range(year: i32) -> ConversionError {
+    ConversionError::custom(format!(
+        "year {year} cannot be a key part: key templates write years 0 to 9999, so that key order is time order"
+    ))
+}
+
+#[cfg(feature = "chrono")]
+mod chrono_parts {
+    use super::{KeyPart, year_out_of_range};
+    use crate::value::ConversionError;
+    use chrono::{Datelike, Timelike};
+    use std::fmt::Write;
+
+    fn push_date(out: &mut String, year: i32, month: u32, day: u32) -> Result<(), ConversionError> {
+        if !(0..=9999).contains(&year) {
+            return Err(year_out_of_range(year));
+        }
+        let _ = write!(out, "{year:04}-{month:02}-{day:02}");
+        Ok(())
+    }
+
+    impl KeyPart for chrono::DateTime<chrono::Utc> {
+        type Arg<'k> = chrono::DateTime<chrono::Utc>;
+
+        fn write_part(&self, out: &mut String) -> Result<(), ConversionError> {
+            push_date(out, self.year(), self.month(), self.day())?;
+            let _ = write!(
+                out,
+                "T{:02}:{:02}:{:02}.{:09}Z",
+                self.hour(),
+                self.minute(),
+                self.second(),
+                self.nanosecond()
+            );
+            Ok(())
+        }
+    }
+
+    impl KeyPart for chrono::NaiveDate {
+        type Arg<'k> = chrono::NaiveDate;
+
+        fn write_part(&self, out: &mut String) -> Result<(), ConversionError> {
+            push_date(out, self.year(), self.month(), self.day())
+        }
+    }
+}
+
+#[cfg(feature = "time")]
+mod time_parts {
+    use super::{KeyPart, year_out_of_range};
+    use crate::value::ConversionError;
+    use std::fmt::Write;
+
+    fn push_date(out: &mut String, date: time::Date) -> Result<(), ConversionError> {
+        let year = date.year();
+        if !(0..=9999).contains(&year) {
+            return Err(year_out_of_range(year));
+        }
+        let _ = write!(
+            out,
+            "{year:04}-{:02}-{:02}",
+            u8::from(date.month()),
+            date.day()
+        );
+        Ok(())
+    }
+
+    impl KeyPart for time::OffsetDateTime {
+        type Arg<'k> = time::OffsetDateTime;
+
+        fn write_part(&self, out: &mut String) -> Result<(), ConversionError> {
+            let utc = self.to_offset(time::UtcOffset::UTC);
+            push_date(out, utc.date())?;
+            let _ = write!(
+                out,
+                "T{:02}:{:02}:{:02}.{:09}Z",
+                utc.hour(),
+                utc.minute(),
+                utc.second(),
+                utc.nanosecond()
+            );
+            Ok(())
+        }
+    }
+
+    impl KeyPart for time::Date {
+        type Arg<'k> = time::Date;
+
+        fn write_part(&self, out: &mut String) -> Result<(), ConversionError> {
+            push_date(out, *self)
+        }
+    }
+}
+
+#[cfg(feature = "uuid")]
+impl KeyPart for uuid::Uuid {
+    type Arg<'k> = uuid::Uuid;
+
+    fn write_part(&self, out: &mut String) -> Result<(), ConversionError> {
+        let mut buffer = uuid::Uuid::encode_buffer();
+        out.push_str(self.hyphenated().encode_lower(&mut buffer));
+        Ok(())
+    }
+}
+
+/// The text of one key attribute being written from its template. Generated code makes these.
+#[doc(hidden)]
+pub struct KeyText {
+    text: String,
+    attribute: &'static str,
+    separators: &'static str,
+}
+
+impl KeyText {
+    /// A key of attribute `attribute`, whose template's literal text holds the characters
+    /// `separators`, which a free-text part must not contain.
+    pub fn new(attribute: &'static str, separators: &'static str, capacity: usize) -> Self {
+        KeyText {
+            text: String::with_capacity(capacity),
+            attribute,
+            separators,
+        }
+    }
+
+    /// Goes on writing a key whose text so far is `text`.
+    pub fn resume(text: String, attribute: &'static str, separators: &'static str) -> Self {
+        KeyText {
+            text,
+            attribute,
+            separators,
+        }
+    }
+
+    /// Appends literal text of the template.
+    pub fn literal(&mut self, text: &str) {
+        self.text.push_str(text);
+    }
+
+    /// Appends part `field` of the template.
+    pub fn part<P: KeyPart + ?Sized>(
+        &mut self,
+        field: &'static str,
+        value: &P,
+    ) -> Result<(), ConversionError> {
+        let start = self.text.len();
+        value
+            .write_part(&mut self.text)
+            .map_err(|error| error.in_attribute(field))?;
+        if P::FREE_TEXT {
+            let written = &self.text[start..];
+            if written.is_empty() {
+                return Err(empty_part(field, self.attribute));
+            }
+            if let Some(separator) = written.chars().find(|c| self.separators.contains(*c)) {
+                return Err(separator_in_part(field, self.attribute, separator));
+            }
+        }
+        Ok(())
+    }
+
+    /// The key text.
+    pub fn finish(self) -> String {
+        self.text
+    }
+}
+
+#[cold]
+fn empty_part(field: &str, attribute: &str) -> ConversionError {
+    ConversionError::custom(format!(
+        "an empty string cannot be a part of key `{attribute}`: its parts must be told apart"
+    ))
+    .in_attribute(field)
+}
+
+#[cold]
+fn separator_in_part(field: &str, attribute: &str, separator: char) -> ConversionError {
+    ConversionError::custom(format!(
+        "contains `{separator}`, which separates the parts of key `{attribute}`; a part containing it would make keys ambiguous"
+    ))
+    .in_attribute(field)
+}
+
+/// The characters of a template's literal text that are not letters or digits: the separators a
+/// free-text part may not contain. Generated code calls this in a constant.
+#[doc(hidden)]
+pub const fn is_separator(c: u8) -> bool {
+    !c.is_ascii_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text<P: KeyPart + ?Sized>(value: &P) -> String {
+        let mut out = String::new();
+        value.write_part(&mut out).map(|()| out).unwrap_or_default()
+    }
+
+    #[test]
+    fn integers_sort_as_their_values() {
+        let values = [i64::MIN, -10, -1, 0, 1, 9, 10, i64::MAX];
+        let texts: Vec<String> = values.iter().map(text).collect();
+        let mut sorted = texts.clone();
+        sorted.sort();
+        assert_eq!(texts, sorted);
+        assert!(texts.iter().all(|t| t.len() == 20));
+        assert_eq!(text(&42_u32), "0000000042");
+        assert_eq!(text(&0_u8), "000");
+        assert_eq!(text(&u64::MAX), "18446744073709551615");
+        assert_eq!(text(&-1_i32), "2147483647");
+    }
+
+    #[test]
+    fn free_text_may_not_be_empty_or_hold_a_separator() {
+        let mut key = KeyText::new("sk", "#", 16);
+        key.literal("ORDER#");
+        let error = key.part("order_id", "a#b").err().map(|e| e.to_string());
+        assert_eq!(
+            error.as_deref(),
+            Some(
+                "attribute `order_id`: contains `#`, which separates the parts of key `sk`; a part containing it would make keys ambiguous"
+            )
+        );
+        let mut key = KeyText::new("pk", "#", 16);
+        let error = key.part("customer_id", "").err().map(|e| e.to_string());
+        assert_eq!(
+            error.as_deref(),
+            Some(
+                "attribute `customer_id`: an empty string cannot be a part of key `pk`: its parts must be told apart"
+            )
+        );
+        let mut key = KeyText::new("pk", "#", 16);
+        key.literal("CUSTOMER#");
+        assert!(key.part("customer_id", "alice").is_ok());
+        assert!(key.part("count", &-3_i8).is_ok());
+        assert_eq!(key.finish(), "CUSTOMER#alice125");
+    }
+}
