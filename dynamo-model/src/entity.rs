@@ -63,6 +63,66 @@ pub trait SharedTable {
     const SORT_KEY: Option<&'static str>;
     /// The attribute each item's entity name is stored in (`_et` unless given).
     const ENTITY_ATTRIBUTE: &'static str;
+    /// The table's global secondary indexes, declared with `gsi(name = "...", pk = "...",
+    /// sk = "...")`: string keys, every attribute projected. Creating the table through any of
+    /// its models creates them all.
+    const INDEXES: &'static [crate::IndexSchema];
+}
+
+/// The index named `name` of `indexes`, at compile time: a model naming an index its shared
+/// table does not declare fails to compile with the message below. Generated code calls this.
+#[doc(hidden)]
+pub const fn shared_index(
+    indexes: &'static [crate::IndexSchema],
+    name: &str,
+) -> crate::IndexSchema {
+    let mut i = 0;
+    while i < indexes.len() {
+        if const_str_eq(indexes[i].name, name) {
+            return indexes[i];
+        }
+        i += 1;
+    }
+    panic!(
+        "the shared table declares no GSI of this name: add `gsi(name = \"...\", pk = \"...\", sk = \"...\")` to its #[dynamo(...)]"
+    )
+}
+
+/// The sort key attribute of a shared index, at compile time.
+#[doc(hidden)]
+pub const fn shared_index_sort_key(index: crate::IndexSchema) -> &'static str {
+    match index.range_key {
+        Some(key) => key.name,
+        None => panic!(
+            "this index template has an `sk`, but the shared table's GSI has no sort key: remove `sk`, or give the GSI one"
+        ),
+    }
+}
+
+/// String equality in a constant.
+const fn const_str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// A key written by a template, as a type: the model itself for its primary key, a marker the
+/// derive makes for each index. Its typed builder starts at [`KeyTemplate::start`].
+pub trait KeyTemplate {
+    /// The start of a typed sort key: its methods are the template's parts, in order.
+    type Start;
+
+    /// The start of a sort key written by this template.
+    fn start() -> Self::Start;
 }
 
 /// What the schema of a model stored in a shared table says about its items.
@@ -97,9 +157,9 @@ pub trait Entity: Model {
     fn sort_key() -> Self::SortKeyStart;
 }
 
-/// The sort key of a model whose sort key is written by a template: the text of the key, whole
-/// or a prefix of it. Made by the typed builder from [`Entity::sort_key`], never by hand, so a
-/// condition on it always follows the template.
+/// A sort key written by a template `M` ([`KeyTemplate`]): the text of the key, whole or a
+/// prefix of it. Made by the typed builder ([`Entity::sort_key`], or an index handle's
+/// `sort_key()`), never by hand, so a condition on it always follows the template.
 pub struct SortKeyText<M> {
     text: String,
     model: PhantomData<fn() -> M>,

@@ -3,7 +3,7 @@
 use std::marker::PhantomData;
 
 use crate::db::Db;
-use crate::model::{KeyType, Model};
+use crate::model::Model;
 use crate::ops::{Query, Scan};
 
 /// Carries type parameters that only shape the API.
@@ -64,6 +64,7 @@ pub struct Index<M, H, R, A> {
     name: &'static str,
     hash: &'static str,
     range: Option<&'static str>,
+    sort_prefix: Option<&'static str>,
     marker: Marker<(M, H, R, A)>,
 }
 
@@ -75,8 +76,16 @@ impl<M, H, R, A> Index<M, H, R, A> {
             name,
             hash,
             range,
+            sort_prefix: None,
             marker: PhantomData,
         }
+    }
+
+    /// The same index, whose queries read only sort keys starting with `prefix`: an entity's
+    /// items in an index other entities share. The derive makes these.
+    pub const fn with_sort_prefix(mut self, prefix: &'static str) -> Self {
+        self.sort_prefix = Some(prefix);
+        self
     }
 
     /// The index name.
@@ -85,19 +94,29 @@ impl<M, H, R, A> Index<M, H, R, A> {
     }
 }
 
-impl<M: Model, H: KeyType, R, A: IndexOutput<M>> Index<M, H, R, A> {
+impl<M: Model, H, R, A: IndexOutput<M>> Index<M, H, R, A> {
     /// Reads the items of the index with this hash key.
     pub fn query<'a>(
         &self,
         db: &'a Db,
         hash: impl crate::model::PartitionValue<H>,
     ) -> Query<'a, M, R, A::Output> {
-        Query::<M, R>::new::<H>(db, Some(self.name), (self.hash, self.range), hash).retype()
+        Query::<M, R>::new::<H>(db, Some(self.name), (self.hash, self.range), hash)
+            .with_sort_prefix(self.sort_prefix)
+            .retype()
     }
 
     /// Reads every item of the index.
     pub fn scan<'a>(&self, db: &'a Db) -> Scan<'a, M, A::Output> {
         Scan::<M>::new(db, Some(self.name)).retype()
+    }
+}
+
+impl<M, H, K: crate::entity::KeyTemplate, A> Index<M, H, crate::entity::SortKeyText<K>, A> {
+    /// The start of a typed sort key of this index, for `.range(..)` conditions of its queries:
+    /// its methods are the index's sort-key template parts, in order.
+    pub fn sort_key(&self) -> K::Start {
+        K::start()
     }
 }
 

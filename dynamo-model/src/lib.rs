@@ -121,7 +121,10 @@ pub mod __private {
         Failures, Hooks, TimestampField, ValidateNested, ValidationErrors, Version, child_path,
         probe, rules,
     };
-    pub use crate::entity::{Entity, EntitySchema, SharedTable, SortKeyText, check_entity};
+    pub use crate::entity::{
+        Entity, EntitySchema, KeyTemplate, SharedTable, SortKeyText, check_entity, shared_index,
+        shared_index_sort_key,
+    };
     pub use crate::expr;
     pub use crate::index::{AllAttributes, Index, SomeAttributes};
     pub use crate::model::PartitionValue;

@@ -5,7 +5,9 @@ use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 
 use crate::internals::ast::{Container, Field};
-use crate::internals::template::{Segment, Template, Templates};
+use crate::internals::template::{
+    IndexTemplates, Segment, Template, Templates, distinct, option_inner,
+};
 
 /// What `impl Model` and the items beside it need from the templates.
 pub struct EntityKeys {
@@ -19,6 +21,9 @@ pub struct EntityKeys {
     pub check_entity: TokenStream,
     /// Items beside `impl Model`.
     pub items: TokenStream,
+    /// Members of `indexes()` and their values: the shared GSIs the model writes keys of.
+    pub index_members: Vec<TokenStream>,
+    pub index_inits: Vec<TokenStream>,
 }
 
 /// The type a caller passes for a part: `&str` for a `String`. Spanned on the template, so a
@@ -30,6 +35,18 @@ fn part_arg(
     private: &TokenStream,
 ) -> TokenStream {
     let ty = super::respan(field.ty.to_token_stream(), lit.span());
+    quote_spanned!(lit.span()=> <#ty as #private::KeyPart>::Arg<#lifetime>)
+}
+
+/// `part_arg` of an index template, where an `Option<T>` part (a sparse index) is named by a `T`.
+fn index_part_arg(
+    field: &Field,
+    lit: &syn::LitStr,
+    lifetime: &TokenStream,
+    private: &TokenStream,
+) -> TokenStream {
+    let inner = option_inner(field.ty).unwrap_or(field.ty);
+    let ty = super::respan(inner.to_token_stream(), lit.span());
     quote_spanned!(lit.span()=> <#ty as #private::KeyPart>::Arg<#lifetime>)
 }
 
@@ -148,6 +165,7 @@ pub fn keys(cont: &Container, templates: &Templates, private: &TokenStream) -> E
         table: #shared::NAME,
         hash_key: #private::KeyAttribute { name: #pk_attr, scalar: #private::KeyScalar::S },
         range_key: #range_schema,
+        indexes: #shared::INDEXES,
         entity: #private::core::option::Option::Some(#private::EntitySchema {
             name: #entity,
             attribute: #shared::ENTITY_ATTRIBUTE,
@@ -228,47 +246,66 @@ pub fn keys(cont: &Container, templates: &Templates, private: &TokenStream) -> E
         }
     };
 
-    let pk_fields: Vec<&Field> = {
-        let mut out: Vec<&Field> = Vec::new();
-        for field in templates.pk.parts() {
-            if !out.iter().any(|seen| std::ptr::eq(*seen, field)) {
-                out.push(field);
-            }
+    let key_arg = |f: &Field| part_arg(f, naming_lit(templates, f), &quote!('k), private);
+    let partition_value =
+        partition_value(&quote!(#ident), &templates.pk, &pk_attr, &key_arg, private);
+    let start_ident = format_ident!("{}SortKey", ident);
+    let (sort_types, sort_start) = match &templates.sk {
+        Some(sk) => {
+            let what = format!("`{ident}`");
+            let arg = |f: &Field| part_arg(f, sk.lit, &quote!('_), private);
+            sort_key_builder(
+                &start_ident.to_string(),
+                &quote!(#ident),
+                &what,
+                sk,
+                &sk_attr,
+                &arg,
+                private,
+            )
         }
-        out
+        None => {
+            let doc = format!("`{ident}` has no sort key.");
+            (
+                quote!(#[doc = #doc] pub struct #start_ident;),
+                quote!(#start_ident),
+            )
+        }
     };
-    let partition_type = if pk_fields.is_empty() {
-        quote!(())
-    } else {
-        args(quote!('k), &pk_fields)
-    };
-    let partition_pattern = if pk_fields.is_empty() {
-        quote!(())
-    } else {
-        pattern(&pk_fields)
-    };
-    let partition_value = {
-        let text = pk_of(&|f: &Field| {
-            let local = local(f);
-            quote!(#local)
-        });
+    let key_template = templates.sk.as_ref().map(|_| {
         quote! {
             #[automatically_derived]
-            impl<'k> #private::PartitionValue<#ident> for #partition_type {
-                fn partition_attribute(&self, _name: &str) -> #private::core::result::Result<#private::AttributeValue, #private::ConversionError> {
-                    let #partition_pattern = self;
-                    #private::core::result::Result::Ok(#private::AttributeValue::S(#text))
+            impl #private::KeyTemplate for #ident {
+                type Start = #start_ident;
+                fn start() -> #start_ident {
+                    #sort_start
                 }
             }
         }
-    };
-
-    let (sort_types, sort_start) = sort_key_builder(ident, templates, &sk_attr, private);
-    let start_ident = format_ident!("{}SortKey", ident);
+    });
+    let mut index_items = Vec::new();
+    let mut write_indexes = TokenStream::new();
+    let mut index_members = Vec::new();
+    let mut index_inits = Vec::new();
+    for index in &templates.indexes {
+        let IndexItems {
+            items,
+            write,
+            member,
+            init,
+        } = index_items_of(cont, templates, index, &shared, private);
+        index_items.push(items);
+        write_indexes.extend(write);
+        index_members.push(member);
+        index_inits.push(init);
+    }
+    let write_keys = quote!(#write_keys #write_indexes);
     let items = quote! {
         #sort_key_const
         #partition_value
         #sort_types
+        #key_template
+        #(#index_items)*
 
         #[automatically_derived]
         impl #private::Entity for #ident {
@@ -288,43 +325,49 @@ pub fn keys(cont: &Container, templates: &Templates, private: &TokenStream) -> E
         write_keys,
         check_entity,
         items,
+        index_members,
+        index_inits,
     }
 }
 
-/// The typed sort key: stage `i` holds the key text up to its `i`th part and the literal text
-/// after it, and has one method, named for the next part. So parts are given in template order
-/// and none can be skipped.
+/// `name` in UpperCamelCase: `order_id` → `OrderId`.
+fn camel(name: &str) -> String {
+    name.trim_start_matches("r#")
+        .split('_')
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
+        })
+        .collect()
+}
+
+/// The typed sort key of template `sk`, written into `SortKeyText<#key>`: stage `i` holds the
+/// key text up to its `i`th part and the literal text after it, and has one method, named for
+/// the next part. So parts are given in template order and none can be skipped. Gives the stage
+/// types and the expression of the first stage.
 fn sort_key_builder(
-    ident: &syn::Ident,
-    templates: &Templates,
+    stage_prefix: &str,
+    key: &TokenStream,
+    what: &str,
+    sk: &Template,
     sk_attr: &TokenStream,
+    arg: &dyn Fn(&Field) -> TokenStream,
     private: &TokenStream,
 ) -> (TokenStream, TokenStream) {
-    let camel = |field: &Field| -> String {
-        let name = field.ident.to_string();
-        name.trim_start_matches("r#")
-            .split('_')
-            .filter(|word| !word.is_empty())
-            .map(|word| {
-                let mut chars = word.chars();
-                chars.next().map_or_else(String::new, |first| {
-                    first.to_uppercase().chain(chars).collect()
-                })
-            })
-            .collect()
-    };
-    let parts: Vec<&Field> = templates.sk.iter().flat_map(|sk| sk.parts()).collect();
+    let parts: Vec<&Field> = sk.parts().collect();
     let stage = |i: usize| match i {
-        0 => format_ident!("{}SortKey", ident),
-        _ => format_ident!("{}SortKeyTo{}", ident, camel(parts[i - 1])),
-    };
-    let Some(sk) = &templates.sk else {
-        let start = stage(0);
-        let doc = format!("`{ident}` has no sort key.");
-        return (quote!(#[doc = #doc] pub struct #start;), quote!(#start));
+        0 => format_ident!("{}", stage_prefix),
+        _ => format_ident!(
+            "{}To{}",
+            stage_prefix,
+            camel(&parts[i - 1].ident.to_string())
+        ),
     };
     let separators = sk.separators();
-    // Split the template into the literal prefix and, per part, the part and the literal after it.
+    // The literal prefix and, per part, the part and the literal after it.
     let mut prefix = String::new();
     let mut steps: Vec<(&Field, String)> = Vec::new();
     for segment in &sk.segments {
@@ -340,17 +383,17 @@ fn sort_key_builder(
     for i in 0..=steps.len() {
         let name = stage(i);
         let doc = if i == steps.len() {
-            format!("A whole sort key of `{ident}`.")
+            format!("A whole sort key of {what}.")
         } else {
             format!(
-                "A sort key prefix of `{ident}`; `.{}(..)` narrows it further.",
+                "A sort key prefix of {what}; `.{}(..)` narrows it further.",
                 steps[i].0.ident
             )
         };
         let next = steps.get(i).map(|(field, after)| {
             let method = field.ident;
             let part = field.ident.to_string();
-            let arg = part_arg(field, sk.lit, &quote!('_), private);
+            let arg = arg(field);
             let next = stage(i + 1);
             let method_doc = format!("The sort key's `{part}` part.");
             let write = quote_spanned!(sk.lit.span()=> key.part(#part, &value)?;);
@@ -373,7 +416,7 @@ fn sort_key_builder(
             pub struct #name(#private::core::result::Result<#private::std::string::String, #private::ConversionError>);
             #next
             #[automatically_derived]
-            impl #private::expr::ValueOf<#private::SortKeyText<#ident>> for #name {
+            impl #private::expr::ValueOf<#private::SortKeyText<#key>> for #name {
                 fn to_stored(&self) -> #private::core::result::Result<#private::core::option::Option<#private::AttributeValue>, #private::ConversionError> {
                     match &self.0 {
                         #private::core::result::Result::Ok(text) => #private::core::result::Result::Ok(#private::core::option::Option::Some(#private::AttributeValue::S(#private::std::clone::Clone::clone(text)))),
@@ -388,4 +431,291 @@ fn sort_key_builder(
         quote!(#(#types)*),
         quote!(#start(#private::core::result::Result::Ok(#private::std::borrow::ToOwned::to_owned(#prefix)))),
     )
+}
+
+/// `impl PartitionValue<#key>` for the arguments of template `pk`'s parts: what a query of the
+/// table or index names its partition with.
+fn partition_value(
+    key: &TokenStream,
+    pk: &Template,
+    attribute: &TokenStream,
+    arg: &dyn Fn(&Field) -> TokenStream,
+    private: &TokenStream,
+) -> TokenStream {
+    let fields = distinct(pk.parts());
+    let args: Vec<_> = fields.iter().map(|f| arg(f)).collect();
+    let locals: Vec<_> = fields.iter().map(|f| local(f)).collect();
+    let (ty, pattern) = match (args.as_slice(), locals.as_slice()) {
+        ([arg], [local]) => (arg.clone(), quote!(#local)),
+        _ => (quote!((#(#args),*)), quote!((#(#locals),*))),
+    };
+    let text = render(pk, attribute, private, &|f: &Field| {
+        let local = local(f);
+        quote!(#local)
+    });
+    quote! {
+        #[automatically_derived]
+        impl<'k> #private::PartitionValue<#key> for #ty {
+            fn partition_attribute(&self, _name: &str) -> #private::core::result::Result<#private::AttributeValue, #private::ConversionError> {
+                let #pattern = self;
+                #private::core::result::Result::Ok(#private::AttributeValue::S(#text))
+            }
+        }
+    }
+}
+
+/// What one index template adds: its constants, key marker, typed keys and setter, the
+/// statements writing its keys into an item, and its member of `indexes()`.
+pub struct IndexItems {
+    pub items: TokenStream,
+    pub write: TokenStream,
+    pub member: TokenStream,
+    pub init: TokenStream,
+}
+
+fn index_items_of(
+    cont: &Container,
+    templates: &Templates,
+    index: &IndexTemplates,
+    shared: &TokenStream,
+    private: &TokenStream,
+) -> IndexItems {
+    let ident = cont.ident;
+    let name_lit = &index.attr.name;
+    let name = name_lit.value();
+    let member = crate::internals::index::member(&name);
+    let upper = member.to_string().to_uppercase();
+    let schema_const = format_ident!("__INDEX_{}", upper);
+    let sk_const = format_ident!("__INDEX_{}_SK", upper);
+    let marker = format_ident!("{}{}Key", ident, camel(&member.to_string()));
+    let pk_attr = quote!(#schema_const.hash_key.name);
+    let sk_attr = quote!(#sk_const);
+
+    let mut items = quote_spanned! {name_lit.span()=>
+        const #schema_const: #private::IndexSchema = #private::shared_index(#shared::INDEXES, #name_lit);
+    };
+    match &index.sk {
+        Some(sk) => items.extend(quote_spanned! {sk.lit.span()=>
+            const #sk_const: &str = #private::shared_index_sort_key(#schema_const);
+        }),
+        None => items.extend(quote_spanned! {name_lit.span()=>
+            const _: () = if #schema_const.range_key.is_some() {
+                #private::core::panic!("this GSI of the shared table has a sort key: give the index an `sk` template too");
+            };
+        }),
+    }
+    let marker_doc = format!("The keys of `{ident}` in index `{name}`, as a type.");
+    items.extend(quote! {
+        #[doc = #marker_doc]
+        pub struct #marker;
+    });
+    let pk_lit = index.pk.lit;
+    let arg = |f: &Field| index_part_arg(f, pk_lit, &quote!('k), private);
+    items.extend(partition_value(
+        &quote!(#marker),
+        &index.pk,
+        &pk_attr,
+        &arg,
+        private,
+    ));
+    let range_ty = match &index.sk {
+        Some(sk) => {
+            let stage_prefix = format!("{marker}Sort");
+            let what = format!("`{ident}` in index `{name}`");
+            let sort_arg = |f: &Field| index_part_arg(f, sk.lit, &quote!('_), private);
+            let (types, start) = sort_key_builder(
+                &stage_prefix,
+                &quote!(#marker),
+                &what,
+                sk,
+                &sk_attr,
+                &sort_arg,
+                private,
+            );
+            let start_ident = format_ident!("{}", stage_prefix);
+            items.extend(quote! {
+                #types
+                #[automatically_derived]
+                impl #private::KeyTemplate for #marker {
+                    type Start = #start_ident;
+                    fn start() -> #start_ident {
+                        #start
+                    }
+                }
+            });
+            quote!(#private::SortKeyText<#marker>)
+        }
+        None => quote!(#private::NoRangeKey),
+    };
+
+    // The item's index keys, left out while a sparse part is `None`.
+    let fields = index.key_fields();
+    let optional: Vec<&Field> = fields
+        .iter()
+        .copied()
+        .filter(|f| option_inner(f.ty).is_some())
+        .collect();
+    let bound = |f: &Field| format_ident!("__sparse_{}", f.ident);
+    let by_self = |f: &Field| {
+        if option_inner(f.ty).is_some() {
+            let bound = bound(f);
+            quote!(#bound)
+        } else {
+            let member = f.ident;
+            quote!(&self.#member)
+        }
+    };
+    let pk_text = render(&index.pk, &pk_attr, private, &by_self);
+    let mut inserts = quote! {
+        item.insert(#private::std::borrow::ToOwned::to_owned(#pk_attr), #private::AttributeValue::S(#pk_text));
+    };
+    if let Some(sk) = &index.sk {
+        let sk_text = render(sk, &sk_attr, private, &by_self);
+        inserts.extend(quote! {
+            item.insert(#private::std::borrow::ToOwned::to_owned(#sk_attr), #private::AttributeValue::S(#sk_text));
+        });
+    }
+    let write = if optional.is_empty() {
+        inserts
+    } else {
+        let patterns = optional.iter().map(|f| {
+            let bound = bound(f);
+            quote!(#private::core::option::Option::Some(#bound))
+        });
+        let values = optional.iter().map(|f| {
+            let member = f.ident;
+            quote!(&self.#member)
+        });
+        quote! {
+            if let (#(#patterns,)*) = (#(#values,)*) {
+                #inserts
+            }
+        }
+    };
+
+    // `set_<index>(..)`: the index key's parts, set together, with the index key rewritten.
+    let setter = format_ident!("set_{}", member);
+    let params = fields.iter().map(|f| {
+        let local = local(f);
+        let arg = index_part_arg(f, naming_lit_of(index, f), &quote!('_), private);
+        if option_inner(f.ty).is_some() {
+            quote!(#local: #private::core::option::Option<#arg>)
+        } else {
+            quote!(#local: #arg)
+        }
+    });
+    let sets = fields.iter().filter(|f| !templates.is_key_part(f)).map(|f| {
+        let local = local(f);
+        let stored = f.stored_name();
+        let ty = f.ty;
+        let path = quote! {
+            #private::expr::Path::<#ty>::new(#private::expr::RawPath::attribute(#stored))
+        };
+        if option_inner(f.ty).is_some() {
+            quote! {
+                let update = match #local {
+                    #private::core::option::Option::Some(value) => #private::expr::UpdateActions::set(update, #path, value),
+                    #private::core::option::Option::None => #private::expr::UpdateActions::unset(update, #path),
+                };
+            }
+        } else {
+            quote!(let update = #private::expr::UpdateActions::set(update, #path, #local);)
+        }
+    });
+    let by_local = |f: &Field| {
+        if option_inner(f.ty).is_some() {
+            let bound = bound(f);
+            quote!(&#bound)
+        } else {
+            let local = local(f);
+            quote!(&#local)
+        }
+    };
+    let render_result = |template: &Template, attribute: &TokenStream| {
+        let text = render(template, attribute, private, &by_local);
+        quote!((|| -> #private::core::result::Result<#private::std::string::String, #private::ConversionError> {
+            #private::core::result::Result::Ok(#text)
+        })())
+    };
+    let pk_result = render_result(&index.pk, &pk_attr);
+    let mut derived = quote!(let update = update.set_derived(#pk_attr, #pk_result););
+    let mut removed = quote!(let update = update.unset_derived(#pk_attr););
+    if let Some(sk) = &index.sk {
+        let sk_result = render_result(sk, &sk_attr);
+        derived.extend(quote!(let update = update.set_derived(#sk_attr, #sk_result);));
+        removed.extend(quote!(let update = update.unset_derived(#sk_attr);));
+    }
+    let rewrite = if optional.is_empty() {
+        quote!(#derived update)
+    } else {
+        let patterns = optional.iter().map(|f| {
+            let bound = bound(f);
+            quote!(#private::core::option::Option::Some(#bound))
+        });
+        let values = optional.iter().map(|f| {
+            let local = local(f);
+            quote!(#local)
+        });
+        quote! {
+            if let (#(#patterns,)*) = (#(#values,)*) {
+                #derived
+                update
+            } else {
+                #removed
+                update
+            }
+        }
+    };
+    let part_list = fields
+        .iter()
+        .map(|f| format!("`{}`", f.ident))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let setter_doc = format!(
+        "Update actions changing the key of index `{name}`: {part_list} together, with the index's key attributes rewritten in the same request, so they never go stale. Pass them to `.merge(..)` of an update."
+    );
+    let sparse_doc = if optional.is_empty() {
+        String::new()
+    } else {
+        "A `None` part removes the index's key attributes: the item leaves the (sparse) index."
+            .to_owned()
+    };
+    items.extend(quote! {
+        impl #ident {
+            #[doc = #setter_doc]
+            #[doc = ""]
+            #[doc = #sparse_doc]
+            #[allow(clippy::too_many_arguments)]
+            pub fn #setter(#(#params),*) -> #private::expr::Update {
+                let update = #private::expr::Update::new();
+                #(#sets)*
+                #rewrite
+            }
+        }
+    });
+
+    let prefix = index.sk.as_ref().map(Template::prefix).unwrap_or_default();
+    let sort_name = match &index.sk {
+        Some(_) => quote!(#private::core::option::Option::Some(#sk_attr)),
+        None => quote!(#private::core::option::Option::None),
+    };
+    let doc = format!("The index `{name}` of the shared table, as `{ident}` writes its keys.");
+    IndexItems {
+        items,
+        write,
+        member: quote! {
+            #[doc = #doc]
+            pub #member: #private::Index<#ident, #marker, #range_ty, #private::AllAttributes>
+        },
+        init: quote!(#member: #private::Index::new(#name, #pk_attr, #sort_name).with_sort_prefix(#prefix)),
+    }
+}
+
+/// The template of `index` that first names `field`.
+fn naming_lit_of<'t>(index: &'t IndexTemplates, field: &Field) -> &'t syn::LitStr {
+    if index.pk.has_part(field) {
+        index.pk.lit
+    } else {
+        index.sk.as_ref().map_or(index.pk.lit, |sk| sk.lit)
+    }
 }

@@ -34,6 +34,8 @@ pub fn expand(cont: &Container, checked: &Checked, krate: &TokenStream) -> Token
                 write_keys: TokenStream::new(),
                 check_entity: TokenStream::new(),
                 items: TokenStream::new(),
+                index_members: Vec::new(),
+                index_inits: Vec::new(),
             }
         }
     };
@@ -45,13 +47,21 @@ pub fn expand(cont: &Container, checked: &Checked, krate: &TokenStream) -> Token
         write_keys,
         check_entity,
         items,
+        index_members,
+        index_inits,
     } = keys;
-    let schema = schema(cont, indexes, schema_keys, &private);
+    let shared = checked.templates.is_some();
+    let schema = schema(cont, indexes, shared, schema_keys, &private);
     let to_item = to_item(cont, write_keys, &private);
     let from_item = from_item(cont, check_entity, &private);
     let (fields_struct, fields_items) = super::paths::model_fields(cont, &generics, &private);
-    let (indexes_struct, indexes_items) =
-        super::paths::model_indexes(cont, indexes, &generics, &private);
+    let (indexes_struct, indexes_items) = super::paths::model_indexes(
+        cont,
+        indexes,
+        (&index_members, &index_inits),
+        &generics,
+        &private,
+    );
     let (behaviours, write_behaviours) = super::behaviour::model_items(cont, &private);
     let hooks = super::behaviour::hooks_impl(cont, &generics, &private);
 
@@ -150,9 +160,12 @@ fn schema_keys(
     }
 }
 
+/// The schema; `keys` holds its table and keys (and, for a model in a shared table, the
+/// table's indexes).
 fn schema(
     cont: &Container,
     indexes: &[Index],
+    shared: bool,
     keys: TokenStream,
     private: &TokenStream,
 ) -> TokenStream {
@@ -173,11 +186,12 @@ fn schema(
     let created_at = name_of(cont.created_at_field());
     let updated_at = name_of(cont.updated_at_field());
     let indexes = indexes.iter().map(|index| index_schema(index, private));
+    let indexes = (!shared).then(|| quote!(indexes: &[#(#indexes),*],));
     quote! {
         const SCHEMA: #private::Schema = #private::Schema {
             #keys
             attributes: &[#(#names),*],
-            indexes: &[#(#indexes),*],
+            #indexes
             ttl: #ttl,
             version: #version,
             created_at: #created_at,

@@ -70,6 +70,12 @@ fn handle(
             quote!(#private::expr::KeyPath::new(#raw)),
         );
     }
+    if field.is_index_key() {
+        return (
+            quote!(#private::expr::IndexKeyPath<#ty>),
+            quote!(#private::expr::IndexKeyPath::new(#raw)),
+        );
+    }
     if let Some(codec) = codec_name(field) {
         return (
             quote!(#private::expr::Path<#private::expr::Custom<#ty, #codec>>),
@@ -224,14 +230,15 @@ pub fn document_handle(
 pub fn model_indexes(
     cont: &Container,
     indexes: &[Index],
+    (shared_members, shared_inits): (&[TokenStream], &[TokenStream]),
     generics: &syn::Generics,
     private: &TokenStream,
 ) -> (TokenStream, TokenStream) {
     let ident = cont.ident;
     let (_, ty_generics, where_clause) = generics.split_for_impl();
     let struct_generics = &generics.params;
-    let mut members = Vec::new();
-    let mut inits = Vec::new();
+    let mut members = shared_members.to_vec();
+    let mut inits = shared_inits.to_vec();
     for index in indexes {
         let (hash, _) = index.hash;
         let range = index.range.map(|(field, _)| field);

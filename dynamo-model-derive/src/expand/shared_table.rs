@@ -40,6 +40,23 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
             None => cx.error_spanned_by(ident, message),
         }
     }
+    let mut seen: Vec<String> = Vec::new();
+    for gsi in &attrs.gsis {
+        let name = gsi.name.value();
+        if seen.contains(&name) {
+            cx.error_spanned_by(
+                &gsi.name,
+                format!("the shared table declares GSI `{name}` twice"),
+            );
+        }
+        if !crate::internals::check::is_valid_name(&name) {
+            cx.error_spanned_by(
+                &gsi.name,
+                format!("invalid DynamoDB index name `{name}`: use 3 to 255 characters of a-z, A-Z, 0-9, `_`, `.` and `-`"),
+            );
+        }
+        seen.push(name);
+    }
     if let Err(errors) = cx.check() {
         return errors.to_compile_error();
     }
@@ -61,6 +78,27 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
         .entity_attribute
         .as_ref()
         .map_or_else(|| "_et".to_owned(), syn::LitStr::value);
+    let key = |name: &syn::LitStr| quote!(#private::KeyAttribute { name: #name, scalar: #private::KeyScalar::S });
+    let indexes = attrs.gsis.iter().map(|gsi| {
+        let name = &gsi.name;
+        let hash = key(&gsi.pk);
+        let range = match &gsi.sk {
+            Some(sk) => {
+                let sk = key(sk);
+                quote!(#private::core::option::Option::Some(#sk))
+            }
+            None => quote!(#private::core::option::Option::None),
+        };
+        quote! {
+            #private::IndexSchema {
+                name: #name,
+                kind: #private::IndexKind::Global,
+                hash_key: #hash,
+                range_key: #range,
+                attributes: #private::IndexAttributes::All,
+            }
+        }
+    });
     crate::dummy::wrap_in_const(quote! {
         #[automatically_derived]
         impl #private::SharedTable for #ident {
@@ -68,6 +106,7 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
             const PARTITION_KEY: &'static str = #pk;
             const SORT_KEY: #private::core::option::Option<&'static str> = #sk;
             const ENTITY_ATTRIBUTE: &'static str = #entity;
+            const INDEXES: &'static [#private::IndexSchema] = &[#(#indexes),*];
         }
     })
 }

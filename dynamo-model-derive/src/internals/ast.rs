@@ -45,6 +45,8 @@ pub struct Field<'a> {
     stored: String,
     /// Named by a `{part}` of the model's `pk` or `sk` key template.
     template_key: bool,
+    /// Named by a `{part}` of one of the model's index templates.
+    index_key: bool,
 }
 
 /// One variant of an enum.
@@ -77,7 +79,12 @@ impl<'a> Container<'a> {
                     let mut fields = parse_fields(cx, named, attrs_rule, derive);
                     let templates = [attrs.pk.as_ref(), attrs.sk.as_ref()];
                     for template in templates.into_iter().flatten() {
-                        mark_template_keys(&mut fields, &template.value());
+                        mark_template_keys(&mut fields, &template.value(), false);
+                    }
+                    for index in &attrs.shared_indexes {
+                        for template in std::iter::once(&index.pk).chain(index.sk.as_ref()) {
+                            mark_template_keys(&mut fields, &template.value(), true);
+                        }
                     }
                     Body::Struct(fields)
                 }
@@ -234,11 +241,15 @@ impl<'a> Container<'a> {
 }
 
 /// Marks the fields a key template's `{parts}` name (`check` reports parts naming none).
-fn mark_template_keys(fields: &mut [Field], template: &str) {
+fn mark_template_keys(fields: &mut [Field], template: &str, index: bool) {
     for piece in template.split('{').skip(1) {
         if let Some((name, _)) = piece.split_once('}') {
             for field in fields.iter_mut().filter(|f| f.ident == name.trim()) {
-                field.template_key = true;
+                if index {
+                    field.index_key = true;
+                } else {
+                    field.template_key = true;
+                }
             }
         }
     }
@@ -264,6 +275,7 @@ fn parse_fields<'a>(
                 attrs,
                 stored,
                 template_key: false,
+                index_key: false,
             })
         })
         .collect()
@@ -297,6 +309,12 @@ impl Field<'_> {
     /// key template. An update never changes it.
     pub fn is_key(&self) -> bool {
         self.attrs.hash_key.is_some() || self.attrs.range_key.is_some() || self.template_key
+    }
+
+    /// Whether the field is part of an index key written by a template (and not of the item's
+    /// key): an update changes it only with the other parts of that index key.
+    pub fn is_index_key(&self) -> bool {
+        self.index_key && !self.is_key()
     }
 
     /// Whether the field is stored as an attribute of its own (`skip` and `flatten` say no).

@@ -29,6 +29,8 @@ pub const PK: Symbol = Symbol("pk");
 pub const SK: Symbol = Symbol("sk");
 // Options of #[derive(SharedTable)] (with `name`, `pk`, `sk` and `crate`).
 pub const ENTITY_ATTRIBUTE: Symbol = Symbol("entity_attribute");
+pub const GSI: Symbol = Symbol("gsi");
+pub const INDEX: Symbol = Symbol("index");
 
 // Index options.
 pub const NAME: Symbol = Symbol("name");
@@ -83,10 +85,14 @@ pub const CONTAINER_OPTIONS: &[Symbol] = &[
     ENTITY,
     PK,
     SK,
+    INDEX,
 ];
 
 /// Options allowed on a `#[derive(SharedTable)]` struct.
-pub const SHARED_TABLE_OPTIONS: &[Symbol] = &[NAME, PK, SK, ENTITY_ATTRIBUTE, CRATE];
+pub const SHARED_TABLE_OPTIONS: &[Symbol] = &[NAME, PK, SK, ENTITY_ATTRIBUTE, GSI, CRATE];
+
+/// Options inside `gsi(...)` of a shared table and `index(...)` of a model in one.
+pub const SHARED_INDEX_OPTIONS: &[Symbol] = &[NAME, PK, SK];
 /// Options allowed on a field.
 pub const FIELD_OPTIONS: &[Symbol] = &[
     HASH_KEY,

@@ -138,9 +138,64 @@ impl<'c, 'a> Template<'c, 'a> {
 pub struct Templates<'c, 'a> {
     pub pk: Template<'c, 'a>,
     pub sk: Option<Template<'c, 'a>>,
+    /// `index(...)`: key templates on the shared table's GSIs.
+    pub indexes: Vec<IndexTemplates<'c, 'a>>,
+}
+
+/// The key templates of one shared GSI, as a model writes it.
+pub struct IndexTemplates<'c, 'a> {
+    pub attr: &'c crate::internals::attr::SharedIndexAttr,
+    pub pk: Template<'c, 'a>,
+    pub sk: Option<Template<'c, 'a>>,
+}
+
+impl<'c, 'a> IndexTemplates<'c, 'a> {
+    /// The fields of the index key, each once, partition template first.
+    pub fn key_fields(&self) -> Vec<&'c Field<'a>> {
+        distinct(
+            self.pk
+                .parts()
+                .chain(self.sk.iter().flat_map(|sk| sk.parts())),
+        )
+    }
+}
+
+/// Each field once, in first-seen order.
+pub fn distinct<'c, 'a>(fields: impl Iterator<Item = &'c Field<'a>>) -> Vec<&'c Field<'a>> {
+    let mut out: Vec<&'c Field<'a>> = Vec::new();
+    for field in fields {
+        if !out.iter().any(|seen| std::ptr::eq(*seen, field)) {
+            out.push(field);
+        }
+    }
+    out
+}
+
+/// `T` when `ty` is written `Option<T>`: a sparse index's part, whose `None` leaves the item out
+/// of the index.
+pub fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    if last.ident != "Option" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first()? {
+        syn::GenericArgument::Type(inner) => Some(inner),
+        _ => None,
+    }
 }
 
 impl<'c, 'a> Templates<'c, 'a> {
+    /// Whether `field` is part of the primary key.
+    pub fn is_key_part(&self, field: &Field) -> bool {
+        self.pk.has_part(field) || self.sk.as_ref().is_some_and(|sk| sk.has_part(field))
+    }
+
     /// The fields of the key, each once, in the order of the partition template then the sort
     /// template: the order of a key tuple.
     pub fn key_fields(&self) -> Vec<&'c Field<'a>> {

@@ -44,7 +44,9 @@ pub(crate) mod update;
 
 pub use condition::{AttributeType, Comparison, Condition, Conditions, MAX_IN_VALUES, Size};
 pub use key::{KeyCondition, RangeCondition, RangeKey, SortKeyCondition};
-pub use path::{AttributePath, KeyPath, Navigable, Path, RawPath, Segment, UpdatePath};
+pub use path::{
+    AttributePath, IndexKeyPath, KeyPath, Navigable, Path, RawPath, Segment, UpdatePath,
+};
 pub use placeholder::{Expression, Placeholders};
 pub(crate) use placeholder::{exists_text, not_exists_text};
 pub use projection::ProjectionExpression;

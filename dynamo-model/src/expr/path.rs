@@ -169,6 +169,45 @@ impl<T> fmt::Debug for KeyPath<T> {
     }
 }
 
+/// The path of a field that is part of an index key written by a template. It takes part in
+/// conditions like any path, but an update cannot set it alone: the index key made from it would
+/// go stale. The model's generated `set_<index>(..)` changes it with the other parts of that key
+/// and rewrites the index key in the same request.
+pub struct IndexKeyPath<T> {
+    path: Path<T>,
+}
+
+impl<T> IndexKeyPath<T> {
+    /// An index key part's path; the derive makes these for you.
+    pub const fn new(raw: RawPath) -> Self {
+        IndexKeyPath {
+            path: Path::new(raw),
+        }
+    }
+}
+
+impl<T> Clone for IndexKeyPath<T> {
+    fn clone(&self) -> Self {
+        IndexKeyPath {
+            path: self.path.clone(),
+        }
+    }
+}
+
+impl<T> fmt::Debug for IndexKeyPath<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "IndexKeyPath({})", self.path)
+    }
+}
+
+impl<T> AttributePath for IndexKeyPath<T> {
+    type Value = T;
+
+    fn path(&self) -> &Path<T> {
+        &self.path
+    }
+}
+
 /// Anything that names an attribute of a known type: [`Path`], [`KeyPath`], and the handles the
 /// derive makes for nested documents. Conditions are its methods (see [`Conditions`](super::Conditions)).
 pub trait AttributePath {
@@ -206,8 +245,9 @@ impl<P: AttributePath + ?Sized> AttributePath for &P {
 /// A path that an update may write: every path except a key's.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be updated",
-    label = "this is a key attribute, or not an attribute path",
-    note = "an item's key never changes: to move an item, create it under the new key and delete the old one"
+    label = "this is a key attribute, part of an index key, or not an attribute path",
+    note = "an item's key never changes: to move an item, create it under the new key and delete the old one",
+    note = "a part of an index key (an `IndexKeyPath`) changes only with the other parts of that key, through the model's generated `set_<index>(..)`, which rewrites the index key in the same request"
 )]
 pub trait UpdatePath: AttributePath {}
 

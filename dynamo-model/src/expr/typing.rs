@@ -7,7 +7,7 @@ use std::marker::PhantomData;
 
 use aws_sdk_dynamodb::types::AttributeValue;
 
-use super::path::{AttributePath, KeyPath, Path, RawPath};
+use super::path::{AttributePath, IndexKeyPath, KeyPath, Path, RawPath};
 use crate::value::ConversionError;
 use crate::value::ToAttribute;
 
@@ -160,7 +160,7 @@ macro_rules! path_operands {
     )*};
 }
 
-path_operands!(Path, KeyPath);
+path_operands!(Path, KeyPath, IndexKeyPath);
 
 fn path_not_value(path: &RawPath) -> ConversionError {
     ConversionError::custom(format!(

@@ -156,6 +156,23 @@ impl Update {
             .collect()
     }
 
+    /// `SET name = value` on a key attribute derived from other fields (an index key written
+    /// from its template); generated code calls this, so that derived keys change with the
+    /// fields they are made of.
+    #[doc(hidden)]
+    pub fn set_derived(self, name: &'static str, value: Result<String, ConversionError>) -> Self {
+        self.push(Action::Set(
+            RawPath::attribute(name),
+            SetValue::Operand(Operand::Value(value.map(AttributeValue::S))),
+        ))
+    }
+
+    /// `REMOVE name` of a derived key attribute: a sparse index's key when a part is `None`.
+    #[doc(hidden)]
+    pub fn unset_derived(self, name: &'static str) -> Self {
+        self.push(Action::Remove(RawPath::attribute(name)))
+    }
+
     /// Whether no action was added.
     pub fn is_empty(&self) -> bool {
         self.actions.is_empty()

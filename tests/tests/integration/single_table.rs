@@ -5,14 +5,29 @@ use dynamo_model::prelude::*;
 use dynamo_model::{AttributeValue, SharedTable};
 
 #[derive(SharedTable)]
-#[dynamo(name = "shop", pk = "pk", sk = "sk")]
+#[dynamo(
+    name = "shop",
+    pk = "pk",
+    sk = "sk",
+    gsi(name = "gsi1", pk = "gsi1pk", sk = "gsi1sk"),
+    gsi(name = "gsi2", pk = "gsi2pk", sk = "gsi2sk"),
+    gsi(name = "gsi3", pk = "gsi3pk", sk = "gsi3sk")
+)]
 struct Shop;
 
 #[derive(Model, Debug, Clone, PartialEq)]
-#[dynamo(table = Shop, entity = "customer", pk = "CUSTOMER#{id}", sk = "PROFILE")]
+#[dynamo(
+    table = Shop,
+    entity = "customer",
+    pk = "CUSTOMER#{id}",
+    sk = "PROFILE",
+    // gsi1 is overloaded: customers by email, orders by id.
+    index(name = "gsi1", pk = "EMAIL#{email}", sk = "CUSTOMER")
+)]
 struct Customer {
     id: String,
     name: String,
+    email: String,
 }
 
 #[derive(Model, Debug, Clone, PartialEq)]
@@ -20,7 +35,11 @@ struct Customer {
     table = Shop,
     entity = "order",
     pk = "CUSTOMER#{customer_id}",
-    sk = "ORDER#{placed}#{order_id}"
+    sk = "ORDER#{placed}#{order_id}",
+    index(name = "gsi1", pk = "ORDER#{order_id}", sk = "ORDER#{order_id}"),
+    index(name = "gsi2", pk = "STATUS#{status}", sk = "PLACED#{placed}#{order_id}"),
+    // Sparse: only orders handed to a courier are in gsi3.
+    index(name = "gsi3", pk = "COURIER#{courier}", sk = "ORDER#{order_id}")
 )]
 struct Order {
     customer_id: String,
@@ -28,6 +47,7 @@ struct Order {
     placed: u32,
     total_cents: i64,
     status: String,
+    courier: Option<String>,
 }
 
 fn order(customer: &str, id: &str, placed: u32) -> Order {
@@ -37,6 +57,7 @@ fn order(customer: &str, id: &str, placed: u32) -> Order {
         placed,
         total_cents: 1250,
         status: "placed".into(),
+        courier: None,
     }
 }
 
@@ -52,6 +73,7 @@ async fn keys_are_written_from_the_templates_with_the_entity_name() {
     let mut alice = Customer {
         id: "alice".into(),
         name: "Alice".into(),
+        email: "alice@example.com".into(),
     };
     alice.put(&db).await.unwrap();
     let mut first = order("alice", "o-1", 20240601);
@@ -87,6 +109,7 @@ async fn an_entity_query_reads_only_its_own_items_in_key_order() {
     Customer {
         id: "bob".into(),
         name: "Bob".into(),
+        email: "bob@example.com".into(),
     }
     .put(&db)
     .await
@@ -135,14 +158,11 @@ async fn updates_change_fields_but_never_the_key_parts() {
     let db = shop().await;
     order("dana", "o-1", 20240101).put(&db).await.unwrap();
     let updated = Order::update(&db, ("dana", 20240101, "o-1"))
-        .set(Order::fields().status, "shipped")
+        .set(Order::fields().total_cents, 990)
         .await
         .unwrap();
-    assert_eq!(updated.status, "shipped");
-    assert_eq!(
-        Order::query(&db, "dana").await.unwrap()[0].status,
-        "shipped"
-    );
+    assert_eq!(updated.total_cents, 990);
+    assert_eq!(Order::query(&db, "dana").await.unwrap()[0].total_cents, 990);
 }
 
 #[tokio::test]
@@ -191,4 +211,122 @@ async fn an_item_of_another_entity_is_not_read_as_this_one() {
             .contains("attribute `_et`: the item is a `refund`, not a `order`"),
         "{error}"
     );
+}
+
+#[tokio::test]
+async fn creating_the_table_through_one_model_gives_every_gsi_of_the_table() {
+    let db = shop().await;
+    let description = Order::table().describe(&db).await.unwrap().unwrap();
+    let mut names: Vec<String> = description
+        .global_secondary_indexes()
+        .iter()
+        .filter_map(|index| index.index_name().map(str::to_owned))
+        .collect();
+    names.sort();
+    assert_eq!(names, ["gsi1", "gsi2", "gsi3"]);
+}
+
+#[tokio::test]
+async fn an_overloaded_gsi_finds_each_entity_by_its_own_key() {
+    let db = shop().await;
+    let mut grace = Customer {
+        id: "grace".into(),
+        name: "Grace".into(),
+        email: "grace@example.com".into(),
+    };
+    grace.put(&db).await.unwrap();
+    let mut placed = order("grace", "o-77", 20240301);
+    placed.put(&db).await.unwrap();
+
+    let by_email: Vec<Customer> = Customer::indexes()
+        .gsi1
+        .query(&db, "grace@example.com")
+        .await
+        .unwrap();
+    assert_eq!(by_email, [grace]);
+    let by_id: Vec<Order> = Order::indexes().gsi1.query(&db, "o-77").await.unwrap();
+    assert_eq!(by_id, [placed]);
+}
+
+#[tokio::test]
+async fn changing_an_index_key_part_rewrites_the_index_key_in_the_same_request() {
+    let db = shop().await;
+    let status = Order::indexes().gsi2;
+    for (id, day) in [("o-1", 20240501), ("o-2", 20240502), ("o-3", 20240503)] {
+        order("heidi", id, day).put(&db).await.unwrap();
+    }
+    let early: Vec<Order> = status
+        .query(&db, "placed")
+        // Key text compares whole: keys continuing the upper prefix (`PLACED#0020240502#o-2`)
+        // sort after it, so the upper bound is the next day.
+        .range(|sk| {
+            sk.between(
+                status.sort_key().placed(20240501),
+                status.sort_key().placed(20240503),
+            )
+        })
+        .await
+        .unwrap();
+    let ids: Vec<&str> = early.iter().map(|o| o.order_id.as_str()).collect();
+    assert!(
+        ids.contains(&"o-1") && ids.contains(&"o-2") && !ids.contains(&"o-3"),
+        "{ids:?}"
+    );
+
+    // The status is part of gsi2's key: it changes with the index key's other parts, and the
+    // index key with it. In the peers' bug the index still says "placed" afterwards.
+    let shipped = Order::update(&db, ("heidi", 20240502, "o-2"))
+        .merge(Order::set_gsi2("shipped", 20240502, "o-2"))
+        .await
+        .unwrap();
+    assert_eq!(shipped.status, "shipped");
+    let found: Vec<Order> = status.query(&db, "shipped").await.unwrap();
+    assert!(found.iter().any(|o| o.order_id == "o-2"));
+    let still_placed: Vec<Order> = status.query(&db, "placed").await.unwrap();
+    assert!(!still_placed.iter().any(|o| o.order_id == "o-2"));
+}
+
+#[tokio::test]
+async fn a_sparse_index_holds_only_the_items_whose_optional_part_is_set() {
+    let db = shop().await;
+    let couriers = Order::indexes().gsi3;
+    order("ivan", "o-1", 1).put(&db).await.unwrap();
+    let mut handed = order("ivan", "o-2", 2);
+    handed.courier = Some("ups-ivan".into());
+    handed.put(&db).await.unwrap();
+
+    let ups: Vec<Order> = couriers.query(&db, "ups-ivan").await.unwrap();
+    assert_eq!(ups, [handed]);
+
+    Order::update(&db, ("ivan", 1, "o-1"))
+        .merge(Order::set_gsi3(Some("ups-ivan"), "o-1"))
+        .await
+        .unwrap();
+    let ups: Vec<Order> = couriers.query(&db, "ups-ivan").await.unwrap();
+    assert_eq!(ups.len(), 2);
+
+    // Clearing the part removes the index key attributes: the item leaves the index.
+    let cleared = Order::update(&db, ("ivan", 2, "o-2"))
+        .merge(Order::set_gsi3(None, "o-2"))
+        .await
+        .unwrap();
+    assert_eq!(cleared.courier, None);
+    let ups: Vec<Order> = couriers.query(&db, "ups-ivan").await.unwrap();
+    let ids: Vec<&str> = ups.iter().map(|o| o.order_id.as_str()).collect();
+    assert_eq!(ids, ["o-1"]);
+    let raw = tests::get_raw_key(
+        &db,
+        Shop::NAME,
+        [
+            ("pk".to_owned(), AttributeValue::S("CUSTOMER#ivan".into())),
+            (
+                "sk".to_owned(),
+                AttributeValue::S("ORDER#0000000002#o-2".into()),
+            ),
+        ]
+        .into(),
+    )
+    .await
+    .unwrap();
+    assert!(!raw.contains_key("gsi3pk") && !raw.contains_key("gsi3sk"));
 }

@@ -15,6 +15,8 @@ pub struct ContainerAttrs {
     pub pk: Option<LitStr>,
     /// `sk = "..."`: the sort key template of a model in a shared table.
     pub sk: Option<LitStr>,
+    /// `index(name = "...", pk = "...", sk = "...")`: key templates on a shared table's GSIs.
+    pub shared_indexes: Vec<super::SharedIndexAttr>,
     /// `crate = "..."`: the path the runtime crate is reachable under.
     pub krate: Option<syn::Path>,
     /// `rename_all = "..."`: the case convention of stored names.
@@ -64,10 +66,17 @@ impl ContainerAttrs {
                     }
                     set_once(cx, &mut out.table, table, &meta, TABLE);
                 }
-            } else if (meta.path == ENTITY || meta.path == PK || meta.path == SK)
+            } else if meta.path == INDEX && derive == Derive::Model {
+                if let Some(index) = super::SharedIndexAttr::parse(cx, &meta, INDEX)? {
+                    out.shared_indexes.push(index);
+                }
+            } else if (meta.path == ENTITY
+                || meta.path == PK
+                || meta.path == SK
+                || meta.path == INDEX)
                 && derive != Derive::Model
             {
-                let word = [ENTITY, PK, SK]
+                let word = [ENTITY, PK, SK, INDEX]
                     .into_iter()
                     .find(|word| meta.path == *word)
                     .unwrap_or(ENTITY);

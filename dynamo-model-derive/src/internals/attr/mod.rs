@@ -19,7 +19,7 @@ mod table;
 pub use container::ContainerAttrs;
 pub use field::{DefaultValue, FieldAttrs, Rule, RuleKind, VariantAttrs};
 pub use index::{IndexAttr, IndexKind, ProjectionAttr};
-pub use table::SharedTableAttrs;
+pub use table::{SharedIndexAttr, SharedTableAttrs};
 
 /// Reports a model-only option used on `#[derive(Attribute)]`.
 fn model_only(cx: &Ctxt, meta: &ParseNestedMeta, word: Symbol, why: &str) -> syn::Result<()> {

@@ -2,7 +2,7 @@
 //! key fields.
 
 use super::*;
-use crate::internals::template::{Template, Templates};
+use crate::internals::template::{IndexTemplates, Template, Templates};
 
 /// Reports the rules of a model in a shared table, and gives its templates resolved (`None` for
 /// a model of a table of its own, or when a rule was broken).
@@ -66,14 +66,64 @@ pub(super) fn check_templates<'c, 'a>(
         .sk
         .as_ref()
         .map(|sk| Template::parse(cx, sk, "sk", fields));
+    let mut indexes = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    for index in &attrs.shared_indexes {
+        let name = index.name.value();
+        if names.contains(&name) {
+            cx.error_spanned_by(&index.name, format!("index `{name}` is given twice"));
+        }
+        names.push(name);
+        let pk = Template::parse(cx, &index.pk, "pk", fields);
+        let sk = match &index.sk {
+            None => Some(None),
+            Some(sk) => Template::parse(cx, sk, "sk", fields).map(Some),
+        };
+        if let (Some(pk), Some(sk)) = (pk, sk) {
+            indexes.push(IndexTemplates {
+                attr: index,
+                pk,
+                sk,
+            });
+        }
+    }
     let templates = Templates {
         pk: pk?,
         sk: match sk {
             Some(sk) => Some(sk?),
             None => None,
         },
+        indexes,
     };
-    for field in templates.key_fields() {
+    // A field in two index keys could not change with both through one `set_<index>(..)`.
+    for field in fields.iter().filter(|f| !templates.is_key_part(f)) {
+        let holding: Vec<String> = templates
+            .indexes
+            .iter()
+            .filter(|index| {
+                index
+                    .key_fields()
+                    .iter()
+                    .any(|part| std::ptr::eq(*part, field))
+            })
+            .map(|index| index.attr.name.value())
+            .collect();
+        if holding.len() > 1 {
+            cx.error_spanned_by(
+                field.ident,
+                format!(
+                    "`{}` is a part of the keys of indexes {}: an update could not keep all of them current; keep it in one index key",
+                    field.ident,
+                    holding.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(" and ")
+                ),
+            );
+        }
+    }
+    let index_parts = templates
+        .indexes
+        .iter()
+        .flat_map(|index| index.key_fields());
+    for field in templates.key_fields().into_iter().chain(index_parts) {
         if !field.is_stored() {
             cx.error_spanned_by(
                 field.ident,

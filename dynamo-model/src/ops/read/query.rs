@@ -68,6 +68,20 @@ impl<'a, M: Model, R> Query<'a, M, R> {
     }
 }
 
+impl<'a, M: Model, R> Query<'a, M, R> {
+    /// Reads only sort keys starting with `prefix`, if given: an entity's own items in an index
+    /// other entities share.
+    pub(crate) fn with_sort_prefix(mut self, prefix: Option<&'static str>) -> Self {
+        if let (Some(prefix), Some(range_name)) =
+            (prefix.filter(|p| !p.is_empty()), self.range_name)
+        {
+            let range = RangeKey::<String>::new(range_name).begins_with(prefix);
+            self.key = self.key.map(|key| key.with_range(range));
+        }
+        self
+    }
+}
+
 impl<'a, M: Model, R, P> Query<'a, M, R, P> {
     /// Reads only the attributes of projection `Q` (see [`Projection`]), and gives `Q`s.
     pub fn project<Q: Projection<M>>(self) -> Query<'a, M, R, Q> {
