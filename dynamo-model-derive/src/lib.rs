@@ -59,3 +59,12 @@ pub fn derive_shared_table(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
     expand::shared_table::derive(&input).into()
 }
+
+/// Derives a collection for an enum of models sharing a partition of one shared table:
+/// `CustomerView::query(db, "alice")` reads the partition and gives each item as the variant of
+/// its entity; a `#[dynamo(unknown)]` variant holding an `Item` keeps items of no member.
+#[proc_macro_derive(Collection, attributes(dynamo))]
+pub fn derive_collection(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    expand::collection::derive(&input).into()
+}

@@ -153,6 +153,10 @@ pub trait Entity: Model {
     /// The entity name stored in each item.
     const ENTITY: &'static str;
 
+    /// The partition key template with each part replaced by its type (`CUSTOMER#{String}`):
+    /// entities with the same shape share partitions, which is what a collection checks.
+    const PARTITION_SHAPE: &'static str;
+
     /// The start of a sort key of this entity, for `.range(..)` conditions of a query.
     fn sort_key() -> Self::SortKeyStart;
 }
@@ -240,4 +244,85 @@ pub fn check_entity(
         ))
         .in_attribute(attribute)),
     }
+}
+
+/// Reads the entity name of an item, for a collection choosing which member reads it.
+#[doc(hidden)]
+pub fn entity_of<'i>(item: &'i crate::value::Item, attribute: &str) -> Option<&'i str> {
+    match item.get(attribute) {
+        Some(AttributeValue::S(name)) => Some(name),
+        _ => None,
+    }
+}
+
+/// An item a collection has no member for, and keeps no `Unknown` variant for: reading it is an
+/// error naming the entity it carries, never a silent drop.
+#[doc(hidden)]
+#[cold]
+pub fn unknown_entity(item: &crate::value::Item, attribute: &'static str) -> ConversionError {
+    let found = match item.get(attribute) {
+        Some(AttributeValue::S(name)) => format!("`{name}`"),
+        Some(_) => "a non-string entity name".to_owned(),
+        None => "no entity name".to_owned(),
+    };
+    ConversionError::custom(format!(
+        "the item has {found}, which is no member of this collection; add a member for it, or an `#[dynamo(unknown)] Unknown(Item)` variant to keep such items"
+    ))
+    .in_attribute(attribute)
+}
+
+/// The query of a collection: the whole partition of member `M`'s table, each item read by the
+/// collection `C`. Generated code calls this.
+#[doc(hidden)]
+pub fn collection_query<'a, M, C>(
+    db: &'a crate::Db,
+    partition: impl crate::model::PartitionValue<M::HashKey>,
+) -> crate::ops::Query<'a, M, crate::NoRangeKey, C>
+where
+    M: Model,
+    C: crate::Projection<M>,
+{
+    M::query(db, partition)
+        .whole_partition()
+        .retype_range()
+        .retype()
+}
+
+/// Whether two members of a collection can share its query, at compile time: same partition
+/// shape, different entity names, and neither literal sort-key prefix a prefix of the other.
+/// Generated code evaluates this in a constant, so a mistake fails to compile.
+#[doc(hidden)]
+pub const fn check_collection_pair(
+    (first_name, first_shape, first_prefix): (&str, &str, &str),
+    (name, shape, prefix): (&str, &str, &str),
+) {
+    if !const_str_eq(first_shape, shape) {
+        panic!(
+            "the members of a collection share one partition: their `pk` templates must have the same literal text and part types"
+        );
+    }
+    if const_str_eq(first_name, name) {
+        panic!("two members of this collection have the same entity name");
+    }
+    if const_starts_with(first_prefix, prefix) || const_starts_with(prefix, first_prefix) {
+        panic!(
+            "one member's literal sort-key prefix is a prefix of another's: a query of one would read the other's items; make the prefixes distinct"
+        );
+    }
+}
+
+/// Whether `text` starts with `prefix`, in a constant.
+const fn const_starts_with(text: &str, prefix: &str) -> bool {
+    let (text, prefix) = (text.as_bytes(), prefix.as_bytes());
+    if prefix.len() > text.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < prefix.len() {
+        if text[i] != prefix[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }

@@ -69,6 +69,12 @@ pub use value::{Binary, Flatten, FromAttribute, Item, ToAttribute};
 /// every option.
 pub use dynamo_model_derive::Model;
 
+/// Derives a collection for an enum whose variants each hold a model of one shared table with
+/// the same partition: `CustomerView::query(db, "alice")` reads the partition in one request and
+/// gives each item as the variant of its entity. A `#[dynamo(unknown)]` variant holding an
+/// [`Item`] keeps items of no member; without one, such an item is an error. See [`entity`].
+pub use dynamo_model_derive::Collection;
+
 /// Derives [`SharedTable`] for a unit struct declaring a table several models share: its name,
 /// its key attribute names and the attribute holding each item's entity name. See [`entity`].
 pub use dynamo_model_derive::SharedTable;
@@ -116,14 +122,17 @@ pub mod prelude {
 /// What generated code refers to. Not public API: it may change in any release.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::behaviour::HookError;
     pub use crate::behaviour::write::WriteBehaviours;
     pub use crate::behaviour::{
         Failures, Hooks, TimestampField, ValidateNested, ValidationErrors, Version, child_path,
         probe, rules,
     };
+    pub use crate::db::Db;
     pub use crate::entity::{
-        Entity, EntitySchema, KeyTemplate, SharedTable, SortKeyText, check_entity, shared_index,
-        shared_index_sort_key,
+        Entity, EntitySchema, KeyTemplate, SharedTable, SortKeyText, check_collection_pair,
+        check_entity, collection_query, entity_of, shared_index, shared_index_sort_key,
+        unknown_entity,
     };
     pub use crate::expr;
     pub use crate::index::{AllAttributes, Index, SomeAttributes};
@@ -132,7 +141,7 @@ pub mod __private {
         IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model,
         NoRangeKey, Projection, Schema, TtlSeconds, key_item_of, projected_path, top_level_name,
     };
-    pub use crate::ops::AsyncHooks;
+    pub use crate::ops::{AsyncHooks, Query};
     pub use crate::template::{KeyPart, KeyText};
     pub use crate::value::ConversionError;
     pub use crate::value::{

@@ -300,6 +300,18 @@ pub fn keys(cont: &Container, templates: &Templates, private: &TokenStream) -> E
         index_inits.push(init);
     }
     let write_keys = quote!(#write_keys #write_indexes);
+    let shape: String = templates
+        .pk
+        .segments
+        .iter()
+        .map(|segment| match segment {
+            Segment::Literal(text) => text.clone(),
+            Segment::Part(field) => {
+                let ty = field.ty.to_token_stream().to_string().replace(' ', "");
+                format!("{{{ty}}}")
+            }
+        })
+        .collect();
     let items = quote! {
         #sort_key_const
         #partition_value
@@ -312,6 +324,7 @@ pub fn keys(cont: &Container, templates: &Templates, private: &TokenStream) -> E
             type Table = #table;
             type SortKeyStart = #start_ident;
             const ENTITY: &'static str = #entity;
+            const PARTITION_SHAPE: &'static str = #shape;
             fn sort_key() -> #start_ident {
                 #sort_start
             }

@@ -2,6 +2,7 @@
 
 mod attribute;
 mod behaviour;
+pub mod collection;
 mod entity;
 mod fields;
 mod model;

@@ -152,6 +152,12 @@ impl KeyCondition {
         self
     }
 
+    /// The same partition, every sort key.
+    pub(crate) fn without_range(mut self) -> Self {
+        self.range = None;
+        self
+    }
+
     /// Renders the key condition into the placeholders of a request.
     pub fn render(&self, placeholders: &mut Placeholders) -> Result<String, ConversionError> {
         let mut out = String::new();

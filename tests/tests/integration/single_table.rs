@@ -2,7 +2,7 @@
 //! entity name, an entity's query reading only its own items, typed sort-key prefixes.
 
 use dynamo_model::prelude::*;
-use dynamo_model::{AttributeValue, SharedTable};
+use dynamo_model::{AttributeValue, Collection, Item, SharedTable};
 
 #[derive(SharedTable)]
 #[dynamo(
@@ -48,6 +48,22 @@ struct Order {
     total_cents: i64,
     status: String,
     courier: Option<String>,
+}
+
+/// A customer and their orders, read in one query of their partition.
+#[derive(Collection, Debug, PartialEq)]
+enum CustomerView {
+    Customer(Customer),
+    Order(Order),
+    #[dynamo(unknown)]
+    Other(Item),
+}
+
+/// The same without a place for unknown items.
+#[derive(Collection, Debug, PartialEq)]
+enum StrictView {
+    Customer(Customer),
+    Order(Order),
 }
 
 fn order(customer: &str, id: &str, placed: u32) -> Order {
@@ -329,4 +345,64 @@ async fn a_sparse_index_holds_only_the_items_whose_optional_part_is_set() {
     .await
     .unwrap();
     assert!(!raw.contains_key("gsi3pk") && !raw.contains_key("gsi3sk"));
+}
+
+#[tokio::test]
+async fn a_collection_reads_a_customer_and_their_orders_in_one_query() {
+    let db = shop().await;
+    let mut judy = Customer {
+        id: "judy".into(),
+        name: "Judy".into(),
+        email: "judy@example.com".into(),
+    };
+    judy.put(&db).await.unwrap();
+    let mut orders = Vec::new();
+    for (id, placed) in [("o-1", 1), ("o-2", 2), ("o-3", 3)] {
+        let mut o = order("judy", id, placed);
+        o.put(&db).await.unwrap();
+        orders.push(o);
+    }
+    // An item another application wrote into the partition, of an entity we do not model.
+    let refund: Item = [
+        ("pk", AttributeValue::S("CUSTOMER#judy".into())),
+        ("sk", AttributeValue::S("REFUND#1".into())),
+        ("_et", AttributeValue::S("refund".into())),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    tests::put_raw(&db, Shop::NAME, refund.clone()).await;
+
+    let view: Vec<CustomerView> = CustomerView::query(&db, "judy").await.unwrap();
+    let mut expected: Vec<CustomerView> = orders.iter().cloned().map(CustomerView::Order).collect();
+    expected.insert(3, CustomerView::Customer(judy.clone()));
+    expected.push(CustomerView::Other(refund));
+    // Sort key order: ORDER#..., PROFILE, REFUND#1.
+    assert_eq!(view, expected);
+
+    // Page by page, every item comes exactly once.
+    let mut seen = Vec::new();
+    let mut cursor = None;
+    loop {
+        let page = CustomerView::query(&db, "judy")
+            .page_size(2)
+            .page(cursor)
+            .await
+            .unwrap();
+        seen.extend(page.items);
+        match page.next {
+            Some(next) => cursor = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(seen, expected);
+
+    // Without an unknown variant, the refund is an error naming its entity, not dropped.
+    let error = StrictView::query(&db, "judy").await.unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("the item has `refund`, which is no member of this collection"),
+        "{error}"
+    );
 }

@@ -69,6 +69,12 @@ impl<'a, M: Model, R> Query<'a, M, R> {
 }
 
 impl<'a, M: Model, R> Query<'a, M, R> {
+    /// The whole partition, whatever entity each item is: a collection's query.
+    pub(crate) fn whole_partition(mut self) -> Self {
+        self.key = self.key.map(KeyCondition::without_range);
+        self
+    }
+
     /// Reads only sort keys starting with `prefix`, if given: an entity's own items in an index
     /// other entities share.
     pub(crate) fn with_sort_prefix(mut self, prefix: Option<&'static str>) -> Self {
@@ -89,6 +95,17 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
     }
 
     pub(crate) fn retype<Q>(self) -> Query<'a, M, R, Q> {
+        Query {
+            reader: self.reader,
+            key: self.key,
+            range_name: self.range_name,
+            forward: self.forward,
+            model: PhantomData,
+        }
+    }
+
+    /// The same query with another sort-key type: a collection's, which takes no `.range(..)`.
+    pub(crate) fn retype_range<S>(self) -> Query<'a, M, S, P> {
         Query {
             reader: self.reader,
             key: self.key,

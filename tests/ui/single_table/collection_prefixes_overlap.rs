@@ -1,0 +1,28 @@
+use dynamo_model::{Collection, Model, SharedTable};
+
+#[derive(SharedTable)]
+#[dynamo(name = "shop", pk = "pk", sk = "sk")]
+struct Shop;
+
+#[derive(Model)]
+#[dynamo(table = Shop, entity = "order", pk = "CUSTOMER#{customer_id}", sk = "ORDER#{order_id}")]
+struct Order {
+    customer_id: String,
+    order_id: String,
+}
+
+// "ORDER#" is a prefix of "ORDER#ITEM#": a query of orders would read order items too.
+#[derive(Model)]
+#[dynamo(table = Shop, entity = "order_item", pk = "CUSTOMER#{customer_id}", sk = "ORDER#ITEM#{line}")]
+struct OrderItem {
+    customer_id: String,
+    line: u32,
+}
+
+#[derive(Collection)]
+enum Orders {
+    Order(Order),
+    Item(OrderItem),
+}
+
+fn main() {}
