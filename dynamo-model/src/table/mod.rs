@@ -11,8 +11,10 @@ use aws_sdk_dynamodb::types::{
 };
 pub use aws_sdk_dynamodb::types::{StreamViewType, TableClass};
 
+mod sync;
 mod verify;
 
+pub use sync::Synced;
 pub use verify::Difference;
 
 use crate::db::Db;

@@ -406,3 +406,72 @@ async fn a_collection_reads_a_customer_and_their_orders_in_one_query() {
         "{error}"
     );
 }
+
+/// The same table before and after a release that adds a GSI.
+#[derive(SharedTable)]
+#[dynamo(name = "evolving", pk = "pk", sk = "sk")]
+struct EvolvingV1;
+
+#[derive(SharedTable)]
+#[dynamo(
+    name = "evolving",
+    pk = "pk",
+    sk = "sk",
+    gsi(name = "by_email", pk = "gsi1pk", sk = "gsi1sk")
+)]
+struct EvolvingV2;
+
+#[derive(Model, Debug, PartialEq)]
+#[dynamo(table = EvolvingV1, entity = "user", pk = "USER#{id}", sk = "USER")]
+struct UserV1 {
+    id: String,
+    email: String,
+}
+
+#[derive(Model, Debug, PartialEq)]
+#[dynamo(
+    table = EvolvingV2,
+    entity = "user",
+    pk = "USER#{id}",
+    sk = "USER",
+    index(name = "by_email", pk = "EMAIL#{email}", sk = "USER")
+)]
+struct UserV2 {
+    id: String,
+    email: String,
+}
+
+#[tokio::test]
+async fn sync_adds_the_gsis_a_new_release_declares_and_verify_then_agrees() {
+    let db = tests::db();
+    let first = UserV1::table().sync(&db).await.unwrap();
+    assert!(first.created);
+    UserV1 {
+        id: "u1".into(),
+        email: "old@example.com".into(),
+    }
+    .put(&db)
+    .await
+    .unwrap();
+    assert!(!UserV2::table().verify(&db).await.unwrap().is_empty());
+
+    let second = UserV2::table().sync(&db).await.unwrap();
+    assert_eq!(second.added_indexes, ["by_email"]);
+    assert!(!second.created);
+    assert_eq!(UserV2::table().verify(&db).await.unwrap(), []);
+
+    let mut new = UserV2 {
+        id: "u2".into(),
+        email: "new@example.com".into(),
+    };
+    new.put(&db).await.unwrap();
+    let found: Vec<UserV2> = UserV2::indexes()
+        .by_email
+        .query(&db, "new@example.com")
+        .await
+        .unwrap();
+    assert_eq!(found, [new]);
+
+    let again = UserV2::table().sync(&db).await.unwrap();
+    assert_eq!(again, dynamo_model::table::Synced::default());
+}

@@ -1,0 +1,144 @@
+//! `sync`: an existing table brought up to what its model declares, as far as DynamoDB allows
+//! changing a live table: missing global indexes added (one at a time, each waited for) and
+//! time to live turned on.
+
+use std::time::{Duration, Instant};
+
+use aws_sdk_dynamodb::types::{
+    CreateGlobalSecondaryIndexAction, GlobalSecondaryIndexUpdate, IndexStatus,
+};
+
+use super::{Table, attribute_definition, key_schema, projection};
+use crate::db::Db;
+use crate::error::Error;
+use crate::model::{IndexKind, Model};
+
+/// What [`Table::sync`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Synced {
+    /// The table did not exist and was created, with every index.
+    pub created: bool,
+    /// The global indexes added to the existing table, in the order the model declares them.
+    pub added_indexes: Vec<String>,
+    /// Local indexes the model declares that the table lacks: DynamoDB creates these only with
+    /// the table, so they need a new table (and a copy of the data).
+    pub missing_local_indexes: Vec<String>,
+}
+
+impl<M: Model> Table<M> {
+    /// Brings the table up to the model: creates it if missing; otherwise adds each global
+    /// index the model declares (for a model in a shared table: every GSI the table declares)
+    /// that the table lacks, waiting until each is ACTIVE, since DynamoDB builds one at a time;
+    /// then turns on time to live if the model has a TTL attribute. Safe to run at every
+    /// deployment: a table that already serves the model is left as it is.
+    ///
+    /// Key and projection differences of existing indexes are not changed (DynamoDB cannot
+    /// change them in place); [`verify`](Table::verify) lists them.
+    pub async fn sync(&self, db: &Db) -> Result<Synced, Error> {
+        let Some(description) = self.describe(db).await? else {
+            self.create_if_missing(db).await?;
+            return Ok(Synced {
+                created: true,
+                ..Synced::default()
+            });
+        };
+        let table = db.table_name_of::<M>();
+        let present: Vec<&str> = description
+            .global_secondary_indexes()
+            .iter()
+            .filter_map(|index| index.index_name())
+            .chain(
+                description
+                    .local_secondary_indexes()
+                    .iter()
+                    .filter_map(|index| index.index_name()),
+            )
+            .collect();
+        let mut synced = Synced::default();
+        // Every key attribute the table defines, and each new index's: DynamoDB needs the
+        // latter, and some engines (moto) replace the table's definitions with the list given.
+        let mut definitions = description.attribute_definitions().to_vec();
+        for index in M::SCHEMA.indexes {
+            if present.contains(&index.name) {
+                continue;
+            }
+            if index.kind == IndexKind::Local {
+                synced.missing_local_indexes.push(index.name.to_owned());
+                continue;
+            }
+            let mut create = CreateGlobalSecondaryIndexAction::builder()
+                .index_name(index.name)
+                .set_key_schema(Some(key_schema(index.hash_key, index.range_key)))
+                .projection(projection(index.attributes));
+            if let Some((read, write)) = self.options.provisioned {
+                create = create.provisioned_throughput(
+                    aws_sdk_dynamodb::types::ProvisionedThroughput::builder()
+                        .read_capacity_units(read)
+                        .write_capacity_units(write)
+                        .build()
+                        .unwrap_or_else(|_| unreachable!("throughput with both units")),
+                );
+            }
+            let create = create
+                .build()
+                .unwrap_or_else(|_| unreachable!("index creation with name, keys and projection"));
+            for key in std::iter::once(index.hash_key).chain(index.range_key) {
+                if !definitions.iter().any(|d| d.attribute_name() == key.name) {
+                    definitions.push(attribute_definition(key));
+                }
+            }
+
+            db.client()
+                .update_table()
+                .table_name(&table)
+                .set_attribute_definitions(Some(definitions.clone()))
+                .global_secondary_index_updates(
+                    GlobalSecondaryIndexUpdate::builder().create(create).build(),
+                )
+                .send()
+                .await
+                .map_err(|e| Error::sdk("UpdateTable", &table, e))?;
+            self.wait_until_index_active(db, &table, index.name).await?;
+            synced.added_indexes.push(index.name.to_owned());
+        }
+        self.enable_ttl(db, &table).await?;
+        Ok(synced)
+    }
+
+    /// Waits until the table and its index `name` are ACTIVE (on AWS, building an index over
+    /// existing items takes minutes; a local engine is immediate).
+    async fn wait_until_index_active(&self, db: &Db, table: &str, name: &str) -> Result<(), Error> {
+        let started = Instant::now();
+        let mut pause = Duration::from_millis(50);
+        loop {
+            let output = db
+                .client()
+                .describe_table()
+                .table_name(table)
+                .send()
+                .await
+                .map_err(|e| Error::sdk("DescribeTable", table, e))?;
+            let description = output.table;
+            let table_active = description.as_ref().and_then(|t| t.table_status.as_ref())
+                == Some(&aws_sdk_dynamodb::types::TableStatus::Active);
+            let index_active = description.as_ref().is_some_and(|t| {
+                t.global_secondary_indexes().iter().any(|index| {
+                    index.index_name() == Some(name)
+                        && index.index_status() == Some(&IndexStatus::Active)
+                })
+            });
+            if table_active && index_active {
+                return Ok(());
+            }
+            if started.elapsed() + pause > self.active_timeout {
+                return Err(Error::TableNotActive {
+                    table: format!("{table} (index {name})"),
+                    waited: started.elapsed(),
+                });
+            }
+            tokio::time::sleep(pause).await;
+            pause = (pause * 2).min(Duration::from_secs(5));
+        }
+    }
+}
