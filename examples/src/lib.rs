@@ -20,3 +20,5 @@ pub fn report(example: &str, outcome: Result<(), Box<dyn Error>>) -> ExitCode {
     }
     ExitCode::FAILURE
 }
+
+pub mod shop;

@@ -25,6 +25,7 @@ mod projection;
 mod query;
 mod returns;
 mod roundtrip;
+mod shop;
 mod single_table;
 mod table;
 mod table_options;
