@@ -60,6 +60,97 @@ pub struct Counter {
     pub label: String,
 }
 
+/// The table of the single-table model.
+#[derive(dynamo_model::SharedTable)]
+#[dynamo(
+    name = "shop",
+    pk = "pk",
+    sk = "sk",
+    gsi(name = "gsi1", pk = "gsi1pk", sk = "gsi1sk")
+)]
+pub struct Shop;
+
+/// A model in a shared table: keys and an index key written from templates, the entity name
+/// stored; 7 fields, 12 attributes.
+#[derive(Model, Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[dynamo(
+    table = Shop,
+    entity = "order",
+    pk = "CUSTOMER#{customer_id}",
+    sk = "ORDER#{placed}#{order_id}",
+    index(name = "gsi1", pk = "STATUS#{status}", sk = "ORDER#{order_id}")
+)]
+pub struct ShopOrder {
+    pub customer_id: String,
+    pub order_id: String,
+    pub placed: u32,
+    pub status: String,
+    pub total_cents: u64,
+    pub currency: String,
+    pub note: Option<String>,
+}
+
+/// An order with every field set.
+pub fn shop_order(n: u64) -> ShopOrder {
+    ShopOrder {
+        customer_id: format!("customer-{n}"),
+        order_id: format!("order-{n}-0001"),
+        placed: 20240601,
+        status: "placed".into(),
+        total_cents: 12_345 + n,
+        currency: "EUR".into(),
+        note: Some("leave at the door".into()),
+    }
+}
+
+/// The single-table model by hand, keys formatted as a careful person would.
+pub fn shop_order_to_item(order: &ShopOrder) -> Item {
+    let mut item = Item::with_capacity(12);
+    item.insert("customer_id".into(), s(&order.customer_id));
+    item.insert("order_id".into(), s(&order.order_id));
+    item.insert("placed".into(), n(order.placed));
+    item.insert("status".into(), s(&order.status));
+    item.insert("total_cents".into(), n(order.total_cents));
+    item.insert("currency".into(), s(&order.currency));
+    if let Some(note) = &order.note {
+        item.insert("note".into(), s(note));
+    }
+    item.insert(
+        "pk".into(),
+        AttributeValue::S(format!("CUSTOMER#{}", order.customer_id)),
+    );
+    item.insert(
+        "sk".into(),
+        AttributeValue::S(format!("ORDER#{:010}#{}", order.placed, order.order_id)),
+    );
+    item.insert(
+        "gsi1pk".into(),
+        AttributeValue::S(format!("STATUS#{}", order.status)),
+    );
+    item.insert(
+        "gsi1sk".into(),
+        AttributeValue::S(format!("ORDER#{}", order.order_id)),
+    );
+    item.insert("_et".into(), s("order"));
+    item
+}
+
+/// The single-table model read by hand, checking the entity name as the derive does.
+pub fn shop_order_from_item(mut item: Item) -> Option<ShopOrder> {
+    if take_s(&mut item, "_et").as_deref() != Some("order") {
+        return None;
+    }
+    Some(ShopOrder {
+        customer_id: take_s(&mut item, "customer_id")?,
+        order_id: take_s(&mut item, "order_id")?,
+        placed: take_n(&mut item, "placed")?,
+        status: take_s(&mut item, "status")?,
+        total_cents: take_n(&mut item, "total_cents")?,
+        currency: take_s(&mut item, "currency")?,
+        note: take_s(&mut item, "note"),
+    })
+}
+
 /// A user with every field set.
 pub fn user(n: u64) -> User {
     User {
@@ -342,5 +433,8 @@ mod tests {
         let small = counter(3).to_item().unwrap();
         assert_eq!(counter_to_item(&counter(3)), small);
         assert_eq!(counter_from_item(small), Some(counter(3)));
+        let order = shop_order(2).to_item().unwrap();
+        assert_eq!(shop_order_to_item(&shop_order(2)), order);
+        assert_eq!(shop_order_from_item(order), Some(shop_order(2)));
     }
 }

@@ -10,9 +10,30 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use benches::{
-    Counter, User, counter, counter_from_item, counter_to_item, user, user_from_item, user_to_item,
+    Counter, ShopOrder, User, counter, counter_from_item, counter_to_item, shop_order,
+    shop_order_from_item, shop_order_to_item, user, user_from_item, user_to_item,
 };
-use dynamo_model::{Item, Model};
+use dynamo_model::{AttributeValue, Item, Model};
+
+/// What a serde_dynamo user writes for a model in a shared table: the struct through serde,
+/// the key attributes and entity name added by hand.
+fn shop_order_by_serde(order: &ShopOrder) -> Item {
+    let mut item: Item = serde_dynamo::to_item(order).unwrap_or_default();
+    let keys = [
+        ("pk", format!("CUSTOMER#{}", order.customer_id)),
+        (
+            "sk",
+            format!("ORDER#{:010}#{}", order.placed, order.order_id),
+        ),
+        ("gsi1pk", format!("STATUS#{}", order.status)),
+        ("gsi1sk", format!("ORDER#{}", order.order_id)),
+        ("_et", "order".to_owned()),
+    ];
+    for (name, value) in keys {
+        item.insert(name.to_owned(), AttributeValue::S(value));
+    }
+    item
+}
 
 const CONVERSIONS: u32 = 2_000;
 
@@ -145,6 +166,34 @@ fn main() {
                 })
             }),
             hand: Box::new(|| timed_from(&small_item, |i| drop(black_box(counter_from_item(i))))),
+        },
+    );
+    let order = shop_order(1);
+    let order_item = order.to_item().unwrap_or_default();
+    compare(
+        "to item, single-table",
+        rounds,
+        Contenders {
+            ours: Box::new(|| timed(|| drop(black_box(black_box(&order).to_item())))),
+            serde: Box::new(|| timed(|| drop(black_box(shop_order_by_serde(black_box(&order)))))),
+            hand: Box::new(|| timed(|| drop(black_box(shop_order_to_item(black_box(&order)))))),
+        },
+    );
+    compare(
+        "from item, single-table",
+        rounds,
+        Contenders {
+            ours: Box::new(|| {
+                timed_from(&order_item, |i| drop(black_box(ShopOrder::from_item(i))))
+            }),
+            serde: Box::new(|| {
+                timed_from(&order_item, |i| {
+                    drop(black_box(serde_dynamo::from_item::<_, ShopOrder>(i)))
+                })
+            }),
+            hand: Box::new(|| {
+                timed_from(&order_item, |i| drop(black_box(shop_order_from_item(i))))
+            }),
         },
     );
 }
