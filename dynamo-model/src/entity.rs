@@ -53,7 +53,10 @@ use crate::value::{ConversionError, FromAttribute, ToAttribute};
 use aws_sdk_dynamodb::types::AttributeValue;
 
 /// A table that several models share, declared once with `#[derive(SharedTable)]`:
-/// `#[dynamo(name = "shop", pk = "pk", sk = "sk", entity_attribute = "_et")]`.
+/// `#[dynamo(name = "shop", pk = "pk", sk = "sk", entity_attribute = "_et")]`, with its GSIs
+/// (`gsi(name = "gsi1", pk = "gsi1pk", sk = "gsi1sk")`) and, optionally, the list of its models
+/// (`entities(Customer, Order)`), whose entity names are then checked to be distinct at compile
+/// time.
 pub trait SharedTable {
     /// The table's name (a [`Db`](crate::Db) may add a prefix or suffix).
     const NAME: &'static str;
@@ -325,4 +328,22 @@ const fn const_starts_with(text: &str, prefix: &str) -> bool {
         i += 1;
     }
     true
+}
+
+/// Whether the entity names of a table's `entities(...)` are distinct, at compile time.
+#[doc(hidden)]
+pub const fn check_distinct_entities(names: &[&str]) {
+    let mut i = 0;
+    while i < names.len() {
+        let mut j = i + 1;
+        while j < names.len() {
+            if const_str_eq(names[i], names[j]) {
+                panic!(
+                    "two entities of this shared table have the same entity name: reading would take one for the other; give each model its own `entity = \"...\"`"
+                );
+            }
+            j += 1;
+        }
+        i += 1;
+    }
 }

@@ -22,7 +22,8 @@ use dynamo_model::{Collection, Item, SharedTable};
     pk = "pk",
     sk = "sk",
     gsi(name = "gsi1", pk = "gsi1pk", sk = "gsi1sk"),
-    gsi(name = "gsi2", pk = "gsi2pk", sk = "gsi2sk")
+    gsi(name = "gsi2", pk = "gsi2pk", sk = "gsi2sk"),
+    entities(Customer, Address, Order, OrderItem)
 )]
 pub struct Shop;
 

@@ -2,8 +2,9 @@
 //! attribute, as constants the models stored in it read.
 
 use proc_macro2::TokenStream;
-use quote::{ToTokens, quote};
+use quote::{ToTokens, quote, quote_spanned};
 use syn::DeriveInput;
+use syn::spanned::Spanned;
 
 use crate::internals::attr::SharedTableAttrs;
 use crate::internals::ctxt::Ctxt;
@@ -99,7 +100,30 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
             }
         }
     });
+    let names = attrs
+        .entities
+        .iter()
+        .map(|entity| quote!(<#entity as #private::Entity>::ENTITY));
+    let tables = attrs.entities.iter().map(|entity| {
+        quote_spanned! {entity.span()=>
+            const _: fn() = || {
+                fn stored_in<T>(_: #private::core::marker::PhantomData<T>, _: #private::core::marker::PhantomData<T>) {}
+                stored_in(
+                    #private::core::marker::PhantomData::<<#entity as #private::Entity>::Table>,
+                    #private::core::marker::PhantomData::<#ident>,
+                );
+            };
+        }
+    });
+    let entity_check = (!attrs.entities.is_empty()).then(|| {
+        quote! {
+            const _: () = #private::check_distinct_entities(&[#(#names),*]);
+            #(#tables)*
+        }
+    });
     crate::dummy::wrap_in_const(quote! {
+        #entity_check
+
         #[automatically_derived]
         impl #private::SharedTable for #ident {
             const NAME: &'static str = #name;

@@ -30,6 +30,7 @@ pub const SK: Symbol = Symbol("sk");
 // Options of #[derive(SharedTable)] (with `name`, `pk`, `sk` and `crate`).
 pub const ENTITY_ATTRIBUTE: Symbol = Symbol("entity_attribute");
 pub const GSI: Symbol = Symbol("gsi");
+pub const ENTITIES: Symbol = Symbol("entities");
 pub const INDEX: Symbol = Symbol("index");
 
 // Index options.
@@ -89,7 +90,7 @@ pub const CONTAINER_OPTIONS: &[Symbol] = &[
 ];
 
 /// Options allowed on a `#[derive(SharedTable)]` struct.
-pub const SHARED_TABLE_OPTIONS: &[Symbol] = &[NAME, PK, SK, ENTITY_ATTRIBUTE, GSI, CRATE];
+pub const SHARED_TABLE_OPTIONS: &[Symbol] = &[NAME, PK, SK, ENTITY_ATTRIBUTE, GSI, ENTITIES, CRATE];
 
 /// Options inside `gsi(...)` of a shared table and `index(...)` of a model in one.
 pub const SHARED_INDEX_OPTIONS: &[Symbol] = &[NAME, PK, SK];

@@ -2,6 +2,7 @@
 //! entity_attribute = "...")]` on a unit struct.
 
 use super::*;
+use syn::parse::Parse;
 
 /// The options given on a shared table's struct.
 #[derive(Default)]
@@ -18,6 +19,9 @@ pub struct SharedTableAttrs {
     pub krate: Option<syn::Path>,
     /// `gsi(name = "...", pk = "...", sk = "...")`: the table's GSIs, by key attribute names.
     pub gsis: Vec<SharedIndexAttr>,
+    /// `entities(Customer, Order)`: the models stored in the table, checked to have distinct
+    /// entity names.
+    pub entities: Vec<syn::Path>,
 }
 
 /// `gsi(name = "gsi1", pk = "gsi1pk", sk = "gsi1sk")` on a shared table (attribute names), or
@@ -110,6 +114,11 @@ impl SharedTableAttrs {
                 if let Some(gsi) = SharedIndexAttr::parse(cx, &meta, GSI)? {
                     out.gsis.push(gsi);
                 }
+            } else if meta.path == ENTITIES {
+                let content;
+                syn::parenthesized!(content in meta.input);
+                let paths = content.parse_terminated(syn::Path::parse, Token![,])?;
+                out.entities.extend(paths);
             } else if meta.path == CRATE {
                 if let Some(path) = string_value(cx, &meta, CRATE)? {
                     match path.parse::<syn::Path>() {
