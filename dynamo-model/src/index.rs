@@ -133,3 +133,98 @@ impl<M, H, R, A> std::fmt::Debug for Index<M, H, R, A> {
         write!(f, "Index({})", self.name)
     }
 }
+
+/// The sort key of a multi-attribute index, as a type: its attributes' types as a list
+/// `(S1, (S2, ()))`, which [`SortParts`](crate::expr::SortParts) walks left to right.
+pub struct MultiSort<S>(PhantomData<fn() -> S>);
+
+/// A global index keyed by several attributes (DynamoDB's multi-attribute keys: up to four
+/// partition and four sort attributes, each stored as itself, no synthetic string): partition
+/// attribute types `H` (a tuple), sort attribute types `S` (a list `(S1, (S2, ()))`). The derive
+/// makes one per `global_index(hash = ["a", "b"], range = ["c", "d"])`.
+pub struct MultiKeyIndex<M, H, S, A> {
+    name: &'static str,
+    hash: &'static [&'static str],
+    sort: &'static [&'static str],
+    marker: Marker<(M, H, S, A)>,
+}
+
+impl<M, H, S, A> MultiKeyIndex<M, H, S, A> {
+    /// The handle of index `name` keyed by the attributes `hash` and `sort`; the derive makes
+    /// these.
+    pub const fn new(
+        name: &'static str,
+        hash: &'static [&'static str],
+        sort: &'static [&'static str],
+    ) -> Self {
+        MultiKeyIndex {
+            name,
+            hash,
+            sort,
+            marker: PhantomData,
+        }
+    }
+
+    /// The index name.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+}
+
+impl<M: Model, H, S, A: IndexOutput<M>> MultiKeyIndex<M, H, S, A> {
+    /// Reads the items of one partition: a value for every partition attribute, in key order,
+    /// as a tuple. Narrow it with `.sort(|k| ...)`.
+    pub fn query<'a>(
+        &self,
+        db: &'a Db,
+        partition: impl PartitionParts<H>,
+    ) -> Query<'a, M, MultiSort<S>, A::Output> {
+        Query::<M, MultiSort<S>>::new_parts(db, self.name, self.hash, self.sort, partition.parts())
+            .retype()
+    }
+
+    /// Reads every item of the index.
+    pub fn scan<'a>(&self, db: &'a Db) -> Scan<'a, M, A::Output> {
+        Scan::<M>::new(db, Some(self.name)).retype()
+    }
+}
+
+impl<M, H, S, A> Clone for MultiKeyIndex<M, H, S, A> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<M, H, S, A> Copy for MultiKeyIndex<M, H, S, A> {}
+
+impl<M, H, S, A> std::fmt::Debug for MultiKeyIndex<M, H, S, A> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "MultiKeyIndex({})", self.name)
+    }
+}
+
+/// Values for every partition attribute of a multi-attribute key, as a tuple in key order:
+/// `("FR", "Paris")` for attributes of types `(String, String)`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a value for every partition attribute `{H}` of this index",
+    label = "give one value per partition attribute, as a tuple in key order",
+    note = "a multi-attribute key is matched by equality on every partition attribute"
+)]
+pub trait PartitionParts<H> {
+    /// The values, converted.
+    fn parts(&self) -> Result<Vec<crate::expr::Operand>, crate::ConversionError>;
+}
+
+macro_rules! partition_parts {
+    ($(($($value:ident: $ty:ident),+)),*) => {$(
+        impl<$($ty,)+ $($value: crate::expr::ValueOf<$ty>,)+> PartitionParts<($($ty,)+)> for ($($value,)+) {
+            #[allow(non_snake_case)]
+            fn parts(&self) -> Result<Vec<crate::expr::Operand>, crate::ConversionError> {
+                let ($($value,)+) = self;
+                Ok(vec![$(crate::expr::Operand::Value($value.to_value()),)+])
+            }
+        }
+    )*};
+}
+
+partition_parts!((A: HA), (A: HA, B: HB), (A: HA, B: HB, C: HC), (A: HA, B: HB, C: HC, D: HD));

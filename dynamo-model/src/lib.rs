@@ -135,7 +135,7 @@ pub mod __private {
         shared_index_sort_key, unknown_entity,
     };
     pub use crate::expr;
-    pub use crate::index::{AllAttributes, Index, SomeAttributes};
+    pub use crate::index::{AllAttributes, Index, MultiKeyIndex, MultiSort, SomeAttributes};
     pub use crate::model::PartitionValue;
     pub use crate::model::{
         IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model,

@@ -276,6 +276,25 @@ pub struct IndexSchema {
     pub range_key: Option<KeyAttribute>,
     /// Which attributes the index copies from the table (DynamoDB's index projection).
     pub attributes: IndexAttributes,
+    /// The further partition attributes of a multi-attribute key (a global index only), after
+    /// `hash_key`: up to three more.
+    pub more_hash_keys: &'static [KeyAttribute],
+    /// The further sort attributes of a multi-attribute key, after `range_key`: up to three more.
+    pub more_range_keys: &'static [KeyAttribute],
+}
+
+impl IndexSchema {
+    /// Every partition attribute of the index key, in key order.
+    pub fn hash_keys(&self) -> impl Iterator<Item = KeyAttribute> + 'static {
+        std::iter::once(self.hash_key).chain(self.more_hash_keys.iter().copied())
+    }
+
+    /// Every sort attribute of the index key, in key order.
+    pub fn range_keys(&self) -> impl Iterator<Item = KeyAttribute> + 'static {
+        self.range_key
+            .into_iter()
+            .chain(self.more_range_keys.iter().copied())
+    }
 }
 
 /// Whether an index is global (any partition key, its own throughput) or local (the table's

@@ -235,6 +235,14 @@ fn index_schema(index: &Index, private: &TokenStream) -> TokenStream {
             quote!(#private::IndexAttributes::Include(&[#(#names),*]))
         }
     };
+    let more_hash = index
+        .more_hash
+        .iter()
+        .map(|(field, lit)| index_key(field, lit, private));
+    let more_range = index
+        .more_range
+        .iter()
+        .map(|(field, lit)| index_key(field, lit, private));
     quote! {
         #private::IndexSchema {
             name: #name,
@@ -242,6 +250,8 @@ fn index_schema(index: &Index, private: &TokenStream) -> TokenStream {
             hash_key: #hash,
             range_key: #range,
             attributes: #projection,
+            more_hash_keys: &[#(#more_hash),*],
+            more_range_keys: &[#(#more_range),*],
         }
     }
 }

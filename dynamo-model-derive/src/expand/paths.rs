@@ -240,6 +240,12 @@ pub fn model_indexes(
     let mut members = shared_members.to_vec();
     let mut inits = shared_inits.to_vec();
     for index in indexes {
+        if index.is_multi_attribute() {
+            let (member, init) = multi_key_index(ident, &ty_generics, index, private);
+            members.push(member);
+            inits.push(init);
+            continue;
+        }
         let (hash, _) = index.hash;
         let range = index.range.map(|(field, _)| field);
         let member = &index.member;
@@ -290,4 +296,44 @@ pub fn model_indexes(
         }
     };
     (definition, items)
+}
+
+/// The handle of an index with a multi-attribute key: partition types as a tuple, sort types as
+/// a list `(S1, (S2, ()))` that `.sort(..)` walks left to right.
+fn multi_key_index(
+    ident: &syn::Ident,
+    ty_generics: &syn::TypeGenerics,
+    index: &Index,
+    private: &TokenStream,
+) -> (TokenStream, TokenStream) {
+    let hash_fields: Vec<&Field> = std::iter::once(index.hash.0)
+        .chain(index.more_hash.iter().map(|(field, _)| *field))
+        .collect();
+    let sort_fields: Vec<&Field> = index
+        .range
+        .iter()
+        .map(|(field, _)| *field)
+        .chain(index.more_range.iter().map(|(field, _)| *field))
+        .collect();
+    let hash_types = hash_fields.iter().map(|f| f.ty);
+    let sort_list = sort_fields.iter().rev().fold(quote!(()), |tail, field| {
+        let ty = field.ty;
+        quote!((#ty, #tail))
+    });
+    let attributes = match index.attr.projection {
+        ProjectionAttr::All => quote!(#private::AllAttributes),
+        _ => quote!(#private::SomeAttributes),
+    };
+    let member = &index.member;
+    let name = index.name.value();
+    let hash_names = hash_fields.iter().map(|f| f.stored_name());
+    let sort_names = sort_fields.iter().map(|f| f.stored_name());
+    let doc = format!("The index `{name}`, keyed by several attributes.");
+    (
+        quote! {
+            #[doc = #doc]
+            pub #member: #private::MultiKeyIndex<#ident #ty_generics, (#(#hash_types,)*), #sort_list, #attributes>
+        },
+        quote!(#member: #private::MultiKeyIndex::new(#name, &[#(#hash_names),*], &[#(#sort_names),*])),
+    )
 }

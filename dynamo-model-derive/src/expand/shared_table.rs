@@ -97,6 +97,8 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
                 hash_key: #hash,
                 range_key: #range,
                 attributes: #private::IndexAttributes::All,
+                more_hash_keys: &[],
+                more_range_keys: &[],
             }
         }
     });

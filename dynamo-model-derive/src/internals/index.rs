@@ -21,6 +21,16 @@ pub struct Index<'c, 'a> {
     pub range: Option<(&'c Field<'a>, &'c syn::LitStr)>,
     /// The fields of `include = [...]`.
     pub include: Vec<&'c Field<'a>>,
+    /// The further partition and sort attributes of a multi-attribute key.
+    pub more_hash: Vec<(&'c Field<'a>, &'c syn::LitStr)>,
+    pub more_range: Vec<(&'c Field<'a>, &'c syn::LitStr)>,
+}
+
+impl Index<'_, '_> {
+    /// Whether the key has more than one partition or sort attribute.
+    pub fn is_multi_attribute(&self) -> bool {
+        !self.more_hash.is_empty() || !self.more_range.is_empty()
+    }
 }
 
 /// The field of `indexes()` for an index: its name, with characters an identifier cannot hold

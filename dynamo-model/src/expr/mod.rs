@@ -43,7 +43,7 @@ mod typing;
 pub(crate) mod update;
 
 pub use condition::{AttributeType, Comparison, Condition, Conditions, MAX_IN_VALUES, Size};
-pub use key::{KeyCondition, RangeCondition, RangeKey, SortKeyCondition};
+pub use key::{KeyCondition, RangeCondition, RangeKey, SortKeyCondition, SortParts};
 pub use path::{
     AttributePath, IndexKeyPath, KeyPath, Navigable, Path, RawPath, Segment, UpdatePath,
 };

@@ -257,7 +257,7 @@ impl<M: Model> Table<M> {
                 schema
                     .indexes
                     .iter()
-                    .flat_map(|index| std::iter::once(index.hash_key).chain(index.range_key)),
+                    .flat_map(|index| index.hash_keys().chain(index.range_keys())),
             );
         for key in all_keys {
             if !defined.contains(&key.name) {
@@ -266,7 +266,7 @@ impl<M: Model> Table<M> {
             }
         }
         for index in schema.indexes {
-            let keys = key_schema(index.hash_key, index.range_key);
+            let keys = index_key_schema(index);
             let projection = projection(index.attributes);
             request = match index.kind {
                 IndexKind::Global => request.global_secondary_indexes(
@@ -321,6 +321,19 @@ impl<M: Model> Table<M> {
 fn key_schema(hash: KeyAttribute, range: Option<KeyAttribute>) -> Vec<KeySchemaElement> {
     std::iter::once(key_schema_element(hash, KeyRole::Hash))
         .chain(range.map(|range| key_schema_element(range, KeyRole::Range)))
+        .collect()
+}
+
+/// An index's key schema: every partition attribute, then every sort attribute, in key order.
+fn index_key_schema(index: &crate::model::IndexSchema) -> Vec<KeySchemaElement> {
+    index
+        .hash_keys()
+        .map(|key| key_schema_element(key, KeyRole::Hash))
+        .chain(
+            index
+                .range_keys()
+                .map(|key| key_schema_element(key, KeyRole::Range)),
+        )
         .collect()
 }
 

@@ -8,7 +8,7 @@ use aws_sdk_dynamodb::types::{
     CreateGlobalSecondaryIndexAction, GlobalSecondaryIndexUpdate, IndexStatus,
 };
 
-use super::{Table, attribute_definition, key_schema, projection};
+use super::{Table, attribute_definition, index_key_schema, projection};
 use crate::db::Db;
 use crate::error::Error;
 use crate::model::{IndexKind, Model};
@@ -69,7 +69,7 @@ impl<M: Model> Table<M> {
             }
             let mut create = CreateGlobalSecondaryIndexAction::builder()
                 .index_name(index.name)
-                .set_key_schema(Some(key_schema(index.hash_key, index.range_key)))
+                .set_key_schema(Some(index_key_schema(index)))
                 .projection(projection(index.attributes));
             if let Some((read, write)) = self.options.provisioned {
                 create = create.provisioned_throughput(
@@ -83,7 +83,7 @@ impl<M: Model> Table<M> {
             let create = create
                 .build()
                 .unwrap_or_else(|_| unreachable!("index creation with name, keys and projection"));
-            for key in std::iter::once(index.hash_key).chain(index.range_key) {
+            for key in index.hash_keys().chain(index.range_keys()) {
                 if !definitions.iter().any(|d| d.attribute_name() == key.name) {
                     definitions.push(attribute_definition(key));
                 }

@@ -90,29 +90,26 @@ fn scalar_name(scalar: &ScalarAttributeType) -> String {
     scalar.as_str().to_owned()
 }
 
-/// `(name, type)` of the key with `role` in `keys`, typed from the table's attribute
-/// definitions.
-fn live_key(
+/// `(name, type)` of each key with `role` in `keys`, in key order, typed from the table's
+/// attribute definitions (several for a multi-attribute index key).
+fn live_keys(
     table: &TableDescription,
     keys: &[KeySchemaElement],
     role: KeyRole,
-) -> Option<(String, String)> {
-    let name = keys
-        .iter()
-        .find(|k| *k.key_type() == role)?
-        .attribute_name()
-        .to_owned();
-    let kind = table
-        .attribute_definitions()
-        .iter()
-        .find(|d| d.attribute_name() == name)
-        .map(|d| scalar_name(d.attribute_type()))
-        .unwrap_or_default();
-    Some((name, kind))
-}
-
-fn declared(key: Option<KeyAttribute>) -> Option<(String, String)> {
-    key.map(|k| (k.name.to_owned(), scalar_name(&k.scalar.into())))
+) -> Vec<(String, String)> {
+    keys.iter()
+        .filter(|k| *k.key_type() == role)
+        .map(|k| {
+            let name = k.attribute_name().to_owned();
+            let kind = table
+                .attribute_definitions()
+                .iter()
+                .find(|d| d.attribute_name() == name)
+                .map(|d| scalar_name(d.attribute_type()))
+                .unwrap_or_default();
+            (name, kind)
+        })
+        .collect()
 }
 
 fn compare_keys(
@@ -120,21 +117,30 @@ fn compare_keys(
     index: Option<&str>,
     table: &TableDescription,
     live: &[KeySchemaElement],
-    hash: KeyAttribute,
-    range: Option<KeyAttribute>,
+    hash: impl Iterator<Item = KeyAttribute>,
+    range: impl Iterator<Item = KeyAttribute>,
 ) {
+    let declared = |keys: &mut dyn Iterator<Item = KeyAttribute>| -> Vec<(String, String)> {
+        keys.map(|k| (k.name.to_owned(), scalar_name(&k.scalar.into())))
+            .collect()
+    };
+    let (mut hash, mut range) = (hash, range);
     for (role, kind, expected) in [
-        ("hash", KeyRole::Hash, declared(Some(hash))),
-        ("range", KeyRole::Range, declared(range)),
+        ("hash", KeyRole::Hash, declared(&mut hash)),
+        ("range", KeyRole::Range, declared(&mut range)),
     ] {
-        let found = live_key(table, live, kind);
-        if found != expected {
-            differences.push(Difference::Key {
-                index: index.map(str::to_owned),
-                role,
-                expected,
-                found,
-            });
+        let found = live_keys(table, live, kind);
+        // Position by position: one difference per attribute of a multi-attribute key.
+        for at in 0..expected.len().max(found.len()).max(1) {
+            let (expected, found) = (expected.get(at).cloned(), found.get(at).cloned());
+            if found != expected {
+                differences.push(Difference::Key {
+                    index: index.map(str::to_owned),
+                    role,
+                    expected,
+                    found,
+                });
+            }
         }
     }
 }
@@ -198,8 +204,8 @@ impl<M: Model> Table<M> {
             None,
             &table,
             table.key_schema(),
-            schema.hash_key,
-            schema.range_key,
+            std::iter::once(schema.hash_key),
+            schema.range_key.into_iter(),
         );
 
         let globals = table.global_secondary_indexes();
@@ -228,8 +234,8 @@ impl<M: Model> Table<M> {
                 Some(index.name),
                 &table,
                 keys,
-                index.hash_key,
-                index.range_key,
+                index.hash_keys(),
+                index.range_keys(),
             );
             let (expected, found) = (
                 projection_text(index.attributes),

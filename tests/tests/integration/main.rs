@@ -18,6 +18,7 @@ mod indexes;
 mod interop;
 mod item;
 mod limits;
+mod multi_key;
 
 mod mapping;
 mod paging;

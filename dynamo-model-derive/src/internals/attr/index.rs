@@ -18,6 +18,10 @@ pub struct IndexAttr {
     /// The Rust field names of the index's keys.
     pub hash: Option<LitStr>,
     pub range: Option<LitStr>,
+    /// The further attributes of a multi-attribute key: `hash = ["a", "b"]` gives `a` as
+    /// `hash` and `b` here.
+    pub more_hash: Vec<LitStr>,
+    pub more_range: Vec<LitStr>,
     pub projection: ProjectionAttr,
 }
 
@@ -57,6 +61,8 @@ impl IndexAttr {
             name: None,
             hash: None,
             range: None,
+            more_hash: Vec::new(),
+            more_range: Vec::new(),
             projection: ProjectionAttr::All,
         };
         let mut projection_word: Option<syn::Path> = None;
@@ -65,13 +71,21 @@ impl IndexAttr {
                 if let Some(name) = string_value(cx, &inner, NAME)? {
                     set_once(cx, &mut index.name, name, &inner, NAME);
                 }
-            } else if inner.path == HASH {
-                if let Some(field) = string_value(cx, &inner, HASH)? {
-                    set_once(cx, &mut index.hash, field, &inner, HASH);
-                }
-            } else if inner.path == RANGE {
-                if let Some(field) = string_value(cx, &inner, RANGE)? {
-                    set_once(cx, &mut index.range, field, &inner, RANGE);
+            } else if inner.path == HASH || inner.path == RANGE {
+                let word = if inner.path == HASH { HASH } else { RANGE };
+                if let Some(mut fields) = key_fields(cx, &inner, word)? {
+                    let first = fields.remove(0);
+                    let (slot, more) = if word == HASH {
+                        (&mut index.hash, &mut index.more_hash)
+                    } else {
+                        (&mut index.range, &mut index.more_range)
+                    };
+                    if slot.is_some() {
+                        cx.error_spanned_by(&inner.path, format!("duplicate `{word}` option"));
+                    } else {
+                        *slot = Some(first);
+                        *more = fields;
+                    }
                 }
             } else if inner.path == PROJECTION || inner.path == INCLUDE {
                 let projection = if inner.path == PROJECTION {
@@ -138,6 +152,59 @@ fn projection_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Pro
 }
 
 /// `include = ["field", ...]`: an INCLUDE projection of these fields.
+/// `hash = "field"`, or `hash = ["a", "b"]` for DynamoDB's multi-attribute keys (up to four
+/// attributes, global indexes only).
+fn key_fields(cx: &Ctxt, meta: &ParseNestedMeta, word: Symbol) -> syn::Result<Option<Vec<LitStr>>> {
+    if !meta.input.peek(Token![=]) {
+        skip_value(meta)?;
+        cx.error_spanned_by(
+            &meta.path,
+            format!("`{word}` needs a field: write `{word} = \"field\"`, or `{word} = [\"a\", \"b\"]` for a multi-attribute key"),
+        );
+        return Ok(None);
+    }
+    let expr: Expr = meta.value()?.parse()?;
+    let elems = match expr {
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(lit), ..
+        }) => return Ok(Some(vec![lit])),
+        Expr::Array(array) => array.elems,
+        other => {
+            cx.error_spanned_by(
+                &other,
+                format!(
+                    "`{word}` takes a field name, or a list of up to four: `{word} = \"field\"`"
+                ),
+            );
+            return Ok(None);
+        }
+    };
+    let mut fields = Vec::with_capacity(elems.len());
+    for elem in elems {
+        match elem {
+            Expr::Lit(ExprLit {
+                lit: Lit::Str(lit), ..
+            }) => fields.push(lit),
+            other => cx.error_spanned_by(
+                &other,
+                format!("a field name in `{word}` is a string literal"),
+            ),
+        }
+    }
+    if fields.is_empty() {
+        cx.error_spanned_by(&meta.path, format!("`{word}` needs at least one field"));
+        return Ok(None);
+    }
+    if fields.len() > 4 {
+        cx.error_spanned_by(
+            &fields[4],
+            format!("DynamoDB allows at most four {word} attributes in a multi-attribute key"),
+        );
+        fields.truncate(4);
+    }
+    Ok(Some(fields))
+}
+
 fn include_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<ProjectionAttr>> {
     if !meta.input.peek(Token![=]) {
         skip_value(meta)?;

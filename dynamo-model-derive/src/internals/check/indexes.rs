@@ -83,6 +83,40 @@ pub(super) fn check_indexes<'c, 'a>(cx: &Ctxt, cont: &'c Container<'a>) -> Vec<I
         if index.kind == IndexKind::Local {
             check_local_index(cx, cont, index, hash);
         }
+        let more = |lits: &'c [syn::LitStr]| -> Vec<(&'c Field<'a>, &'c syn::LitStr)> {
+            lits.iter()
+                .filter_map(|lit| index_field(cx, cont, lit).map(|field| (field, lit)))
+                .collect()
+        };
+        let more_hash = more(&index.more_hash);
+        let more_range = more(&index.more_range);
+        if index.kind == IndexKind::Local
+            && let Some(lit) = index.more_hash.first().or(index.more_range.first())
+        {
+            cx.error_spanned_by(
+                lit,
+                "multi-attribute keys are for global indexes: make this a global_index, or give one field",
+            );
+        }
+        // A multi-attribute key names each field once.
+        if !more_hash.is_empty() || !more_range.is_empty() {
+            let mut seen: Vec<String> = Vec::new();
+            let lits = index
+                .hash
+                .iter()
+                .chain(&index.more_hash)
+                .chain(&index.range)
+                .chain(&index.more_range);
+            for lit in lits {
+                if seen.contains(&lit.value()) {
+                    cx.error_spanned_by(
+                        lit,
+                        format!("`{}` is named twice in this index's key", lit.value()),
+                    );
+                }
+                seen.push(lit.value());
+            }
+        }
         let mut include = Vec::new();
         if let ProjectionAttr::Include(fields) = &index.projection {
             for lit in fields {
@@ -126,6 +160,8 @@ pub(super) fn check_indexes<'c, 'a>(cx: &Ctxt, cont: &'c Container<'a>) -> Vec<I
                 hash,
                 range,
                 include,
+                more_hash,
+                more_range,
             });
         }
     }

@@ -33,6 +33,8 @@ pub struct Query<'a, M, R, P = M> {
     reader: Reader<'a>,
     key: Result<KeyCondition, ConversionError>,
     range_name: Option<&'static str>,
+    /// The sort attributes of a multi-attribute index key, in key order.
+    sort_names: &'static [&'static str],
     forward: bool,
     model: Marker<(M, R, P)>,
 }
@@ -62,9 +64,51 @@ impl<'a, M: Model, R> Query<'a, M, R> {
             reader: Reader::new(db, M::SCHEMA.table, index),
             key,
             range_name,
+            sort_names: &[],
             forward: true,
             model: PhantomData,
         }
+    }
+}
+
+impl<'a, M: Model, S> Query<'a, M, crate::index::MultiSort<S>> {
+    /// A query of index `index`, whose key has several partition attributes (`hash_names`, each
+    /// matched by equality with `parts`) and sort attributes `sort_names`.
+    pub(crate) fn new_parts(
+        db: &'a Db,
+        index: &'static str,
+        hash_names: &'static [&'static str],
+        sort_names: &'static [&'static str],
+        parts: Result<Vec<crate::expr::Operand>, ConversionError>,
+    ) -> Self {
+        let key = parts.and_then(|parts| {
+            let named = hash_names.iter().copied().zip(parts).collect();
+            KeyCondition::partition_values(named).ok_or_else(|| {
+                ConversionError::custom("a multi-attribute index needs a partition attribute")
+            })
+        });
+        Query {
+            reader: Reader::new(db, M::SCHEMA.table, Some(index)),
+            key,
+            range_name: sort_names.first().copied(),
+            sort_names,
+            forward: true,
+            model: PhantomData,
+        }
+    }
+}
+
+impl<'a, M: Model, S, P> Query<'a, M, crate::index::MultiSort<S>, P> {
+    /// Narrows the query by the sort attributes of a multi-attribute key, as DynamoDB allows:
+    /// equality left to right, then at most one range condition on the next attribute:
+    /// `.sort(|k| k.eq("books").gt(3))`.
+    pub fn sort<C: crate::expr::SortKeyCondition>(
+        mut self,
+        condition: impl FnOnce(crate::expr::SortParts<S>) -> C,
+    ) -> Self {
+        let range = condition(crate::expr::SortParts::new(self.sort_names)).into_range_condition();
+        self.key = self.key.map(|key| key.with_range(range));
+        self
     }
 }
 
@@ -99,6 +143,7 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
             reader: self.reader,
             key: self.key,
             range_name: self.range_name,
+            sort_names: self.sort_names,
             forward: self.forward,
             model: PhantomData,
         }
@@ -110,6 +155,7 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
             reader: self.reader,
             key: self.key,
             range_name: self.range_name,
+            sort_names: self.sort_names,
             forward: self.forward,
             model: PhantomData,
         }
