@@ -567,9 +567,11 @@ pub fn key_item_of(
     Ok(item)
 }
 
-/// DynamoDB's key rules for the key attributes of a whole item of model `M`.
+/// DynamoDB's key rules for the key attributes of a whole item of model `M`: the table's keys
+/// and every index key attribute the item holds (an index key may not be empty or over the same
+/// limits either).
 pub(crate) fn check_item_keys<M: Model>(item: &Item) -> Result<(), ConversionError> {
-    let keys = [
+    let table = [
         (
             Some(M::SCHEMA.hash_key),
             crate::value::MAX_PARTITION_KEY_SIZE,
@@ -577,7 +579,17 @@ pub(crate) fn check_item_keys<M: Model>(item: &Item) -> Result<(), ConversionErr
         ),
         (M::SCHEMA.range_key, crate::value::MAX_SORT_KEY_SIZE, "sort"),
     ];
-    for (key, limit, which) in keys {
+    let indexes = M::SCHEMA.indexes.iter().flat_map(|index| {
+        index
+            .hash_keys()
+            .map(|key| (Some(key), crate::value::MAX_PARTITION_KEY_SIZE, "partition"))
+            .chain(
+                index
+                    .range_keys()
+                    .map(|key| (Some(key), crate::value::MAX_SORT_KEY_SIZE, "sort")),
+            )
+    });
+    for (key, limit, which) in table.into_iter().chain(indexes) {
         if let Some(key) = key
             && let Some(value) = item.get(key.name)
         {

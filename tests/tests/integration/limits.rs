@@ -152,3 +152,49 @@ async fn key_rules_are_checked_before_sending_naming_the_attribute() {
         "1025 bytes is over DynamoDB's limit of 1024",
     );
 }
+
+/// A model with a global index on a string attribute.
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "tickets", global_index(name = "by_owner", hash = "owner"))]
+struct Ticket {
+    #[dynamo(hash_key)]
+    id: String,
+    owner: String,
+}
+
+#[tokio::test]
+async fn an_index_key_follows_the_same_rules_before_sending() {
+    let db = db();
+    Ticket::table().create(&db).await.unwrap();
+    let error = Ticket {
+        id: "t1".into(),
+        owner: String::new(),
+    }
+    .put(&db)
+    .await
+    .unwrap_err();
+    let Error::Conversion(e) = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(e.path(), "owner");
+    assert!(
+        error
+            .to_string()
+            .contains("empty string cannot be a partition key"),
+        "{error}"
+    );
+    let error = Ticket {
+        id: "t2".into(),
+        owner: "o".repeat(2049),
+    }
+    .put(&db)
+    .await
+    .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("2049 bytes is over DynamoDB's limit of 2048"),
+        "{error}"
+    );
+    assert_eq!(Ticket::get(&db, "t2").await.unwrap(), None);
+}

@@ -475,3 +475,34 @@ async fn sync_adds_the_gsis_a_new_release_declares_and_verify_then_agrees() {
     let again = UserV2::table().sync(&db).await.unwrap();
     assert_eq!(again, dynamo_model::table::Synced::default());
 }
+
+#[tokio::test]
+async fn a_key_change_is_an_explicit_move_in_one_transaction() {
+    let db = shop().await;
+    let mut original = order("olga", "o-1", 20240101);
+    original.put(&db).await.unwrap();
+    // The order was placed a day later than recorded: its key changes, so it moves.
+    let mut moved = Order {
+        placed: 20240102,
+        ..original.clone()
+    };
+    dynamo_model::ops::Transaction::new(&db)
+        .delete_if::<Order>(("olga", 20240101, "o-1"), Order::fields().order_id.exists())
+        .create(&mut moved)
+        .await
+        .unwrap();
+    assert_eq!(
+        Order::get(&db, ("olga", 20240101, "o-1")).await.unwrap(),
+        None
+    );
+    assert_eq!(
+        Order::get(&db, ("olga", 20240102, "o-1")).await.unwrap(),
+        Some(moved)
+    );
+    // Its index keys moved with it.
+    let by_id: Vec<Order> = Order::indexes().gsi1.query(&db, "o-1").await.unwrap();
+    assert_eq!(
+        by_id.iter().map(|o| o.placed).collect::<Vec<_>>(),
+        [20240102]
+    );
+}
