@@ -347,3 +347,22 @@ pub const fn check_distinct_entities(names: &[&str]) {
         i += 1;
     }
 }
+
+/// Checks that a stored key is the one the model's template writes from the fields just read.
+/// An item written under another template (an earlier version's, or another tool's) would
+/// otherwise read fine and then be updated or deleted under a key it does not have.
+#[doc(hidden)]
+pub fn check_stored_key(
+    attribute: &'static str,
+    stored: &AttributeValue,
+    expected: &str,
+) -> Result<(), ConversionError> {
+    match stored {
+        AttributeValue::S(text) if text == expected => Ok(()),
+        AttributeValue::S(text) => Err(ConversionError::custom(format!(
+            "the stored key `{text}` is not the `{expected}` the model's template writes from the item's fields: the item was written under another key template; rewrite it under the current one (a move), or read it as an `Item`"
+        ))
+        .in_attribute(attribute)),
+        other => Err(ConversionError::wrong_type("S (a key written from a template)", other).in_attribute(attribute)),
+    }
+}

@@ -131,8 +131,8 @@ pub mod __private {
     pub use crate::db::Db;
     pub use crate::entity::{
         Entity, EntitySchema, KeyTemplate, SharedTable, SortKeyText, check_collection_pair,
-        check_distinct_entities, check_entity, collection_query, entity_of, shared_index,
-        shared_index_sort_key, unknown_entity,
+        check_distinct_entities, check_entity, check_stored_key, collection_query, entity_of,
+        shared_index, shared_index_sort_key, unknown_entity,
     };
     pub use crate::expr;
     pub use crate::index::{AllAttributes, Index, MultiKeyIndex, MultiSort, SomeAttributes};
@@ -142,7 +142,7 @@ pub mod __private {
         NoRangeKey, Projection, Schema, TtlSeconds, key_item_of, projected_path, top_level_name,
     };
     pub use crate::ops::{AsyncHooks, Query};
-    pub use crate::template::{KeyPart, KeyText};
+    pub use crate::template::{KeyPart, KeyText, StoredKey};
     pub use crate::value::ConversionError;
     pub use crate::value::{
         Flatten, FromAttribute, Item, ToAttribute, key_attribute, read_converted, read_field,

@@ -36,6 +36,14 @@ pub trait KeyPart {
 
     /// Appends the value's key text to `out`.
     fn write_part(&self, out: &mut String) -> Result<(), ConversionError>;
+
+    /// The length of this value's key text if `stored` starts with it: how a read checks a
+    /// stored key against the fields without writing the key out.
+    fn match_part(&self, stored: &str) -> Option<usize> {
+        let mut text = String::new();
+        self.write_part(&mut text).ok()?;
+        stored.starts_with(text.as_str()).then_some(text.len())
+    }
 }
 
 impl KeyPart for str {
@@ -45,6 +53,10 @@ impl KeyPart for str {
     fn write_part(&self, out: &mut String) -> Result<(), ConversionError> {
         out.push_str(self);
         Ok(())
+    }
+
+    fn match_part(&self, stored: &str) -> Option<usize> {
+        stored.starts_with(self).then_some(self.len())
     }
 }
 
@@ -56,6 +68,10 @@ impl KeyPart for String {
         out.push_str(self);
         Ok(())
     }
+
+    fn match_part(&self, stored: &str) -> Option<usize> {
+        self.as_str().match_part(stored)
+    }
 }
 
 impl<T: KeyPart + ?Sized> KeyPart for &T {
@@ -65,13 +81,43 @@ impl<T: KeyPart + ?Sized> KeyPart for &T {
     fn write_part(&self, out: &mut String) -> Result<(), ConversionError> {
         (**self).write_part(out)
     }
+
+    fn match_part(&self, stored: &str) -> Option<usize> {
+        (**self).match_part(stored)
+    }
+}
+
+/// Whether `stored` starts with `value` zero-padded to `width` digits, without allocating.
+fn match_padded(stored: &str, value: u128, width: usize) -> Option<usize> {
+    let digits = stored.as_bytes().get(..width)?;
+    // 64-bit division where the value allows: 128-bit division is a library call.
+    if let Ok(mut value) = u64::try_from(value) {
+        for &digit in digits.iter().rev() {
+            if digit != b'0' + (value % 10) as u8 {
+                return None;
+            }
+            value /= 10;
+        }
+        return (value == 0).then_some(width);
+    }
+    let mut value = value;
+    for &digit in digits.iter().rev() {
+        if digit != b'0' + (value % 10) as u8 {
+            return None;
+        }
+        value /= 10;
+    }
+    (value == 0).then_some(width)
 }
 
 /// Appends `value` zero-padded to `width` digits.
 fn push_padded(out: &mut String, value: u128, width: usize) {
     use std::fmt::Write;
-    // Writing into a String cannot fail.
-    let _ = write!(out, "{value:0width$}");
+    // Writing into a String cannot fail; 64-bit formatting where the value allows is faster.
+    let _ = match u64::try_from(value) {
+        Ok(small) => write!(out, "{small:0width$}"),
+        Err(_) => write!(out, "{value:0width$}"),
+    };
 }
 
 macro_rules! unsigned_parts {
@@ -82,6 +128,10 @@ macro_rules! unsigned_parts {
             fn write_part(&self, out: &mut String) -> Result<(), ConversionError> {
                 push_padded(out, u128::from(*self), <$ty>::MAX.ilog10() as usize + 1);
                 Ok(())
+            }
+
+            fn match_part(&self, stored: &str) -> Option<usize> {
+                match_padded(stored, u128::from(*self), <$ty>::MAX.ilog10() as usize + 1)
             }
         }
     )*};
@@ -96,6 +146,10 @@ impl KeyPart for usize {
         // Written as a u64 on every platform, so a key does not depend on the machine.
         (*self as u64).write_part(out)
     }
+
+    fn match_part(&self, stored: &str) -> Option<usize> {
+        (*self as u64).match_part(stored)
+    }
 }
 
 macro_rules! signed_parts {
@@ -108,6 +162,11 @@ macro_rules! signed_parts {
                 let shifted = (*self as $unsigned) ^ (1 << (<$unsigned>::BITS - 1));
                 shifted.write_part(out)
             }
+
+            fn match_part(&self, stored: &str) -> Option<usize> {
+                let shifted = (*self as $unsigned) ^ (1 << (<$unsigned>::BITS - 1));
+                shifted.match_part(stored)
+            }
         }
     )*};
 }
@@ -119,6 +178,10 @@ impl KeyPart for isize {
 
     fn write_part(&self, out: &mut String) -> Result<(), ConversionError> {
         (*self as i64).write_part(out)
+    }
+
+    fn match_part(&self, stored: &str) -> Option<usize> {
+        (*self as i64).match_part(stored)
     }
 }
 
@@ -290,6 +353,45 @@ impl KeyText {
     }
 }
 
+/// A stored key being checked against the fields of the item it came with, piece by piece,
+/// without writing the expected key out. Generated code makes these.
+#[doc(hidden)]
+pub struct StoredKey<'s> {
+    rest: &'s str,
+    matches: bool,
+}
+
+impl<'s> StoredKey<'s> {
+    /// Checks `stored`.
+    pub fn new(stored: &'s str) -> Self {
+        StoredKey {
+            rest: stored,
+            matches: true,
+        }
+    }
+
+    /// The template's literal text comes next.
+    pub fn literal(&mut self, text: &str) {
+        match self.rest.strip_prefix(text) {
+            Some(rest) if self.matches => self.rest = rest,
+            _ => self.matches = false,
+        }
+    }
+
+    /// The key text of `value` comes next.
+    pub fn part<P: KeyPart + ?Sized>(&mut self, value: &P) {
+        match value.match_part(self.rest) {
+            Some(len) if self.matches => self.rest = &self.rest[len..],
+            _ => self.matches = false,
+        }
+    }
+
+    /// Whether the whole stored key is what the template writes.
+    pub fn matches(&self) -> bool {
+        self.matches && self.rest.is_empty()
+    }
+}
+
 #[cold]
 fn empty_part(field: &str, attribute: &str) -> ConversionError {
     ConversionError::custom(format!(
@@ -360,5 +462,28 @@ mod tests {
         assert!(key.part("customer_id", "alice").is_ok());
         assert!(key.part("count", &-3_i8).is_ok());
         assert_eq!(key.finish(), "CUSTOMER#alice125");
+    }
+
+    #[test]
+    fn a_stored_key_matches_only_the_text_the_template_writes() {
+        let check = |stored: &str, count: u32, id: &str| {
+            let mut key = StoredKey::new(stored);
+            key.literal("ORDER#");
+            key.part(&count);
+            key.literal("#");
+            key.part(id);
+            key.matches()
+        };
+        assert!(check("ORDER#0000000042#o-1", 42, "o-1"));
+        assert!(!check("ORDER#0000000042#o-1", 43, "o-1"));
+        assert!(!check("ORDER#42#o-1", 42, "o-1"));
+        assert!(!check("ORDER#0000000042#o-1x", 42, "o-1"));
+        assert!(!check("ORDER#0000000042#o", 42, "o-1"));
+        assert!(!check("ORDER#", 42, "o-1"));
+        for value in [0_i16, -1, i16::MIN, i16::MAX] {
+            let mut text = String::new();
+            assert!(value.write_part(&mut text).is_ok());
+            assert_eq!(value.match_part(&text), Some(text.len()));
+        }
     }
 }

@@ -19,6 +19,9 @@ pub struct EntityKeys {
     pub write_keys: TokenStream,
     /// Statements first in `from_item`, with `item` in scope.
     pub check_entity: TokenStream,
+    /// Statements after `from_item` read the fields into `value`: the stored keys must be what
+    /// the templates write from them.
+    pub check_keys: TokenStream,
     /// Items beside `impl Model`.
     pub items: TokenStream,
     /// Members of `indexes()` and their values: the shared GSIs the model writes keys of.
@@ -227,6 +230,51 @@ pub fn keys(cont: &Container, templates: &Templates, private: &TokenStream) -> E
     let check_entity = quote! {
         #private::check_entity(&item, #shared::ENTITY_ATTRIBUTE, #entity)?;
     };
+    let by_value = |f: &Field| {
+        let member = f.ident;
+        quote!(&value.#member)
+    };
+    // Each stored key against the text its template writes from the fields just read, piece by
+    // piece without writing it out; the expected text is written only for the error. The keys
+    // are found by walking what is left of the item (its fields are taken out by now), which is
+    // cheaper than hashing each name.
+    let stored_check = |template: &Template, attribute: &TokenStream| {
+        let steps = template.segments.iter().map(|segment| match segment {
+            Segment::Literal(text) => quote!(key.literal(#text);),
+            Segment::Part(field) => {
+                let member = field.ident;
+                let part = super::respan(quote!(&value.#member), template.lit.span());
+                quote_spanned!(template.lit.span()=> key.part(#part);)
+            }
+        });
+        let text = render(template, attribute, private, &by_value);
+        quote! {
+            if name == #attribute {
+                let matches = match stored {
+                    #private::AttributeValue::S(stored) => {
+                        let mut key = #private::StoredKey::new(stored);
+                        #(#steps)*
+                        key.matches()
+                    }
+                    _ => false,
+                };
+                if !matches {
+                    let expected: #private::std::string::String = #text;
+                    #private::check_stored_key(#attribute, stored, &expected)?;
+                }
+                continue;
+            }
+        }
+    };
+    let pk_check = stored_check(&templates.pk, &pk_attr);
+    let sk_check = templates.sk.as_ref().map(|sk| stored_check(sk, &sk_attr));
+    let check_keys = quote! {
+        for (name, stored) in &item {
+            let name = name.as_str();
+            #pk_check
+            #sk_check
+        }
+    };
 
     // The table's sort key must match whether the model has an `sk` template.
     let sort_key_const = match &templates.sk {
@@ -337,6 +385,7 @@ pub fn keys(cont: &Container, templates: &Templates, private: &TokenStream) -> E
         item_key,
         write_keys,
         check_entity,
+        check_keys,
         items,
         index_members,
         index_inits,

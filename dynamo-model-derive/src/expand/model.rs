@@ -33,6 +33,7 @@ pub fn expand(cont: &Container, checked: &Checked, krate: &TokenStream) -> Token
                 item_key: item_key(hash, range, &private),
                 write_keys: TokenStream::new(),
                 check_entity: TokenStream::new(),
+                check_keys: TokenStream::new(),
                 items: TokenStream::new(),
                 index_members: Vec::new(),
                 index_inits: Vec::new(),
@@ -46,6 +47,7 @@ pub fn expand(cont: &Container, checked: &Checked, krate: &TokenStream) -> Token
         item_key,
         write_keys,
         check_entity,
+        check_keys,
         items,
         index_members,
         index_inits,
@@ -53,7 +55,7 @@ pub fn expand(cont: &Container, checked: &Checked, krate: &TokenStream) -> Token
     let shared = checked.templates.is_some();
     let schema = schema(cont, indexes, shared, schema_keys, &private);
     let to_item = to_item(cont, write_keys, &private);
-    let from_item = from_item(cont, check_entity, &private);
+    let from_item = from_item(cont, (check_entity, check_keys), &private);
     let (fields_struct, fields_items) = super::paths::model_fields(cont, &generics, &private);
     let (indexes_struct, indexes_items) = super::paths::model_indexes(
         cont,
@@ -267,12 +269,26 @@ fn to_item(cont: &Container, write_keys: TokenStream, private: &TokenStream) -> 
     }
 }
 
-fn from_item(cont: &Container, check_entity: TokenStream, private: &TokenStream) -> TokenStream {
+fn from_item(
+    cont: &Container,
+    (check_entity, check_keys): (TokenStream, TokenStream),
+    private: &TokenStream,
+) -> TokenStream {
     let construct = fields::read_item(cont.fields(), private, quote!(Self));
+    if check_keys.is_empty() {
+        return quote! {
+            fn from_item(mut item: #private::Item) -> #private::core::result::Result<Self, #private::ConversionError> {
+                #check_entity
+                #private::core::result::Result::Ok(#construct)
+            }
+        };
+    }
     quote! {
         fn from_item(mut item: #private::Item) -> #private::core::result::Result<Self, #private::ConversionError> {
             #check_entity
-            #private::core::result::Result::Ok(#construct)
+            let value = #construct;
+            #check_keys
+            #private::core::result::Result::Ok(value)
         }
     }
 }

@@ -506,3 +506,41 @@ async fn a_key_change_is_an_explicit_move_in_one_transaction() {
         [20240102]
     );
 }
+
+#[tokio::test]
+async fn an_item_written_under_another_key_template_is_an_error_not_a_silent_read() {
+    let db = shop().await;
+    // Legacy data: an earlier release wrote orders with the date as text in the sort key.
+    tests::put_raw(
+        &db,
+        Shop::NAME,
+        [
+            ("pk", AttributeValue::S("CUSTOMER#pam".into())),
+            ("sk", AttributeValue::S("ORDER#2024-06-01#o-1".into())),
+            ("_et", AttributeValue::S("order".into())),
+            ("customer_id", AttributeValue::S("pam".into())),
+            ("order_id", AttributeValue::S("o-1".into())),
+            ("placed", AttributeValue::N("20240601".into())),
+            ("total_cents", AttributeValue::N("5".into())),
+            ("status", AttributeValue::S("placed".into())),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect(),
+    )
+    .await;
+    let error = Order::query(&db, "pam").await.unwrap_err();
+    let Error::Conversion(e) = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(e.path(), "sk");
+    assert!(
+        error.to_string().contains(
+            "the stored key `ORDER#2024-06-01#o-1` is not the `ORDER#0020240601#o-1` the model's template writes"
+        ),
+        "{error}"
+    );
+    // Read as a collection with a place for the unknown, it is still an error: the entity is
+    // known, its key is not what the model would write.
+    assert!(CustomerView::query(&db, "pam").await.is_err());
+}
