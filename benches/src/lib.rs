@@ -66,7 +66,8 @@ pub struct Counter {
     name = "shop",
     pk = "pk",
     sk = "sk",
-    gsi(name = "gsi1", pk = "gsi1pk", sk = "gsi1sk")
+    gsi(name = "gsi1", pk = "gsi1pk", sk = "gsi1sk"),
+    entities(ShopOrder)
 )]
 pub struct Shop;
 

@@ -31,10 +31,25 @@ pub fn expand(
             impl #impl_generics #private::AsyncHooks for #ident #ty_generics #where_clause {}
         }
     });
+    // A model in a shared table is named in the table's `entities(...)`, which needs it to be an
+    // entity even while its own derive fails.
+    let entity = shared_table(input).map(|(table, name)| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #private::Entity for #ident #ty_generics #where_clause {
+                type Table = #table;
+                type SortKeyStart = ();
+                const ENTITY: &'static str = #name;
+                const PARTITION_SHAPE: &'static str = "";
+                fn sort_key() {}
+            }
+        }
+    });
     let stub = match derive {
         Derive::Model => quote! {
         #hooks
         #async_hooks
+        #entity
         #[automatically_derived]
         impl #impl_generics #private::WriteBehaviours for #ident #ty_generics #where_clause {}
         #[automatically_derived]
@@ -122,4 +137,44 @@ fn says(input: &DeriveInput, option: &str) -> bool {
                 .into_iter()
                 .any(|tree| matches!(tree, proc_macro2::TokenTree::Ident(ident) if ident == option))
         })
+}
+
+/// The `table = Path` and `entity = "..."` options, read loosely: the shared table a model is
+/// stored in, and its entity name (empty if not given).
+fn shared_table(input: &DeriveInput) -> Option<(TokenStream, String)> {
+    use proc_macro2::TokenTree;
+    let mut table = None;
+    let mut entity = String::new();
+    for list in input
+        .attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("dynamo"))
+        .filter_map(|attr| attr.meta.require_list().ok())
+    {
+        let trees: Vec<TokenTree> = list.tokens.clone().into_iter().collect();
+        for (at, tree) in trees.iter().enumerate() {
+            let TokenTree::Ident(word) = tree else {
+                continue;
+            };
+            let is_eq =
+                matches!(trees.get(at + 1), Some(TokenTree::Punct(p)) if p.as_char() == '=');
+            if !is_eq {
+                continue;
+            }
+            if word == "table" && matches!(trees.get(at + 2), Some(TokenTree::Ident(_))) {
+                let path: TokenStream = trees[at + 2..]
+                    .iter()
+                    .take_while(|t| !matches!(t, TokenTree::Punct(p) if p.as_char() == ','))
+                    .cloned()
+                    .collect();
+                table = Some(path);
+            } else if word == "entity"
+                && let Some(TokenTree::Literal(lit)) = trees.get(at + 2)
+                && let Ok(lit) = syn::parse_str::<syn::LitStr>(&lit.to_string())
+            {
+                entity = lit.value();
+            }
+        }
+    }
+    table.map(|table| (table, entity))
 }

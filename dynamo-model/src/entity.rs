@@ -9,7 +9,7 @@
 //! use dynamo_model::SharedTable;
 //!
 //! #[derive(SharedTable)]
-//! #[dynamo(name = "shop", pk = "pk", sk = "sk")]
+//! #[dynamo(name = "shop", pk = "pk", sk = "sk", entities(Customer, Order))]
 //! struct Shop;
 //!
 //! #[derive(Model)]
@@ -54,9 +54,9 @@ use aws_sdk_dynamodb::types::AttributeValue;
 
 /// A table that several models share, declared once with `#[derive(SharedTable)]`:
 /// `#[dynamo(name = "shop", pk = "pk", sk = "sk", entity_attribute = "_et")]`, with its GSIs
-/// (`gsi(name = "gsi1", pk = "gsi1pk", sk = "gsi1sk")`) and, optionally, the list of its models
-/// (`entities(Customer, Order)`), whose entity names are then checked to be distinct at compile
-/// time.
+/// (`gsi(name = "gsi1", pk = "gsi1pk", sk = "gsi1sk")`) and the list of its models
+/// (`entities(Customer, Order)`): their entity names are checked to be distinct, and every model
+/// naming the table to be in the list, at compile time.
 pub trait SharedTable {
     /// The table's name (a [`Db`](crate::Db) may add a prefix or suffix).
     const NAME: &'static str;
@@ -70,6 +70,25 @@ pub trait SharedTable {
     /// sk = "...")`: string keys, every attribute projected. Creating the table through any of
     /// its models creates them all.
     const INDEXES: &'static [crate::IndexSchema];
+    /// The entity names of the models stored in it, from `entities(...)`: distinct, and each
+    /// model's name among them, both checked at compile time.
+    const ENTITIES: &'static [&'static str];
+}
+
+/// Whether `name` is among a table's `entities(...)`, at compile time: a model stored in a
+/// shared table must be listed there, so that its entity name is checked against the others'.
+#[doc(hidden)]
+pub const fn check_listed(entities: &[&str], name: &str) {
+    let mut i = 0;
+    while i < entities.len() {
+        if const_str_eq(entities[i], name) {
+            return;
+        }
+        i += 1;
+    }
+    panic!(
+        "this model is not in its shared table's `entities(...)`: list it there, so that its entity name is checked against the other models'"
+    );
 }
 
 /// The index named `name` of `indexes`, at compile time: a model naming an index its shared

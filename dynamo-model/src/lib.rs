@@ -131,8 +131,8 @@ pub mod __private {
     pub use crate::db::Db;
     pub use crate::entity::{
         Entity, EntitySchema, KeyTemplate, SharedTable, SortKeyText, check_collection_pair,
-        check_distinct_entities, check_entity, check_stored_key, collection_query, entity_of,
-        shared_index, shared_index_sort_key, unknown_entity,
+        check_distinct_entities, check_entity, check_listed, check_stored_key, collection_query,
+        entity_of, shared_index, shared_index_sort_key, unknown_entity,
     };
     pub use crate::expr;
     pub use crate::index::{AllAttributes, Index, MultiKeyIndex, MultiSort, SomeAttributes};

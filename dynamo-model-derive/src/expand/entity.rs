@@ -360,7 +360,14 @@ pub fn keys(cont: &Container, templates: &Templates, private: &TokenStream) -> E
             }
         })
         .collect();
+    let entity_lit = cont.attrs.entity.as_ref();
+    let listed = entity_lit.map(|lit| {
+        quote_spanned! {lit.span()=>
+            const _: () = #private::check_listed(#shared::ENTITIES, #lit);
+        }
+    });
     let items = quote! {
+        #listed
         #sort_key_const
         #partition_value
         #sort_types

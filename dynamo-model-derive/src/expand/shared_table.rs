@@ -22,6 +22,12 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
         );
     }
     let ident = &input.ident;
+    if attrs.entities.is_empty() {
+        cx.error_spanned_by(
+            ident,
+            "a shared table lists the models stored in it, so that their entity names are checked against each other: add `entities(Customer, Order)` to its #[dynamo(...)]",
+        );
+    }
     if attrs.pk.is_none() {
         cx.error_spanned_by(
             ident,
@@ -102,10 +108,11 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
             }
         }
     });
-    let names = attrs
+    let names: Vec<_> = attrs
         .entities
         .iter()
-        .map(|entity| quote!(<#entity as #private::Entity>::ENTITY));
+        .map(|entity| quote!(<#entity as #private::Entity>::ENTITY))
+        .collect();
     let tables = attrs.entities.iter().map(|entity| {
         quote_spanned! {entity.span()=>
             const _: fn() = || {
@@ -133,6 +140,7 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
             const SORT_KEY: #private::core::option::Option<&'static str> = #sk;
             const ENTITY_ATTRIBUTE: &'static str = #entity;
             const INDEXES: &'static [#private::IndexSchema] = &[#(#indexes),*];
+            const ENTITIES: &'static [&'static str] = &[#(#names),*];
         }
     })
 }

@@ -11,7 +11,8 @@ use dynamo_model::{AttributeValue, Collection, Item, SharedTable};
     sk = "sk",
     gsi(name = "gsi1", pk = "gsi1pk", sk = "gsi1sk"),
     gsi(name = "gsi2", pk = "gsi2pk", sk = "gsi2sk"),
-    gsi(name = "gsi3", pk = "gsi3pk", sk = "gsi3sk")
+    gsi(name = "gsi3", pk = "gsi3pk", sk = "gsi3sk"),
+    entities(Customer, Order)
 )]
 struct Shop;
 
@@ -409,7 +410,7 @@ async fn a_collection_reads_a_customer_and_their_orders_in_one_query() {
 
 /// The same table before and after a release that adds a GSI.
 #[derive(SharedTable)]
-#[dynamo(name = "evolving", pk = "pk", sk = "sk")]
+#[dynamo(name = "evolving", pk = "pk", sk = "sk", entities(UserV1))]
 struct EvolvingV1;
 
 #[derive(SharedTable)]
@@ -417,7 +418,8 @@ struct EvolvingV1;
     name = "evolving",
     pk = "pk",
     sk = "sk",
-    gsi(name = "by_email", pk = "gsi1pk", sk = "gsi1sk")
+    gsi(name = "by_email", pk = "gsi1pk", sk = "gsi1sk"),
+    entities(UserV2)
 )]
 struct EvolvingV2;
 
@@ -543,4 +545,19 @@ async fn an_item_written_under_another_key_template_is_an_error_not_a_silent_rea
     // Read as a collection with a place for the unknown, it is still an error: the entity is
     // known, its key is not what the model would write.
     assert!(CustomerView::query(&db, "pam").await.is_err());
+}
+
+#[tokio::test]
+async fn an_upsert_cannot_create_an_entity_item_without_its_key_fields() {
+    let db = shop().await;
+    let error = Order::update(&db, ("quinn", 1, "o-1"))
+        .set(Order::fields().total_cents, 5)
+        .upsert()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, dynamo_model::Error::IncompleteUpsert { .. }),
+        "{error:?}"
+    );
+    assert_eq!(Order::get(&db, ("quinn", 1, "o-1")).await.unwrap(), None);
 }

@@ -1,7 +1,7 @@
 use dynamo_model::{Collection, Model, SharedTable};
 
 #[derive(SharedTable)]
-#[dynamo(name = "shop", pk = "pk", sk = "sk")]
+#[dynamo(name = "shop", pk = "pk", sk = "sk", entities(Customer, Product))]
 struct Shop;
 
 #[derive(Model)]

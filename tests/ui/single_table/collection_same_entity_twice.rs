@@ -1,7 +1,7 @@
 use dynamo_model::{Collection, Model, SharedTable};
 
 #[derive(SharedTable)]
-#[dynamo(name = "shop", pk = "pk", sk = "sk")]
+#[dynamo(name = "shop", pk = "pk", sk = "sk", entities(Order, Return))]
 struct Shop;
 
 #[derive(Model)]

@@ -6,7 +6,8 @@ use dynamo_model::{Model, SharedTable};
     pk = "pk",
     sk = "sk",
     gsi(name = "gsi1", pk = "gsi1pk", sk = "gsi1sk"),
-    gsi(name = "gsi2", pk = "gsi2pk", sk = "gsi2sk")
+    gsi(name = "gsi2", pk = "gsi2pk", sk = "gsi2sk"),
+    entities(Order)
 )]
 struct Shop;
 

@@ -1,7 +1,7 @@
 use dynamo_model::{Model, SharedTable};
 
 #[derive(SharedTable)]
-#[dynamo(name = "shop", pk = "pk")]
+#[dynamo(name = "shop", pk = "pk", entities(Order))]
 struct Shop;
 
 #[derive(Model)]

@@ -2,7 +2,7 @@ use dynamo_model::prelude::*;
 use dynamo_model::SharedTable;
 
 #[derive(SharedTable)]
-#[dynamo(name = "shop", pk = "pk", sk = "sk")]
+#[dynamo(name = "shop", pk = "pk", sk = "sk", entities(Order))]
 struct Shop;
 
 #[derive(Model)]

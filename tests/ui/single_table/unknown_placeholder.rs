@@ -1,7 +1,7 @@
 use dynamo_model::{Model, SharedTable};
 
 #[derive(SharedTable)]
-#[dynamo(name = "shop", pk = "pk", sk = "sk")]
+#[dynamo(name = "shop", pk = "pk", sk = "sk", entities(Order))]
 struct Shop;
 
 #[derive(Model)]

@@ -2,7 +2,7 @@ use dynamo_model::prelude::*;
 use dynamo_model::SharedTable;
 
 #[derive(SharedTable)]
-#[dynamo(name = "shop", pk = "pk", sk = "sk", gsi(name = "gsi1", pk = "gsi1pk", sk = "gsi1sk"))]
+#[dynamo(name = "shop", pk = "pk", sk = "sk", gsi(name = "gsi1", pk = "gsi1pk", sk = "gsi1sk"), entities(Order))]
 struct Shop;
 
 #[derive(Model)]
