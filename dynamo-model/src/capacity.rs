@@ -20,7 +20,7 @@ pub struct Units {
 }
 
 /// Whether an operation reads (its units are read units when DynamoDB gives only a total).
-fn reads(operation: &str) -> bool {
+pub(crate) fn is_read(operation: &str) -> bool {
     matches!(
         operation,
         "GetItem" | "Query" | "Scan" | "BatchGetItem" | "TransactGetItems"
@@ -51,7 +51,7 @@ impl Units {
         // Some responses (and some local engines) give only the total: it is all read units for a
         // read and all write units for a write.
         let (read, write) = match (read, write) {
-            (None, None) if reads(operation) => (total, 0.0),
+            (None, None) if is_read(operation) => (total, 0.0),
             (None, None) => (0.0, total),
             (read, write) => (read.unwrap_or(0.0), write.unwrap_or(0.0)),
         };

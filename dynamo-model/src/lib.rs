@@ -33,6 +33,7 @@
 
 pub mod behaviour;
 pub mod capacity;
+pub mod cost;
 pub mod db;
 pub mod entity;
 pub mod error;

@@ -1,0 +1,255 @@
+//! What requests cost: the capacity an item will consume, predicted from its size before it is
+//! sent, and the price of what a [`CapacityMeter`] recorded, from a table of DynamoDB's prices
+//! that a caller can replace.
+//!
+//! ```
+//! use dynamo_model::capacity::{CapacityMeter, Units};
+//! use dynamo_model::cost::{self, Prices, Read};
+//!
+//! // Before sending: a 3.5 KB item costs 4 write units to put, 1 read unit to read consistently.
+//! assert_eq!(cost::write_units(3_500), 4.0);
+//! assert_eq!(cost::read_units(3_500, Read::Strong), 1.0);
+//!
+//! // After: what one handler invocation's requests cost, on demand.
+//! let meter = CapacityMeter::new();
+//! // ... requests through `db.with_capacity_meter(meter.clone())` ...
+//! let report = meter.report(&Prices::us_east_1());
+//! println!("this request: {report}");
+//! ```
+
+use std::fmt;
+
+use crate::capacity::{CapacityMeter, Units};
+
+/// DynamoDB's storage classes, which price throughput differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageClass {
+    /// `STANDARD`.
+    Standard,
+    /// `STANDARD_INFREQUENT_ACCESS`: cheaper storage, dearer requests.
+    InfrequentAccess,
+}
+
+/// The prices of DynamoDB throughput in one region and storage class, in US dollars.
+///
+/// The presets are AWS's published list prices for us-east-1 after the on-demand price reduction
+/// of November 2024; prices differ by region and change, so check the
+/// [pricing page](https://aws.amazon.com/dynamodb/pricing/) and build your own with the fields
+/// when they do not fit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prices {
+    /// Where these prices apply, for reports, e.g. `us-east-1`.
+    pub region: String,
+    /// The storage class they apply to.
+    pub class: StorageClass,
+    /// On demand: dollars per million write request units.
+    pub write_per_million: f64,
+    /// On demand: dollars per million read request units.
+    pub read_per_million: f64,
+    /// Provisioned: dollars per write capacity unit per hour.
+    pub write_unit_hour: f64,
+    /// Provisioned: dollars per read capacity unit per hour.
+    pub read_unit_hour: f64,
+}
+
+impl Prices {
+    /// us-east-1, standard class: $0.625 per million write and $0.125 per million read request
+    /// units on demand; $0.00065 per WCU-hour and $0.00013 per RCU-hour provisioned.
+    pub fn us_east_1() -> Self {
+        Prices {
+            region: "us-east-1".to_owned(),
+            class: StorageClass::Standard,
+            write_per_million: 0.625,
+            read_per_million: 0.125,
+            write_unit_hour: 0.000_65,
+            read_unit_hour: 0.000_13,
+        }
+    }
+
+    /// us-east-1, standard-infrequent-access class: $0.78125 per million write and $0.15625 per
+    /// million read request units on demand; $0.00081 per WCU-hour and $0.00016 per RCU-hour
+    /// provisioned.
+    pub fn us_east_1_infrequent_access() -> Self {
+        Prices {
+            region: "us-east-1".to_owned(),
+            class: StorageClass::InfrequentAccess,
+            write_per_million: 0.781_25,
+            read_per_million: 0.156_25,
+            write_unit_hour: 0.000_81,
+            read_unit_hour: 0.000_16,
+        }
+    }
+
+    /// What `units` cost on demand.
+    pub fn on_demand(&self, units: &Units) -> f64 {
+        (units.write * self.write_per_million + units.read * self.read_per_million) / 1_000_000.0
+    }
+
+    /// What provisioning `write_units` WCU and `read_units` RCU costs per hour.
+    pub fn provisioned_hour(&self, write_units: u64, read_units: u64) -> f64 {
+        write_units as f64 * self.write_unit_hour + read_units as f64 * self.read_unit_hour
+    }
+}
+
+/// How a read is made, which sets what it costs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Read {
+    /// Eventually consistent (the default of every read but a transaction's): half a unit per
+    /// 4 KB.
+    Eventual,
+    /// Strongly consistent (`.consistent_read(true)`): a unit per 4 KB.
+    Strong,
+    /// In a read transaction: two units per 4 KB.
+    Transactional,
+}
+
+/// The write units a put, update or delete of an item of `item_size` bytes consumes: one per KB,
+/// rounded up, at least one (twice that inside a write transaction). The size is DynamoDB's
+/// count, which [`item_size`](crate::value::item_size) gives; for an update, the larger of the
+/// item before and after.
+pub fn write_units(item_size: usize) -> f64 {
+    item_size.div_ceil(1024).max(1) as f64
+}
+
+/// The read units a read of an item of `item_size` bytes consumes: per 4 KB rounded up (at
+/// least one), half a unit eventually consistent, one strongly consistent, two in a transaction.
+/// A query or scan sums the sizes of the items it reads before rounding.
+pub fn read_units(item_size: usize, read: Read) -> f64 {
+    let blocks = item_size.div_ceil(4096).max(1) as f64;
+    match read {
+        Read::Eventual => blocks / 2.0,
+        Read::Strong => blocks,
+        Read::Transactional => blocks * 2.0,
+    }
+}
+
+/// What a meter recorded, priced: the report of one handler invocation, one test, or one batch
+/// job. Its `Display` is one line: `3 requests (2 writes, 1 read): 2 WCU, 0.5 RCU, $0.0000013
+/// on demand (us-east-1, standard)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CostReport {
+    /// Requests that reported capacity.
+    pub requests: u64,
+    /// Of those, the reads (get, query, scan, batch get, read transaction).
+    pub reads: u64,
+    /// Of those, the writes.
+    pub writes: u64,
+    /// Write units, the tables' and their indexes' shares together.
+    pub write_units: f64,
+    /// Read units, likewise.
+    pub read_units: f64,
+    /// What they cost on demand, in US dollars.
+    pub on_demand: f64,
+    /// Per table (`None` index) and per index: units and their on-demand cost.
+    pub by_table: Vec<(String, Option<String>, Units, f64)>,
+    /// The prices used.
+    pub prices: Prices,
+}
+
+impl CapacityMeter {
+    /// Prices everything recorded so far with `prices`.
+    pub fn report(&self, prices: &Prices) -> CostReport {
+        let mut report = CostReport {
+            requests: 0,
+            reads: 0,
+            writes: 0,
+            write_units: 0.0,
+            read_units: 0.0,
+            on_demand: 0.0,
+            by_table: Vec::new(),
+            prices: prices.clone(),
+        };
+        for (usage, units) in self.snapshot() {
+            let dollars = prices.on_demand(&units);
+            report.write_units += units.write;
+            report.read_units += units.read;
+            report.on_demand += dollars;
+            // An index's share belongs to a request already counted for its table.
+            if usage.index.is_none() {
+                report.requests += units.requests;
+                if crate::capacity::is_read(usage.operation) {
+                    report.reads += units.requests;
+                } else {
+                    report.writes += units.requests;
+                }
+            }
+            report
+                .by_table
+                .push((usage.table, usage.index, units, dollars));
+        }
+        report
+    }
+}
+
+impl fmt::Display for CostReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural = |n: u64, word: &str| {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
+        let class = match self.prices.class {
+            StorageClass::Standard => "standard",
+            StorageClass::InfrequentAccess => "infrequent access",
+        };
+        write!(
+            f,
+            "{} ({}, {}): {} WCU, {} RCU, ${:.7} on demand ({}, {class})",
+            plural(self.requests, "request"),
+            plural(self.writes, "write"),
+            plural(self.reads, "read"),
+            self.write_units,
+            self.read_units,
+            self.on_demand,
+            self.prices.region,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_dynamodb::types::{Capacity, ConsumedCapacity};
+
+    #[test]
+    fn units_follow_dynamodbs_rounding() {
+        assert_eq!(write_units(0), 1.0);
+        assert_eq!(write_units(1024), 1.0);
+        assert_eq!(write_units(1025), 2.0);
+        assert_eq!(write_units(400 * 1024), 400.0);
+        assert_eq!(read_units(100, Read::Eventual), 0.5);
+        assert_eq!(read_units(4097, Read::Eventual), 1.0);
+        assert_eq!(read_units(4097, Read::Strong), 2.0);
+        assert_eq!(read_units(8192, Read::Transactional), 4.0);
+    }
+
+    #[test]
+    fn a_report_prices_what_the_meter_recorded() {
+        let meter = CapacityMeter::new();
+        let consumed = |table: &str, units: f64| {
+            ConsumedCapacity::builder()
+                .table_name(table)
+                .capacity_units(units)
+                .table(Capacity::builder().capacity_units(units).build())
+                .build()
+        };
+        meter.record("PutItem", &consumed("orders", 1.0));
+        meter.record("PutItem", &consumed("orders", 2.0));
+        meter.record("GetItem", &consumed("orders", 0.5));
+        let report = meter.report(&Prices::us_east_1());
+        assert_eq!((report.requests, report.writes, report.reads), (3, 2, 1));
+        assert_eq!((report.write_units, report.read_units), (3.0, 0.5));
+        // 3 WRU at $0.625/M and 0.5 RRU at $0.125/M.
+        let expected = (3.0 * 0.625 + 0.5 * 0.125) / 1_000_000.0;
+        assert!((report.on_demand - expected).abs() < 1e-15);
+        assert_eq!(
+            report.to_string(),
+            "3 requests (2 writes, 1 read): 3 WCU, 0.5 RCU, $0.0000019 on demand (us-east-1, standard)"
+        );
+        let ia = meter.report(&Prices::us_east_1_infrequent_access());
+        assert!(ia.on_demand > report.on_demand);
+        assert!((Prices::us_east_1().provisioned_hour(10, 10) - 0.0078).abs() < 1e-12);
+    }
+}
