@@ -43,6 +43,7 @@ pub mod json;
 pub mod model;
 pub mod ops;
 pub mod retries;
+pub mod stream;
 pub mod table;
 pub mod template;
 pub mod value;
@@ -143,6 +144,7 @@ pub mod __private {
         NoRangeKey, Projection, Schema, TtlSeconds, key_item_of, projected_path, top_level_name,
     };
     pub use crate::ops::{AsyncHooks, Query};
+    pub use crate::stream::StreamImage;
     pub use crate::template::{KeyPart, KeyText, StoredKey};
     pub use crate::value::ConversionError;
     pub use crate::value::{
@@ -197,4 +199,6 @@ mod guide_doctests {
     struct Retries;
     #[doc = include_str!("../../docs/single-table.md")]
     struct SingleTable;
+    #[doc = include_str!("../../docs/streams.md")]
+    struct Streams;
 }

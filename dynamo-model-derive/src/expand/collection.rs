@@ -172,6 +172,13 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
         }
 
         #[automatically_derived]
+        impl #private::StreamImage for #ident {
+            fn from_image(image: #private::Item) -> #private::core::result::Result<Self, #private::ConversionError> {
+                <Self as #private::Projection<#first>>::from_projection(image)
+            }
+        }
+
+        #[automatically_derived]
         impl #ident {
             #[doc = #doc]
             pub fn query<'a>(

@@ -28,6 +28,7 @@ mod returns;
 mod roundtrip;
 mod shop;
 mod single_table;
+mod streams;
 mod table;
 mod table_options;
 mod timestamps;
