@@ -113,7 +113,7 @@ pub struct RecordError {
     /// The part that did not decode: `Keys`, `NewImage`, `OldImage`, `eventName`, ...
     pub part: &'static str,
     /// Why, naming the attribute.
-    pub error: ConversionError,
+    pub error: Box<ConversionError>,
 }
 
 impl fmt::Display for RecordError {
@@ -128,7 +128,7 @@ impl fmt::Display for RecordError {
 
 impl std::error::Error for RecordError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.error)
+        Some(&*self.error)
     }
 }
 
@@ -178,7 +178,7 @@ fn record_from_json<T: StreamImage>(
         event_id: text(record.get("eventID")),
         sequence_number: text(change.and_then(|c| c.get("SequenceNumber"))),
         part,
-        error,
+        error: Box::new(error),
     };
     let image = |part: &'static str| -> Result<Option<Item>, RecordError> {
         change
@@ -207,7 +207,7 @@ pub(crate) fn decode<T: StreamImage>(
         event_id: raw.event_id.clone(),
         sequence_number: raw.sequence_number.clone(),
         part,
-        error,
+        error: Box::new(error),
     };
     let read = |part: &'static str, image: Option<Item>| -> Result<Option<T>, RecordError> {
         image
