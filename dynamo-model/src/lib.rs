@@ -201,4 +201,6 @@ mod guide_doctests {
     struct SingleTable;
     #[doc = include_str!("../../docs/streams.md")]
     struct Streams;
+    #[doc = include_str!("../../docs/lambda.md")]
+    struct Lambda;
 }
