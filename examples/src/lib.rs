@@ -21,4 +21,5 @@ pub fn report(example: &str, outcome: Result<(), Box<dyn Error>>) -> ExitCode {
     ExitCode::FAILURE
 }
 
+pub mod api;
 pub mod shop;

@@ -4,6 +4,7 @@
 //!
 //! The compile-fail tests live in their own package, `tests/ui`.
 
+mod api;
 mod batch;
 mod capacity;
 mod conditions;
