@@ -157,6 +157,36 @@ pub fn records_from_json<T: StreamImage>(
         .collect())
 }
 
+/// Decodes the records of a stream event as the `aws_lambda_events` crate gives it to a Lambda
+/// function (`LambdaEvent<aws_lambda_events::event::dynamodb::Event>`), each into a change of
+/// `T`: no converting between its attribute values and the SDK's by hand. One result per record,
+/// in order.
+#[cfg(feature = "lambda-events")]
+pub fn records_from_event<T: StreamImage>(
+    event: aws_lambda_events::event::dynamodb::Event,
+) -> Vec<Result<Record<T>, RecordError>> {
+    // The crate gives an absent image as an empty one; no item is empty, since it has a key.
+    let image =
+        |item: serde_dynamo::Item| -> Option<Item> { (!item.is_empty()).then(|| item.into()) };
+    event
+        .records
+        .into_iter()
+        .enumerate()
+        .map(|(position, record)| {
+            let change = record.change;
+            let raw = RawRecord {
+                event_id: Some(record.event_id),
+                sequence_number: change.sequence_number,
+                event_name: Some(record.event_name),
+                keys: image(change.keys),
+                new: image(change.new_image),
+                old: image(change.old_image),
+            };
+            decode(position, raw)
+        })
+        .collect()
+}
+
 /// What the parts of one record are, before they are decoded as `T`.
 pub(crate) struct RawRecord {
     pub event_id: Option<String>,

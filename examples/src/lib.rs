@@ -22,4 +22,5 @@ pub fn report(example: &str, outcome: Result<(), Box<dyn Error>>) -> ExitCode {
 }
 
 pub mod api;
+pub mod feed;
 pub mod shop;

@@ -134,3 +134,39 @@ fn a_malformed_event_or_record_is_an_error_not_a_silent_skip() {
     assert_eq!(error.part, "eventName");
     assert!(error.to_string().contains("found `TRUNCATE`"), "{error}");
 }
+
+#[test]
+fn the_lambda_events_types_decode_the_same_way() {
+    use lambda_http::aws_lambda_events::event::dynamodb::Event;
+    let event: Event = match serde_json::from_str(SHOP_EVENT) {
+        Ok(event) => event,
+        Err(error) => panic!("the recorded event is an aws_lambda_events Event: {error}"),
+    };
+    let typed = stream::records_from_event::<CustomerView>(event);
+    let from_json = stream::records_from_json::<CustomerView>(SHOP_EVENT).unwrap();
+    assert_eq!(typed, from_json);
+}
+
+#[test]
+fn the_example_stream_handler_reports_what_it_saw_and_which_record_to_retry() {
+    use lambda_http::aws_lambda_events::event::dynamodb::Event;
+    let event: Event = match serde_json::from_str(SHOP_EVENT) {
+        Ok(event) => event,
+        Err(error) => panic!("{error}"),
+    };
+    let (summary, response) = examples::feed::handle(event);
+    assert_eq!(
+        summary,
+        examples::feed::Summary {
+            new_customers: vec!["alice".into()],
+            shipped: vec!["alice-1".into()],
+            others: 1,
+        }
+    );
+    let retry: Vec<Option<&str>> = response
+        .batch_item_failures
+        .iter()
+        .map(|f| f.item_identifier.as_deref())
+        .collect();
+    assert_eq!(retry, [Some("4421584800000000017450439094")]);
+}
