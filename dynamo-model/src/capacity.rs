@@ -95,12 +95,25 @@ pub struct Usage {
 #[derive(Debug, Clone, Default)]
 pub struct CapacityMeter {
     sums: Arc<Mutex<HashMap<Usage, Units>>>,
+    prices: Option<Arc<crate::cost::Prices>>,
 }
 
 impl CapacityMeter {
     /// A meter with nothing recorded.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The same meter, pricing each request as it is recorded: every request's tracing span
+    /// gets a `cost_usd` field, its on-demand price.
+    pub fn with_prices(mut self, prices: crate::cost::Prices) -> Self {
+        self.prices = Some(Arc::new(prices));
+        self
+    }
+
+    /// The prices given to [`with_prices`](Self::with_prices), if any.
+    pub fn prices(&self) -> Option<&crate::cost::Prices> {
+        self.prices.as_deref()
     }
 
     /// Adds what one response reported.

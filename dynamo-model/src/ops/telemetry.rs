@@ -41,6 +41,7 @@ pub(crate) fn request_span(
         index = index.unwrap_or(""),
         items = tracing::field::Empty,
         consumed = tracing::field::Empty,
+        cost_usd = tracing::field::Empty,
         retries = tracing::field::Empty,
     )
 }
@@ -55,7 +56,16 @@ pub(crate) fn finish<'c>(
 ) {
     let units = db.record_capacity(operation, consumed);
     span.record("items", items);
-    if db.capacity_meter().is_some() {
+    if let Some(meter) = db.capacity_meter() {
         span.record("consumed", units);
+        if let Some(prices) = meter.prices() {
+            // A request's units are all read units or all write units.
+            let per_million = if crate::capacity::is_read(operation) {
+                prices.read_per_million
+            } else {
+                prices.write_per_million
+            };
+            span.record("cost_usd", units * per_million / 1_000_000.0);
+        }
     }
 }

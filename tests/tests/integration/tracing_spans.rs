@@ -88,7 +88,8 @@ fn every_request_runs_in_a_debug_span_naming_table_operation_and_items() {
         .build()
         .unwrap();
     runtime.block_on(async {
-        let db = tests::db().with_capacity_meter(CapacityMeter::new());
+        let prices = dynamo_model::cost::Prices::us_east_1();
+        let db = tests::db().with_capacity_meter(CapacityMeter::new().with_prices(prices));
         Reading::table().create(&db).await.unwrap();
         reading(1).put(&db).await.unwrap();
         Reading::indexes().by_kind.query(&db, "temp").await.unwrap();
@@ -108,6 +109,8 @@ fn every_request_runs_in_a_debug_span_naming_table_operation_and_items() {
     assert!(put["table"].contains("traced"), "{put:?}");
     assert_eq!(put["items"], "1");
     assert!(put.contains_key("consumed"), "{put:?}");
+    // 1 write unit on demand at $0.625 per million.
+    assert_eq!(put["cost_usd"], "6.25e-7", "{put:?}");
     let query = ours
         .iter()
         .find(|f| f["operation"] == "\"Query\"")
