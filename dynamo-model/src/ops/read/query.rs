@@ -47,26 +47,24 @@ impl<'a, M: Model, R> Query<'a, M, R> {
         (hash_name, range_name): (&'static str, Option<&'static str>),
         hash: impl crate::model::PartitionValue<H>,
     ) -> Self {
-        let mut key = hash
+        let key = hash
             .partition_attribute(hash_name)
             .map(|value| KeyCondition::partition_value(hash_name, value));
-        // An entity of a shared table reads only its own sort keys: the other entities of the
-        // partition are not its items. A `.range(..)` built from its typed sort key keeps the
-        // prefix, since every such key starts with it.
-        if index.is_none()
-            && let (Some(entity), Some(range_name)) = (M::SCHEMA.entity, range_name)
-            && !entity.sort_prefix.is_empty()
-        {
-            let prefix = RangeKey::<String>::new(range_name).begins_with(entity.sort_prefix);
-            key = key.map(|key| key.with_range(prefix));
-        }
-        Query {
+        let query = Query {
             reader: Reader::new(db, M::SCHEMA.table, index),
             key,
             range_name,
             sort_names: &[],
             forward: true,
             model: PhantomData,
+        };
+        // An entity of a shared table reads only its own sort keys: the other entities of the
+        // partition are not its items. A `.range(..)` built from its typed sort key keeps the
+        // prefix, since every such key starts with it. (An index query's prefix comes from its
+        // handle.)
+        match M::SCHEMA.entity {
+            Some(entity) if index.is_none() => query.with_sort_prefix(Some(entity.sort_prefix)),
+            _ => query,
         }
     }
 }
