@@ -292,6 +292,21 @@ impl<M: Model> Table<M> {
     }
 
     async fn wait_until_active(&self, db: &Db, table: &str) -> Result<(), Error> {
+        self.wait_until(db, table, table, |description| {
+            description.table_status == Some(TableStatus::Active)
+        })
+        .await
+    }
+
+    /// Polls the table's description with growing pauses until `ready` holds of it, or fails
+    /// with [`Error::TableNotActive`] naming `waiting_for` once the active timeout has passed.
+    async fn wait_until(
+        &self,
+        db: &Db,
+        table: &str,
+        waiting_for: &str,
+        ready: impl Fn(&TableDescription) -> bool,
+    ) -> Result<(), Error> {
         let started = Instant::now();
         let mut pause = Duration::from_millis(50);
         loop {
@@ -302,13 +317,12 @@ impl<M: Model> Table<M> {
                 .send()
                 .await
                 .map_err(|e| Error::sdk("DescribeTable", table, e))?;
-            let status = output.table.and_then(|t| t.table_status);
-            if status == Some(TableStatus::Active) {
+            if output.table.as_ref().is_some_and(&ready) {
                 return Ok(());
             }
             if started.elapsed() + pause > self.active_timeout {
                 return Err(Error::TableNotActive {
-                    table: table.to_owned(),
+                    table: waiting_for.to_owned(),
                     waited: started.elapsed(),
                 });
             }

@@ -2,10 +2,8 @@
 //! changing a live table: missing global indexes added (one at a time, each waited for) and
 //! time to live turned on.
 
-use std::time::{Duration, Instant};
-
 use aws_sdk_dynamodb::types::{
-    CreateGlobalSecondaryIndexAction, GlobalSecondaryIndexUpdate, IndexStatus,
+    CreateGlobalSecondaryIndexAction, GlobalSecondaryIndexUpdate, IndexStatus, TableStatus,
 };
 
 use super::{Table, attribute_definition, index_key_schema, projection};
@@ -109,36 +107,18 @@ impl<M: Model> Table<M> {
     /// Waits until the table and its index `name` are ACTIVE (on AWS, building an index over
     /// existing items takes minutes; a local engine is immediate).
     async fn wait_until_index_active(&self, db: &Db, table: &str, name: &str) -> Result<(), Error> {
-        let started = Instant::now();
-        let mut pause = Duration::from_millis(50);
-        loop {
-            let output = db
-                .client()
-                .describe_table()
-                .table_name(table)
-                .send()
-                .await
-                .map_err(|e| Error::sdk("DescribeTable", table, e))?;
-            let description = output.table;
-            let table_active = description.as_ref().and_then(|t| t.table_status.as_ref())
-                == Some(&aws_sdk_dynamodb::types::TableStatus::Active);
-            let index_active = description.as_ref().is_some_and(|t| {
-                t.global_secondary_indexes().iter().any(|index| {
-                    index.index_name() == Some(name)
-                        && index.index_status() == Some(&IndexStatus::Active)
-                })
-            });
-            if table_active && index_active {
-                return Ok(());
-            }
-            if started.elapsed() + pause > self.active_timeout {
-                return Err(Error::TableNotActive {
-                    table: format!("{table} (index {name})"),
-                    waited: started.elapsed(),
-                });
-            }
-            tokio::time::sleep(pause).await;
-            pause = (pause * 2).min(Duration::from_secs(5));
-        }
+        self.wait_until(
+            db,
+            table,
+            &format!("{table} (index {name})"),
+            |description| {
+                description.table_status == Some(TableStatus::Active)
+                    && description.global_secondary_indexes().iter().any(|index| {
+                        index.index_name() == Some(name)
+                            && index.index_status() == Some(&IndexStatus::Active)
+                    })
+            },
+        )
+        .await
     }
 }
