@@ -53,12 +53,12 @@ fn index_part_arg(
     quote_spanned!(lit.span()=> <#ty as #private::KeyPart>::Arg<#lifetime>)
 }
 
-/// The template literal that first names `field`.
-fn naming_lit<'t>(templates: &'t Templates, field: &Field) -> &'t syn::LitStr {
-    if templates.pk.has_part(field) {
-        templates.pk.lit
-    } else {
-        templates.sk.as_ref().map_or(templates.pk.lit, |sk| sk.lit)
+/// The template literal that first names `field`: the partition template's, else the sort
+/// template's.
+fn naming_lit<'t>(pk: &'t Template, sk: Option<&'t Template>, field: &Field) -> &'t syn::LitStr {
+    match sk {
+        Some(sk) if !pk.has_part(field) => sk.lit,
+        _ => pk.lit,
     }
 }
 
@@ -123,7 +123,14 @@ pub fn keys(cont: &Container, templates: &Templates, private: &TokenStream) -> E
     let args = |lifetime: TokenStream, fields: &[&Field]| {
         let args: Vec<_> = fields
             .iter()
-            .map(|f| part_arg(f, naming_lit(templates, f), &lifetime, private))
+            .map(|f| {
+                part_arg(
+                    f,
+                    naming_lit(&templates.pk, templates.sk.as_ref(), f),
+                    &lifetime,
+                    private,
+                )
+            })
             .collect();
         match args.as_slice() {
             [one] => one.clone(),
@@ -294,7 +301,14 @@ pub fn keys(cont: &Container, templates: &Templates, private: &TokenStream) -> E
         }
     };
 
-    let key_arg = |f: &Field| part_arg(f, naming_lit(templates, f), &quote!('k), private);
+    let key_arg = |f: &Field| {
+        part_arg(
+            f,
+            naming_lit(&templates.pk, templates.sk.as_ref(), f),
+            &quote!('k),
+            private,
+        )
+    };
     let partition_value =
         partition_value(&quote!(#ident), &templates.pk, &pk_attr, &key_arg, private);
     let start_ident = format_ident!("{}SortKey", ident);
@@ -666,7 +680,12 @@ fn index_items_of(
     let setter = format_ident!("set_{}", member);
     let params = fields.iter().map(|f| {
         let local = local(f);
-        let arg = index_part_arg(f, naming_lit_of(index, f), &quote!('_), private);
+        let arg = index_part_arg(
+            f,
+            naming_lit(&index.pk, index.sk.as_ref(), f),
+            &quote!('_),
+            private,
+        );
         if option_inner(f.ty).is_some() {
             quote!(#local: #private::core::option::Option<#arg>)
         } else {
@@ -777,14 +796,5 @@ fn index_items_of(
             pub #member: #private::Index<#ident, #marker, #range_ty, #private::AllAttributes>
         },
         init: quote!(#member: #private::Index::new(#name, #pk_attr, #sort_name).with_sort_prefix(#prefix)),
-    }
-}
-
-/// The template of `index` that first names `field`.
-fn naming_lit_of<'t>(index: &'t IndexTemplates, field: &Field) -> &'t syn::LitStr {
-    if index.pk.has_part(field) {
-        index.pk.lit
-    } else {
-        index.sk.as_ref().map_or(index.pk.lit, |sk| sk.lit)
     }
 }
