@@ -203,26 +203,30 @@ fn record_from_json<T: StreamImage>(
 ) -> Result<Record<T>, RecordError> {
     let text = |value: Option<&Value>| value.and_then(Value::as_str).map(str::to_owned);
     let change = record.get("dynamodb");
-    let fail = |part: &'static str, error: ConversionError| RecordError {
-        position,
-        event_id: text(record.get("eventID")),
-        sequence_number: text(change.and_then(|c| c.get("SequenceNumber"))),
-        part,
-        error: Box::new(error),
-    };
+    let event_id = text(record.get("eventID"));
+    let sequence_number = text(change.and_then(|c| c.get("SequenceNumber")));
     let image = |part: &'static str| -> Result<Option<Item>, RecordError> {
         change
             .and_then(|c| c.get(part))
-            .map(|image| crate::json::item_from_json(image).map_err(|e| fail(part, e)))
+            .map(|image| {
+                crate::json::item_from_json(image).map_err(|error| RecordError {
+                    position,
+                    event_id: event_id.clone(),
+                    sequence_number: sequence_number.clone(),
+                    part,
+                    error: Box::new(error),
+                })
+            })
             .transpose()
     };
+    let (keys, new, old) = (image("Keys")?, image("NewImage")?, image("OldImage")?);
     let raw = RawRecord {
-        event_id: text(record.get("eventID")),
-        sequence_number: text(change.and_then(|c| c.get("SequenceNumber"))),
+        event_id,
+        sequence_number,
         event_name: text(record.get("eventName")),
-        keys: image("Keys")?,
-        new: image("NewImage")?,
-        old: image("OldImage")?,
+        keys,
+        new,
+        old,
     };
     decode(position, raw)
 }
