@@ -1,0 +1,1 @@
+//! The compile-fail cases of dynamo-model; the test is `ui.rs`.
