@@ -62,6 +62,7 @@ pub fn expand(
             type Indexes = ();
             fn indexes() -> Self::Indexes {}
             const SCHEMA: #private::Schema = #private::Schema {
+                name: "",
                 table: "",
                 hash_key: #private::KeyAttribute { name: "", scalar: #private::KeyScalar::S },
                 range_key: #private::core::option::Option::None,

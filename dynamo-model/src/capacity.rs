@@ -1,5 +1,5 @@
-//! Consumed capacity: what DynamoDB charged for each request, summed per table, index and
-//! operation by a [`CapacityMeter`] that a [`Db`](crate::Db) carries.
+//! Consumed capacity: what DynamoDB charged for each request, summed per table, index,
+//! operation and model by a [`CapacityMeter`] that a [`Db`](crate::Db) carries.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -71,9 +71,40 @@ pub struct Usage {
     pub index: Option<String>,
     /// The DynamoDB operation, e.g. `Query`.
     pub operation: &'static str,
+    /// Whose items the request read or wrote: the model's Rust type name (`Order`); for a
+    /// collection query, the collection's; for a batch or transaction holding items of several
+    /// models in this table, their names in alphabetical order joined by ` + ` (DynamoDB reports
+    /// one figure per table, so the request's units are not split between them).
+    pub model: String,
 }
 
-/// Sums the capacity DynamoDB reports, per table, index and operation. Give one to a `Db` with
+/// Whose items a request carries: one model's, or (a batch or a transaction) each item's model
+/// with the table it goes to.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Models<'m> {
+    One(&'static str),
+    PerItem(&'m [(String, &'static str)]),
+}
+
+impl Models<'_> {
+    /// The models of the items in `table` (every table when `None`), as [`Usage::model`] names
+    /// them.
+    pub(crate) fn label(&self, table: Option<&str>) -> String {
+        match self {
+            Models::One(model) => (*model).to_owned(),
+            Models::PerItem(items) => {
+                let models: std::collections::BTreeSet<&str> = items
+                    .iter()
+                    .filter(|(item_table, _)| table.is_none_or(|t| t == item_table))
+                    .map(|(_, model)| *model)
+                    .collect();
+                models.into_iter().collect::<Vec<_>>().join(" + ")
+            }
+        }
+    }
+}
+
+/// Sums the capacity DynamoDB reports, per table, index, operation and model. Give one to a `Db` with
 /// [`Db::with_capacity_meter`](crate::Db::with_capacity_meter): from then on every request
 /// through that handle asks DynamoDB for its consumed capacity (`INDEXES` detail) and adds it
 /// here. Clones share the sums.
@@ -88,7 +119,10 @@ pub struct Usage {
 /// let db = db.with_capacity_meter(meter.clone());
 /// Cat::get(&db, "c1").await?;
 /// for (usage, units) in meter.snapshot() {
-///     println!("{} {:?} {}: {} RCU", usage.table, usage.index, usage.operation, units.read);
+///     println!(
+///         "{} {} {:?} {}: {} RCU",
+///         usage.model, usage.table, usage.index, usage.operation, units.read
+///     );
 /// }
 /// # Ok(()) }
 /// ```
@@ -116,9 +150,15 @@ impl CapacityMeter {
         self.prices.as_deref()
     }
 
-    /// Adds what one response reported.
-    pub(crate) fn record(&self, operation: &'static str, consumed: &ConsumedCapacity) {
+    /// Adds what one response reported for one table, whose items are of `models`.
+    pub(crate) fn record(
+        &self,
+        operation: &'static str,
+        models: Models<'_>,
+        consumed: &ConsumedCapacity,
+    ) {
         let table = consumed.table_name().unwrap_or_default().to_owned();
+        let model = models.label(Some(&table));
         let Ok(mut sums) = self.sums.lock() else {
             return;
         };
@@ -126,6 +166,7 @@ impl CapacityMeter {
             table: table.clone(),
             index: index.cloned(),
             operation,
+            model: model.clone(),
         };
         sums.entry(usage(None))
             .or_default()
@@ -142,7 +183,7 @@ impl CapacityMeter {
         }
     }
 
-    /// Everything recorded so far, sorted by table, index and operation.
+    /// Everything recorded so far, sorted by table, index, operation and model.
     pub fn snapshot(&self) -> Vec<(Usage, Units)> {
         let mut all: Vec<(Usage, Units)> = match self.sums.lock() {
             Ok(sums) => sums.iter().map(|(k, v)| (k.clone(), *v)).collect(),
@@ -152,8 +193,9 @@ impl CapacityMeter {
         all
     }
 
-    /// The units recorded for one table and operation: the table's own share, without its
-    /// indexes' (find those in [`snapshot`](Self::snapshot), by [`Usage::index`]).
+    /// The units recorded for one table and operation, whatever the model: the table's own
+    /// share, without its indexes' (find those in [`snapshot`](Self::snapshot), by
+    /// [`Usage::index`]).
     pub fn units(&self, table: &str, operation: &str) -> Units {
         self.snapshot()
             .into_iter()
@@ -193,14 +235,41 @@ mod tests {
             .global_secondary_indexes("by_kind", unit(1.0))
             .build();
         let meter = CapacityMeter::new();
-        meter.record("PutItem", &consumed);
-        meter.record("PutItem", &consumed);
+        meter.record("PutItem", Models::One("Meter"), &consumed);
+        meter.record("PutItem", Models::One("Meter"), &consumed);
         let snapshot = meter.snapshot();
         assert_eq!(snapshot.len(), 2, "{snapshot:?}");
         let (usage, units) = &snapshot[1];
         assert_eq!(usage.index.as_deref(), Some("by_kind"));
+        assert_eq!(usage.model, "Meter");
         assert_eq!((units.write, units.requests), (2.0, 2));
         // The table's own share, without the index's.
         assert_eq!(meter.units("meters", "PutItem").write, 2.0);
+    }
+
+    /// A batch or transaction reports one figure per table: it goes to the models of that
+    /// table's items, named together when there are several.
+    #[test]
+    fn a_request_across_models_names_each_tables_models() {
+        let items = [
+            ("shop".to_owned(), "OrderItem"),
+            ("shop".to_owned(), "Order"),
+            ("audit".to_owned(), "Event"),
+            ("shop".to_owned(), "Order"),
+        ];
+        let models = Models::PerItem(&items);
+        assert_eq!(models.label(Some("shop")), "Order + OrderItem");
+        assert_eq!(models.label(Some("audit")), "Event");
+        assert_eq!(models.label(None), "Event + Order + OrderItem");
+        let meter = CapacityMeter::new();
+        let consumed = ConsumedCapacity::builder()
+            .table_name("shop")
+            .capacity_units(4.0)
+            .build();
+        meter.record("TransactWriteItems", models, &consumed);
+        let snapshot = meter.snapshot();
+        assert_eq!(snapshot.len(), 1);
+        assert_eq!(snapshot[0].0.model, "Order + OrderItem");
+        assert_eq!(snapshot[0].1.write, 4.0);
     }
 }

@@ -125,7 +125,13 @@ pub fn read_units(item_size: usize, read: Read) -> f64 {
 
 /// What a meter recorded, priced: the report of one handler invocation, one test, or one batch
 /// job. Its `Display` is one line: `3 requests (2 writes, 1 read): 2 WCU, 0.5 RCU, $0.0000013
-/// on demand (us-east-1, standard)`.
+/// on demand (us-east-1, standard)`; the alternate form (`{:#}`) adds a line per model:
+///
+/// ```text
+/// 3 requests (2 writes, 1 read): 2 WCU, 0.5 RCU, $0.0000013 on demand (us-east-1, standard)
+///   Order: 2 requests, 1 WCU, 0.5 RCU, $0.0000007
+///   OrderItem: 1 request, 1 WCU, 0 RCU, $0.0000006
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CostReport {
     /// Requests that reported capacity.
@@ -140,10 +146,29 @@ pub struct CostReport {
     pub read_units: f64,
     /// What they cost on demand, in US dollars.
     pub on_demand: f64,
-    /// Per table (`None` index) and per index: units and their on-demand cost.
+    /// Per table (`None` index), index, operation and model, as the meter's
+    /// [`snapshot`](CapacityMeter::snapshot) lists them: units and their on-demand cost.
     pub by_table: Vec<(String, Option<String>, Units, f64)>,
+    /// Per model (as [`Usage::model`](crate::capacity::Usage::model) names it), in
+    /// alphabetical order: every table, index and operation its requests went through.
+    pub by_model: Vec<ModelCost>,
     /// The prices used.
     pub prices: Prices,
+}
+
+/// What one model's requests cost, the shares of its table and indexes together.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelCost {
+    /// The model, as [`Usage::model`](crate::capacity::Usage::model) names it.
+    pub model: String,
+    /// Requests that carried its items and reported capacity.
+    pub requests: u64,
+    /// Write units.
+    pub write_units: f64,
+    /// Read units.
+    pub read_units: f64,
+    /// What they cost on demand, in US dollars.
+    pub on_demand: f64,
 }
 
 impl CapacityMeter {
@@ -157,15 +182,30 @@ impl CapacityMeter {
             read_units: 0.0,
             on_demand: 0.0,
             by_table: Vec::new(),
+            by_model: Vec::new(),
             prices: prices.clone(),
         };
+        let mut by_model: std::collections::BTreeMap<String, ModelCost> = Default::default();
         for (usage, units) in self.snapshot() {
             let dollars = prices.on_demand(&units);
             report.write_units += units.write;
             report.read_units += units.read;
             report.on_demand += dollars;
+            let model = by_model
+                .entry(usage.model.clone())
+                .or_insert_with(|| ModelCost {
+                    model: usage.model.clone(),
+                    requests: 0,
+                    write_units: 0.0,
+                    read_units: 0.0,
+                    on_demand: 0.0,
+                });
+            model.write_units += units.write;
+            model.read_units += units.read;
+            model.on_demand += dollars;
             // An index's share belongs to a request already counted for its table.
             if usage.index.is_none() {
+                model.requests += units.requests;
                 report.requests += units.requests;
                 if crate::capacity::is_read(usage.operation) {
                     report.reads += units.requests;
@@ -177,6 +217,7 @@ impl CapacityMeter {
                 .by_table
                 .push((usage.table, usage.index, units, dollars));
         }
+        report.by_model = by_model.into_values().collect();
         report
     }
 }
@@ -204,13 +245,28 @@ impl fmt::Display for CostReport {
             self.read_units,
             self.on_demand,
             self.prices.region,
-        )
+        )?;
+        if f.alternate() {
+            for model in &self.by_model {
+                write!(
+                    f,
+                    "\n  {}: {}, {} WCU, {} RCU, ${:.7}",
+                    model.model,
+                    plural(model.requests, "request"),
+                    model.write_units,
+                    model.read_units,
+                    model.on_demand,
+                )?;
+            }
+        }
+        Ok(())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::capacity::Models;
     use aws_sdk_dynamodb::types::{Capacity, ConsumedCapacity};
 
     #[test]
@@ -235,9 +291,9 @@ mod tests {
                 .table(Capacity::builder().capacity_units(units).build())
                 .build()
         };
-        meter.record("PutItem", &consumed("orders", 1.0));
-        meter.record("PutItem", &consumed("orders", 2.0));
-        meter.record("GetItem", &consumed("orders", 0.5));
+        meter.record("PutItem", Models::One("Order"), &consumed("shop", 1.0));
+        meter.record("PutItem", Models::One("OrderItem"), &consumed("shop", 2.0));
+        meter.record("GetItem", Models::One("Order"), &consumed("shop", 0.5));
         let report = meter.report(&Prices::us_east_1());
         assert_eq!((report.requests, report.writes, report.reads), (3, 2, 1));
         assert_eq!((report.write_units, report.read_units), (3.0, 0.5));
@@ -247,6 +303,25 @@ mod tests {
         assert_eq!(
             report.to_string(),
             "3 requests (2 writes, 1 read): 3 WCU, 0.5 RCU, $0.0000019 on demand (us-east-1, standard)"
+        );
+        // Per model: Order's put and get, OrderItem's put.
+        let order = &report.by_model[0];
+        assert_eq!(order.model, "Order");
+        assert_eq!(
+            (order.requests, order.write_units, order.read_units),
+            (2, 1.0, 0.5)
+        );
+        let item = &report.by_model[1];
+        assert_eq!(item.model, "OrderItem");
+        assert_eq!(
+            (item.requests, item.write_units, item.read_units),
+            (1, 2.0, 0.0)
+        );
+        let sum: f64 = report.by_model.iter().map(|m| m.on_demand).sum();
+        assert!((sum - report.on_demand).abs() < 1e-15);
+        assert_eq!(
+            format!("{report:#}"),
+            "3 requests (2 writes, 1 read): 3 WCU, 0.5 RCU, $0.0000019 on demand (us-east-1, standard)\n  Order: 2 requests, 1 WCU, 0.5 RCU, $0.0000007\n  OrderItem: 1 request, 2 WCU, 0 RCU, $0.0000013"
         );
         let ia = meter.report(&Prices::us_east_1_infrequent_access());
         assert!(ia.on_demand > report.on_demand);

@@ -6,7 +6,7 @@ use aws_sdk_dynamodb::Client;
 
 use aws_sdk_dynamodb::types::{ConsumedCapacity, ReturnConsumedCapacity};
 
-use crate::capacity::CapacityMeter;
+use crate::capacity::{CapacityMeter, Models};
 use crate::model::Model;
 use crate::retries::Retries;
 
@@ -253,17 +253,19 @@ impl Db {
         self.meter.as_ref().map(|_| ReturnConsumedCapacity::Indexes)
     }
 
-    /// Adds the capacity a response reported to the meter, if there is one.
+    /// Adds the capacity a response reported, for a request carrying items of `models`, to the
+    /// meter, if there is one.
     pub(crate) fn record_capacity<'c>(
         &self,
         operation: &'static str,
+        models: Models<'_>,
         consumed: impl IntoIterator<Item = &'c ConsumedCapacity>,
     ) -> f64 {
         let mut total = 0.0;
         for consumed in consumed {
             total += consumed.capacity_units().unwrap_or(0.0);
             if let Some(meter) = &self.meter {
-                meter.record(operation, consumed);
+                meter.record(operation, models, consumed);
             }
         }
         total

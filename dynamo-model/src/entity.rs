@@ -293,11 +293,12 @@ pub fn unknown_entity(item: &crate::value::Item, attribute: &'static str) -> Con
     .in_attribute(attribute)
 }
 
-/// The query of a collection: the whole partition of member `M`'s table, each item read by the
-/// collection `C`. Generated code calls this.
+/// The query of a collection named `name`: the whole partition of member `M`'s table, each item
+/// read by the collection `C`. Generated code calls this.
 #[doc(hidden)]
 pub fn collection_query<'a, M, C>(
     db: &'a crate::Db,
+    name: &'static str,
     partition: impl crate::model::PartitionValue<M::HashKey>,
 ) -> crate::ops::Query<'a, M, crate::NoRangeKey, C>
 where
@@ -308,6 +309,7 @@ where
         .whole_partition()
         .retype_range()
         .retype()
+        .reading_for(name)
 }
 
 /// Whether two members of a collection can share its query, at compile time: same partition

@@ -194,6 +194,8 @@ pub trait Model: Hooks + AsyncHooks + WriteBehaviours + Sized {
 /// The schema of a model, as `#[derive(Model)]` read it from the struct.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Schema {
+    /// The model's Rust type name, e.g. `Order`: what request spans and cost reports name.
+    pub name: &'static str,
     /// The table name given by `#[dynamo(table = "...")]` (the struct's name by default). A
     /// [`Db`] may add a prefix or suffix when it addresses the table.
     pub table: &'static str,

@@ -6,6 +6,7 @@
 //! with the runtime's message that no Lambda runtime API is there.
 
 use dynamo_model::Retries;
+use dynamo_model::cost::Prices;
 use dynamo_model::prelude::*;
 use examples::api::{self, Task};
 use lambda_http::{Error, Request, service_fn};
@@ -20,9 +21,16 @@ async fn main() -> Result<(), Error> {
     if let Ok(secret) = std::env::var("CURSOR_SECRET") {
         db = db.with_cursor_key(secret);
     }
+    let prices = Prices::us_east_1();
     lambda_http::run(service_fn(|request: Request| {
-        let db = db.clone();
-        async move { Ok::<_, Error>(api::handle(&db, request).await) }
+        let (db, prices) = (db.clone(), &prices);
+        async move {
+            let path = request.uri().path().to_owned();
+            let (response, cost) = api::handle_metered(&db, request, prices).await;
+            // One line per invocation in the function's log, then a line per model.
+            println!("{path} {}: {cost:#}", response.status());
+            Ok::<_, Error>(response)
+        }
     }))
     .await
 }

@@ -11,9 +11,12 @@
 //! | `PUT /tasks/{id}/status` `{"status"}`, `If-Match: "<version>"` | changes the status if the task is still at that version; 412 if not, 428 without `If-Match` |
 //! | `DELETE /tasks/{id}` | deletes it; 404 if there is none |
 //!
-//! The `lambda_api` example runs it under the Lambda runtime; `tests/tests/integration/api.rs`
-//! calls [`handle`] with recorded API Gateway events against the local engine.
+//! The `lambda_api` example runs it under the Lambda runtime, logging what each invocation's
+//! DynamoDB requests cost ([`handle_metered`]); `tests/tests/integration/api.rs` calls the
+//! handler with recorded API Gateway events against the local engine.
 
+use dynamo_model::capacity::CapacityMeter;
+use dynamo_model::cost::{CostReport, Prices};
 use dynamo_model::ops::Cursor;
 use dynamo_model::prelude::*;
 use lambda_http::http::{Method, StatusCode, header};
@@ -78,6 +81,20 @@ fn body_json(request: &Request) -> Option<Value> {
         Body::Empty => None,
         _ => None,
     }
+}
+
+/// Serves one request as [`handle`] does, and prices what its DynamoDB requests consumed: a
+/// meter of its own per invocation, so that the report (per model, too) is this invocation's
+/// alone. The `lambda_api` example logs it after each request.
+pub async fn handle_metered(
+    db: &Db,
+    request: Request,
+    prices: &Prices,
+) -> (Response<Body>, CostReport) {
+    let meter = CapacityMeter::new();
+    let db = db.clone().with_capacity_meter(meter.clone());
+    let response = handle(&db, request).await;
+    (response, meter.report(prices))
 }
 
 /// Serves one request. Every failure is a response: the function itself never fails.

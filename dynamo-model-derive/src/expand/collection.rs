@@ -40,6 +40,7 @@ fn is_unknown(cx: &Ctxt, attrs: &[syn::Attribute]) -> bool {
 pub fn derive(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::default();
     let ident = &input.ident;
+    let name = ident.to_string();
     let mut variants = Vec::new();
     match &input.data {
         Data::Enum(data) => {
@@ -185,7 +186,7 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
                 db: &'a #private::Db,
                 partition: impl #private::PartitionValue<<#first as #private::Model>::HashKey>,
             ) -> #private::Query<'a, #first, #private::NoRangeKey, Self> {
-                #private::collection_query::<#first, Self>(db, partition)
+                #private::collection_query::<#first, Self>(db, #name, partition)
             }
         }
     })

@@ -189,8 +189,10 @@ fn schema(
     let updated_at = name_of(cont.updated_at_field());
     let indexes = indexes.iter().map(|index| index_schema(index, private));
     let indexes = (!shared).then(|| quote!(indexes: &[#(#indexes),*],));
+    let model = cont.ident.to_string();
     quote! {
         const SCHEMA: #private::Schema = #private::Schema {
+            name: #model,
             #keys
             attributes: &[#(#names),*],
             #indexes

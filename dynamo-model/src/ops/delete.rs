@@ -94,6 +94,7 @@ impl<'a, M: Model> Delete<'a, M> {
         let (result, attempts) = counting(send_one(
             self.db,
             "DeleteItem",
+            M::SCHEMA.name,
             &table,
             input.send_with(self.db.client()),
             |_| 1,

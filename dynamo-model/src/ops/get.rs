@@ -93,6 +93,7 @@ impl<'a, M: Model, P: Projection<M>> Get<'a, M, P> {
         let output = send_one(
             self.db,
             "GetItem",
+            M::SCHEMA.name,
             &table,
             input.send_with(self.db.client()),
             |o| usize::from(o.item.is_some()),

@@ -112,6 +112,7 @@ impl<'a, M: Model> Put<'a, M> {
         let (result, attempts) = counting(send_one(
             self.db,
             "PutItem",
+            M::SCHEMA.name,
             &table,
             input.send_with(self.db.client()),
             |_| 1,

@@ -6,37 +6,51 @@ use std::future::Future;
 use aws_sdk_dynamodb::types::ConsumedCapacity;
 use tracing::Instrument;
 
+use crate::capacity::Models;
 use crate::db::Db;
 
-/// Sends a single-item request (`input.send_with(client)`) inside its span; once it succeeds,
-/// records the items it returned (`items`) and the capacity it consumed (`capacity`).
+/// Sends a single-item request of `model`'s (`input.send_with(client)`) inside its span; once
+/// it succeeds, records the items it returned (`items`) and the capacity it consumed
+/// (`capacity`).
 pub(crate) async fn send_one<T, E>(
     db: &Db,
     operation: &'static str,
+    model: &'static str,
     table: &str,
     request: impl Future<Output = Result<T, E>>,
     items: impl FnOnce(&T) -> usize,
     capacity: impl FnOnce(&T) -> Option<&ConsumedCapacity>,
 ) -> Result<T, E> {
-    let span = request_span(operation, table, None);
+    let span = request_span(operation, model, table, None);
     let result = request.instrument(span.clone()).await;
     if let Ok(output) = &result {
-        finish(db, &span, operation, items(output), capacity(output));
+        let models = Models::One(model);
+        finish(
+            db,
+            &span,
+            operation,
+            models,
+            items(output),
+            capacity(output),
+        );
     }
     result
 }
 
-/// The span one request runs in: the operation, table and index, then the items it returned,
-/// the capacity it consumed and the retries it needed. At debug level, so nothing is logged
-/// unless a subscriber asks for it.
+/// The span one request runs in: the operation, the model (or models) whose items it carries,
+/// the table and index, then the items it returned, the capacity it consumed, its on-demand
+/// price when the meter has prices, and the retries it needed. At debug level, so nothing is
+/// logged unless a subscriber asks for it.
 pub(crate) fn request_span(
     operation: &'static str,
+    model: &str,
     table: &str,
     index: Option<&str>,
 ) -> tracing::Span {
     tracing::debug_span!(
         "dynamodb",
         operation,
+        model,
         table,
         index = index.unwrap_or(""),
         items = tracing::field::Empty,
@@ -46,15 +60,17 @@ pub(crate) fn request_span(
     )
 }
 
-/// Records what a finished request returned and consumed on its span and the `Db`'s meter.
+/// Records what a finished request of `models` returned and consumed on its span and the
+/// `Db`'s meter.
 pub(crate) fn finish<'c>(
     db: &Db,
     span: &tracing::Span,
     operation: &'static str,
+    models: Models<'_>,
     items: usize,
     consumed: impl IntoIterator<Item = &'c aws_sdk_dynamodb::types::ConsumedCapacity>,
 ) {
-    let units = db.record_capacity(operation, consumed);
+    let units = db.record_capacity(operation, models, consumed);
     span.record("items", items);
     if let Some(meter) = db.capacity_meter() {
         span.record("consumed", units);

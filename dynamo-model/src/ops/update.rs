@@ -183,6 +183,7 @@ impl<'a, M: Model> UpdateItem<'a, M> {
         let (result, attempts) = counting(send_one(
             self.db,
             "UpdateItem",
+            M::SCHEMA.name,
             &table,
             input.send_with(self.db.client()),
             |_| 1,

@@ -219,3 +219,46 @@ async fn delete_removes_the_task_once() {
     let unknown = api::handle(&db, event("PATCH", "/tasks/t3", &[], &[], None)).await;
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
 }
+
+/// Each invocation's report holds that invocation's requests alone, per model.
+#[tokio::test]
+async fn each_invocation_reports_what_its_requests_cost() {
+    use dynamo_model::cost::Prices;
+    let db = db().await;
+    let prices = Prices::us_east_1();
+    let body = json!({"id": "c1", "owner": "eli", "title": "costed"});
+    let (created, cost) =
+        api::handle_metered(&db, event("POST", "/tasks", &[], &[], Some(body)), &prices).await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    assert_eq!(
+        (cost.requests, cost.writes, cost.reads),
+        (1, 1, 0),
+        "{cost:#}"
+    );
+    assert_eq!(cost.by_model.len(), 1, "{cost:#}");
+    assert_eq!(cost.by_model[0].model, "Task");
+    assert_eq!(cost.by_model[0].write_units, cost.write_units);
+    assert!(cost.on_demand > 0.0, "{cost:#}");
+
+    let get = event("GET", "/tasks/c1", &[], &[], None);
+    let (got, cost) = api::handle_metered(&db, get, &prices).await;
+    assert_eq!(got.status(), StatusCode::OK);
+    assert_eq!(
+        (cost.requests, cost.writes, cost.reads),
+        (1, 0, 1),
+        "{cost:#}"
+    );
+    assert_eq!(cost.write_units, 0.0, "{cost:#}");
+
+    let list = event("GET", "/owners/eli/tasks", &[], &[], None);
+    let (listed, cost) = api::handle_metered(&db, list, &prices).await;
+    assert_eq!(listed.status(), StatusCode::OK);
+    assert_eq!((cost.requests, cost.reads), (1, 1), "{cost:#}");
+    // A query of the task's GSI is still the task's.
+    assert_eq!(cost.by_model[0].model, "Task", "{cost:#}");
+
+    // A route that sends nothing costs nothing.
+    let (_, cost) =
+        api::handle_metered(&db, event("GET", "/nowhere", &[], &[], None), &prices).await;
+    assert_eq!((cost.requests, cost.on_demand), (0, 0.0), "{cost:#}");
+}

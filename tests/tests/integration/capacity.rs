@@ -1,5 +1,5 @@
-//! Consumed capacity: what the engine reports, summed by the meter per table, index and
-//! operation.
+//! Consumed capacity: what the engine reports, summed by the meter per table, index, operation
+//! and model.
 
 use dynamo_model::capacity::CapacityMeter;
 use dynamo_model::ops::{BatchWrite, Transaction};
@@ -140,4 +140,57 @@ async fn large_items_cost_what_their_size_predicts() {
     assert_eq!((predicted_put, predicted_get), (9.0, 3.0));
     assert_eq!(predicted_put, put);
     assert_eq!(predicted_get, get);
+}
+
+/// A report sums what each model's requests cost: in a shared table every entity is reported
+/// apart, a collection query under the collection's name, and a batch of several entities under
+/// all of their names.
+#[tokio::test]
+async fn a_report_sums_the_cost_of_each_model_in_a_shared_table() {
+    use dynamo_model::cost::Prices;
+    use examples::shop::{self, Address, OrderItem};
+    let meter = CapacityMeter::new();
+    let db = tests::db().with_capacity_meter(meter.clone());
+    shop::create_table(&db).await.unwrap();
+    // 1 customer, 2 addresses, 6 order items, 3 orders: one put each.
+    shop::seed(&db, "ida").await.unwrap();
+    shop::customer_view(&db, "ida").await.unwrap();
+    shop::order_by_id(&db, "ida-1").await.unwrap().unwrap();
+    let written = BatchWrite::new(&db)
+        .delete::<Address>(("ida", "work"))
+        .delete::<OrderItem>(("ida-3", 2))
+        .await
+        .unwrap();
+    assert!(written.is_complete(), "{written:?}");
+
+    let report = meter.report(&Prices::us_east_1());
+    let of = |model: &str| {
+        let Some(cost) = report.by_model.iter().find(|m| m.model == model) else {
+            panic!("no {model} in {report:#}");
+        };
+        (cost.requests, cost.write_units, cost.read_units)
+    };
+    // The engine reports 1 WCU a put, whatever the item; what it reports for a query is its own
+    // reckoning, so only its presence is checked.
+    assert_eq!(of("Customer"), (1, 1.0, 0.0), "{report:#}");
+    assert_eq!(of("Address"), (2, 2.0, 0.0), "{report:#}");
+    assert_eq!(of("OrderItem"), (6, 6.0, 0.0), "{report:#}");
+    let (requests, written, read) = of("Order");
+    assert_eq!(
+        (requests, written),
+        (4, 3.0),
+        "3 puts and a GSI query: {report:#}"
+    );
+    assert!(read > 0.0, "{report:#}");
+    let (requests, written, read) = of("CustomerView");
+    assert_eq!((requests, written), (1, 0.0), "{report:#}");
+    assert!(read > 0.0, "{report:#}");
+    let (requests, written, _) = of("Address + OrderItem");
+    assert_eq!(requests, 1, "{report:#}");
+    assert!(written > 0.0, "{report:#}");
+    assert_eq!(report.by_model.len(), 6, "{report:#}");
+    let sum: f64 = report.by_model.iter().map(|m| m.on_demand).sum();
+    assert!((sum - report.on_demand).abs() < 1e-12, "{report:#}");
+    assert_eq!(report.requests, 15);
+    println!("{report:#}");
 }

@@ -1,7 +1,8 @@
-//! Tracing: every request runs in a debug-level span naming its operation, table and index, with
-//! the items it returned and the capacity it consumed. The subscriber is the binary's global
-//! one (a thread's scoped default misses spans while other tests' threads register call sites
-//! at the same time); it records the thread of each span, and the test reads its own.
+//! Tracing: every request runs in a debug-level span naming its operation, model, table and
+//! index, with the items it returned and the capacity it consumed. The subscriber is the
+//! binary's global one (a thread's scoped default misses spans while other tests' threads
+//! register call sites at the same time); it records the thread of each span, and the test reads
+//! its own.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -107,6 +108,7 @@ fn every_request_runs_in_a_debug_span_naming_table_operation_and_items() {
         .find(|f| f["operation"] == "\"PutItem\"")
         .expect("a PutItem span");
     assert!(put["table"].contains("traced"), "{put:?}");
+    assert_eq!(put["model"], "\"Reading\"", "{put:?}");
     assert_eq!(put["items"], "1");
     assert!(put.contains_key("consumed"), "{put:?}");
     // 1 write unit on demand at $0.625 per million.
@@ -116,6 +118,7 @@ fn every_request_runs_in_a_debug_span_naming_table_operation_and_items() {
         .find(|f| f["operation"] == "\"Query\"")
         .expect("a Query span");
     assert_eq!(query["index"], "\"by_kind\"");
+    assert_eq!(query["model"], "\"Reading\"");
     assert_eq!(query["items"], "1");
     let loud: Vec<_> = spans
         .iter()

@@ -10,6 +10,7 @@ use futures::stream::{self, StreamExt};
 use tracing::Instrument;
 
 use super::{MAX_BATCH_GET, RetryPolicy, key_fingerprint, key_fingerprint_of, with_retries};
+use crate::capacity::Models;
 use crate::db::Db;
 use crate::error::Error;
 use crate::model::{Model, Projection};
@@ -164,7 +165,7 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
         let consistent = self.consistent_read;
         let policy = self.retry;
         let chunks: Vec<Vec<Item>> = keys.chunks(MAX_BATCH_GET).map(<[Item]>::to_vec).collect();
-        let span = request_span("BatchGetItem", &table, None);
+        let span = request_span("BatchGetItem", M::SCHEMA.name, &table, None);
         let results: Vec<ChunkResult> = stream::iter(chunks)
             .map(|chunk| {
                 let (table, projection, names) = (table.clone(), projection.clone(), names.clone());
@@ -192,7 +193,8 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
                                     return Err((keys, Error::sdk("BatchGetItem", &table, e)));
                                 }
                             };
-                            db.record_capacity("BatchGetItem", output.consumed_capacity());
+                            let models = Models::One(M::SCHEMA.name);
+                            db.record_capacity("BatchGetItem", models, output.consumed_capacity());
                             let found = output
                                 .responses
                                 .and_then(|mut responses| responses.remove(&table))

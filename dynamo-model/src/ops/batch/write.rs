@@ -10,6 +10,7 @@ use futures::stream::{self, StreamExt};
 use tracing::Instrument;
 
 use super::{MAX_BATCH_WRITE, RetryPolicy, key_fingerprint, with_retries};
+use crate::capacity::Models;
 use crate::db::Db;
 use crate::error::Error;
 use crate::model::Model;
@@ -180,6 +181,8 @@ type AfterWrite<'a> = Box<dyn FnOnce() -> Result<(), Error> + Send + 'a>;
 
 /// One write, ready to send.
 struct PreparedWrite<'a> {
+    /// The Rust type name of the write's model, for the capacity meter.
+    model: &'static str,
     key: Item,
     write: BatchWriteItem,
     after_write: Option<AfterWrite<'a>>,
@@ -208,6 +211,7 @@ impl<'a, M: Model + Send> PendingWrite<'a> for PutPending<'a, M> {
         let key = self.model.item_key()?;
         let prepared = build_write(&*self.model)?;
         Ok(PreparedWrite {
+            model: M::SCHEMA.name,
             key,
             write: self.write(prepared.item),
             after_write: None,
@@ -221,6 +225,7 @@ impl<'a, M: Model + Send> PendingWrite<'a> for PutPending<'a, M> {
         let write = this.write(prepared.item);
         let (model, expected) = (this.model, prepared.expected_version);
         Ok(PreparedWrite {
+            model: M::SCHEMA.name,
             key,
             write,
             after_write: Some(Box::new(move || saved(model, expected))),
@@ -231,6 +236,7 @@ impl<'a, M: Model + Send> PendingWrite<'a> for PutPending<'a, M> {
 /// A delete by key; the model's type lives on in its `before_delete` function.
 struct DeletePending {
     table: String,
+    model: &'static str,
     key: Result<Item, ConversionError>,
     before_delete: fn(&Item) -> Result<(), Error>,
 }
@@ -243,6 +249,7 @@ impl DeletePending {
             .build()
             .unwrap_or_else(|_| unreachable!("the key is set"));
         Ok(PreparedWrite {
+            model: self.model,
             key,
             write: BatchWriteItem {
                 table: self.table.clone(),
@@ -295,6 +302,7 @@ fn replaced_by(writes: &[PreparedWrite<'_>]) -> Vec<Option<usize>> {
 /// A write on its way, with its index in the batch.
 struct Entry {
     index: usize,
+    model: &'static str,
     write: BatchWriteItem,
 }
 
@@ -339,6 +347,7 @@ impl<'a> BatchWrite<'a> {
     pub fn delete<M: Model>(mut self, key: M::Key<'_>) -> Self {
         self.writes.push(Box::new(DeletePending {
             table: self.db.table_name_of::<M>(),
+            model: M::SCHEMA.name,
             key: M::key_item(key),
             before_delete: before_delete::<M>,
         }));
@@ -385,14 +394,17 @@ impl<'a> BatchWrite<'a> {
             if replaced.is_none() {
                 entries.push(Entry {
                     index,
+                    model: prepared.model,
                     write: prepared.write,
                 });
             }
         }
         let tables: std::collections::BTreeSet<&str> =
             entries.iter().map(|e| e.write.table.as_str()).collect();
+        let models: std::collections::BTreeSet<&str> = entries.iter().map(|e| e.model).collect();
         let span = request_span(
             "BatchWriteItem",
+            &models.into_iter().collect::<Vec<_>>().join(" + "),
             &tables.into_iter().collect::<Vec<_>>().join(", "),
             None,
         );
@@ -485,7 +497,15 @@ async fn send_writes(
             return Err((chunk, error));
         }
     };
-    db.record_capacity("BatchWriteItem", output.consumed_capacity());
+    let models: Vec<(String, &'static str)> = chunk
+        .iter()
+        .map(|entry| (entry.write.table.clone(), entry.model))
+        .collect();
+    db.record_capacity(
+        "BatchWriteItem",
+        Models::PerItem(&models),
+        output.consumed_capacity(),
+    );
     let mut unprocessed: Vec<BatchWriteItem> = output
         .unprocessed_items
         .unwrap_or_default()
@@ -533,6 +553,7 @@ mod tests {
             .build()
             .unwrap();
         PreparedWrite {
+            model: "Cat",
             key,
             write: BatchWriteItem {
                 table: table.to_owned(),

@@ -18,6 +18,7 @@ use tracing::Instrument;
 
 use super::cursor::Cursor;
 use super::{OpFuture, finish, request_span};
+use crate::capacity::Models;
 use crate::db::Db;
 use crate::error::Error;
 use crate::expr::{Condition, KeyCondition, Placeholders, RangeKey};
@@ -40,6 +41,9 @@ pub struct Page<P> {
 /// What query and scan share: where to read, what to return, how to page.
 struct Reader<'a> {
     db: &'a Db,
+    /// Whose items the request reads, as spans and the capacity meter name them: the model's
+    /// Rust type name, or a collection's.
+    model: &'static str,
     /// The model's base table name (before the `Db`'s prefix and suffix), for cursors.
     base_table: &'static str,
     index: Option<&'static str>,
@@ -52,10 +56,11 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn new(db: &'a Db, base_table: &'static str, index: Option<&'static str>) -> Self {
+    fn new<M: Model>(db: &'a Db, index: Option<&'static str>) -> Self {
         Reader {
             db,
-            base_table,
+            model: M::SCHEMA.name,
+            base_table: M::SCHEMA.table,
             index,
             filter: None,
             consistent_read: false,
@@ -125,7 +130,13 @@ impl<'a> Reader<'a> {
 
 /// A request ready to send, page after page: each page sends it as built, with the start key
 /// of that page.
-enum Prepared {
+struct Prepared {
+    request: Request,
+    /// Whose items it reads (see [`Reader::model`]).
+    model: &'static str,
+}
+
+enum Request {
     Query(QueryInputBuilder),
     Scan(ScanInputBuilder),
 }
@@ -138,21 +149,31 @@ struct RawPage {
 }
 
 impl Prepared {
+    fn query(model: &'static str, input: QueryInputBuilder) -> Self {
+        let request = Request::Query(input);
+        Prepared { request, model }
+    }
+
+    fn scan(model: &'static str, input: ScanInputBuilder) -> Self {
+        let request = Request::Scan(input);
+        Prepared { request, model }
+    }
+
     fn table(&self) -> String {
-        match self {
-            Prepared::Query(input) => input.get_table_name().clone(),
-            Prepared::Scan(input) => input.get_table_name().clone(),
+        match &self.request {
+            Request::Query(input) => input.get_table_name().clone(),
+            Request::Scan(input) => input.get_table_name().clone(),
         }
         .unwrap_or_default()
     }
 
     async fn send(&self, db: &Db, start: Option<Item>) -> Result<RawPage, Error> {
         let table = self.table();
-        let (operation, index) = match self {
-            Prepared::Query(input) => ("Query", input.get_index_name().as_deref()),
-            Prepared::Scan(input) => ("Scan", input.get_index_name().as_deref()),
+        let (operation, index) = match &self.request {
+            Request::Query(input) => ("Query", input.get_index_name().as_deref()),
+            Request::Scan(input) => ("Scan", input.get_index_name().as_deref()),
         };
-        let span = request_span(operation, &table, index);
+        let span = request_span(operation, self.model, &table, index);
         // Query and Scan outputs have the same fields but no shared trait.
         macro_rules! send_page {
             ($input:expr) => {{
@@ -171,12 +192,13 @@ impl Prepared {
                 )
             }};
         }
-        let (items, count, last_key, consumed) = match self {
-            Prepared::Query(input) => send_page!(input),
-            Prepared::Scan(input) => send_page!(input),
+        let (items, count, last_key, consumed) = match &self.request {
+            Request::Query(input) => send_page!(input),
+            Request::Scan(input) => send_page!(input),
         };
         let count = usize::try_from(count).unwrap_or(0);
-        finish(db, &span, operation, count, consumed.as_ref());
+        let models = Models::One(self.model);
+        finish(db, &span, operation, models, count, consumed.as_ref());
         Ok(RawPage {
             items: items.unwrap_or_default(),
             count,

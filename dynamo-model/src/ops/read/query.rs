@@ -51,7 +51,7 @@ impl<'a, M: Model, R> Query<'a, M, R> {
             .partition_attribute(hash_name)
             .map(|value| KeyCondition::partition_value(hash_name, value));
         let query = Query {
-            reader: Reader::new(db, M::SCHEMA.table, index),
+            reader: Reader::new::<M>(db, index),
             key,
             range_name,
             sort_names: &[],
@@ -86,7 +86,7 @@ impl<'a, M: Model, S> Query<'a, M, crate::index::MultiSort<S>> {
             })
         });
         Query {
-            reader: Reader::new(db, M::SCHEMA.table, Some(index)),
+            reader: Reader::new::<M>(db, Some(index)),
             key,
             range_name: sort_names.first().copied(),
             sort_names,
@@ -157,6 +157,13 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
             forward: self.forward,
             model: PhantomData,
         }
+    }
+
+    /// The same query, named in spans and by the capacity meter as reading `model`'s items: a
+    /// collection's name for a collection query.
+    pub(crate) fn reading_for(mut self, model: &'static str) -> Self {
+        self.reader.model = model;
+        self
     }
 
     shared_read_methods!();
@@ -234,7 +241,9 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
     where
         P: Projection<M> + Send + 'a,
     {
-        let prepared = self.input(None).map(Prepared::Query);
+        let prepared = self
+            .input(None)
+            .map(|input| Prepared::query(self.reader.model, input));
         let db = self.reader.db;
         let max = self.reader.max_items;
         match prepared {
@@ -250,7 +259,7 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
     where
         P: Projection<M>,
     {
-        let prepared = Prepared::Query(self.input(None)?);
+        let prepared = Prepared::query(self.reader.model, self.input(None)?);
         let partition = match &self.key {
             Ok(key) => key.hash_value().map(|value| (key.hash_name(), value)),
             Err(_) => None,
@@ -265,7 +274,7 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
     where
         P: Projection<M>,
     {
-        let prepared = Prepared::Query(self.input(Some(Select::Count))?);
+        let prepared = Prepared::query(self.reader.model, self.input(Some(Select::Count))?);
         count_all(self.reader.db, prepared).await
     }
 

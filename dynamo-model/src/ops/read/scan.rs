@@ -15,7 +15,7 @@ pub struct Scan<'a, M, P = M> {
 impl<'a, M: Model> Scan<'a, M> {
     pub(crate) fn new(db: &'a Db, index: Option<&'static str>) -> Self {
         Scan {
-            reader: Reader::new(db, M::SCHEMA.table, index),
+            reader: Reader::new::<M>(db, index),
             segments: None,
             model: PhantomData,
         }
@@ -90,11 +90,16 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
     {
         let db = self.reader.db;
         let max = self.reader.max_items;
+        let model = self.reader.model;
         let Some((total, concurrency)) = self.segments else {
             return match self.input(None, None) {
-                Ok(input) => {
-                    item_stream(db, Prepared::Scan(input), max, crate::ops::load::<M, P>).boxed()
-                }
+                Ok(input) => item_stream(
+                    db,
+                    Prepared::scan(model, input),
+                    max,
+                    crate::ops::load::<M, P>,
+                )
+                .boxed(),
                 Err(error) => stream::once(async { Err(error) }).boxed(),
             };
         };
@@ -106,7 +111,7 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
                 .map(move |input| {
                     Box::pin(item_stream(
                         db,
-                        Prepared::Scan(input),
+                        Prepared::scan(model, input),
                         None,
                         crate::ops::load::<M, P>,
                     ))
@@ -123,7 +128,7 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
     where
         P: Projection<M>,
     {
-        let prepared = Prepared::Scan(self.input(None, None)?);
+        let prepared = Prepared::scan(self.reader.model, self.input(None, None)?);
         self.reader
             .page(prepared, cursor, None, crate::ops::load::<M, P>)
             .await
@@ -134,7 +139,7 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
     where
         P: Projection<M>,
     {
-        let prepared = Prepared::Scan(self.input(Some(Select::Count), None)?);
+        let prepared = Prepared::scan(self.reader.model, self.input(Some(Select::Count), None)?);
         count_all(self.reader.db, prepared).await
     }
 }

@@ -6,6 +6,7 @@ use aws_sdk_dynamodb::types::{Get as GetAction, TransactGetItem};
 use tracing::Instrument;
 
 use super::{MAX_TRANSACTION_ACTIONS, built};
+use crate::capacity::Models;
 use crate::db::Db;
 use crate::error::Error;
 use crate::model::Model;
@@ -31,6 +32,8 @@ use crate::value::Item;
 pub struct TransactionGet<'a> {
     db: &'a Db,
     gets: Result<Vec<TransactGetItem>, ConversionError>,
+    /// Each get's table and model, for the capacity meter.
+    models: Vec<(String, &'static str)>,
 }
 
 /// The items a read transaction read, in the order of its gets.
@@ -66,12 +69,14 @@ impl<'a> TransactionGet<'a> {
         TransactionGet {
             db,
             gets: Ok(Vec::new()),
+            models: Vec::new(),
         }
     }
 
     /// Reads the item of model `M` with this key.
     pub fn get<M: Model>(mut self, key: M::Key<'_>) -> Self {
         let table = self.db.table_name_of::<M>();
+        self.models.push((table.clone(), M::SCHEMA.name));
         let key = M::key_item(key);
         self.gets = self.gets.and_then(|mut gets| {
             let get = built(
@@ -97,7 +102,13 @@ impl<'a> TransactionGet<'a> {
                 limit: MAX_TRANSACTION_ACTIONS,
             });
         }
-        let span = request_span("TransactGetItems", "(transaction)", None);
+        let models = Models::PerItem(&self.models);
+        let span = request_span(
+            "TransactGetItems",
+            &models.label(None),
+            "(transaction)",
+            None,
+        );
         let output = self
             .db
             .client()
@@ -117,6 +128,7 @@ impl<'a> TransactionGet<'a> {
             self.db,
             &span,
             "TransactGetItems",
+            models,
             found,
             output.consumed_capacity(),
         );

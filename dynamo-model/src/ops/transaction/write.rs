@@ -9,6 +9,7 @@ use aws_sdk_dynamodb::types::{
 use tracing::Instrument;
 
 use super::{CancelReason, MAX_TRANSACTION_ACTIONS, built};
+use crate::capacity::Models;
 use crate::db::Db;
 use crate::error::Error;
 use crate::expr::{Condition, Placeholders, Update};
@@ -43,6 +44,8 @@ pub struct Transaction<'a> {
     actions: Vec<Box<dyn PendingAction<'a> + 'a>>,
     token: Option<String>,
     return_items: bool,
+    /// Each action's table and model, for the capacity meter.
+    models: Vec<(String, &'static str)>,
 }
 
 /// What a put's model does once the transaction committed: record the version written, then
@@ -293,6 +296,7 @@ impl<'a> Transaction<'a> {
             actions: Vec::new(),
             token: None,
             return_items: false,
+            models: Vec::new(),
         }
     }
 
@@ -302,8 +306,10 @@ impl<'a> Transaction<'a> {
         condition: Option<Condition>,
         only_if_new: bool,
     ) -> Self {
+        let table = self.db.table_name_of::<M>();
+        self.models.push((table.clone(), M::SCHEMA.name));
         self.actions.push(Box::new(PutPending {
-            table: self.db.table_name_of::<M>(),
+            table,
             model,
             condition,
             only_if_new,
@@ -318,8 +324,10 @@ impl<'a> Transaction<'a> {
         condition: Option<Condition>,
         expected: Option<u64>,
     ) -> Self {
+        let table = self.db.table_name_of::<M>();
+        self.models.push((table.clone(), M::SCHEMA.name));
         self.actions.push(Box::new(KeyedPending {
-            table: self.db.table_name_of::<M>(),
+            table,
             key: M::key_item(key),
             kind,
             condition,
@@ -447,7 +455,13 @@ impl<'a> Transaction<'a> {
             .into_iter()
             .map(|a| (a.item, (a.version, a.after_commit)))
             .unzip();
-        let span = request_span("TransactWriteItems", "(transaction)", None);
+        let models = Models::PerItem(&self.models);
+        let span = request_span(
+            "TransactWriteItems",
+            &models.label(None),
+            "(transaction)",
+            None,
+        );
         let count = actions.len();
         let result = self
             .db
@@ -465,6 +479,7 @@ impl<'a> Transaction<'a> {
                     self.db,
                     &span,
                     "TransactWriteItems",
+                    models,
                     count,
                     output.consumed_capacity(),
                 );
