@@ -6,6 +6,7 @@
 
 mod api;
 mod batch;
+mod benchmarks;
 mod capacity;
 mod conditions;
 mod defaults;
