@@ -307,12 +307,21 @@ impl Error {
         hook: &'static str,
         source: crate::behaviour::HookError,
     ) -> Self {
+        Self::hook_of_table(M::SCHEMA.table, hook, source)
+    }
+
+    /// [`hook`](Self::hook) for the model of `table`, compiled once for every model.
+    fn hook_of_table(
+        table: &'static str,
+        hook: &'static str,
+        source: crate::behaviour::HookError,
+    ) -> Self {
         // A hook that refuses with validation failures reports them as validation.
         match source.downcast::<crate::behaviour::ValidationErrors>() {
             Ok(failures) => Error::Validation(*failures),
             Err(source) => Error::Hook {
                 hook,
-                table: M::SCHEMA.table.to_owned(),
+                table: table.to_owned(),
                 source: source.into(),
             },
         }

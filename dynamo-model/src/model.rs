@@ -572,16 +572,16 @@ pub fn key_item_of(
 /// DynamoDB's key rules for the key attributes of a whole item of model `M`: the table's keys
 /// and every index key attribute the item holds (an index key may not be empty or over the same
 /// limits either).
-pub(crate) fn check_item_keys<M: Model>(item: &Item) -> Result<(), ConversionError> {
+pub(crate) fn check_item_keys(schema: &Schema, item: &Item) -> Result<(), ConversionError> {
     let table = [
         (
-            Some(M::SCHEMA.hash_key),
+            Some(schema.hash_key),
             crate::value::MAX_PARTITION_KEY_SIZE,
             "partition",
         ),
-        (M::SCHEMA.range_key, crate::value::MAX_SORT_KEY_SIZE, "sort"),
+        (schema.range_key, crate::value::MAX_SORT_KEY_SIZE, "sort"),
     ];
-    let indexes = M::SCHEMA.indexes.iter().flat_map(|index| {
+    let indexes = schema.indexes.iter().flat_map(|index| {
         index
             .hash_keys()
             .map(|key| (Some(key), crate::value::MAX_PARTITION_KEY_SIZE, "partition"))

@@ -56,7 +56,8 @@ impl<'a, M: Model> Delete<'a, M> {
         returns: Option<ReturnValue>,
     ) -> Result<DeleteItemInputBuilder, Error> {
         let mut placeholders = Placeholders::new();
-        let condition = write_condition::<M>(
+        let condition = write_condition(
+            &M::SCHEMA,
             self.condition.as_ref(),
             self.expected_version,
             false,
@@ -90,34 +91,55 @@ impl<'a, M: Model> Delete<'a, M> {
                 .map_err(|e| Error::hook::<M>("before_delete_async", e))?;
             M::before_delete(key).map_err(|e| Error::hook::<M>("before_delete", e))?;
         }
-        let table = input.get_table_name().clone().unwrap_or_default();
-        let (result, attempts) = counting(send_one(
+        send_delete(
             self.db,
-            "DeleteItem",
             M::SCHEMA.name,
-            &table,
-            input.send_with(self.db.client()),
-            |_| 1,
-            DeleteItemOutput::consumed_capacity,
-        ))
-        .await;
-        // The condition failed on a retry and there is no item any more: an earlier attempt
-        // deleted it and its answer was lost (or another writer deleted it meanwhile; either
-        // way the item is gone, as asked). What it held is not known any more.
-        if let Err(e) = &result
-            && super::write::retried_condition_failure(attempts, e) == Some(None)
-        {
-            return Ok(None);
-        }
-        match result {
-            Ok(output) => Ok(output.attributes),
-            Err(e) => Err(write_error::<M, _, _>(
-                "DeleteItem",
-                table,
-                self.expected_version,
-                e,
-            )),
-        }
+            M::SCHEMA.version,
+            input,
+            self.expected_version,
+        )
+        .await
+    }
+}
+
+/// Sends a delete of `model`'s item and gives the item it deleted when asked for, or the
+/// error, told apart by the model's `version` attribute. Apart from the model's type, so that
+/// it is compiled once.
+async fn send_delete(
+    db: &Db,
+    model: &'static str,
+    version: Option<&'static str>,
+    input: DeleteItemInputBuilder,
+    expected_version: Option<u64>,
+) -> Result<Option<Item>, Error> {
+    let table = input.get_table_name().clone().unwrap_or_default();
+    let (result, attempts) = counting(send_one(
+        db,
+        "DeleteItem",
+        model,
+        &table,
+        input.send_with(db.client()),
+        |_| 1,
+        DeleteItemOutput::consumed_capacity,
+    ))
+    .await;
+    // The condition failed on a retry and there is no item any more: an earlier attempt
+    // deleted it and its answer was lost (or another writer deleted it meanwhile; either way
+    // the item is gone, as asked). What it held is not known any more.
+    if let Err(e) = &result
+        && super::write::retried_condition_failure(attempts, e) == Some(None)
+    {
+        return Ok(None);
+    }
+    match result {
+        Ok(output) => Ok(output.attributes),
+        Err(e) => Err(write_error(
+            "DeleteItem",
+            version,
+            table,
+            expected_version,
+            e,
+        )),
     }
 }
 

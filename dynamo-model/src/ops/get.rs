@@ -89,19 +89,7 @@ impl<'a, M: Model, P: Projection<M>> Get<'a, M, P> {
     async fn run(mut self) -> Result<Option<P>, Error> {
         let key = take_key(&mut self.key)?;
         let input = self.input(key);
-        let table = input.get_table_name().clone().unwrap_or_default();
-        let output = send_one(
-            self.db,
-            "GetItem",
-            M::SCHEMA.name,
-            &table,
-            input.send_with(self.db.client()),
-            |o| usize::from(o.item.is_some()),
-            GetItemOutput::consumed_capacity,
-        )
-        .await
-        .map_err(|e| Error::sdk("GetItem", &table, e))?;
-        match output.item {
+        match send_get(self.db, M::SCHEMA.name, input).await? {
             Some(item)
                 if self.hide_expired && M::SCHEMA.ttl.is_some_and(|ttl| expired(&item, ttl)) =>
             {
@@ -111,6 +99,28 @@ impl<'a, M: Model, P: Projection<M>> Get<'a, M, P> {
             None => Ok(None),
         }
     }
+}
+
+/// Sends a get of `model`'s item and gives the item, if there is one. Apart from the model's
+/// type, so that it is compiled once.
+async fn send_get(
+    db: &Db,
+    model: &'static str,
+    input: GetItemInputBuilder,
+) -> Result<Option<Item>, Error> {
+    let table = input.get_table_name().clone().unwrap_or_default();
+    let output = send_one(
+        db,
+        "GetItem",
+        model,
+        &table,
+        input.send_with(db.client()),
+        |o| usize::from(o.item.is_some()),
+        GetItemOutput::consumed_capacity,
+    )
+    .await
+    .map_err(|e| Error::sdk("GetItem", &table, e))?;
+    Ok(output.item)
 }
 
 impl<'a, M: Model + 'a, P: Projection<M> + Send + 'a> IntoFuture for Get<'a, M, P> {

@@ -6,7 +6,9 @@ use aws_sdk_dynamodb::types::{ReturnValue, ReturnValuesOnConditionCheckFailure};
 
 use std::future::IntoFuture;
 
-use aws_sdk_dynamodb::operation::put_item::PutItemOutput;
+use aws_sdk_dynamodb::config::http::HttpResponse;
+use aws_sdk_dynamodb::error::SdkError;
+use aws_sdk_dynamodb::operation::put_item::{PutItemError, PutItemOutput};
 
 use super::telemetry::send_one;
 use super::write::{
@@ -18,7 +20,7 @@ use crate::db::Db;
 use crate::error::Error;
 use crate::expr::Condition;
 use crate::expr::Placeholders;
-use crate::model::Model;
+use crate::model::{Model, Schema};
 use crate::value::Item;
 
 /// Writes one item. Made by [`Model::put`] (replace) and [`Model::create`] (only if new).
@@ -68,24 +70,13 @@ impl<'a, M: Model> Put<'a, M> {
         returns: Option<ReturnValue>,
     ) -> Result<PutItemInputBuilder, Error> {
         let conditional = self.conditional(&prepared);
-        let mut placeholders = Placeholders::new();
-        let condition = write_condition::<M>(
-            self.condition.as_ref(),
-            prepared.expected_version,
-            self.only_if_new,
-            &mut placeholders,
-        )?;
-        Ok(PutItemInput::builder()
-            .table_name(self.db.table_name_of::<M>())
-            .set_item(Some(prepared.item))
-            .set_condition_expression(condition)
-            .set_expression_attribute_names(placeholders.names())
-            .set_expression_attribute_values(placeholders.values())
-            .set_return_values_on_condition_check_failure(
-                conditional.then_some(ReturnValuesOnConditionCheckFailure::AllOld),
-            )
-            .set_return_values(returns)
-            .set_return_consumed_capacity(self.db.return_capacity()))
+        put_input(
+            self.db,
+            &M::SCHEMA,
+            (self.condition.as_ref(), self.only_if_new, conditional),
+            prepared,
+            returns,
+        )
     }
 
     /// Whether the put carries a condition (a create, a version check or the caller's).
@@ -108,27 +99,7 @@ impl<'a, M: Model> Put<'a, M> {
         // A conditional put keeps the item it sends, to recognise it when a retry finds it.
         let sent = self.conditional(&prepared).then(|| prepared.item.clone());
         let input = self.input(prepared, returns)?;
-        let table = input.get_table_name().clone().unwrap_or_default();
-        let (result, attempts) = counting(send_one(
-            self.db,
-            "PutItem",
-            M::SCHEMA.name,
-            &table,
-            input.send_with(self.db.client()),
-            |_| 1,
-            PutItemOutput::consumed_capacity,
-        ))
-        .await;
-        // The condition failed on a retry, and the stored item is exactly the one this put
-        // writes: an earlier attempt landed and its answer was lost. The write succeeded (what
-        // it replaced is not known any more).
-        let landed_earlier = |e: &aws_sdk_dynamodb::error::SdkError<_, _>| {
-            sent.is_some() && retried_condition_failure(attempts, e) == Some(sent.as_ref())
-        };
-        let result = match result {
-            Err(e) if landed_earlier(&e) => Ok(PutItemOutput::builder().build()),
-            other => other,
-        };
+        let (table, result) = send_put(self.db, M::SCHEMA.name, input, sent).await;
         match result {
             Ok(output) => {
                 saved(self.model, expected)?;
@@ -138,23 +109,106 @@ impl<'a, M: Model> Put<'a, M> {
                     .map_err(|e| Error::hook::<M>("after_save_async", e))?;
                 Ok(output.attributes)
             }
-            Err(e) => {
-                if self.only_if_new && is_condition_failure(&e) {
-                    let stored = stored_item(&e);
-                    // An item with the key is there; or, when DynamoDB did not return it, the
-                    // key condition is the one left to fail (a version conflict is told apart
-                    // by `write_error`).
-                    let exists = stored.is_some_and(|item| !item.is_empty())
-                        || (self.condition.is_none()
-                            && version_conflict::<M>(&table, expected, stored).is_none());
-                    if exists {
-                        return Err(Error::AlreadyExists { table });
-                    }
-                }
-                Err(write_error::<M, _, _>("PutItem", table, expected, e))
-            }
+            Err(e) => Err(put_error(
+                M::SCHEMA.version,
+                table,
+                expected,
+                (self.only_if_new, self.condition.is_some()),
+                e,
+            )),
         }
     }
+}
+
+/// The PutItem request of an item prepared from a model with `schema`, with the caller's
+/// condition, the version check, and the create check when `only_if_new`; `conditional` asks
+/// for the stored item when a condition fails. Apart from the model's type, so that it is
+/// compiled once.
+fn put_input(
+    db: &Db,
+    schema: &Schema,
+    (condition, only_if_new, conditional): (Option<&Condition>, bool, bool),
+    prepared: PreparedWrite,
+    returns: Option<ReturnValue>,
+) -> Result<PutItemInputBuilder, Error> {
+    let mut placeholders = Placeholders::new();
+    let condition = write_condition(
+        schema,
+        condition,
+        prepared.expected_version,
+        only_if_new,
+        &mut placeholders,
+    )?;
+    Ok(PutItemInput::builder()
+        .table_name(db.table_name(schema.table))
+        .set_item(Some(prepared.item))
+        .set_condition_expression(condition)
+        .set_expression_attribute_names(placeholders.names())
+        .set_expression_attribute_values(placeholders.values())
+        .set_return_values_on_condition_check_failure(
+            conditional.then_some(ReturnValuesOnConditionCheckFailure::AllOld),
+        )
+        .set_return_values(returns)
+        .set_return_consumed_capacity(db.return_capacity()))
+}
+
+/// The error of a failed put of a model versioned by `version`: for a create (`only_if_new`),
+/// [`Error::AlreadyExists`] when an item with the key is there, else what [`write_error`] says.
+fn put_error(
+    version: Option<&'static str>,
+    table: String,
+    expected: Option<u64>,
+    (only_if_new, has_condition): (bool, bool),
+    error: SdkError<PutItemError, HttpResponse>,
+) -> Error {
+    if only_if_new && is_condition_failure(&error) {
+        let stored = stored_item(&error);
+        // An item with the key is there; or, when DynamoDB did not return it, the key
+        // condition is the one left to fail (a version conflict is told apart by
+        // `write_error`).
+        let exists = stored.is_some_and(|item| !item.is_empty())
+            || (!has_condition && version_conflict(version, &table, expected, stored).is_none());
+        if exists {
+            return Error::AlreadyExists { table };
+        }
+    }
+    write_error("PutItem", version, table, expected, error)
+}
+
+/// Sends a put of `model`'s item and gives the table it went to with its outcome. When its
+/// condition failed on a retry and the stored item is exactly the one it writes (`sent`, kept
+/// for a conditional put), an earlier attempt landed and its answer was lost: that is a
+/// success (what it replaced is not known any more). Apart from the model's type, so that it
+/// is compiled once.
+async fn send_put(
+    db: &Db,
+    model: &'static str,
+    input: PutItemInputBuilder,
+    sent: Option<Item>,
+) -> (
+    String,
+    Result<PutItemOutput, SdkError<PutItemError, HttpResponse>>,
+) {
+    let table = input.get_table_name().clone().unwrap_or_default();
+    let (result, attempts) = counting(send_one(
+        db,
+        "PutItem",
+        model,
+        &table,
+        input.send_with(db.client()),
+        |_| 1,
+        PutItemOutput::consumed_capacity,
+    ))
+    .await;
+    let result = match result {
+        Err(e)
+            if sent.is_some() && retried_condition_failure(attempts, &e) == Some(sent.as_ref()) =>
+        {
+            Ok(PutItemOutput::builder().build())
+        }
+        other => other,
+    };
+    (table, result)
 }
 
 impl<'a, M: Model + Send + 'a> IntoFuture for Put<'a, M> {

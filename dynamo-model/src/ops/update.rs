@@ -7,7 +7,9 @@ use aws_sdk_dynamodb::operation::update_item::UpdateItemInput;
 use aws_sdk_dynamodb::operation::update_item::builders::UpdateItemInputBuilder;
 use aws_sdk_dynamodb::types::{AttributeValue, ReturnValue, ReturnValuesOnConditionCheckFailure};
 
-use aws_sdk_dynamodb::operation::update_item::UpdateItemOutput;
+use aws_sdk_dynamodb::config::http::HttpResponse;
+use aws_sdk_dynamodb::error::SdkError;
+use aws_sdk_dynamodb::operation::update_item::{UpdateItemError, UpdateItemOutput};
 
 use super::{OpFuture, counting, send_one, write_error};
 use crate::behaviour::Failures;
@@ -129,7 +131,8 @@ impl<'a, M: Model> UpdateItem<'a, M> {
         // The timestamps and version bump, made once: rendered, and checked by an upsert.
         let extra = behaviour_actions::<M>(&self.update, std::time::SystemTime::now());
         let update = render_with_behaviours::<M>(&self.update, extra.as_ref(), &mut placeholders)?;
-        let mut condition = super::write_condition::<M>(
+        let mut condition = super::write_condition(
+            &M::SCHEMA,
             self.condition.as_ref(),
             self.expected_version,
             false,
@@ -179,17 +182,7 @@ impl<'a, M: Model> UpdateItem<'a, M> {
         let key = super::take_key(&mut self.key)?;
         let returns_new = matches!(returns, ReturnValue::AllNew | ReturnValue::UpdatedNew);
         let input = self.input(key, returns)?;
-        let table = input.get_table_name().clone().unwrap_or_default();
-        let (result, attempts) = counting(send_one(
-            self.db,
-            "UpdateItem",
-            M::SCHEMA.name,
-            &table,
-            input.send_with(self.db.client()),
-            |_| 1,
-            UpdateItemOutput::consumed_capacity,
-        ))
-        .await;
+        let (table, result, attempts) = send_update(self.db, M::SCHEMA.name, input).await;
         // The condition failed on a retry, and the stored item already shows this update at
         // the next version: an earlier attempt landed and its answer was lost.
         if let Err(e) = &result
@@ -201,7 +194,10 @@ impl<'a, M: Model> UpdateItem<'a, M> {
         match result {
             Ok(output) => Ok(output.attributes),
             Err(e) => {
-                if let Some(exhausted) = version_exhausted::<M, _, _>(&table, &e) {
+                let version = M::SCHEMA
+                    .version
+                    .map(|attribute| (attribute, M::VERSION_MAX));
+                if let Some(exhausted) = version_exhausted(version, &table, &e) {
                     return Err(exhausted);
                 }
                 // No item with the key: an update is not an upsert, and nothing was written.
@@ -211,8 +207,9 @@ impl<'a, M: Model> UpdateItem<'a, M> {
                 {
                     return Err(Error::NotFound { table });
                 }
-                Err(write_error::<M, _, _>(
+                Err(write_error(
                     "UpdateItem",
+                    M::SCHEMA.version,
                     table,
                     self.expected_version,
                     e,
@@ -273,23 +270,46 @@ pub(crate) fn version_cap<M: Model>(
 
 /// [`Error::VersionExhausted`] when an update failed because the stored version is already the
 /// largest the version field holds.
-fn version_exhausted<M: Model, E, R>(
+fn version_exhausted(
+    version: Option<(&'static str, u64)>,
     table: &str,
-    error: &aws_sdk_dynamodb::error::SdkError<E, R>,
-) -> Option<Error>
-where
-    E: aws_sdk_dynamodb::error::ProvideErrorMetadata + super::write::ConditionFailure,
-{
-    let attribute = M::SCHEMA.version?;
+    error: &SdkError<UpdateItemError, HttpResponse>,
+) -> Option<Error> {
+    let (attribute, max) = version?;
     if !super::write::is_condition_failure(error) {
         return None;
     }
     let stored = crate::behaviour::version::stored(super::write::stored_item(error), attribute)?;
-    (stored >= M::VERSION_MAX).then(|| Error::VersionExhausted {
+    (stored >= max).then(|| Error::VersionExhausted {
         table: table.to_owned(),
         attribute,
-        max: M::VERSION_MAX,
+        max,
     })
+}
+
+/// Sends an update of `model`'s item and gives the table, the outcome and the SDK's attempts
+/// at it. Apart from the model's type, so that it is compiled once.
+async fn send_update(
+    db: &Db,
+    model: &'static str,
+    input: UpdateItemInputBuilder,
+) -> (
+    String,
+    Result<UpdateItemOutput, SdkError<UpdateItemError, HttpResponse>>,
+    u32,
+) {
+    let table = input.get_table_name().clone().unwrap_or_default();
+    let (result, attempts) = counting(send_one(
+        db,
+        "UpdateItem",
+        model,
+        &table,
+        input.send_with(db.client()),
+        |_| 1,
+        UpdateItemOutput::consumed_capacity,
+    ))
+    .await;
+    (table, result, attempts)
 }
 
 /// Renders the update of a model of type `M`, with what the model's behaviours add: the values

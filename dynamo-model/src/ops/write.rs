@@ -9,7 +9,7 @@ use aws_sdk_dynamodb::types::AttributeValue;
 
 use crate::error::Error;
 use crate::expr::{Condition, Placeholders};
-use crate::model::Model;
+use crate::model::{Model, Schema};
 use crate::value::ConversionError;
 use crate::value::Item;
 
@@ -91,11 +91,12 @@ where
     (attempts > 1 && is_condition_failure(error)).then(|| stored_item(error))
 }
 
-/// The error of a failed conditional write of model `M`: [`Error::VersionConflict`] when the
-/// stored item has another version than `expected`, [`Error::ConditionFailed`] when another
-/// condition did not hold, else the SDK's error.
-pub(crate) fn write_error<M: Model, E, R>(
+/// The error of a failed conditional write of a model whose version attribute is `version`:
+/// [`Error::VersionConflict`] when the stored item has another version than `expected`,
+/// [`Error::ConditionFailed`] when another condition did not hold, else the SDK's error.
+pub(crate) fn write_error<E, R>(
     operation: &'static str,
+    version: Option<&'static str>,
     table: String,
     expected: Option<u64>,
     error: aws_sdk_dynamodb::error::SdkError<E, R>,
@@ -107,7 +108,7 @@ where
     if !is_condition_failure(&error) {
         return Error::sdk(operation, &table, error);
     }
-    version_conflict::<M>(&table, expected, stored_item(&error)).unwrap_or_else(|| {
+    version_conflict(version, &table, expected, stored_item(&error)).unwrap_or_else(|| {
         Error::ConditionFailed {
             operation,
             table,
@@ -142,25 +143,35 @@ pub(crate) fn prepare<M: Model>(model: &mut M, creating: bool) -> Result<Prepare
 /// versioned model; the part of [`prepare`] that changes nothing.
 pub(crate) fn build_write<M: Model>(model: &M) -> Result<PreparedWrite, Error> {
     model.validate()?;
-    let mut item = model.to_item()?;
-    crate::model::check_item_keys::<M>(&item)?;
+    let item = model.to_item()?;
+    let version = M::SCHEMA.version.map(|_| (model.version(), M::VERSION_MAX));
+    checked_write(&M::SCHEMA, item, version)
+}
+
+/// The item of a write checked against DynamoDB's limits (key and item sizes), with the next
+/// version when `version` gives the model's current one and the largest it can hold.
+fn checked_write(
+    schema: &Schema,
+    mut item: Item,
+    version: Option<(u64, u64)>,
+) -> Result<PreparedWrite, Error> {
+    crate::model::check_item_keys(schema, &item)?;
     let size = crate::value::item_size(&item);
     if size > crate::value::MAX_ITEM_SIZE {
         return Err(Error::ItemTooLarge {
-            table: M::SCHEMA.table.to_owned(),
+            table: schema.table.to_owned(),
             size,
             limit: crate::value::MAX_ITEM_SIZE,
             largest: crate::value::largest_attributes(&item, 3),
         });
     }
-    let expected_version = match M::SCHEMA.version {
-        Some(attribute) => {
-            let current = model.version();
-            if current >= M::VERSION_MAX {
+    let expected_version = match schema.version.zip(version) {
+        Some((attribute, (current, max))) => {
+            if current >= max {
                 return Err(Error::VersionExhausted {
-                    table: M::SCHEMA.table.to_owned(),
+                    table: schema.table.to_owned(),
                     attribute,
-                    max: M::VERSION_MAX,
+                    max,
                 });
             }
             item.insert(
@@ -177,23 +188,24 @@ pub(crate) fn build_write<M: Model>(model: &M) -> Result<PreparedWrite, Error> {
     })
 }
 
-/// The condition of a write of model `M` (put, create, update or delete, alone or in a
+/// The condition of a write of a model with `schema` (put, create, update or delete, alone or in a
 /// transaction), rendered into `placeholders`: the caller's `condition`, the version check of a versioned model (the stored item must have
 /// version `expected`), and for a create "no item with this key" (the hash key is present in
 /// every item of the table, so its absence means that).
-pub(crate) fn write_condition<M: Model>(
+pub(crate) fn write_condition(
+    schema: &Schema,
     condition: Option<&Condition>,
     expected: Option<u64>,
     only_if_new: bool,
     placeholders: &mut Placeholders,
 ) -> Result<Option<String>, ConversionError> {
     let mut text = condition.map(|c| c.render(placeholders)).transpose()?;
-    if let (Some(attribute), Some(expected)) = (M::SCHEMA.version, expected) {
+    if let (Some(attribute), Some(expected)) = (schema.version, expected) {
         let version = crate::behaviour::version::condition(attribute, expected, placeholders);
         text = Some(and_text(version, text));
     }
     if only_if_new {
-        let key = crate::expr::not_exists_text(M::SCHEMA.hash_key.name, placeholders);
+        let key = crate::expr::not_exists_text(schema.hash_key.name, placeholders);
         text = Some(and_text(key, text));
     }
     Ok(text)
@@ -230,14 +242,16 @@ fn is_one_group(text: &str) -> bool {
     false
 }
 
-/// Whether a failed versioned write failed for its version: the stored item's version is not
-/// the expected one. `stored` is the item DynamoDB returned with the failure.
-pub(crate) fn version_conflict<M: Model>(
+/// Whether a failed write of a model versioned by attribute `version` failed for its version:
+/// the stored item's version is not the expected one. `stored` is the item DynamoDB returned
+/// with the failure.
+pub(crate) fn version_conflict(
+    version: Option<&'static str>,
     table: &str,
     expected: Option<u64>,
     stored: Option<&Item>,
 ) -> Option<Error> {
-    let (attribute, expected) = (M::SCHEMA.version?, expected?);
+    let (attribute, expected) = (version?, expected?);
     let found = crate::behaviour::version::stored(stored, attribute);
     // No item, or one without a version, is version 0.
     (found.unwrap_or(0) != expected).then(|| Error::VersionConflict {

@@ -1,6 +1,7 @@
 //! Table-level operations, built from a model's schema: create, wait until active, describe,
 //! delete.
 
+use std::future::Future;
 use std::marker::PhantomData;
 use std::time::{Duration, Instant};
 
@@ -19,7 +20,7 @@ pub use verify::Difference;
 
 use crate::db::Db;
 use crate::error::Error;
-use crate::model::{IndexAttributes, IndexKind, KeyAttribute, Model};
+use crate::model::{IndexAttributes, IndexKind, KeyAttribute, Model, Schema};
 
 /// How long [`Table::create`] and [`Table::create_if_missing`] wait for a new table to become
 /// ACTIVE unless told otherwise. AWS usually takes seconds; a local engine is immediate.
@@ -68,15 +69,6 @@ impl<M: Model> Table<M> {
         }
     }
 
-    /// The TTL attribute: the one given to [`ttl`](Table::ttl), else the model's
-    /// `#[dynamo(ttl)]` field.
-    fn ttl_attribute(&self) -> Option<String> {
-        self.options
-            .ttl
-            .clone()
-            .or_else(|| M::SCHEMA.ttl.map(str::to_owned))
-    }
-
     /// Provisioned throughput (for the table and each global index) instead of on-demand
     /// billing.
     pub fn provisioned(mut self, read_units: u32, write_units: u32) -> Self {
@@ -122,11 +114,67 @@ impl<M: Model> Table<M> {
         self
     }
 
+    /// The model's schema with this table's options, which does the work of every operation.
+    fn spec(&self) -> Spec<'_> {
+        Spec {
+            schema: M::SCHEMA,
+            options: &self.options,
+            active_timeout: self.active_timeout,
+        }
+    }
+
     /// Creates the table with the model's keys, its global and local indexes, on-demand billing
     /// (or the throughput of [`provisioned`](Table::provisioned)) and the other options set,
     /// waits until it is ACTIVE, then enables TTL if asked. Fails if the table exists.
-    pub async fn create(&self, db: &Db) -> Result<(), Error> {
-        let table = db.table_name_of::<M>();
+    pub fn create<'a>(&'a self, db: &'a Db) -> impl Future<Output = Result<(), Error>> + 'a {
+        self.spec().create(db)
+    }
+
+    /// Creates the table unless it exists, then waits until it is ACTIVE. Safe to call at every
+    /// start-up and from several processes at once.
+    pub fn create_if_missing<'a>(
+        &'a self,
+        db: &'a Db,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        self.spec().create_if_missing(db)
+    }
+
+    /// The table's description, or `None` if it does not exist.
+    pub fn describe<'a>(
+        &'a self,
+        db: &'a Db,
+    ) -> impl Future<Output = Result<Option<TableDescription>, Error>> + 'a {
+        self.spec().describe(db)
+    }
+
+    /// Deletes the table and every item in it. Fails if it does not exist.
+    pub fn delete<'a>(&'a self, db: &'a Db) -> impl Future<Output = Result<(), Error>> + 'a {
+        self.spec().delete(db)
+    }
+}
+
+/// A model's schema and the options of its table: what every table operation works from. The
+/// operations are written here, apart from [`Table`]'s type parameter, so that they are compiled
+/// once rather than once per model.
+#[derive(Clone, Copy)]
+struct Spec<'t> {
+    schema: Schema,
+    options: &'t TableOptions,
+    active_timeout: Duration,
+}
+
+impl Spec<'_> {
+    /// The TTL attribute: the one given to [`ttl`](Table::ttl), else the model's
+    /// `#[dynamo(ttl)]` field.
+    fn ttl_attribute(&self) -> Option<String> {
+        self.options
+            .ttl
+            .clone()
+            .or_else(|| self.schema.ttl.map(str::to_owned))
+    }
+
+    async fn create(self, db: &Db) -> Result<(), Error> {
+        let table = db.table_name(self.schema.table);
         self.send_create(db, &table)
             .await
             .map_err(|e| Error::sdk("CreateTable", &table, e))?;
@@ -159,10 +207,8 @@ impl<M: Model> Table<M> {
             .map_err(|e| Error::sdk("UpdateTimeToLive", table, e))
     }
 
-    /// Creates the table unless it exists, then waits until it is ACTIVE. Safe to call at every
-    /// start-up and from several processes at once.
-    pub async fn create_if_missing(&self, db: &Db) -> Result<(), Error> {
-        let table = db.table_name_of::<M>();
+    async fn create_if_missing(self, db: &Db) -> Result<(), Error> {
+        let table = db.table_name(self.schema.table);
         match self.send_create(db, &table).await {
             Ok(()) => {}
             Err(e)
@@ -174,9 +220,8 @@ impl<M: Model> Table<M> {
         self.enable_ttl(db, &table).await
     }
 
-    /// The table's description, or `None` if it does not exist.
-    pub async fn describe(&self, db: &Db) -> Result<Option<TableDescription>, Error> {
-        let table = db.table_name_of::<M>();
+    async fn describe(self, db: &Db) -> Result<Option<TableDescription>, Error> {
+        let table = db.table_name(self.schema.table);
         match db.client().describe_table().table_name(&table).send().await {
             Ok(output) => Ok(output.table),
             Err(e)
@@ -189,9 +234,8 @@ impl<M: Model> Table<M> {
         }
     }
 
-    /// Deletes the table and every item in it. Fails if it does not exist.
-    pub async fn delete(&self, db: &Db) -> Result<(), Error> {
-        let table = db.table_name_of::<M>();
+    async fn delete(self, db: &Db) -> Result<(), Error> {
+        let table = db.table_name(self.schema.table);
         db.client()
             .delete_table()
             .table_name(&table)
@@ -211,8 +255,8 @@ impl<M: Model> Table<M> {
             aws_sdk_dynamodb::operation::create_table::CreateTableError,
         >,
     > {
-        let schema = M::SCHEMA;
-        let options = &self.options;
+        let schema = self.schema;
+        let options = self.options;
         let throughput = options.provisioned.map(|(read, write)| {
             ProvisionedThroughput::builder()
                 .read_capacity_units(read)

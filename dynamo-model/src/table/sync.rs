@@ -6,9 +6,11 @@ use aws_sdk_dynamodb::types::{
     CreateGlobalSecondaryIndexAction, GlobalSecondaryIndexUpdate, IndexStatus, TableStatus,
 };
 
-use super::{Table, attribute_definition, index_key_schema, projection};
+use super::{Spec, Table, attribute_definition, index_key_schema, projection};
 use crate::db::Db;
 use crate::error::Error;
+use std::future::Future;
+
 use crate::model::{IndexKind, Model};
 
 /// What [`Table::sync`] did.
@@ -33,7 +35,13 @@ impl<M: Model> Table<M> {
     ///
     /// Key and projection differences of existing indexes are not changed (DynamoDB cannot
     /// change them in place); [`verify`](Table::verify) lists them.
-    pub async fn sync(&self, db: &Db) -> Result<Synced, Error> {
+    pub fn sync<'a>(&'a self, db: &'a Db) -> impl Future<Output = Result<Synced, Error>> + 'a {
+        self.spec().sync(db)
+    }
+}
+
+impl Spec<'_> {
+    async fn sync(self, db: &Db) -> Result<Synced, Error> {
         let Some(description) = self.describe(db).await? else {
             self.create_if_missing(db).await?;
             return Ok(Synced {
@@ -41,7 +49,7 @@ impl<M: Model> Table<M> {
                 ..Synced::default()
             });
         };
-        let table = db.table_name_of::<M>();
+        let table = db.table_name(self.schema.table);
         let present: Vec<&str> = description
             .global_secondary_indexes()
             .iter()
@@ -57,7 +65,7 @@ impl<M: Model> Table<M> {
         // Every key attribute the table defines, and each new index's: DynamoDB needs the
         // latter, and some engines (moto) replace the table's definitions with the list given.
         let mut definitions = description.attribute_definitions().to_vec();
-        for index in M::SCHEMA.indexes {
+        for index in self.schema.indexes {
             if present.contains(&index.name) {
                 continue;
             }

@@ -5,7 +5,9 @@ use aws_sdk_dynamodb::types::{
     TimeToLiveStatus,
 };
 
-use super::Table;
+use std::future::Future;
+
+use super::{Spec, Table};
 use crate::db::Db;
 use crate::error::Error;
 use crate::model::{IndexAttributes, IndexKind, KeyAttribute, Model};
@@ -192,12 +194,21 @@ impl<M: Model> Table<M> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn verify(&self, db: &Db) -> Result<Vec<Difference>, Error> {
-        let name = db.table_name_of::<M>();
+    pub fn verify<'a>(
+        &'a self,
+        db: &'a Db,
+    ) -> impl Future<Output = Result<Vec<Difference>, Error>> + 'a {
+        self.spec().verify(db)
+    }
+}
+
+impl Spec<'_> {
+    async fn verify(self, db: &Db) -> Result<Vec<Difference>, Error> {
+        let name = db.table_name(self.schema.table);
         let Some(table) = self.describe(db).await? else {
             return Ok(vec![Difference::MissingTable { table: name }]);
         };
-        let schema = M::SCHEMA;
+        let schema = self.schema;
         let mut differences = Vec::new();
         compare_keys(
             &mut differences,

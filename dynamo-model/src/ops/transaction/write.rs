@@ -129,7 +129,8 @@ fn render<M: Model>(
     let update = update
         .map(|u| crate::ops::update::render_update::<M>(u, &mut placeholders))
         .transpose()?;
-    let mut condition = crate::ops::write_condition::<M>(
+    let mut condition = crate::ops::write_condition(
+        &M::SCHEMA,
         condition,
         version.map(|(_, expected)| expected),
         false,
@@ -162,7 +163,8 @@ impl<M: Model> PutPending<'_, M> {
         let expected = prepared.expected_version;
         let version = M::SCHEMA.version.zip(expected);
         let mut placeholders = Placeholders::new();
-        let condition = crate::ops::write_condition::<M>(
+        let condition = crate::ops::write_condition(
+            &M::SCHEMA,
             self.condition.as_ref(),
             expected,
             self.only_if_new,
