@@ -165,22 +165,43 @@ fn python_version(python: &OsStr) -> Result<(u32, u32), LocalError> {
 }
 
 /// Makes a virtual environment in `venv` and installs the pinned packages into it.
+///
+/// When `python` has a pip that can install into another environment (`pip --python`, pip
+/// 22.3 and later), that pip installs into an environment made without one: the engine never
+/// runs pip, and making an environment with pip in it (and setuptools, before Python 3.12)
+/// takes longer than the rest of the set-up but the download. Otherwise the environment gets
+/// a pip of its own.
 fn install_into(python: &OsStr, venv: &Path) -> Result<(), LocalError> {
     let program = python.to_string_lossy().into_owned();
-    let output = run(Command::new(python).args(["-m", "venv"]).arg(venv))
-        .map_err(|e| LocalError::io("running", Path::new(python), &e))?;
+    let outside_pip = pip_installs_elsewhere(python);
+    let mut make = Command::new(python);
+    make.args(["-m", "venv"]);
+    if outside_pip {
+        make.arg("--without-pip");
+    }
+    let output =
+        run(make.arg(venv)).map_err(|e| LocalError::io("running", Path::new(python), &e))?;
     if !output.status.success() {
         return Err(venv_failure(&program, &output, "python -m venv"));
     }
     let requirements = venv.join("requirements.txt");
     std::fs::write(&requirements, REQUIREMENTS)
         .map_err(|e| LocalError::io("writing", &requirements, &e))?;
+    let venv_python = venv_python(venv);
     let pip = |args: &[&OsStr]| {
-        let venv_python = venv_python(venv);
-        run(Command::new(&venv_python)
-            .args(["-m", "pip", "--disable-pip-version-check", "--no-input"])
+        let (runner, mut command) = if outside_pip {
+            let mut command = Command::new(python);
+            command.args(["-m", "pip", "--python"]).arg(&venv_python);
+            (Path::new(python), command)
+        } else {
+            let mut command = Command::new(&venv_python);
+            command.args(["-m", "pip"]);
+            (venv_python.as_path(), command)
+        };
+        run(command
+            .args(["--disable-pip-version-check", "--no-input"])
             .args(args))
-        .map_err(|e| LocalError::io("running", &venv_python, &e))
+        .map_err(|e| LocalError::io("running", runner, &e))
     };
     // `--no-deps`: exactly the pinned list is installed, nothing a resolver picks on the day.
     // `--no-compile`: compiling every module of botocore up front costs more than the engine's
@@ -209,6 +230,26 @@ fn install_into(python: &OsStr, venv: &Path) -> Result<(), LocalError> {
     let freeze = pip(&["freeze".as_ref()])?;
     let list = venv.join(INSTALLED_LIST);
     std::fs::write(&list, &freeze.stdout).map_err(|e| LocalError::io("writing", &list, &e))
+}
+
+/// Whether `python -m pip` runs and is recent enough for `--python` (pip 22.3).
+fn pip_installs_elsewhere(python: &OsStr) -> bool {
+    let Ok(output) =
+        run(Command::new(python).args(["-m", "pip", "--disable-pip-version-check", "--version"]))
+    else {
+        return false;
+    };
+    output.status.success()
+        && pip_version(&String::from_utf8_lossy(&output.stdout)).is_some_and(|v| v >= (22, 3))
+}
+
+/// The major and minor version in `pip --version`'s answer, e.g. `pip 23.2.1 from
+/// /usr/lib/python3/dist-packages/pip (python 3.11)`.
+fn pip_version(text: &str) -> Option<(u32, u32)> {
+    let mut parts = text
+        .strip_prefix("pip ")?
+        .split(|c: char| !c.is_ascii_digit());
+    Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
 }
 
 /// The error for a failed `venv` or `pip` step: a missing venv or pip module (Debian and
@@ -274,6 +315,18 @@ mod tests {
             let requirement = line.split(';').next().unwrap_or(line);
             assert!(requirement.contains("=="), "not pinned: {line}");
         }
+    }
+
+    #[test]
+    fn pip_versions_are_read_from_its_answer() {
+        let answer = "pip 23.2.1 from /usr/lib/python3/dist-packages/pip (python 3.11)";
+        assert_eq!(pip_version(answer), Some((23, 2)));
+        assert_eq!(
+            pip_version("pip 24.0 from /x (python 3.12)\n"),
+            Some((24, 0))
+        );
+        assert_eq!(pip_version("3.8"), None);
+        assert_eq!(pip_version("pip unknown"), None);
     }
 
     #[test]
