@@ -16,7 +16,30 @@
 const TRYBUILD_RUSTFLAGS: &str =
     "--cfg\x1ftrybuild\x1f--verbose\x1f-A\x1fdead_code\x1f--diagnostic-width=140";
 
+/// The name a test filter matches, as if this were a test of a harness.
+const NAME: &str = "schema_and_query_mistakes_do_not_compile";
+
 fn main() {
+    // Arguments as a test harness takes them: `--ignored` runs only ignored tests (there are
+    // none here), and a filter runs the cases only if it matches `NAME`.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut filters = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            // The harness options that take the next argument as their value.
+            "--test-threads" | "--skip" | "--format" | "--color" | "--logfile" | "-Z" => {
+                rest.next();
+            }
+            option if option.starts_with('-') => {}
+            filter => filters.push(filter),
+        }
+    }
+    let filtered_out = !filters.is_empty() && !filters.iter().any(|f| NAME.contains(f));
+    if filtered_out || args.iter().any(|a| a == "--ignored" || a == "--list") {
+        println!("ui: {NAME} not run (filtered out)");
+        return;
+    }
     // SAFETY: nothing else runs yet; this is the program's only thread.
     unsafe { std::env::set_var("CARGO_ENCODED_RUSTFLAGS", TRYBUILD_RUSTFLAGS) };
     let cases = trybuild::TestCases::new();
