@@ -83,7 +83,7 @@ pub struct Usage {
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Models<'m> {
     One(&'static str),
-    PerItem(&'m [(String, &'static str)]),
+    PerItem(&'m [(&'m str, &'static str)]),
 }
 
 impl Models<'_> {
@@ -95,7 +95,7 @@ impl Models<'_> {
             Models::PerItem(items) => {
                 let models: std::collections::BTreeSet<&str> = items
                     .iter()
-                    .filter(|(item_table, _)| table.is_none_or(|t| t == item_table))
+                    .filter(|(item_table, _)| table.is_none_or(|t| t == *item_table))
                     .map(|(_, model)| *model)
                     .collect();
                 models.into_iter().collect::<Vec<_>>().join(" + ")
@@ -252,10 +252,10 @@ mod tests {
     #[test]
     fn a_request_across_models_names_each_tables_models() {
         let items = [
-            ("shop".to_owned(), "OrderItem"),
-            ("shop".to_owned(), "Order"),
-            ("audit".to_owned(), "Event"),
-            ("shop".to_owned(), "Order"),
+            ("shop", "OrderItem"),
+            ("shop", "Order"),
+            ("audit", "Event"),
+            ("shop", "Order"),
         ];
         let models = Models::PerItem(&items);
         assert_eq!(models.label(Some("shop")), "Order + OrderItem");

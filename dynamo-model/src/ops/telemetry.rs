@@ -21,10 +21,10 @@ pub(crate) async fn send_one<T, E>(
     items: impl FnOnce(&T) -> usize,
     capacity: impl FnOnce(&T) -> Option<&ConsumedCapacity>,
 ) -> Result<T, E> {
-    let span = request_span(operation, model, table, None);
+    let models = Models::One(model);
+    let span = request_span(operation, models, table, None);
     let result = request.instrument(span.clone()).await;
     if let Ok(output) = &result {
-        let models = Models::One(model);
         finish(
             db,
             &span,
@@ -43,21 +43,30 @@ pub(crate) async fn send_one<T, E>(
 /// logged unless a subscriber asks for it.
 pub(crate) fn request_span(
     operation: &'static str,
-    model: &str,
+    models: Models<'_>,
     table: &str,
     index: Option<&str>,
 ) -> tracing::Span {
-    tracing::debug_span!(
+    let span = tracing::debug_span!(
         "dynamodb",
         operation,
-        model,
+        model = tracing::field::Empty,
         table,
         index = index.unwrap_or(""),
         items = tracing::field::Empty,
         consumed = tracing::field::Empty,
         cost_usd = tracing::field::Empty,
         retries = tracing::field::Empty,
-    )
+    );
+    // Several models are named by joining their names: done only for a span a subscriber
+    // records.
+    if !span.is_disabled() {
+        match models {
+            Models::One(model) => span.record("model", model),
+            several => span.record("model", several.label(None).as_str()),
+        };
+    }
+    span
 }
 
 /// Records what a finished request of `models` returned and consumed on its span and the

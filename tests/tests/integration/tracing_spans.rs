@@ -22,6 +22,14 @@ struct Reading {
     kind: String,
 }
 
+/// A second model, so that a transaction carries the items of two.
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "traced_sensors")]
+struct Sensor {
+    #[dynamo(hash_key)]
+    id: u32,
+}
+
 fn reading(id: u32) -> Reading {
     Reading {
         id,
@@ -94,6 +102,12 @@ fn every_request_runs_in_a_debug_span_naming_table_operation_and_items() {
         Reading::table().create(&db).await.unwrap();
         reading(1).put(&db).await.unwrap();
         Reading::indexes().by_kind.query(&db, "temp").await.unwrap();
+        Sensor::table().create(&db).await.unwrap();
+        dynamo_model::ops::Transaction::new(&db)
+            .put(&mut Sensor { id: 1 })
+            .put(&mut reading(2))
+            .await
+            .unwrap();
     });
     let this_thread = std::thread::current().id();
     let spans = spans.spans.lock().unwrap();
@@ -120,6 +134,15 @@ fn every_request_runs_in_a_debug_span_naming_table_operation_and_items() {
     assert_eq!(query["index"], "\"by_kind\"");
     assert_eq!(query["model"], "\"Reading\"");
     assert_eq!(query["items"], "1");
+    // A request carrying two models' items names both.
+    let transaction = ours
+        .iter()
+        .find(|f| f["operation"] == "\"TransactWriteItems\"")
+        .expect("a TransactWriteItems span");
+    assert_eq!(
+        transaction["model"], "\"Reading + Sensor\"",
+        "{transaction:?}"
+    );
     let loud: Vec<_> = spans
         .iter()
         .filter(|(_, level, fields)| fields.contains_key("operation") && *level <= Level::INFO)

@@ -165,7 +165,7 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
         let consistent = self.consistent_read;
         let policy = self.retry;
         let chunks: Vec<Vec<Item>> = keys.chunks(MAX_BATCH_GET).map(<[Item]>::to_vec).collect();
-        let span = request_span("BatchGetItem", M::SCHEMA.name, &table, None);
+        let span = request_span("BatchGetItem", Models::One(M::SCHEMA.name), &table, None);
         let results: Vec<ChunkResult> = stream::iter(chunks)
             .map(|chunk| {
                 let (table, projection, names) = (table.clone(), projection.clone(), names.clone());

@@ -399,15 +399,20 @@ impl<'a> BatchWrite<'a> {
                 });
             }
         }
-        let tables: std::collections::BTreeSet<&str> =
-            entries.iter().map(|e| e.write.table.as_str()).collect();
-        let models: std::collections::BTreeSet<&str> = entries.iter().map(|e| e.model).collect();
-        let span = request_span(
-            "BatchWriteItem",
-            &models.into_iter().collect::<Vec<_>>().join(" + "),
-            &tables.into_iter().collect::<Vec<_>>().join(", "),
-            None,
-        );
+        let span = {
+            let tables: std::collections::BTreeSet<&str> =
+                entries.iter().map(|e| e.write.table.as_str()).collect();
+            let models: Vec<(&str, &'static str)> = entries
+                .iter()
+                .map(|e| (e.write.table.as_str(), e.model))
+                .collect();
+            request_span(
+                "BatchWriteItem",
+                Models::PerItem(&models),
+                &tables.into_iter().collect::<Vec<_>>().join(", "),
+                None,
+            )
+        };
         let mut entries = entries.into_iter().peekable();
         let mut chunks: Vec<Vec<Entry>> = Vec::new();
         while entries.peek().is_some() {
@@ -497,9 +502,9 @@ async fn send_writes(
             return Err((chunk, error));
         }
     };
-    let models: Vec<(String, &'static str)> = chunk
+    let models: Vec<(&str, &'static str)> = chunk
         .iter()
-        .map(|entry| (entry.write.table.clone(), entry.model))
+        .map(|entry| (entry.write.table.as_str(), entry.model))
         .collect();
     db.record_capacity(
         "BatchWriteItem",

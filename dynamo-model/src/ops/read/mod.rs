@@ -173,7 +173,8 @@ impl Prepared {
             Request::Query(input) => ("Query", input.get_index_name().as_deref()),
             Request::Scan(input) => ("Scan", input.get_index_name().as_deref()),
         };
-        let span = request_span(operation, self.model, &table, index);
+        let models = Models::One(self.model);
+        let span = request_span(operation, models, &table, index);
         // Query and Scan outputs have the same fields but no shared trait.
         macro_rules! send_page {
             ($input:expr) => {{
@@ -197,7 +198,6 @@ impl Prepared {
             Request::Scan(input) => send_page!(input),
         };
         let count = usize::try_from(count).unwrap_or(0);
-        let models = Models::One(self.model);
         finish(db, &span, operation, models, count, consumed.as_ref());
         Ok(RawPage {
             items: items.unwrap_or_default(),

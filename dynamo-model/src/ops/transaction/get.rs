@@ -102,13 +102,10 @@ impl<'a> TransactionGet<'a> {
                 limit: MAX_TRANSACTION_ACTIONS,
             });
         }
-        let models = Models::PerItem(&self.models);
-        let span = request_span(
-            "TransactGetItems",
-            &models.label(None),
-            "(transaction)",
-            None,
-        );
+        let pairs: Vec<(&str, &'static str)> =
+            self.models.iter().map(|(t, m)| (t.as_str(), *m)).collect();
+        let models = Models::PerItem(&pairs);
+        let span = request_span("TransactGetItems", models, "(transaction)", None);
         let output = self
             .db
             .client()

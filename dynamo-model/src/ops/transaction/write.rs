@@ -457,13 +457,10 @@ impl<'a> Transaction<'a> {
             .into_iter()
             .map(|a| (a.item, (a.version, a.after_commit)))
             .unzip();
-        let models = Models::PerItem(&self.models);
-        let span = request_span(
-            "TransactWriteItems",
-            &models.label(None),
-            "(transaction)",
-            None,
-        );
+        let pairs: Vec<(&str, &'static str)> =
+            self.models.iter().map(|(t, m)| (t.as_str(), *m)).collect();
+        let models = Models::PerItem(&pairs);
+        let span = request_span("TransactWriteItems", models, "(transaction)", None);
         let count = actions.len();
         let result = self
             .db
