@@ -8,17 +8,31 @@ use std::time::Duration;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum LocalError {
-    /// No Python 3 to run the engine with.
+    /// `DYNAMO_MODEL_ENGINE` names no engine this crate knows.
     #[error(
-        "Python 3 was not found (`{program}`): install Python 3.10 or newer (for example `apt-get install python3 python3-venv`) to run the local DynamoDB engine, or set DYNAMODB_ENDPOINT to a running DynamoDB"
+        "DYNAMO_MODEL_ENGINE is `{value}`, which names no local engine: set it to `embedded` (the default) or `moto`, or unset it"
+    )]
+    UnknownEngine {
+        /// The variable's value.
+        value: String,
+    },
+    /// The embedded engine could not be served.
+    #[error("the embedded DynamoDB engine could not start: {detail}")]
+    Embedded {
+        /// What failed.
+        detail: String,
+    },
+    /// No Python 3 to run moto with.
+    #[error(
+        "Python 3 was not found (`{program}`): install Python 3.10 or newer (for example `apt-get install python3 python3-venv`) to run the moto engine, or use the embedded engine, which needs no Python (unset DYNAMO_MODEL_ENGINE)"
     )]
     PythonMissing {
         /// The program that was looked for.
         program: String,
     },
-    /// Python is there but older than the engine supports.
+    /// Python is there but older than moto supports.
     #[error(
-        "the local DynamoDB engine needs Python 3.10 or newer but `{program}` is Python {version}: install a newer Python 3, or set DYNAMODB_ENDPOINT to a running DynamoDB"
+        "the moto engine needs Python 3.10 or newer but `{program}` is Python {version}: install a newer Python 3, or use the embedded engine, which needs no Python (unset DYNAMO_MODEL_ENGINE)"
     )]
     PythonTooOld {
         /// The program that was run.
@@ -28,7 +42,7 @@ pub enum LocalError {
     },
     /// Python cannot make a virtual environment with pip in it.
     #[error(
-        "`{program}` cannot create a virtual environment with pip ({detail}): install Python's venv support (Debian and Ubuntu: `apt-get install python3-venv`), or set DYNAMODB_ENDPOINT to a running DynamoDB"
+        "`{program}` cannot create a virtual environment with pip ({detail}): install Python's venv support (Debian and Ubuntu: `apt-get install python3-venv`) to run the moto engine, or use the embedded engine, which needs no Python (unset DYNAMO_MODEL_ENGINE)"
     )]
     VenvMissing {
         /// The Python that was run.
@@ -37,20 +51,18 @@ pub enum LocalError {
         detail: String,
     },
     /// Installing the engine's packages failed.
-    #[error("installing the local DynamoDB engine failed: {detail}")]
+    #[error("installing the moto engine failed: {detail}")]
     Install {
         /// What pip or the file system said.
         detail: String,
     },
     /// Neither `DYNAMO_MODEL_LOCAL_DIR` nor a user cache folder is known.
     #[error(
-        "no folder to install the local DynamoDB engine into: set DYNAMO_MODEL_LOCAL_DIR (or HOME) to a writable folder"
+        "no folder to install the moto engine into: set DYNAMO_MODEL_LOCAL_DIR (or HOME) to a writable folder"
     )]
     NoCacheDir,
     /// The engine exited before it answered.
-    #[error(
-        "the local DynamoDB engine exited during start-up ({status}); its last output:\n{output}"
-    )]
+    #[error("the moto engine exited during start-up ({status}); its last output:\n{output}")]
     Exited {
         /// How it exited.
         status: String,
@@ -58,9 +70,7 @@ pub enum LocalError {
         output: String,
     },
     /// The engine did not answer in time.
-    #[error(
-        "the local DynamoDB engine did not answer within {waited:?}; its last output:\n{output}"
-    )]
+    #[error("the moto engine did not answer within {waited:?}; its last output:\n{output}")]
     NotReady {
         /// How long we waited.
         waited: Duration,

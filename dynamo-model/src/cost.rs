@@ -20,6 +20,9 @@
 use std::fmt;
 
 use crate::capacity::{CapacityMeter, Units};
+use crate::model::{IndexAttributes, IndexSchema, Schema};
+use crate::value::{Item, attribute_size, item_size};
+use aws_sdk_dynamodb::types::AttributeValue;
 
 /// DynamoDB's storage classes, which price throughput differently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,12 +106,220 @@ pub enum Read {
     Transactional,
 }
 
-/// The write units a put, update or delete of an item of `item_size` bytes consumes: one per KB,
-/// rounded up, at least one (twice that inside a write transaction). The size is DynamoDB's
-/// count, which [`item_size`](crate::value::item_size) gives; for an update, the larger of the
-/// item before and after.
+/// The write units a put, update or delete of an item of `item_size` bytes consumes on the
+/// table: one per KB, rounded up, at least one (twice that inside a write transaction). The size
+/// is DynamoDB's count, which [`item_size`](crate::value::item_size) gives; for a write that
+/// replaces or changes an item, the larger of the item before and after.
+///
+/// A table with secondary indexes charges the indexes too: [`write_cost`] adds their share.
 pub fn write_units(item_size: usize) -> f64 {
     item_size.div_ceil(1024).max(1) as f64
+}
+
+/// Whether a write is made alone or inside a write transaction, which doubles the table's share
+/// (not the indexes').
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Write {
+    /// `PutItem`, `UpdateItem`, `DeleteItem`, or one item of a `BatchWriteItem`.
+    Single,
+    /// One action of a `TransactWriteItems`.
+    Transactional,
+}
+
+/// What one write of one item consumes: the table's write units and each secondary index's, as
+/// DynamoDB reports them with `ReturnConsumedCapacity=INDEXES`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WriteCost {
+    /// The table's share.
+    pub table: f64,
+    /// Each index the write changed, by name, in the order the schema declares them. An index
+    /// whose stored entry the write left as it was is not listed: it costs nothing.
+    pub indexes: Vec<(&'static str, f64)>,
+}
+
+impl WriteCost {
+    /// The table's and every index's units together: what the request's `CapacityUnits` says.
+    pub fn total(&self) -> f64 {
+        self.table + self.indexes.iter().map(|(_, units)| units).sum::<f64>()
+    }
+
+    /// The units of the index `name`, zero when the write left it alone.
+    pub fn index(&self, name: &str) -> f64 {
+        self.indexes
+            .iter()
+            .filter(|(index, _)| *index == name)
+            .map(|(_, units)| units)
+            .sum()
+    }
+
+    /// Adds another write's cost, for a batch or a transaction of several items.
+    pub fn add(&mut self, other: &WriteCost) {
+        self.table += other.table;
+        for (name, units) in &other.indexes {
+            match self.indexes.iter_mut().find(|(index, _)| index == name) {
+                Some((_, sum)) => *sum += units,
+                None => self.indexes.push((name, *units)),
+            }
+        }
+    }
+}
+
+/// What writing `after` where `before` was consumes on a table with `schema`'s keys and
+/// indexes: `before` is `None` when no item had the key, `after` is `None` for a delete. Both
+/// are whole items as stored (read them with a get, or take the `ALL_OLD`/`ALL_NEW` return
+/// values).
+///
+/// The table is charged on the larger of the two items. Each index is charged on its own entry,
+/// the item's keys and the attributes it projects, by DynamoDB's rules:
+///
+/// | entry before | entry after | index write units |
+/// |---|---|---|
+/// | none (the item lacked an index key attribute) | none | nothing |
+/// | none | present | the new entry's |
+/// | present | none | the old entry's (a delete) |
+/// | present | same index key, same projected values | nothing |
+/// | present | same index key, other values | the larger entry's |
+/// | present | another index key | the old entry's plus the new one's (a delete and a put) |
+///
+/// ```
+/// use dynamo_model::cost::{self, Write};
+/// use dynamo_model::prelude::*;
+///
+/// #[derive(Model)]
+/// #[dynamo(global_index(name = "by_status", hash = "status"))]
+/// struct Order {
+///     #[dynamo(hash_key)]
+///     id: String,
+///     status: String,
+/// }
+///
+/// let placed = Order { id: "o1".into(), status: "placed".into() }.to_item()?;
+/// let shipped = Order { id: "o1".into(), status: "shipped".into() }.to_item()?;
+/// // Creating it writes the table and the index once each.
+/// let create = cost::write_cost(&Order::SCHEMA, None, Some(&placed), Write::Single);
+/// assert_eq!((create.table, create.index("by_status")), (1.0, 1.0));
+/// // Changing the index key moves its entry: a delete and a put on the index.
+/// let ship = cost::write_cost(&Order::SCHEMA, Some(&placed), Some(&shipped), Write::Single);
+/// assert_eq!((ship.table, ship.index("by_status"), ship.total()), (1.0, 2.0, 3.0));
+/// # Ok::<(), dynamo_model::Error>(())
+/// ```
+pub fn write_cost(
+    schema: &Schema,
+    before: Option<&Item>,
+    after: Option<&Item>,
+    write: Write,
+) -> WriteCost {
+    let size = before.into_iter().chain(after).map(item_size).max();
+    let mut table = write_units(size.unwrap_or(0));
+    if write == Write::Transactional {
+        table *= 2.0;
+    }
+    let indexes = schema
+        .indexes
+        .iter()
+        .filter_map(|index| {
+            let old = before.and_then(|item| IndexEntry::of(schema, index, item));
+            let new = after.and_then(|item| IndexEntry::of(schema, index, item));
+            index_units(old, new).map(|units| (index.name, units))
+        })
+        .collect();
+    WriteCost { table, indexes }
+}
+
+/// The write units one index is charged for an entry changing from `old` to `new`, `None` when
+/// it does not change.
+fn index_units(old: Option<IndexEntry<'_>>, new: Option<IndexEntry<'_>>) -> Option<f64> {
+    match (old, new) {
+        (None, None) => None,
+        (None, Some(entry)) | (Some(entry), None) => Some(entry.units()),
+        (Some(old), Some(new)) if old.key != new.key => Some(old.units() + new.units()),
+        (Some(old), Some(new)) if same_values(&old.attributes, &new.attributes) => None,
+        (Some(old), Some(new)) => Some(old.units().max(new.units())),
+    }
+}
+
+/// What an index stores of an item: the values of its key, and every attribute it holds.
+struct IndexEntry<'i> {
+    key: Vec<&'i AttributeValue>,
+    attributes: Vec<(&'i str, &'i AttributeValue)>,
+}
+
+impl<'i> IndexEntry<'i> {
+    /// The entry of `item` in `index`, or `None` when the item lacks one of the index's key
+    /// attributes and so is not in the index.
+    fn of(schema: &Schema, index: &IndexSchema, item: &'i Item) -> Option<Self> {
+        let key = index
+            .hash_keys()
+            .chain(index.range_keys())
+            .map(|key| item.get(key.name))
+            .collect::<Option<Vec<_>>>()?;
+        let is_key = |name: &str| {
+            name == schema.hash_key.name
+                || schema.range_key.is_some_and(|k| k.name == name)
+                || index
+                    .hash_keys()
+                    .chain(index.range_keys())
+                    .any(|k| k.name == name)
+        };
+        let attributes = item
+            .iter()
+            .filter(|(name, _)| match index.attributes {
+                IndexAttributes::All => true,
+                IndexAttributes::KeysOnly => is_key(name),
+                IndexAttributes::Include(names) => is_key(name) || names.contains(&name.as_str()),
+            })
+            .map(|(name, value)| (name.as_str(), value))
+            .collect();
+        Some(IndexEntry { key, attributes })
+    }
+
+    fn units(&self) -> f64 {
+        let size = self
+            .attributes
+            .iter()
+            .map(|(name, value)| name.len() + attribute_size(value))
+            .sum();
+        write_units(size)
+    }
+}
+
+/// Whether two entries hold the same values, as DynamoDB compares them: set members in any
+/// order.
+fn same_values(old: &[(&str, &AttributeValue)], new: &[(&str, &AttributeValue)]) -> bool {
+    old.len() == new.len()
+        && old.iter().all(|(name, value)| {
+            new.iter()
+                .any(|(other, new_value)| other == name && same_value(value, new_value))
+        })
+}
+
+fn same_value(a: &AttributeValue, b: &AttributeValue) -> bool {
+    fn same_set<T: Ord>(a: &[T], b: &[T]) -> bool {
+        let mut a: Vec<&T> = a.iter().collect();
+        let mut b: Vec<&T> = b.iter().collect();
+        a.sort_unstable();
+        b.sort_unstable();
+        a == b
+    }
+    match (a, b) {
+        (AttributeValue::Ss(a), AttributeValue::Ss(b))
+        | (AttributeValue::Ns(a), AttributeValue::Ns(b)) => same_set(a, b),
+        (AttributeValue::Bs(a), AttributeValue::Bs(b)) => {
+            let bytes = |set: &[aws_sdk_dynamodb::primitives::Blob]| -> Vec<Vec<u8>> {
+                set.iter().map(|b| b.as_ref().to_vec()).collect()
+            };
+            same_set(&bytes(a), &bytes(b))
+        }
+        (AttributeValue::L(a), AttributeValue::L(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(a, b)| same_value(a, b))
+        }
+        (AttributeValue::M(a), AttributeValue::M(b)) => {
+            a.len() == b.len()
+                && a.iter()
+                    .all(|(name, value)| b.get(name).is_some_and(|other| same_value(value, other)))
+        }
+        _ => a == b,
+    }
 }
 
 /// The read units a read of an item of `item_size` bytes consumes: per 4 KB rounded up (at

@@ -7,6 +7,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use dynamo_model::Db;
 use dynamo_model_local::LocalEngine;
 
+pub use dynamo_model_local::Engine;
+
+pub mod gaps;
+
 /// A [`Db`] on this binary's local engine (or `DYNAMODB_ENDPOINT`) whose table names carry a
 /// prefix no other test uses, so every test has tables of its own.
 ///
@@ -17,6 +21,15 @@ pub fn db() -> Db {
         Err(error) => panic!("cannot start the local DynamoDB engine for the tests: {error}"),
     };
     engine.db().with_table_prefix(unique_prefix())
+}
+
+/// The engine the tests run on: the embedded one unless `DYNAMO_MODEL_ENGINE` names another;
+/// `None` when `DYNAMODB_ENDPOINT` names one, which the tests take to behave as DynamoDB does.
+pub fn engine() -> Option<Engine> {
+    match LocalEngine::shared() {
+        Ok(engine) => engine.engine(),
+        Err(error) => panic!("cannot start the local DynamoDB engine for the tests: {error}"),
+    }
 }
 
 /// A table-name prefix unique across tests and test processes (several binaries may share

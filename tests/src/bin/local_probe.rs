@@ -1,7 +1,8 @@
 //! Starts the local engine the way a user's program would and reports what happened, so tests
 //! can check the launcher from outside: with another PATH, or by killing this process.
 //!
-//! Prints `endpoint <url>` and `pid <engine pid or none>` on success, then waits for a line on
+//! Prints `endpoint <url>`, `pid <engine pid or none>` and `engine <embedded, moto or none>` on
+//! success, then waits for a line on
 //! stdin (or its end) before exiting. On failure prints the error's message to stderr and exits
 //! with status 2.
 //!
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
         Some(pid) => println!("pid {pid}"),
         None => println!("pid none"),
     }
+    println!("engine {}", local.engine().map_or("none", |e| e.name()));
     let mut line = String::new();
     let _ = std::io::stdin().lock().read_line(&mut line);
     ExitCode::SUCCESS

@@ -1,12 +1,17 @@
-//! The local engine launcher (`dynamo-model-local`): install, start, stop, `DYNAMODB_ENDPOINT`,
-//! and the one-sentence errors for what a machine lacks.
+//! The local engine launcher (`dynamo-model-local`): the embedded engine by default, moto's
+//! install, start and stop when chosen, `DYNAMODB_ENDPOINT`, and the one-sentence errors for what
+//! a machine lacks.
+//!
+//! The tests that install or run moto need Python, which the default engine does not: they run
+//! in the suite's moto pass (`DYNAMO_MODEL_ENGINE=moto`), and say so when skipped.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use dynamo_model_local::{LocalEngine, LocalError, LocalOptions, MOTO_VERSION};
+use dynamo_model::Model;
+use dynamo_model_local::{Engine, LocalEngine, LocalError, LocalOptions, MOTO_VERSION};
 
 const PROBE: &str = env!("CARGO_BIN_EXE_local_probe");
 
@@ -65,6 +70,7 @@ fn spawn_probe(configure: impl FnOnce(&mut Command)) -> (Child, Vec<String>) {
     let mut command = Command::new(PROBE);
     command
         .env_remove("DYNAMODB_ENDPOINT")
+        .env_remove("DYNAMO_MODEL_ENGINE")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -72,7 +78,7 @@ fn spawn_probe(configure: impl FnOnce(&mut Command)) -> (Child, Vec<String>) {
     let mut child = command.spawn().unwrap();
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut lines = Vec::new();
-    for _ in 0..2 {
+    for _ in 0..3 {
         let mut line = String::new();
         if stdout.read_line(&mut line).unwrap() == 0 {
             break;
@@ -99,8 +105,23 @@ fn normalized(requirement: &str) -> String {
     format!("{}=={version}", name.to_lowercase().replace('_', "-"))
 }
 
+/// moto, started by this test whatever the environment says.
 fn own_engine() -> LocalOptions {
-    LocalOptions::new().use_endpoint_env(false)
+    LocalOptions::new()
+        .engine(Engine::Moto)
+        .use_endpoint_env(false)
+}
+
+/// Whether this is the suite's moto pass, where the tests that install and run moto run. On
+/// other passes, says that `test` is left to it.
+fn moto_pass(test: &str) -> bool {
+    if tests::engine() == Some(Engine::Moto) {
+        return true;
+    }
+    eprintln!(
+        "engine::{test}: installs or runs moto, which needs Python; it runs in the moto pass: DYNAMO_MODEL_ENGINE=moto cargo test -p tests --test integration engine::"
+    );
+    false
 }
 
 #[test]
@@ -120,6 +141,10 @@ fn missing_python_is_one_sentence_saying_what_to_install() {
         message.contains("install Python 3.10 or newer"),
         "{message}"
     );
+    assert!(
+        message.contains("use the embedded engine, which needs no Python"),
+        "{message}"
+    );
     assert!(!message.contains('\n'), "one sentence, one line: {message}");
 }
 
@@ -129,6 +154,7 @@ fn a_path_without_python_fails_with_that_sentence_and_no_panic() {
     let empty = fresh_dir("empty-path");
     let output = Command::new(PROBE)
         .env_remove("DYNAMODB_ENDPOINT")
+        .env("DYNAMO_MODEL_ENGINE", "moto")
         .env("PATH", &empty)
         .stdin(Stdio::null())
         .output()
@@ -138,13 +164,16 @@ fn a_path_without_python_fails_with_that_sentence_and_no_panic() {
     assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
     assert_eq!(
         stderr.trim_end(),
-        "Python 3 was not found (`python3`): install Python 3.10 or newer (for example `apt-get install python3 python3-venv`) to run the local DynamoDB engine, or set DYNAMODB_ENDPOINT to a running DynamoDB"
+        "Python 3 was not found (`python3`): install Python 3.10 or newer (for example `apt-get install python3 python3-venv`) to run the moto engine, or use the embedded engine, which needs no Python (unset DYNAMO_MODEL_ENGINE)"
     );
 }
 
 #[cfg(unix)]
 #[test]
 fn a_python_without_venv_support_names_the_package_and_leaves_nothing() {
+    if !moto_pass("a_python_without_venv_support_names_the_package_and_leaves_nothing") {
+        return;
+    }
     // What Debian's and Ubuntu's Python says when `python3-venv` is not installed; any other
     // command goes to the real Python.
     let bin = fresh_dir("no-venv-bin");
@@ -199,11 +228,18 @@ fn a_python_older_than_the_engine_supports_is_named_with_its_version() {
             version: "3.8".into()
         }
     );
-    assert!(error.to_string().contains("needs Python 3.10 or newer"));
+    assert!(
+        error
+            .to_string()
+            .contains("moto engine needs Python 3.10 or newer")
+    );
 }
 
 #[test]
 fn concurrent_first_installs_leave_one_complete_pinned_copy() {
+    if !moto_pass("concurrent_first_installs_leave_one_complete_pinned_copy") {
+        return;
+    }
     let root = fresh_dir("concurrent-install");
     let starts: Vec<_> = (0..2)
         .map(|_| {
@@ -251,6 +287,9 @@ fn concurrent_first_installs_leave_one_complete_pinned_copy() {
 
 #[test]
 fn dropping_the_handle_stops_the_engine() {
+    if !moto_pass("dropping_the_handle_stops_the_engine") {
+        return;
+    }
     let engine = own_engine().start().unwrap();
     let pid = engine.pid().unwrap();
     assert!(process_alive(pid));
@@ -260,7 +299,12 @@ fn dropping_the_handle_stops_the_engine() {
 
 #[test]
 fn the_engine_dies_with_a_killed_process() {
-    let (mut probe, lines) = spawn_probe(|_| {});
+    if !moto_pass("the_engine_dies_with_a_killed_process") {
+        return;
+    }
+    let (mut probe, lines) = spawn_probe(|command| {
+        command.env("DYNAMO_MODEL_ENGINE", "moto");
+    });
     let pid = engine_pid(&lines);
     assert!(process_alive(pid));
     // SIGKILL: no destructor runs in the probe; only the closed pipe can stop the engine.
@@ -274,7 +318,12 @@ fn the_engine_dies_with_a_killed_process() {
 
 #[test]
 fn the_engine_dies_when_the_process_exits_without_dropping() {
-    let (mut probe, lines) = spawn_probe(|_| {});
+    if !moto_pass("the_engine_dies_when_the_process_exits_without_dropping") {
+        return;
+    }
+    let (mut probe, lines) = spawn_probe(|command| {
+        command.env("DYNAMO_MODEL_ENGINE", "moto");
+    });
     let pid = engine_pid(&lines);
     // Closing stdin lets the probe return from main normally.
     drop(probe.stdin.take());
@@ -292,7 +341,11 @@ fn dynamodb_endpoint_replaces_starting_one() {
     probe.wait().unwrap();
     assert_eq!(
         lines,
-        vec![format!("endpoint {}", shared.endpoint()), "pid none".into()]
+        vec![
+            format!("endpoint {}", shared.endpoint()),
+            "pid none".into(),
+            "engine none".into()
+        ]
     );
 }
 
@@ -322,6 +375,9 @@ fn a_dynamodb_endpoint_that_does_not_answer_is_named() {
 
 #[test]
 fn start_up_is_bounded_and_reports_the_output_tail() {
+    if !moto_pass("start_up_is_bounded_and_reports_the_output_tail") {
+        return;
+    }
     let error = own_engine()
         .ready_timeout(Duration::ZERO)
         .start()
@@ -368,4 +424,93 @@ fn db_from_env_follows_dynamodb_endpoint() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(stdout.starts_with("tables "), "{stdout}");
+}
+
+#[test]
+fn the_embedded_engine_is_the_default_and_needs_no_python() {
+    // An empty PATH: no Python, no program of any kind.
+    let empty = fresh_dir("embedded-empty-path");
+    let (mut probe, lines) = spawn_probe(|command| {
+        command.env("PATH", &empty);
+    });
+    drop(probe.stdin.take());
+    assert!(probe.wait().unwrap().success());
+    let _ = std::fs::remove_dir(&empty);
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(
+        lines[0].starts_with("endpoint http://127.0.0.1:"),
+        "{lines:?}"
+    );
+    // It runs inside the probe's own process.
+    assert_eq!(lines[1..], ["pid none", "engine embedded"]);
+}
+
+#[test]
+fn dynamo_model_engine_chooses_the_engine_and_a_wrong_name_is_one_sentence() {
+    assert_eq!("MOTO".parse::<Engine>().unwrap(), Engine::Moto);
+    assert_eq!("dynoxide".parse::<Engine>().unwrap(), Engine::Embedded);
+    assert_eq!("".parse::<Engine>().unwrap(), Engine::Embedded);
+    let (mut probe, lines) = spawn_probe(|command| {
+        command.env("DYNAMO_MODEL_ENGINE", "dynamodb-local");
+    });
+    assert!(lines.is_empty(), "{lines:?}");
+    let status = probe.wait().unwrap();
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut probe.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert_eq!(status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        stderr.trim_end(),
+        "DYNAMO_MODEL_ENGINE is `dynamodb-local`, which names no local engine: set it to `embedded` (the default) or `moto`, or unset it"
+    );
+}
+
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "isolated")]
+struct Isolated {
+    #[dynamo(hash_key)]
+    id: String,
+}
+
+#[tokio::test]
+async fn an_in_memory_engine_is_a_database_of_its_own() {
+    let first = LocalEngine::memory().unwrap();
+    let second = LocalEngine::memory().unwrap();
+    assert_eq!(first.engine(), Some(Engine::Embedded));
+    assert_eq!(first.pid(), None);
+    assert_ne!(first.endpoint(), second.endpoint());
+    // The same table name, no prefix, in both: each sees only its own.
+    let (a, b) = (first.db(), second.db());
+    Isolated::table().create(&a).await.unwrap();
+    Isolated::table().create(&b).await.unwrap();
+    Isolated {
+        id: "only-in-a".into(),
+    }
+    .put(&a)
+    .await
+    .unwrap();
+    assert!(Isolated::get(&a, "only-in-a").await.unwrap().is_some());
+    assert_eq!(Isolated::get(&b, "only-in-a").await.unwrap(), None);
+    let tables = b.client().list_tables().send().await.unwrap();
+    assert_eq!(tables.table_names(), ["isolated"]);
+}
+
+#[test]
+fn dropping_an_embedded_engine_stops_serving_its_port() {
+    let engine = LocalEngine::memory().unwrap();
+    let address: std::net::SocketAddr = engine
+        .endpoint()
+        .trim_start_matches("http://")
+        .parse()
+        .unwrap();
+    assert!(std::net::TcpStream::connect(address).is_ok());
+    drop(engine);
+    // The server closes its listener once the stop reaches it, on another thread.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::net::TcpStream::connect(address).is_ok() {
+        assert!(
+            Instant::now() < deadline,
+            "{address} still accepts connections 10 s after the engine was dropped"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }

@@ -5,7 +5,7 @@
 //! its own.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use dynamo_model::capacity::CapacityMeter;
 use dynamo_model::prelude::*;
@@ -54,6 +54,15 @@ impl Visit for Fields<'_> {
     }
 }
 
+impl Spans {
+    /// The spans recorded so far. A test that panicked while holding the lock leaves it
+    /// poisoned; the spans are still whole (each change is one push or insert), and reading them
+    /// on keeps that one failure from failing every later test that makes a span.
+    fn lock(&self) -> MutexGuard<'_, Vec<Recorded>> {
+        self.spans.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
 impl Subscriber for Spans {
     fn enabled(&self, _: &Metadata<'_>) -> bool {
         true
@@ -62,7 +71,7 @@ impl Subscriber for Spans {
     fn new_span(&self, span: &Attributes<'_>) -> Id {
         let mut fields = HashMap::new();
         span.record(&mut Fields(&mut fields));
-        let mut spans = self.spans.lock().unwrap();
+        let mut spans = self.lock();
         spans.push((
             std::thread::current().id(),
             *span.metadata().level(),
@@ -72,7 +81,7 @@ impl Subscriber for Spans {
     }
 
     fn record(&self, span: &Id, values: &Record<'_>) {
-        let mut spans = self.spans.lock().unwrap();
+        let mut spans = self.lock();
         let index = span.into_u64() as usize - 1;
         values.record(&mut Fields(&mut spans[index].2));
     }
@@ -110,7 +119,7 @@ fn every_request_runs_in_a_debug_span_naming_table_operation_and_items() {
             .unwrap();
     });
     let this_thread = std::thread::current().id();
-    let spans = spans.spans.lock().unwrap();
+    let spans = spans.lock();
     let spans: Vec<&Recorded> = spans.iter().filter(|s| s.0 == this_thread).collect();
     let ours: Vec<&HashMap<String, String>> = spans
         .iter()
@@ -125,8 +134,14 @@ fn every_request_runs_in_a_debug_span_naming_table_operation_and_items() {
     assert_eq!(put["model"], "\"Reading\"", "{put:?}");
     assert_eq!(put["items"], "1");
     assert!(put.contains_key("consumed"), "{put:?}");
-    // 1 write unit on demand at $0.625 per million.
-    assert_eq!(put["cost_usd"], "6.25e-7", "{put:?}");
+    // A write unit on the table and one on the index `by_kind`, on demand at $0.625 per
+    // million.
+    if !tests::gaps::lacks(
+        &tests::gaps::INDEX_CAPACITY,
+        "tracing_spans::every_request_runs_in_a_debug_span_naming_table_operation_and_items",
+    ) {
+        assert_eq!(put["cost_usd"], "1.25e-6", "{put:?}");
+    }
     let query = ours
         .iter()
         .find(|f| f["operation"] == "\"Query\"")
