@@ -20,15 +20,32 @@ const WORKER_THREADS: usize = 2;
 
 /// An embedded engine being served. Dropping it stops the server: it accepts no new
 /// connection, finishes the requests under way, and frees the database.
-#[derive(Debug)]
 pub(crate) struct Embedded {
     port: u16,
     stop: Option<oneshot::Sender<()>>,
+    /// The served database, shared with the server, for what the API cannot ask of it.
+    database: dynoxide::Database,
+}
+
+impl std::fmt::Debug for Embedded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Embedded")
+            .field("port", &self.port)
+            .finish()
+    }
 }
 
 impl Embedded {
     pub(crate) fn port(&self) -> u16 {
         self.port
+    }
+
+    /// Deletes the items whose time to live has passed, in every table that has it enabled, as
+    /// DynamoDB's background process does; returns how many.
+    pub(crate) fn sweep_ttl(&self) -> Result<usize, LocalError> {
+        self.database.sweep_ttl().map_err(|e| LocalError::Embedded {
+            detail: format!("the time-to-live sweep failed: {e}"),
+        })
     }
 }
 
@@ -66,6 +83,7 @@ pub(crate) fn serve_new_database() -> Result<Embedded, LocalError> {
         })?
     };
     let (stop, stopped) = oneshot::channel::<()>();
+    let served = database.clone();
     runtime.spawn(async move {
         // A dropped sender stops the server as a sent signal does.
         let shutdown = async move {
@@ -73,11 +91,12 @@ pub(crate) fn serve_new_database() -> Result<Embedded, LocalError> {
         };
         // The server only fails on an I/O error of its listener; the clients see that as a
         // refused connection, which names this endpoint.
-        let _ = dynoxide::server::serve_with_shutdown(listener, database, shutdown).await;
+        let _ = dynoxide::server::serve_with_shutdown(listener, served, shutdown).await;
     });
     Ok(Embedded {
         port,
         stop: Some(stop),
+        database,
     })
 }
 

@@ -22,6 +22,16 @@ pub enum LocalError {
         /// What failed.
         detail: String,
     },
+    /// The engine in use cannot do what was asked of it.
+    #[error(
+        "{what} needs the embedded engine, and this is {engine}: use LocalEngine::memory() for the test that needs it"
+    )]
+    Unsupported {
+        /// What was asked.
+        what: &'static str,
+        /// The engine in use.
+        engine: &'static str,
+    },
     /// No Python 3 to run moto with.
     #[error(
         "Python 3 was not found (`{program}`): install Python 3.10 or newer (for example `apt-get install python3 python3-venv`) to run the moto engine, or use the embedded engine, which needs no Python (unset DYNAMO_MODEL_ENGINE)"

@@ -135,8 +135,7 @@ pub struct LocalEngine {
 /// What a [`LocalEngine`] holds on to.
 #[derive(Debug)]
 enum Backend {
-    // Held for its `Drop`, which stops the server.
-    Embedded(#[allow(dead_code)] Embedded),
+    Embedded(Embedded),
     Moto(Running),
     /// `DYNAMODB_ENDPOINT`: started by someone else, so nothing to stop.
     Endpoint,
@@ -212,6 +211,37 @@ impl LocalEngine {
             Backend::Embedded(_) => Some(Engine::Embedded),
             Backend::Moto(_) => Some(Engine::Moto),
             Backend::Endpoint => None,
+        }
+    }
+
+    /// Deletes, now, the items whose time to live has passed, in every table of this engine that
+    /// has time to live enabled, and returns how many: what DynamoDB does in the background,
+    /// usually within a few days of expiry, so that a test of code that depends on it (a stream
+    /// handler seeing the service's deletions, say) need not wait. The deletions are written to
+    /// the tables' streams as DynamoDB writes them, by the service.
+    ///
+    /// The embedded engine only: moto never deletes expired items, and an engine named by
+    /// `DYNAMODB_ENDPOINT` is not this crate's to drive; both are [`LocalError::Unsupported`].
+    ///
+    /// ```no_run
+    /// use dynamo_model_local::LocalEngine;
+    ///
+    /// let engine = LocalEngine::memory()?;
+    /// // ... write items whose time to live is in the past ...
+    /// let deleted = engine.sweep_ttl()?;
+    /// # Ok::<(), dynamo_model_local::LocalError>(())
+    /// ```
+    pub fn sweep_ttl(&self) -> Result<usize, LocalError> {
+        match &self.running {
+            Backend::Embedded(embedded) => embedded.sweep_ttl(),
+            Backend::Moto(_) => Err(LocalError::Unsupported {
+                what: "deleting expired items",
+                engine: "moto",
+            }),
+            Backend::Endpoint => Err(LocalError::Unsupported {
+                what: "deleting expired items",
+                engine: "an engine named by DYNAMODB_ENDPOINT",
+            }),
         }
     }
 

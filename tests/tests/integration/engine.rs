@@ -514,3 +514,20 @@ fn dropping_an_embedded_engine_stops_serving_its_port() {
         std::thread::sleep(Duration::from_millis(10));
     }
 }
+
+#[test]
+fn only_the_embedded_engine_deletes_expired_items_on_demand() {
+    // An empty database: nothing has expired.
+    assert_eq!(LocalEngine::memory().unwrap().sweep_ttl(), Ok(0));
+    let shared = LocalEngine::shared().unwrap();
+    if shared.engine() != Some(Engine::Embedded) {
+        let error = shared.sweep_ttl().unwrap_err();
+        assert!(matches!(error, LocalError::Unsupported { .. }), "{error:?}");
+        assert!(
+            error
+                .to_string()
+                .starts_with("deleting expired items needs the embedded engine, and this is "),
+            "{error}"
+        );
+    }
+}

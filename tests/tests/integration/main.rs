@@ -12,6 +12,7 @@ mod conditions;
 mod defaults;
 mod documents;
 mod engine;
+mod engines;
 mod errors;
 mod expressions;
 mod faults;
