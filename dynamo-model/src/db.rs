@@ -133,7 +133,7 @@ impl Db {
         Db::new(Client::from_conf(config.build())).with_retries(Retries::standard())
     }
 
-    /// A client for a local engine (moto, DynamoDB Local, LocalStack) at `endpoint`, with fixed
+    /// A client for a local engine (Dynoxide, moto, DynamoDB Local, LocalStack) at `endpoint`, with fixed
     /// dummy credentials and region so that every local handle sees the same tables. Requests
     /// retry and time out as [`Retries::standard`] says.
     ///

@@ -3,7 +3,7 @@
 //! A typed object-document mapper for Amazon DynamoDB. `#[derive(Model)]` turns a struct into a
 //! schema-checked model with keys and a direct, serde-free conversion to and from DynamoDB
 //! items; the model's methods run the operations. For tests and examples, the companion crate
-//! `dynamo-model-local` starts a local DynamoDB (moto's open-source server) for you.
+//! `dynamo-model-local` serves a local DynamoDB from inside your process for you.
 //!
 //! ```no_run
 //! use dynamo_model::prelude::*;

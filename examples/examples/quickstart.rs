@@ -1,9 +1,9 @@
 //! The quickstart: starts the local DynamoDB engine, creates a table from a model, then writes,
 //! updates, queries and deletes items, printing each step.
 //!
-//! Run it with `cargo run -p examples --example quickstart`. It needs Python 3.10+ with venv
-//! support the first time (to install the engine, moto, into a cache folder), or
-//! `DYNAMODB_ENDPOINT` pointing at a running DynamoDB.
+//! Run it with `cargo run -p examples --example quickstart`: the engine is embedded in the
+//! example's own process, so it needs nothing but Rust. `DYNAMO_MODEL_ENGINE=moto` runs it on
+//! moto instead, `DYNAMODB_ENDPOINT` on a DynamoDB you run.
 
 use std::process::ExitCode;
 

@@ -1,6 +1,6 @@
 //! Runnable examples of dynamo-model live in `examples/`; run one with
 //! `cargo run -p examples --example quickstart`. Each starts the local engine of
-//! `dynamo-model-local` (moto's DynamoDB server, installed on first use), or uses
+//! `dynamo-model-local` (the embedded engine, or moto with `DYNAMO_MODEL_ENGINE=moto`), or uses
 //! `DYNAMODB_ENDPOINT` when it is set.
 
 use std::error::Error;
