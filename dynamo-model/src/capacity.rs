@@ -6,18 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use aws_sdk_dynamodb::types::{Capacity, ConsumedCapacity};
 
-/// Capacity units consumed, as DynamoDB reports them.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Units {
-    /// Read capacity units.
-    pub read: f64,
-    /// Write capacity units.
-    pub write: f64,
-    /// All capacity units (DynamoDB's `CapacityUnits`; read plus write when both are given).
-    pub total: f64,
-    /// How many responses reported capacity.
-    pub requests: u64,
-}
+use crate::cost::{CostReport, ModelCost, Prices, Units};
 
 /// Whether an operation reads (its units are read units when DynamoDB gives only a total).
 pub(crate) fn is_read(operation: &str) -> bool {
@@ -27,39 +16,38 @@ pub(crate) fn is_read(operation: &str) -> bool {
     )
 }
 
-impl Units {
-    fn add(
-        &mut self,
-        operation: &str,
-        capacity: Option<&Capacity>,
-        consumed: Option<&ConsumedCapacity>,
-    ) {
-        let (read, write, total) = match (capacity, consumed) {
-            (Some(c), _) => (
-                c.read_capacity_units(),
-                c.write_capacity_units(),
-                c.capacity_units(),
-            ),
-            (None, Some(c)) => (
-                c.read_capacity_units(),
-                c.write_capacity_units(),
-                c.capacity_units(),
-            ),
-            (None, None) => (None, None, None),
-        };
-        let total = total.unwrap_or(0.0);
-        // Some responses (and some local engines) give only the total: it is all read units for a
-        // read and all write units for a write.
-        let (read, write) = match (read, write) {
-            (None, None) if is_read(operation) => (total, 0.0),
-            (None, None) => (0.0, total),
-            (read, write) => (read.unwrap_or(0.0), write.unwrap_or(0.0)),
-        };
-        self.read += read;
-        self.write += write;
-        self.total += total;
-        self.requests += 1;
-    }
+/// Adds what one response reported to `units`.
+fn add(
+    units: &mut Units,
+    operation: &str,
+    capacity: Option<&Capacity>,
+    consumed: Option<&ConsumedCapacity>,
+) {
+    let (read, write, total) = match (capacity, consumed) {
+        (Some(c), _) => (
+            c.read_capacity_units(),
+            c.write_capacity_units(),
+            c.capacity_units(),
+        ),
+        (None, Some(c)) => (
+            c.read_capacity_units(),
+            c.write_capacity_units(),
+            c.capacity_units(),
+        ),
+        (None, None) => (None, None, None),
+    };
+    let total = total.unwrap_or(0.0);
+    // Some responses (and some local engines) give only the total: it is all read units for a
+    // read and all write units for a write.
+    let (read, write) = match (read, write) {
+        (None, None) if is_read(operation) => (total, 0.0),
+        (None, None) => (0.0, total),
+        (read, write) => (read.unwrap_or(0.0), write.unwrap_or(0.0)),
+    };
+    units.read += read;
+    units.write += write;
+    units.total += total;
+    units.requests += 1;
 }
 
 /// Where capacity was consumed.
@@ -113,7 +101,7 @@ impl Models<'_> {
 /// # async fn demo(db: dynamo_model::Db) -> Result<(), dynamo_model::Error> {
 /// # #[derive(dynamo_model::Model)] struct Cat { #[dynamo(hash_key)] id: String }
 /// use dynamo_model::capacity::CapacityMeter;
-/// use dynamo_model::Model;
+/// use dynamo_model::{Model, ModelExt};
 ///
 /// let meter = CapacityMeter::new();
 /// let db = db.with_capacity_meter(meter.clone());
@@ -129,7 +117,7 @@ impl Models<'_> {
 #[derive(Debug, Clone, Default)]
 pub struct CapacityMeter {
     sums: Arc<Mutex<HashMap<Usage, Units>>>,
-    prices: Option<Arc<crate::cost::Prices>>,
+    prices: Option<Arc<Prices>>,
 }
 
 impl CapacityMeter {
@@ -140,13 +128,13 @@ impl CapacityMeter {
 
     /// The same meter, pricing each request as it is recorded: every request's tracing span
     /// gets a `cost_usd` field, its on-demand price.
-    pub fn with_prices(mut self, prices: crate::cost::Prices) -> Self {
+    pub fn with_prices(mut self, prices: Prices) -> Self {
         self.prices = Some(Arc::new(prices));
         self
     }
 
     /// The prices given to [`with_prices`](Self::with_prices), if any.
-    pub fn prices(&self) -> Option<&crate::cost::Prices> {
+    pub fn prices(&self) -> Option<&Prices> {
         self.prices.as_deref()
     }
 
@@ -168,18 +156,20 @@ impl CapacityMeter {
             operation,
             model: model.clone(),
         };
-        sums.entry(usage(None))
-            .or_default()
-            .add(operation, consumed.table(), Some(consumed));
+        let table_units = sums.entry(usage(None)).or_default();
+        add(table_units, operation, consumed.table(), Some(consumed));
         let indexes = consumed
             .global_secondary_indexes
             .iter()
             .flatten()
             .chain(consumed.local_secondary_indexes.iter().flatten());
         for (index, capacity) in indexes {
-            sums.entry(usage(Some(index)))
-                .or_default()
-                .add(operation, Some(capacity), None);
+            add(
+                sums.entry(usage(Some(index))).or_default(),
+                operation,
+                Some(capacity),
+                None,
+            );
         }
     }
 
@@ -216,6 +206,57 @@ impl CapacityMeter {
         if let Ok(mut sums) = self.sums.lock() {
             sums.clear();
         }
+    }
+}
+
+impl CapacityMeter {
+    /// Prices everything recorded so far with `prices`.
+    pub fn report(&self, prices: &Prices) -> CostReport {
+        let mut report = CostReport {
+            requests: 0,
+            reads: 0,
+            writes: 0,
+            write_units: 0.0,
+            read_units: 0.0,
+            on_demand: 0.0,
+            by_table: Vec::new(),
+            by_model: Vec::new(),
+            prices: prices.clone(),
+        };
+        let mut by_model: std::collections::BTreeMap<String, ModelCost> = Default::default();
+        for (usage, units) in self.snapshot() {
+            let dollars = prices.on_demand(&units);
+            report.write_units += units.write;
+            report.read_units += units.read;
+            report.on_demand += dollars;
+            let model = by_model
+                .entry(usage.model.clone())
+                .or_insert_with(|| ModelCost {
+                    model: usage.model.clone(),
+                    requests: 0,
+                    write_units: 0.0,
+                    read_units: 0.0,
+                    on_demand: 0.0,
+                });
+            model.write_units += units.write;
+            model.read_units += units.read;
+            model.on_demand += dollars;
+            // An index's share belongs to a request already counted for its table.
+            if usage.index.is_none() {
+                model.requests += units.requests;
+                report.requests += units.requests;
+                if is_read(usage.operation) {
+                    report.reads += units.requests;
+                } else {
+                    report.writes += units.requests;
+                }
+            }
+            report
+                .by_table
+                .push((usage.table, usage.index, units, dollars));
+        }
+        report.by_model = by_model.into_values().collect();
+        report
     }
 }
 
@@ -271,5 +312,52 @@ mod tests {
         assert_eq!(snapshot.len(), 1);
         assert_eq!(snapshot[0].0.model, "Order + OrderItem");
         assert_eq!(snapshot[0].1.write, 4.0);
+    }
+
+    #[test]
+    fn a_report_prices_what_the_meter_recorded() {
+        let meter = CapacityMeter::new();
+        let consumed = |table: &str, units: f64| {
+            ConsumedCapacity::builder()
+                .table_name(table)
+                .capacity_units(units)
+                .table(Capacity::builder().capacity_units(units).build())
+                .build()
+        };
+        meter.record("PutItem", Models::One("Order"), &consumed("shop", 1.0));
+        meter.record("PutItem", Models::One("OrderItem"), &consumed("shop", 2.0));
+        meter.record("GetItem", Models::One("Order"), &consumed("shop", 0.5));
+        let report = meter.report(&Prices::us_east_1());
+        assert_eq!((report.requests, report.writes, report.reads), (3, 2, 1));
+        assert_eq!((report.write_units, report.read_units), (3.0, 0.5));
+        // 3 WRU at $0.625/M and 0.5 RRU at $0.125/M.
+        let expected = (3.0 * 0.625 + 0.5 * 0.125) / 1_000_000.0;
+        assert!((report.on_demand - expected).abs() < 1e-15);
+        assert_eq!(
+            report.to_string(),
+            "3 requests (2 writes, 1 read): 3 WCU, 0.5 RCU, $0.0000019 on demand (us-east-1, standard)"
+        );
+        // Per model: Order's put and get, OrderItem's put.
+        let order = &report.by_model[0];
+        assert_eq!(order.model, "Order");
+        assert_eq!(
+            (order.requests, order.write_units, order.read_units),
+            (2, 1.0, 0.5)
+        );
+        let item = &report.by_model[1];
+        assert_eq!(item.model, "OrderItem");
+        assert_eq!(
+            (item.requests, item.write_units, item.read_units),
+            (1, 2.0, 0.0)
+        );
+        let sum: f64 = report.by_model.iter().map(|m| m.on_demand).sum();
+        assert!((sum - report.on_demand).abs() < 1e-15);
+        assert_eq!(
+            format!("{report:#}"),
+            "3 requests (2 writes, 1 read): 3 WCU, 0.5 RCU, $0.0000019 on demand (us-east-1, standard)\n  Order: 2 requests, 1 WCU, 0.5 RCU, $0.0000007\n  OrderItem: 1 request, 2 WCU, 0 RCU, $0.0000013"
+        );
+        let ia = meter.report(&Prices::us_east_1_infrequent_access());
+        assert!(ia.on_demand > report.on_demand);
+        assert!((Prices::us_east_1().provisioned_hour(10, 10) - 0.0078).abs() < 1e-12);
     }
 }

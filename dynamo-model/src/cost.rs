@@ -1,9 +1,10 @@
 //! What requests cost: the capacity an item will consume, predicted from its size before it is
-//! sent, and the price of what a [`CapacityMeter`] recorded, from a table of DynamoDB's prices
+//! sent, and the price of what a [`CapacityMeter`](crate::capacity::CapacityMeter) recorded, from a table of DynamoDB's prices
 //! that a caller can replace.
 //!
 //! ```
-//! use dynamo_model::capacity::{CapacityMeter, Units};
+//! use dynamo_model::capacity::CapacityMeter;
+//! use dynamo_model::cost::Units;
 //! use dynamo_model::cost::{self, Prices, Read};
 //!
 //! // Before sending: a 3.5 KB item costs 4 write units to put, 1 read unit to read consistently.
@@ -19,8 +20,7 @@
 
 use std::fmt;
 
-use crate::capacity::{CapacityMeter, Units};
-use crate::model::{IndexAttributes, IndexSchema, Schema};
+use crate::schema::{IndexAttributes, IndexSchema, Schema};
 use crate::value::{Item, attribute_size, item_size};
 use aws_sdk_dynamodb::types::AttributeValue;
 
@@ -108,7 +108,7 @@ pub enum Read {
 
 /// The write units a put, update or delete of an item of `item_size` bytes consumes on the
 /// table: one per KB, rounded up, at least one (twice that inside a write transaction). The size
-/// is DynamoDB's count, which [`item_size`](crate::value::item_size) gives; for a write that
+/// is DynamoDB's count, which [`crate::value::item_size`] gives; for a write that
 /// replaces or changes an item, the larger of the item before and after.
 ///
 /// A table with secondary indexes charges the indexes too: [`write_cost`] adds their share.
@@ -334,6 +334,19 @@ pub fn read_units(item_size: usize, read: Read) -> f64 {
     }
 }
 
+/// Capacity units consumed, as DynamoDB reports them.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Units {
+    /// Read capacity units.
+    pub read: f64,
+    /// Write capacity units.
+    pub write: f64,
+    /// All capacity units (DynamoDB's `CapacityUnits`; read plus write when both are given).
+    pub total: f64,
+    /// How many responses reported capacity.
+    pub requests: u64,
+}
+
 /// What a meter recorded, priced: the report of one handler invocation, one test, or one batch
 /// job. Its `Display` is one line: `3 requests (2 writes, 1 read): 2 WCU, 0.5 RCU, $0.0000013
 /// on demand (us-east-1, standard)`; the alternate form (`{:#}`) adds a line per model:
@@ -358,7 +371,7 @@ pub struct CostReport {
     /// What they cost on demand, in US dollars.
     pub on_demand: f64,
     /// Per table (`None` index), index, operation and model, as the meter's
-    /// [`snapshot`](CapacityMeter::snapshot) lists them: units and their on-demand cost.
+    /// [`snapshot`](crate::capacity::CapacityMeter::snapshot) lists them: units and their on-demand cost.
     pub by_table: Vec<(String, Option<String>, Units, f64)>,
     /// Per model (as [`Usage::model`](crate::capacity::Usage::model) names it), in
     /// alphabetical order: every table, index and operation its requests went through.
@@ -380,57 +393,6 @@ pub struct ModelCost {
     pub read_units: f64,
     /// What they cost on demand, in US dollars.
     pub on_demand: f64,
-}
-
-impl CapacityMeter {
-    /// Prices everything recorded so far with `prices`.
-    pub fn report(&self, prices: &Prices) -> CostReport {
-        let mut report = CostReport {
-            requests: 0,
-            reads: 0,
-            writes: 0,
-            write_units: 0.0,
-            read_units: 0.0,
-            on_demand: 0.0,
-            by_table: Vec::new(),
-            by_model: Vec::new(),
-            prices: prices.clone(),
-        };
-        let mut by_model: std::collections::BTreeMap<String, ModelCost> = Default::default();
-        for (usage, units) in self.snapshot() {
-            let dollars = prices.on_demand(&units);
-            report.write_units += units.write;
-            report.read_units += units.read;
-            report.on_demand += dollars;
-            let model = by_model
-                .entry(usage.model.clone())
-                .or_insert_with(|| ModelCost {
-                    model: usage.model.clone(),
-                    requests: 0,
-                    write_units: 0.0,
-                    read_units: 0.0,
-                    on_demand: 0.0,
-                });
-            model.write_units += units.write;
-            model.read_units += units.read;
-            model.on_demand += dollars;
-            // An index's share belongs to a request already counted for its table.
-            if usage.index.is_none() {
-                model.requests += units.requests;
-                report.requests += units.requests;
-                if crate::capacity::is_read(usage.operation) {
-                    report.reads += units.requests;
-                } else {
-                    report.writes += units.requests;
-                }
-            }
-            report
-                .by_table
-                .push((usage.table, usage.index, units, dollars));
-        }
-        report.by_model = by_model.into_values().collect();
-        report
-    }
 }
 
 impl fmt::Display for CostReport {
@@ -477,8 +439,6 @@ impl fmt::Display for CostReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::capacity::Models;
-    use aws_sdk_dynamodb::types::{Capacity, ConsumedCapacity};
 
     #[test]
     fn units_follow_dynamodbs_rounding() {
@@ -490,52 +450,5 @@ mod tests {
         assert_eq!(read_units(4097, Read::Eventual), 1.0);
         assert_eq!(read_units(4097, Read::Strong), 2.0);
         assert_eq!(read_units(8192, Read::Transactional), 4.0);
-    }
-
-    #[test]
-    fn a_report_prices_what_the_meter_recorded() {
-        let meter = CapacityMeter::new();
-        let consumed = |table: &str, units: f64| {
-            ConsumedCapacity::builder()
-                .table_name(table)
-                .capacity_units(units)
-                .table(Capacity::builder().capacity_units(units).build())
-                .build()
-        };
-        meter.record("PutItem", Models::One("Order"), &consumed("shop", 1.0));
-        meter.record("PutItem", Models::One("OrderItem"), &consumed("shop", 2.0));
-        meter.record("GetItem", Models::One("Order"), &consumed("shop", 0.5));
-        let report = meter.report(&Prices::us_east_1());
-        assert_eq!((report.requests, report.writes, report.reads), (3, 2, 1));
-        assert_eq!((report.write_units, report.read_units), (3.0, 0.5));
-        // 3 WRU at $0.625/M and 0.5 RRU at $0.125/M.
-        let expected = (3.0 * 0.625 + 0.5 * 0.125) / 1_000_000.0;
-        assert!((report.on_demand - expected).abs() < 1e-15);
-        assert_eq!(
-            report.to_string(),
-            "3 requests (2 writes, 1 read): 3 WCU, 0.5 RCU, $0.0000019 on demand (us-east-1, standard)"
-        );
-        // Per model: Order's put and get, OrderItem's put.
-        let order = &report.by_model[0];
-        assert_eq!(order.model, "Order");
-        assert_eq!(
-            (order.requests, order.write_units, order.read_units),
-            (2, 1.0, 0.5)
-        );
-        let item = &report.by_model[1];
-        assert_eq!(item.model, "OrderItem");
-        assert_eq!(
-            (item.requests, item.write_units, item.read_units),
-            (1, 2.0, 0.0)
-        );
-        let sum: f64 = report.by_model.iter().map(|m| m.on_demand).sum();
-        assert!((sum - report.on_demand).abs() < 1e-15);
-        assert_eq!(
-            format!("{report:#}"),
-            "3 requests (2 writes, 1 read): 3 WCU, 0.5 RCU, $0.0000019 on demand (us-east-1, standard)\n  Order: 2 requests, 1 WCU, 0.5 RCU, $0.0000007\n  OrderItem: 1 request, 2 WCU, 0 RCU, $0.0000013"
-        );
-        let ia = meter.report(&Prices::us_east_1_infrequent_access());
-        assert!(ia.on_demand > report.on_demand);
-        assert!((Prices::us_east_1().provisioned_hour(10, 10) - 0.0078).abs() < 1e-12);
     }
 }

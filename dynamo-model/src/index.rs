@@ -4,7 +4,7 @@ use std::marker::PhantomData;
 
 use crate::db::Db;
 use crate::model::Model;
-use crate::ops::{Query, Scan};
+use crate::ops::{MultiSort, Query, Scan};
 
 /// Carries type parameters that only shape the API.
 type Marker<T> = PhantomData<fn() -> T>;
@@ -99,7 +99,7 @@ impl<M: Model, H, R, A: IndexOutput<M>> Index<M, H, R, A> {
     pub fn query<'a>(
         &self,
         db: &'a Db,
-        hash: impl crate::model::PartitionValue<H>,
+        hash: impl crate::schema::PartitionValue<H>,
     ) -> Query<'a, M, R, A::Output> {
         Query::<M, R>::new::<H>(db, Some(self.name), (self.hash, self.range), hash)
             .with_sort_prefix(self.sort_prefix)
@@ -112,7 +112,7 @@ impl<M: Model, H, R, A: IndexOutput<M>> Index<M, H, R, A> {
     }
 }
 
-impl<M, H, K: crate::entity::KeyTemplate, A> Index<M, H, crate::entity::SortKeyText<K>, A> {
+impl<M, H, K: crate::schema::KeyTemplate, A> Index<M, H, crate::entity::SortKeyText<K>, A> {
     /// The start of a typed sort key of this index, for `.range(..)` conditions of its queries:
     /// its methods are the index's sort-key template parts, in order.
     pub fn sort_key(&self) -> K::Start {
@@ -133,10 +133,6 @@ impl<M, H, R, A> std::fmt::Debug for Index<M, H, R, A> {
         write!(f, "Index({})", self.name)
     }
 }
-
-/// The sort key of a multi-attribute index, as a type: its attributes' types as a list
-/// `(S1, (S2, ()))`, which [`SortParts`](crate::expr::SortParts) walks left to right.
-pub struct MultiSort<S>(PhantomData<fn() -> S>);
 
 /// A global index keyed by several attributes (DynamoDB's multi-attribute keys: up to four
 /// partition and four sort attributes, each stored as itself, no synthetic string): partition

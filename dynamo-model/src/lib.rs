@@ -43,6 +43,7 @@ pub mod json;
 pub mod model;
 pub mod ops;
 pub mod retries;
+pub mod schema;
 pub mod stream;
 pub mod table;
 pub mod template;
@@ -52,14 +53,16 @@ pub mod with;
 pub use aws_sdk_dynamodb::types::AttributeValue;
 pub use behaviour::{Failure, HookError, Hooks, ValidationErrors};
 pub use db::Db;
-pub use entity::{Entity, EntitySchema, SharedTable};
+pub use entity::Entity;
 pub use error::{Error, SdkFailure};
-pub use model::{
-    IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model, NoRangeKey,
-    PartitionValue, Projection, Schema, SortKey,
-};
-pub use ops::AsyncHooks;
+pub use model::AsyncHooks;
+pub use model::{Model, Projection};
+pub use ops::ModelExt;
 pub use retries::Retries;
+pub use schema::{
+    EntitySchema, IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType,
+    NoRangeKey, PartitionValue, Schema, SharedTable, SortKey,
+};
 pub use value::{ConversionError, ConversionProblem};
 
 /// Derives [`Projection`] for a struct holding some fields of a model. See [`Projection`].
@@ -118,7 +121,7 @@ pub use aws_sdk_dynamodb as sdk;
 /// What most code using dynamo-model needs: `use dynamo_model::prelude::*;`.
 pub mod prelude {
     pub use crate::expr::{AttributePath, Conditions, UpdateActions};
-    pub use crate::{AsyncHooks, Attribute, Db, Entity, Error, Hooks, Model, Projection};
+    pub use crate::{AsyncHooks, Attribute, Db, Entity, Error, Hooks, Model, ModelExt, Projection};
 }
 
 /// What generated code refers to. Not public API: it may change in any release.
@@ -132,18 +135,21 @@ pub mod __private {
     };
     pub use crate::db::Db;
     pub use crate::entity::{
-        Entity, EntitySchema, KeyTemplate, SharedTable, SortKeyText, check_collection_pair,
-        check_distinct_entities, check_entity, check_listed, check_stored_key, collection_query,
-        entity_of, shared_index, shared_index_sort_key, unknown_entity,
+        Entity, SortKeyText, check_entity, check_stored_key, entity_of, unknown_entity,
     };
     pub use crate::expr;
-    pub use crate::index::{AllAttributes, Index, MultiKeyIndex, MultiSort, SomeAttributes};
-    pub use crate::model::PartitionValue;
-    pub use crate::model::{
-        IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType, Model,
-        NoRangeKey, Projection, Schema, TtlSeconds, key_item_of, projected_path, top_level_name,
+    pub use crate::expr::{projected_path, top_level_name};
+    pub use crate::index::{AllAttributes, Index, MultiKeyIndex, SomeAttributes};
+    pub use crate::model::AsyncHooks;
+    pub use crate::model::{Model, Projection};
+    pub use crate::ops::MultiSort;
+    pub use crate::ops::{Query, collection_query};
+    pub use crate::schema::{
+        EntitySchema, IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar,
+        KeyTemplate, KeyType, NoRangeKey, PartitionValue, Schema, SharedTable, TtlSeconds,
+        check_collection_pair, check_distinct_entities, check_listed, key_item_of, shared_index,
+        shared_index_sort_key,
     };
-    pub use crate::ops::{AsyncHooks, Query};
     pub use crate::stream::StreamImage;
     pub use crate::template::{KeyPart, KeyText, StoredKey};
     pub use crate::value::ConversionError;

@@ -5,8 +5,6 @@ use std::time::Duration;
 use aws_sdk_dynamodb::config::retry::{RetryConfig, RetryPartition, TokenBucket};
 use aws_sdk_dynamodb::config::timeout::TimeoutConfig;
 
-use crate::ops::RetryPolicy;
-
 /// How a [`Db`](crate::Db) retries and times out its requests: the SDK's retry and timeout
 /// configuration, with settings made for DynamoDB, and the retries of the items a batch call
 /// leaves unprocessed.
@@ -146,4 +144,43 @@ impl Default for Retries {
     fn default() -> Self {
         Retries::standard()
     }
+}
+
+/// How unprocessed items are retried: up to `max_attempts` calls in all, waiting a random time
+/// between zero and `base_delay × 2^attempt` (capped at `max_delay`) before each retry ("full
+/// jitter", so that many clients backing off do not retry in step).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Calls per chunk, the first included.
+    pub max_attempts: u32,
+    /// The backoff before the first retry.
+    pub base_delay: Duration,
+    /// The longest backoff.
+    pub max_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 8,
+            base_delay: Duration::from_millis(50),
+            max_delay: Duration::from_secs(5),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// The wait before retry number `retry` (1 for the first retry).
+    pub(crate) fn backoff(&self, retry: u32) -> Duration {
+        let ceiling = self
+            .base_delay
+            .saturating_mul(2u32.saturating_pow(retry.saturating_sub(1)))
+            .min(self.max_delay);
+        ceiling.mul_f64(jitter())
+    }
+}
+
+/// A number in [0, 1) that differs from call to call; backoff needs spread, not secrecy.
+fn jitter() -> f64 {
+    fastrand::f64()
 }

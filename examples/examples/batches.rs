@@ -6,8 +6,9 @@
 use std::process::ExitCode;
 use std::time::Duration;
 
-use dynamo_model::ops::{BatchWrite, RetryPolicy};
+use dynamo_model::ops::BatchWrite;
 use dynamo_model::prelude::*;
+use dynamo_model::retries::RetryPolicy;
 use dynamo_model_local::LocalEngine;
 
 #[derive(Model, Debug, Clone, PartialEq)]

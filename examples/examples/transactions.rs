@@ -5,8 +5,9 @@
 
 use std::process::ExitCode;
 
+use dynamo_model::error::CancelReason;
 use dynamo_model::expr::Update;
-use dynamo_model::ops::{CancelReason, Transaction, TransactionGet};
+use dynamo_model::ops::{Transaction, TransactionGet};
 use dynamo_model::prelude::*;
 use dynamo_model_local::LocalEngine;
 

@@ -3,21 +3,10 @@
 
 use syn::{Data, DeriveInput, Fields, LitStr};
 
+pub use super::attr::Derive;
 use super::attr::{ContainerAttrs, FieldAttrs, VariantAttrs};
 use super::case::RenameRule;
 use super::ctxt::Ctxt;
-
-/// Which derive is running; they accept different shapes and options.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Derive {
-    /// `#[derive(Model)]`: a struct stored as the items of a table.
-    Model,
-    /// `#[derive(Attribute)]`: a struct stored as a map (M), or a unit-only enum stored as a
-    /// string (S), inside a model.
-    Attribute,
-    /// `#[derive(Projection)]`: a struct holding some fields of a model, read from a projection.
-    Projection,
-}
 
 /// A type being derived.
 pub struct Container<'a> {

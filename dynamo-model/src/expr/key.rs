@@ -6,7 +6,7 @@ use std::marker::PhantomData;
 use super::path::RawPath;
 use super::placeholder::Placeholders;
 use super::typing::{BeginsWith, Operand, ValueOf};
-use crate::model::KeyType;
+use crate::schema::KeyType;
 use crate::value::ConversionError;
 
 /// The sort key of a table or index, handed to the closure of `query(..).range(|key| ...)`.

@@ -47,6 +47,7 @@ pub use key::{KeyCondition, RangeCondition, RangeKey, SortKeyCondition, SortPart
 pub use path::{
     AttributePath, IndexKeyPath, KeyPath, Navigable, Path, RawPath, Segment, UpdatePath,
 };
+pub use path::{projected_path, top_level_name};
 pub use placeholder::{Expression, Placeholders};
 pub(crate) use placeholder::{exists_text, not_exists_text};
 pub use projection::ProjectionExpression;

@@ -448,26 +448,18 @@ leaf!(rust_decimal::Decimal);
 #[cfg(feature = "bytes")]
 leaf!(bytes::Bytes);
 
-/// The handle of a list or map entry: `list.at(3)`, `map.key("en")`.
-impl<T> Path<T> {
-    /// The element at `index` of the list at this path.
-    pub fn at(&self, index: usize) -> <T::Element as Navigable>::Handle<T::Element>
-    where
-        T: super::typing::List,
-        T::Element: Navigable,
-    {
-        T::Element::handle(Path::new(self.raw.child(Segment::Index(index))))
-    }
+/// The path of a model field that a projection field mirrors, checking that both hold `T`.
+/// Generated code calls this.
+pub fn projected_path<T, P: crate::expr::AttributePath<Value = T>>(
+    path: &P,
+) -> crate::expr::RawPath {
+    path.path().raw().clone()
+}
 
-    /// The value under `key` of the map at this path.
-    pub fn key(
-        &self,
-        key: impl Into<Cow<'static, str>>,
-    ) -> <T::Value as Navigable>::Handle<T::Value>
-    where
-        T: super::typing::Map,
-        T::Value: Navigable,
-    {
-        T::Value::handle(Path::new(self.raw.child(Segment::Name(key.into()))))
+/// The top-level attribute name of a path. Generated code calls this.
+pub fn top_level_name(path: &crate::expr::RawPath) -> &str {
+    match path.segments().first() {
+        Some(crate::expr::Segment::Name(name)) => name,
+        _ => "",
     }
 }

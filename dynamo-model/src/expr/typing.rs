@@ -7,9 +7,10 @@ use std::marker::PhantomData;
 
 use aws_sdk_dynamodb::types::AttributeValue;
 
-use super::path::{AttributePath, IndexKeyPath, KeyPath, Path, RawPath};
+use super::path::{AttributePath, IndexKeyPath, KeyPath, Navigable, Path, RawPath, Segment};
 use crate::value::ConversionError;
 use crate::value::ToAttribute;
+use std::borrow::Cow;
 
 /// A Rust value that can stand where an attribute of type `T` is expected: a `T` itself, a
 /// `&str` for a `String`, the inner value for an `Option<T>`.
@@ -416,5 +417,29 @@ mod bytes_rules {
     impl_for!(HasSize: bytes::Bytes);
     impl BeginsWith for bytes::Bytes {
         type Prefix = bytes::Bytes;
+    }
+}
+
+/// The handle of a list or map entry: `list.at(3)`, `map.key("en")`.
+impl<T> Path<T> {
+    /// The element at `index` of the list at this path.
+    pub fn at(&self, index: usize) -> <T::Element as Navigable>::Handle<T::Element>
+    where
+        T: List,
+        T::Element: Navigable,
+    {
+        T::Element::handle(Path::new(self.raw().child(Segment::Index(index))))
+    }
+
+    /// The value under `key` of the map at this path.
+    pub fn key(
+        &self,
+        key: impl Into<Cow<'static, str>>,
+    ) -> <T::Value as Navigable>::Handle<T::Value>
+    where
+        T: Map,
+        T::Value: Navigable,
+    {
+        T::Value::handle(Path::new(self.raw().child(Segment::Name(key.into()))))
     }
 }

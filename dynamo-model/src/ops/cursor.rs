@@ -5,9 +5,9 @@ use std::fmt;
 use std::str::FromStr;
 
 use aws_sdk_dynamodb::types::AttributeValue;
-use hmac::{KeyInit, Mac};
 use serde_json::{Map, Value};
 
+use crate::db::CursorKey;
 use crate::error::Error;
 use crate::json::{item_from_json, item_to_json};
 use crate::value::Item;
@@ -15,48 +15,6 @@ use crate::value::Item;
 /// The longest cursor text `parse()` accepts, in characters. The largest start key DynamoDB
 /// returns (a table's and an index's keys at their limits) encodes well within it.
 pub const MAX_CURSOR_LEN: usize = 16 * 1024;
-
-type HmacSha256 = hmac::Hmac<sha2::Sha256>;
-
-/// A key that signs the cursors a `Db` hands out and checks the ones it is given, so that a
-/// client cannot forge a start key. Set it with [`Db::with_cursor_key`](crate::Db::with_cursor_key).
-#[derive(Clone)]
-pub struct CursorKey(std::sync::Arc<[u8]>);
-
-impl CursorKey {
-    /// A key of these bytes; use at least 32 random bytes, kept secret like a password.
-    pub fn new(secret: impl AsRef<[u8]>) -> Self {
-        CursorKey(secret.as_ref().into())
-    }
-
-    /// The MAC of a cursor's contents.
-    fn sign(&self, contents: &[u8]) -> Vec<u8> {
-        match <HmacSha256 as KeyInit>::new_from_slice(&self.0) {
-            Ok(mut mac) => {
-                mac.update(contents);
-                mac.finalize().into_bytes().to_vec()
-            }
-            // HMAC takes keys of any length; this arm is never taken.
-            Err(_) => Vec::new(),
-        }
-    }
-
-    fn verify(&self, contents: &[u8], signature: &[u8]) -> bool {
-        match <HmacSha256 as KeyInit>::new_from_slice(&self.0) {
-            Ok(mut mac) => {
-                mac.update(contents);
-                mac.verify_slice(signature).is_ok()
-            }
-            Err(_) => false,
-        }
-    }
-}
-
-impl fmt::Debug for CursorKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("CursorKey(..)")
-    }
-}
 
 /// Where the next page of a query or scan starts. It remembers the table (by its name in
 /// DynamoDB, so with the `Db`'s prefix: another stage or tenant refuses it), the index and the

@@ -1,6 +1,5 @@
-//! The operations of a model: the builders that [`Model::get`], [`Model::put`],
-//! [`Model::create`], [`Model::update`], [`Model::delete`], [`Model::query`] and
-//! [`Model::scan`] return.
+//! The operations of a model: [`ModelExt`], whose methods (`get`, `put`, `create`, `update`,
+//! `delete`, `query`, `scan`, ...) every model has, and the builders they return.
 //!
 //! Each builder runs when it is `.await`ed, so options chain before the await:
 //! `Cat::get(&db, "c1").consistent_read(true).await`. Each can also show the request it would
@@ -9,12 +8,13 @@
 
 #[macro_use]
 mod write;
-mod attempts;
 mod batch;
+mod collection;
 mod cursor;
 mod delete;
 mod get;
-mod hooks;
+mod model_ext;
+mod naming;
 mod put;
 mod read;
 mod telemetry;
@@ -27,20 +27,19 @@ use std::pin::Pin;
 
 pub use batch::{
     BatchGet, BatchGot, BatchWrite, BatchWriteItem, BatchWritten, KeyFailure, MAX_BATCH_GET,
-    MAX_BATCH_WRITE, RetryPolicy, WriteOutcome,
+    MAX_BATCH_WRITE, WriteOutcome,
 };
-pub use cursor::{Cursor, CursorKey, MAX_CURSOR_LEN};
+pub use collection::collection_query;
+pub use cursor::{Cursor, MAX_CURSOR_LEN};
 pub use delete::Delete;
 pub use get::Get;
-pub use hooks::AsyncHooks;
+pub use model_ext::ModelExt;
 pub use put::Put;
-pub use read::{Page, Query, Scan};
-pub use transaction::{
-    CancelReason, MAX_TRANSACTION_ACTIONS, Transaction, TransactionGet, TransactionItems,
-};
+pub use read::{MultiSort, Page, Query, Scan};
+pub use transaction::{MAX_TRANSACTION_ACTIONS, Transaction, TransactionGet, TransactionItems};
 pub use update::UpdateItem;
 
-pub(crate) use attempts::{AttemptCounter, counting};
+pub(crate) use crate::db::counting;
 pub(crate) use telemetry::{finish, request_span, send_one};
 pub(crate) use ttl::{expired, projection_paths};
 pub(crate) use write::{PreparedWrite, build_write, prepare, saved, write_condition, write_error};

@@ -20,8 +20,8 @@ use crate::model::{Model, Projection};
 use crate::value::ConversionError;
 use crate::value::Item;
 
-/// Changes attributes of one item in place. Made by [`Model::update`] and
-/// [`Model::update_item`]; `.await` gives the item as it is after the update. The actions
+/// Changes attributes of one item in place. Made by [`ModelExt::update`](crate::ModelExt::update) and
+/// [`ModelExt::update_item`](crate::ModelExt::update_item); `.await` gives the item as it is after the update. The actions
 /// (`set`, `increment`, `unset`, ...) are the [`UpdateActions`] methods, in scope through the
 /// prelude.
 ///

@@ -9,7 +9,8 @@ use aws_sdk_dynamodb::types::AttributeValue;
 
 use crate::error::Error;
 use crate::expr::{Condition, Placeholders};
-use crate::model::{Model, Schema};
+use crate::model::Model;
+use crate::schema::Schema;
 use crate::value::ConversionError;
 use crate::value::Item;
 
@@ -155,7 +156,7 @@ fn checked_write(
     mut item: Item,
     version: Option<(u64, u64)>,
 ) -> Result<PreparedWrite, Error> {
-    crate::model::check_item_keys(schema, &item)?;
+    crate::schema::check_item_keys(schema, &item)?;
     let size = crate::value::item_size(&item);
     if size > crate::value::MAX_ITEM_SIZE {
         return Err(Error::ItemTooLarge {

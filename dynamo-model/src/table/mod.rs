@@ -20,18 +20,19 @@ pub use verify::Difference;
 
 use crate::db::Db;
 use crate::error::Error;
-use crate::model::{IndexAttributes, IndexKind, KeyAttribute, Model, Schema};
+use crate::model::Model;
+use crate::schema::{IndexAttributes, IndexKind, KeyAttribute, Schema};
 
 /// How long [`Table::create`] and [`Table::create_if_missing`] wait for a new table to become
 /// ACTIVE unless told otherwise. AWS usually takes seconds; a local engine is immediate.
 pub const DEFAULT_ACTIVE_TIMEOUT: Duration = Duration::from_secs(300);
 
-/// The table of model `M`. Made by [`Model::table`].
+/// The table of model `M`. Made by [`ModelExt::table`](crate::ModelExt::table).
 ///
 /// ```no_run
 /// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
 /// # #[derive(dynamo_model::Model)] struct Cat { #[dynamo(hash_key)] id: String }
-/// use dynamo_model::Model;
+/// use dynamo_model::{Model, ModelExt};
 /// Cat::table().create_if_missing(db).await?; // on-demand billing, waits until ACTIVE
 /// # Ok(()) }
 /// ```
@@ -383,7 +384,7 @@ fn key_schema(hash: KeyAttribute, range: Option<KeyAttribute>) -> Vec<KeySchemaE
 }
 
 /// An index's key schema: every partition attribute, then every sort attribute, in key order.
-fn index_key_schema(index: &crate::model::IndexSchema) -> Vec<KeySchemaElement> {
+fn index_key_schema(index: &crate::schema::IndexSchema) -> Vec<KeySchemaElement> {
     index
         .hash_keys()
         .map(|key| key_schema_element(key, KeyRole::Hash))

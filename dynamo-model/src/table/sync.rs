@@ -11,7 +11,8 @@ use crate::db::Db;
 use crate::error::Error;
 use std::future::Future;
 
-use crate::model::{IndexKind, Model};
+use crate::model::Model;
+use crate::schema::IndexKind;
 
 /// What [`Table::sync`] did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

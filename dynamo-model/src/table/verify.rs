@@ -10,7 +10,8 @@ use std::future::Future;
 use super::{Spec, Table};
 use crate::db::Db;
 use crate::error::Error;
-use crate::model::{IndexAttributes, IndexKind, KeyAttribute, Model};
+use crate::model::Model;
+use crate::schema::{IndexAttributes, IndexKind, KeyAttribute};
 
 /// One way a live table differs from its model. [`Table::verify`] lists them; an empty list
 /// means the table serves the model.
@@ -187,7 +188,7 @@ impl<M: Model> Table<M> {
     /// ```no_run
     /// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
     /// # #[derive(dynamo_model::Model)] struct Cat { #[dynamo(hash_key)] id: String }
-    /// use dynamo_model::Model;
+    /// use dynamo_model::{Model, ModelExt};
     /// let differences = Cat::table().verify(db).await?;
     /// if !differences.is_empty() {
     ///     panic!("the cats table does not match the model: {differences:?}");

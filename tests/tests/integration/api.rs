@@ -78,7 +78,7 @@ fn etag(response: &Response<Body>) -> String {
 
 async fn db() -> dynamo_model::Db {
     let db = tests::db().with_cursor_key(b"a cursor secret of thirty-two bytes or more");
-    use dynamo_model::Model;
+    use dynamo_model::ModelExt;
     Task::table().create(&db).await.unwrap();
     db
 }

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use dynamo_model::{Attribute, AttributeValue, ConversionProblem, Error, Model};
+use dynamo_model::{Attribute, AttributeValue, ConversionProblem, Error, Model, ModelExt};
 
 #[derive(Attribute, Debug, Clone, PartialEq)]
 struct Address {

@@ -11,6 +11,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use dynamo_model::Model;
+use dynamo_model::ModelExt;
 use dynamo_model_local::{Engine, LocalEngine, LocalError, LocalOptions, MOTO_VERSION};
 
 const PROBE: &str = env!("CARGO_BIN_EXE_local_probe");

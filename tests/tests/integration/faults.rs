@@ -4,7 +4,8 @@
 
 use std::time::Duration;
 
-use dynamo_model::ops::{BatchWrite, CancelReason, Transaction, WriteOutcome};
+use dynamo_model::error::CancelReason;
+use dynamo_model::ops::{BatchWrite, Transaction, WriteOutcome};
 use dynamo_model::prelude::*;
 use dynamo_model::{Error, Retries};
 use dynamo_model_local::Faults;

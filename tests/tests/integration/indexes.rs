@@ -2,7 +2,7 @@
 //! the local engine.
 
 use dynamo_model::sdk::types::{KeyType as Role, ProjectionType, ScalarAttributeType};
-use dynamo_model::{IndexAttributes, IndexKind, KeyScalar, Model};
+use dynamo_model::{IndexAttributes, IndexKind, KeyScalar, Model, ModelExt};
 use tests::db;
 
 #[derive(Model, Debug, Clone, PartialEq)]

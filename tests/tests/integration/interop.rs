@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use dynamo_model::{Attribute, AttributeValue, Binary, Item, Model, json};
+use dynamo_model::{Attribute, AttributeValue, Binary, Item, Model, ModelExt, json};
 use rust_decimal::Decimal;
 use tests::{db, get_raw_key, put_raw};
 

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use dynamo_model::{AttributeValue, ConversionProblem, Db, Error, Model};
+use dynamo_model::{AttributeValue, ConversionProblem, Db, Error, Model, ModelExt};
 
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "cats")]

@@ -20,6 +20,7 @@ mod hooks;
 mod indexes;
 mod interop;
 mod item;
+mod layers;
 mod limits;
 mod multi_key;
 

@@ -5,7 +5,9 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use dynamo_model::{Attribute, AttributeValue, ConversionError, FromAttribute, Model, ToAttribute};
+use dynamo_model::{
+    Attribute, AttributeValue, ConversionError, FromAttribute, Model, ModelExt, ToAttribute,
+};
 use tests::{db, get_raw, put_raw};
 
 fn s(text: &str) -> AttributeValue {

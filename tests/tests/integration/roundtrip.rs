@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use dynamo_model::{Attribute, Binary, Model, json};
+use dynamo_model::{Attribute, Binary, Model, ModelExt, json};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

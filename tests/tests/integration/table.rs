@@ -2,7 +2,7 @@
 //! table names a `Db` derives from the model's.
 
 use dynamo_model::sdk::types::{BillingMode, KeyType, ScalarAttributeType, TableStatus};
-use dynamo_model::{Error, KeyScalar, Model};
+use dynamo_model::{Error, KeyScalar, Model, ModelExt};
 
 #[derive(Model, Debug, PartialEq)]
 #[dynamo(table = "orders")]

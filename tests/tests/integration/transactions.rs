@@ -3,8 +3,9 @@
 
 use std::future::IntoFuture;
 
+use dynamo_model::error::CancelReason;
 use dynamo_model::expr::Update;
-use dynamo_model::ops::{CancelReason, Transaction, TransactionGet};
+use dynamo_model::ops::{Transaction, TransactionGet};
 use dynamo_model::prelude::*;
 use tests::db;
 

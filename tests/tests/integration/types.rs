@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::sync::Arc;
 
-use dynamo_model::{AttributeValue, Binary, Model};
+use dynamo_model::{AttributeValue, Binary, Model, ModelExt};
 
 #[derive(Model, Debug, Clone, PartialEq, Default)]
 #[dynamo(table = "kitchen_sink")]

@@ -335,7 +335,7 @@ async fn an_update_of_a_missing_item_is_not_found_and_writes_nothing() {
     assert!(
         matches!(
             reasons[0],
-            dynamo_model::ops::CancelReason::ConditionFailed { item: None }
+            dynamo_model::error::CancelReason::ConditionFailed { item: None }
         ),
         "{reasons:?}"
     );

@@ -4,8 +4,9 @@
 use std::sync::Arc;
 
 use dynamo_model::AttributeValue;
+use dynamo_model::error::CancelReason;
 use dynamo_model::expr::Update;
-use dynamo_model::ops::{BatchWrite, CancelReason, Transaction};
+use dynamo_model::ops::{BatchWrite, Transaction};
 use dynamo_model::prelude::*;
 use tests::{db, get_raw};
 

@@ -6,7 +6,6 @@ use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::{Expr, ExprLit, Lit, LitStr, Token};
 
-use super::ast::Derive;
 use super::case::{self, RenameRule};
 use super::ctxt::Ctxt;
 use super::symbol::*;
@@ -20,6 +19,18 @@ pub use container::ContainerAttrs;
 pub use field::{DefaultValue, FieldAttrs, Rule, RuleKind, VariantAttrs};
 pub use index::{IndexAttr, IndexKind, ProjectionAttr};
 pub use table::{SharedIndexAttr, SharedTableAttrs};
+
+/// Which derive is running; they accept different shapes and options.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Derive {
+    /// `#[derive(Model)]`: a struct stored as the items of a table.
+    Model,
+    /// `#[derive(Attribute)]`: a struct stored as a map (M), or a unit-only enum stored as a
+    /// string (S), inside a model.
+    Attribute,
+    /// `#[derive(Projection)]`: a struct holding some fields of a model, read from a projection.
+    Projection,
+}
 
 /// Reports a model-only option used on `#[derive(Attribute)]`.
 fn model_only(cx: &Ctxt, meta: &ParseNestedMeta, word: Symbol, why: &str) -> syn::Result<()> {

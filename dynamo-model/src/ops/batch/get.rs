@@ -18,7 +18,7 @@ use crate::ops::{OpFuture, request_span};
 use crate::value::ConversionError;
 use crate::value::Item;
 
-/// Reads many items of one model by key. Made by [`Model::batch_get`]; `.await` gives a
+/// Reads many items of one model by key. Made by [`ModelExt::batch_get`](crate::ModelExt::batch_get); `.await` gives a
 /// [`BatchGot`] that accounts for every key: read, missing (no item), left unprocessed after
 /// every retry, or failed with an error.
 ///

@@ -32,11 +32,11 @@ mod get;
 mod write;
 
 use std::future::Future;
-use std::time::Duration;
 
 use aws_sdk_dynamodb::types::AttributeValue;
 
 use crate::error::Error;
+use crate::retries::RetryPolicy;
 use crate::value::Item;
 
 pub use get::{BatchGet, BatchGot, KeyFailure};
@@ -46,45 +46,6 @@ pub use write::{BatchWrite, BatchWriteItem, BatchWritten, WriteOutcome};
 pub const MAX_BATCH_GET: usize = 100;
 /// DynamoDB writes at most this many items in one BatchWriteItem.
 pub const MAX_BATCH_WRITE: usize = 25;
-
-/// How unprocessed items are retried: up to `max_attempts` calls in all, waiting a random time
-/// between zero and `base_delay × 2^attempt` (capped at `max_delay`) before each retry ("full
-/// jitter", so that many clients backing off do not retry in step).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RetryPolicy {
-    /// Calls per chunk, the first included.
-    pub max_attempts: u32,
-    /// The backoff before the first retry.
-    pub base_delay: Duration,
-    /// The longest backoff.
-    pub max_delay: Duration,
-}
-
-impl Default for RetryPolicy {
-    fn default() -> Self {
-        RetryPolicy {
-            max_attempts: 8,
-            base_delay: Duration::from_millis(50),
-            max_delay: Duration::from_secs(5),
-        }
-    }
-}
-
-impl RetryPolicy {
-    /// The wait before retry number `retry` (1 for the first retry).
-    fn backoff(&self, retry: u32) -> Duration {
-        let ceiling = self
-            .base_delay
-            .saturating_mul(2u32.saturating_pow(retry.saturating_sub(1)))
-            .min(self.max_delay);
-        ceiling.mul_f64(jitter())
-    }
-}
-
-/// A number in [0, 1) that differs from call to call; backoff needs spread, not secrecy.
-fn jitter() -> f64 {
-    fastrand::f64()
-}
 
 /// What a retried chunk of work ended with.
 pub(crate) struct Retried<O, W> {
@@ -179,6 +140,7 @@ pub(crate) fn key_fingerprint_of(item: &Item, names: &[&'static str]) -> Vec<u8>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
 
     #[test]
     fn key_fingerprints_tell_every_key_apart() {

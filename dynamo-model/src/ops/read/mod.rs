@@ -22,7 +22,8 @@ use crate::capacity::Models;
 use crate::db::Db;
 use crate::error::Error;
 use crate::expr::{Condition, KeyCondition, Placeholders, RangeKey};
-use crate::model::{Model, Projection, SortKey};
+use crate::model::{Model, Projection};
+use crate::schema::SortKey;
 use crate::value::ConversionError;
 use crate::value::Item;
 
@@ -297,5 +298,5 @@ macro_rules! shared_read_methods {
 mod query;
 mod scan;
 
-pub use query::Query;
+pub use query::{MultiSort, Query};
 pub use scan::Scan;

@@ -3,7 +3,7 @@
 use super::*;
 
 /// Reads the items of one partition of a table or index, optionally narrowed by a sort key
-/// condition and a filter. Made by [`Model::query`] or an index's
+/// condition and a filter. Made by [`ModelExt::query`](crate::ModelExt::query) or an index's
 /// [`query`](crate::index::Index::query); `.await` gives every matching item.
 ///
 /// ```no_run
@@ -45,7 +45,7 @@ impl<'a, M: Model, R> Query<'a, M, R> {
         db: &'a Db,
         index: Option<&'static str>,
         (hash_name, range_name): (&'static str, Option<&'static str>),
-        hash: impl crate::model::PartitionValue<H>,
+        hash: impl crate::schema::PartitionValue<H>,
     ) -> Self {
         let key = hash
             .partition_attribute(hash_name)
@@ -69,7 +69,7 @@ impl<'a, M: Model, R> Query<'a, M, R> {
     }
 }
 
-impl<'a, M: Model, S> Query<'a, M, crate::index::MultiSort<S>> {
+impl<'a, M: Model, S> Query<'a, M, MultiSort<S>> {
     /// A query of index `index`, whose key has several partition attributes (`hash_names`, each
     /// matched by equality with `parts`) and sort attributes `sort_names`.
     pub(crate) fn new_parts(
@@ -96,7 +96,7 @@ impl<'a, M: Model, S> Query<'a, M, crate::index::MultiSort<S>> {
     }
 }
 
-impl<'a, M: Model, S, P> Query<'a, M, crate::index::MultiSort<S>, P> {
+impl<'a, M: Model, S, P> Query<'a, M, MultiSort<S>, P> {
     /// Narrows the query by the sort attributes of a multi-attribute key, as DynamoDB allows:
     /// equality left to right, then at most one range condition on the next attribute:
     /// `.sort(|k| k.eq("books").gt(3))`.
@@ -304,3 +304,7 @@ impl<'a, M: Model + 'a, R: 'a, P: Projection<M> + Send + 'a> IntoFuture for Quer
         Box::pin(self.stream().try_collect())
     }
 }
+
+/// The sort key of a multi-attribute index, as a type: its attributes' types as a list
+/// `(S1, (S2, ()))`, which [`SortParts`](crate::expr::SortParts) walks left to right.
+pub struct MultiSort<S>(PhantomData<fn() -> S>);

@@ -1,11 +1,9 @@
 //! Transactions: TransactWriteItems and TransactGetItems across models and tables, all or
 //! nothing, with a typed reason for each action when DynamoDB cancels one.
 
-mod cancel;
 mod get;
 mod write;
 
-pub use cancel::CancelReason;
 pub use get::{TransactionGet, TransactionItems};
 pub use write::Transaction;
 

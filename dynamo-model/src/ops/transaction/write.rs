@@ -8,9 +8,10 @@ use aws_sdk_dynamodb::types::{
 };
 use tracing::Instrument;
 
-use super::{CancelReason, MAX_TRANSACTION_ACTIONS, built};
+use super::{MAX_TRANSACTION_ACTIONS, built};
 use crate::capacity::Models;
 use crate::db::Db;
+use crate::error::CancelReason;
 use crate::error::Error;
 use crate::expr::{Condition, Placeholders, Update};
 use crate::model::Model;
@@ -361,7 +362,7 @@ impl<'a> Transaction<'a> {
     /// Applies `update` to the item of model `M` with this key, with the model's update
     /// behaviours (validation of the values set, timestamps, version bump).
     ///
-    /// Like [`Model::update`], it changes an existing item only: with no item with the key, the
+    /// Like [`ModelExt::update`](crate::ModelExt::update), it changes an existing item only: with no item with the key, the
     /// action's [`CancelReason`] is a failed condition with no item. Put the whole model to
     /// create or replace one.
     pub fn update<M: Model>(self, key: M::Key<'_>, update: Update) -> Self {

@@ -6,8 +6,13 @@ use aws_sdk_dynamodb::Client;
 
 use aws_sdk_dynamodb::types::{ConsumedCapacity, ReturnConsumedCapacity};
 
+mod attempts;
+mod cursor_key;
+
+pub(crate) use attempts::{AttemptCounter, counting};
+pub use cursor_key::CursorKey;
+
 use crate::capacity::{CapacityMeter, Models};
-use crate::model::Model;
 use crate::retries::Retries;
 
 /// The environment variable that points dynamo-model at an already running DynamoDB (for
@@ -36,7 +41,7 @@ pub struct Db {
     naming: Arc<TableNaming>,
     meter: Option<CapacityMeter>,
     retries: Retries,
-    cursor_key: Option<crate::ops::CursorKey>,
+    cursor_key: Option<CursorKey>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -53,7 +58,7 @@ impl Db {
     /// [`with_retries`](Db::with_retries).
     pub fn new(client: Client) -> Self {
         use aws_sdk_dynamodb::config::Intercept;
-        let counter = crate::ops::AttemptCounter;
+        let counter = AttemptCounter;
         let counting = client
             .config()
             .interceptors()
@@ -197,22 +202,9 @@ impl Db {
         name
     }
 
-    /// Uses exactly `name` for model `M`'s table, whatever the derive named it and without the
-    /// prefix or suffix: for a table whose name infrastructure code chose and passed in, e.g.
-    /// through an environment variable. Every operation, batch, transaction and cursor of `M`
-    /// through this handle uses it.
-    ///
-    /// ```no_run
-    /// # async fn demo() {
-    /// # #[derive(dynamo_model::Model)] #[dynamo(table = "cats")] struct Cat { #[dynamo(hash_key)] id: String }
-    /// let table = std::env::var("CATS_TABLE").unwrap_or_else(|_| "cats".into());
-    /// let db = dynamo_model::Db::from_env().await.with_table_name::<Cat>(table);
-    /// # }
-    /// ```
-    pub fn with_table_name<M: Model>(mut self, name: impl Into<String>) -> Self {
-        Arc::make_mut(&mut self.naming)
-            .exact
-            .insert(M::SCHEMA.table, name.into());
+    /// Uses exactly `name` for the table a model calls `base` (see `with_table_name`).
+    pub(crate) fn with_exact_table_name(mut self, base: &'static str, name: String) -> Self {
+        Arc::make_mut(&mut self.naming).exact.insert(base, name);
         self
     }
 
@@ -234,12 +226,12 @@ impl Db {
     /// # let _ = db;
     /// ```
     pub fn with_cursor_key(mut self, secret: impl AsRef<[u8]>) -> Self {
-        self.cursor_key = Some(crate::ops::CursorKey::new(secret));
+        self.cursor_key = Some(CursorKey::new(secret));
         self
     }
 
     /// The key cursors are signed with, if any.
-    pub(crate) fn cursor_key(&self) -> Option<&crate::ops::CursorKey> {
+    pub(crate) fn cursor_key(&self) -> Option<&CursorKey> {
         self.cursor_key.as_ref()
     }
 
@@ -269,11 +261,6 @@ impl Db {
             }
         }
         total
-    }
-
-    /// The name this handle uses for model `M`'s table.
-    pub fn table_name_of<M: Model>(&self) -> String {
-        self.table_name(M::SCHEMA.table)
     }
 }
 

@@ -5,7 +5,10 @@
 use std::fmt;
 use std::time::Duration;
 
+mod cancel;
+
 pub use crate::value::{ConversionError, ConversionProblem};
+pub use cancel::CancelReason;
 
 /// Everything an operation of dynamo-model can fail with.
 ///
@@ -14,7 +17,7 @@ pub use crate::value::{ConversionError, ConversionProblem};
 ///
 /// ```
 /// # async fn demo(db: &dynamo_model::Db, cat: &mut Cat) -> Result<(), dynamo_model::Error> {
-/// use dynamo_model::{Error, Model};
+/// use dynamo_model::{Error, Model, ModelExt};
 /// match cat.create(db).await {
 ///     Ok(()) => println!("created"),
 ///     Err(Error::AlreadyExists { table }) => println!("a cat with this id is already in {table}"),
@@ -52,7 +55,7 @@ pub enum Error {
     #[error("the transaction was cancelled: {}", describe_reasons(reasons))]
     TransactionCanceled {
         /// One reason per action, in the order the actions were added.
-        reasons: Vec<crate::ops::CancelReason>,
+        reasons: Vec<CancelReason>,
     },
 
     /// The model broke validation rules; nothing was written. Every broken rule is listed,
@@ -273,8 +276,7 @@ const TRANSIENT: &[&str] = &[
 ];
 
 /// "action 1: condition failed; action 3: conflict", skipping the actions that were fine.
-fn describe_reasons(reasons: &[crate::ops::CancelReason]) -> String {
-    use crate::ops::CancelReason;
+fn describe_reasons(reasons: &[CancelReason]) -> String {
     let parts: Vec<String> = reasons
         .iter()
         .enumerate()
@@ -392,9 +394,9 @@ impl Error {
                 kind: SdkFailure::Service { code },
                 ..
             } => THROTTLING.contains(&code.as_str()),
-            Error::TransactionCanceled { reasons } => reasons
-                .iter()
-                .any(|r| matches!(r, crate::ops::CancelReason::Throttled)),
+            Error::TransactionCanceled { reasons } => {
+                reasons.iter().any(|r| matches!(r, CancelReason::Throttled))
+            }
             _ => false,
         }
     }
@@ -404,7 +406,6 @@ impl Error {
     /// throttling, or a batch with items left unprocessed. Not a failed condition, invalid
     /// input or a missing table, which fail again.
     pub fn is_retryable(&self) -> bool {
-        use crate::ops::CancelReason;
         match self {
             Error::Sdk { kind, .. } => match kind {
                 SdkFailure::Timeout | SdkFailure::Connection | SdkFailure::Response => true,
@@ -445,7 +446,6 @@ impl Error {
     /// (`create`), a condition failed, its version moved on, or a transaction was canceled
     /// by a failed condition or version check.
     pub fn is_conflict(&self) -> bool {
-        use crate::ops::CancelReason;
         match self {
             Error::AlreadyExists { .. }
             | Error::ConditionFailed { .. }

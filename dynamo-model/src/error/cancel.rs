@@ -13,7 +13,7 @@ pub enum CancelReason {
     /// asked for it with [`Transaction::return_items_on_condition_failure`].
     ///
     /// [`Transaction::return_items_on_condition_failure`]:
-    /// super::Transaction::return_items_on_condition_failure
+    /// crate::ops::Transaction::return_items_on_condition_failure
     ConditionFailed {
         /// The item the condition was checked against.
         item: Option<Item>,

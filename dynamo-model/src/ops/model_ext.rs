@@ -1,0 +1,129 @@
+//! What you can do with a model: the operations on its table, as methods of every [`Model`].
+
+use crate::db::Db;
+use crate::model::Model;
+use crate::ops::{BatchGet, Delete, Get, Put, Query, Scan, UpdateItem};
+use crate::schema::PartitionValue;
+use crate::table::Table;
+
+/// The operations on a model's table: `Cat::get(db, key)`, `cat.put(db)`,
+/// `Cat::update(db, key)`, `Cat::query(db, partition)`, and the rest below. Every [`Model`] has
+/// them; `use dynamo_model::prelude::*` brings them into scope.
+///
+/// ```
+/// use dynamo_model::prelude::*;
+///
+/// #[derive(Model, Debug, PartialEq)]
+/// #[dynamo(table = "cats")]
+/// struct Cat {
+///     #[dynamo(hash_key)]
+///     id: String,
+///     lives: u8,
+/// }
+///
+/// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
+/// let mut tom = Cat { id: "c1".into(), lives: 9 };
+/// tom.create(db).await?;
+/// let f = Cat::fields();
+/// Cat::update(db, "c1").decrement(&f.lives, 1).await?;
+/// assert_eq!(Cat::get(db, "c1").await?.map(|cat| cat.lives), Some(8));
+/// # Ok(()) }
+/// ```
+///
+/// # Operation names
+///
+/// A method called on the type takes a key; a method called on a model value works on that
+/// item, by its key and, for a model with a `#[dynamo(version)]`, only while the stored item
+/// still has its version. The suffix `_item` marks the second kind where both exist:
+///
+/// | | by key: `Cat::op(db, key)` | this item: `cat.op(db)` |
+/// |---|---|---|
+/// | read | [`get`](ModelExt::get) | |
+/// | write the whole item | | [`put`](ModelExt::put), [`create`](ModelExt::create) |
+/// | change attributes | [`update`](ModelExt::update) | [`update_item`](ModelExt::update_item) |
+/// | delete the item | [`delete`](ModelExt::delete) | [`delete_item`](ModelExt::delete_item) |
+///
+/// Inside an update, the actions on attributes have names no item operation uses
+/// ([`UpdateActions`](crate::expr::UpdateActions)): `set`, `set_if_not_exists`, `increment`,
+/// `decrement`, `append`, `prepend`, `add` (DynamoDB's `ADD`), `unset`, `unset_at`, `unset_key`
+/// (its `REMOVE`) and `discard` (its `DELETE`, on set elements).
+pub trait ModelExt: Model {
+    /// Table-level operations: create, delete, describe.
+    fn table() -> Table<Self> {
+        Table::new()
+    }
+
+    /// Reads the item with this key; `.await` gives `Ok(None)` when there is none.
+    fn get<'a>(db: &'a Db, key: Self::Key<'_>) -> Get<'a, Self> {
+        Get::new(db, Self::key_item(key))
+    }
+
+    /// Writes the item, replacing any item with the same key.
+    ///
+    /// The write may change the model, so it borrows it mutably: the `before_save` hook and
+    /// timestamps run on it, and a versioned model holds its new version afterwards.
+    fn put<'a>(&'a mut self, db: &'a Db) -> Put<'a, Self> {
+        Put::new(db, self, false)
+    }
+
+    /// Writes the item only if no item with its key exists; otherwise `.await` fails with
+    /// [`Error::AlreadyExists`](crate::Error::AlreadyExists). `created_at` is set to now.
+    fn create<'a>(&'a mut self, db: &'a Db) -> Put<'a, Self> {
+        Put::new(db, self, true)
+    }
+
+    /// Changes attributes of this item: [`update`](ModelExt::update) by its key, and for a
+    /// versioned model only if the stored item still has this model's version (else
+    /// [`Error::VersionConflict`](crate::Error::VersionConflict)). `.await` gives the item as it
+    /// is afterwards, with its new version.
+    fn update_item<'a>(&self, db: &'a Db) -> UpdateItem<'a, Self> {
+        UpdateItem::new(db, self.item_key()).if_version(self.version())
+    }
+
+    /// Deletes this item: by its key, and for a versioned model only if the stored item still
+    /// has this model's version (else [`Error::VersionConflict`](crate::Error::VersionConflict)).
+    fn delete_item<'a>(&self, db: &'a Db) -> Delete<'a, Self> {
+        let delete = Delete::new(db, self.item_key());
+        delete.if_version(self.version())
+    }
+
+    /// Deletes the item with this key; deleting an absent item is not an error.
+    fn delete<'a>(db: &'a Db, key: Self::Key<'_>) -> Delete<'a, Self> {
+        Delete::new(db, Self::key_item(key))
+    }
+
+    /// Changes attributes of the item with this key: chain actions (`set`, `add`, `unset`,
+    /// ...; see [`UpdateActions`](crate::expr::UpdateActions)) on typed paths, then `.await`
+    /// the item as it is afterwards.
+    fn update<'a>(db: &'a Db, key: Self::Key<'_>) -> UpdateItem<'a, Self> {
+        UpdateItem::new(db, Self::key_item(key))
+    }
+
+    /// Reads the items with this hash key, optionally narrowed by `.range(..)` and `.filter(..)`.
+    fn query<'a>(
+        db: &'a Db,
+        hash: impl PartitionValue<Self::HashKey>,
+    ) -> Query<'a, Self, Self::RangeKey> {
+        let keys = (
+            Self::SCHEMA.hash_key.name,
+            Self::SCHEMA.range_key.map(|key| key.name),
+        );
+        Query::new::<Self::HashKey>(db, None, keys, hash)
+    }
+
+    /// Reads the items with these keys, in BatchGetItem calls of up to 100 keys.
+    fn batch_get<'a, 'k>(
+        db: &'a Db,
+        keys: impl IntoIterator<Item = Self::Key<'k>>,
+    ) -> BatchGet<'a, Self> {
+        let keys = keys.into_iter().map(Self::key_item).collect();
+        BatchGet::new(db, keys)
+    }
+
+    /// Reads every item of the table, optionally `.filter(..)`ed.
+    fn scan(db: &Db) -> Scan<'_, Self> {
+        Scan::new(db, None)
+    }
+}
+
+impl<M: Model> ModelExt for M {}

@@ -1,0 +1,209 @@
+//! Key types and DynamoDB's rules for key values.
+
+use aws_sdk_dynamodb::types::AttributeValue;
+
+use super::{KeyScalar, Schema};
+use crate::value::{ConversionError, FromAttribute, Item, ToAttribute};
+
+/// A Rust type that can be a DynamoDB key: strings, numbers and binary.
+///
+/// `Arg` is what callers pass to name a key of this type: `&str` for `String` (so
+/// `Cat::get(&db, "c1")` needs no allocation), the value itself for numbers, `&Binary` for
+/// binary keys.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a DynamoDB key",
+    label = "DynamoDB keys must be strings, numbers or binary",
+    note = "a key attribute is stored as S, N or B; Option, bool, sets, lists, maps and nested documents cannot be keys"
+)]
+pub trait KeyType: ToAttribute + FromAttribute {
+    /// The DynamoDB type of the key attribute.
+    const SCALAR: KeyScalar;
+    /// The type a caller passes to name a key.
+    type Arg<'k>: ToAttribute;
+}
+
+impl KeyType for String {
+    const SCALAR: KeyScalar = KeyScalar::S;
+    type Arg<'k> = &'k str;
+}
+
+impl KeyType for crate::value::Binary {
+    const SCALAR: KeyScalar = KeyScalar::B;
+    type Arg<'k> = &'k crate::value::Binary;
+}
+
+/// What names a partition key's value in a query: the key type's value itself, or a reference
+/// to it (`&str` for a `String` key). Not a condition: DynamoDB matches a partition key by
+/// equality only.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a value of the partition key, of type `{H}`",
+    label = "a query takes the partition key's value, which DynamoDB matches by equality only",
+    note = "pass the value, e.g. `Visit::query(db, \"tom\")`; a condition on the sort key goes in `.range(|key| ...)`, on other attributes in `.filter(..)`"
+)]
+pub trait PartitionValue<H> {
+    /// The value as the key attribute `name` stores it.
+    fn partition_attribute(&self, name: &str) -> Result<AttributeValue, ConversionError>;
+}
+
+/// `H` and `&H` name a partition key of type `H`.
+macro_rules! partition_values {
+    ($($ty:ty),* $(,)?) => {$(
+        impl PartitionValue<$ty> for $ty {
+            fn partition_attribute(&self, name: &str) -> Result<AttributeValue, ConversionError> {
+                crate::value::key_attribute(name, self)
+            }
+        }
+
+        impl PartitionValue<$ty> for &$ty {
+            fn partition_attribute(&self, name: &str) -> Result<AttributeValue, ConversionError> {
+                crate::value::key_attribute(name, *self)
+            }
+        }
+    )*};
+}
+
+partition_values!(String, crate::value::Binary);
+
+impl PartitionValue<String> for &str {
+    fn partition_attribute(&self, _name: &str) -> Result<AttributeValue, ConversionError> {
+        Ok(AttributeValue::S((*self).to_owned()))
+    }
+}
+
+macro_rules! number_keys {
+    ($($ty:ident)*) => {$(
+        impl KeyType for $ty {
+            const SCALAR: KeyScalar = KeyScalar::N;
+            type Arg<'k> = $ty;
+        }
+
+        partition_values!($ty);
+    )*};
+}
+
+number_keys!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize f32 f64);
+
+/// The key types of the optional features: a key is written by the value layer's conversion,
+/// and the schema says which types may be one.
+macro_rules! feature_keys {
+    ($($feature:literal: $ty:ty => $scalar:ident, $arg:ty;)*) => {$(
+        #[cfg(feature = $feature)]
+        impl KeyType for $ty {
+            const SCALAR: KeyScalar = KeyScalar::$scalar;
+            type Arg<'k> = $arg;
+        }
+
+        #[cfg(feature = $feature)]
+        partition_values!($ty);
+    )*};
+}
+
+feature_keys! {
+    "uuid": uuid::Uuid => S, uuid::Uuid;
+    "rust_decimal": rust_decimal::Decimal => N, rust_decimal::Decimal;
+    "bytes": bytes::Bytes => B, &'k bytes::Bytes;
+    "chrono": chrono::DateTime<chrono::Utc> => S, chrono::DateTime<chrono::Utc>;
+    "chrono": chrono::NaiveDate => S, chrono::NaiveDate;
+    "time": time::OffsetDateTime => S, time::OffsetDateTime;
+    "time": time::Date => S, time::Date;
+}
+
+/// The `RangeKey` of a model without a range key.
+#[derive(Debug, Clone, Copy)]
+pub struct NoRangeKey;
+
+/// A key type that can be a sort key in a query: any [`KeyType`], which [`NoRangeKey`] is not.
+#[diagnostic::on_unimplemented(
+    message = "this model has no range key, so a query has no sort key condition",
+    label = "the model's table is keyed by its hash key alone",
+    note = "query by the hash key and use `.filter(..)` to narrow the items"
+)]
+pub trait SortKey: KeyType {}
+
+impl<T: KeyType> SortKey for T {}
+
+/// Builds a key item from one or two key attributes, refusing what DynamoDB refuses in a key:
+/// an empty string or binary, a partition key over 2048 bytes, a sort key over 1024. Generated
+/// code calls this.
+pub fn key_item_of(
+    hash: (&str, AttributeValue),
+    range: Option<(&str, AttributeValue)>,
+) -> Result<Item, ConversionError> {
+    check_key_value(
+        hash.0,
+        &hash.1,
+        crate::value::MAX_PARTITION_KEY_SIZE,
+        "partition",
+    )?;
+    let mut item = Item::with_capacity(2);
+    item.insert(hash.0.to_owned(), hash.1);
+    if let Some((name, value)) = range {
+        check_key_value(name, &value, crate::value::MAX_SORT_KEY_SIZE, "sort")?;
+        item.insert(name.to_owned(), value);
+    }
+    Ok(item)
+}
+
+/// DynamoDB's key rules for the key attributes of a whole item of model `M`: the table's keys
+/// and every index key attribute the item holds (an index key may not be empty or over the same
+/// limits either).
+pub(crate) fn check_item_keys(schema: &Schema, item: &Item) -> Result<(), ConversionError> {
+    let table = [
+        (
+            Some(schema.hash_key),
+            crate::value::MAX_PARTITION_KEY_SIZE,
+            "partition",
+        ),
+        (schema.range_key, crate::value::MAX_SORT_KEY_SIZE, "sort"),
+    ];
+    let indexes = schema.indexes.iter().flat_map(|index| {
+        index
+            .hash_keys()
+            .map(|key| (Some(key), crate::value::MAX_PARTITION_KEY_SIZE, "partition"))
+            .chain(
+                index
+                    .range_keys()
+                    .map(|key| (Some(key), crate::value::MAX_SORT_KEY_SIZE, "sort")),
+            )
+    });
+    for (key, limit, which) in table.into_iter().chain(indexes) {
+        if let Some(key) = key
+            && let Some(value) = item.get(key.name)
+        {
+            check_key_value(key.name, value, limit, which)?;
+        }
+    }
+    Ok(())
+}
+
+/// DynamoDB's rules for one key value.
+pub(crate) fn check_key_value(
+    name: &str,
+    value: &AttributeValue,
+    limit: usize,
+    which: &str,
+) -> Result<(), ConversionError> {
+    let size = match value {
+        AttributeValue::S(s) => s.len(),
+        AttributeValue::B(b) => b.as_ref().len(),
+        _ => return Ok(()),
+    };
+    if size == 0 {
+        return Err(ConversionError::custom(format!(
+            "an empty {} cannot be a {which} key: DynamoDB refuses it",
+            if matches!(value, AttributeValue::S(_)) {
+                "string"
+            } else {
+                "binary"
+            }
+        ))
+        .in_attribute(name));
+    }
+    if size > limit {
+        return Err(ConversionError::custom(format!(
+            "a {which} key of {size} bytes is over DynamoDB's limit of {limit}"
+        ))
+        .in_attribute(name));
+    }
+    Ok(())
+}
