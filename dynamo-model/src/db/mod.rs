@@ -126,16 +126,21 @@ impl Db {
     ///
     /// Needs an HTTPS client: the feature `rustls-ring` (on by default) or `rustls-aws-lc`.
     #[cfg(any(feature = "rustls-ring", feature = "rustls-aws-lc"))]
-    pub async fn from_env() -> Self {
-        let loader = aws_config::defaults(aws_config::BehaviorVersion::latest());
-        #[cfg(feature = "rustls-ring")]
-        let loader = loader.http_client(https_client());
-        let shared = loader.load().await;
-        let mut config = aws_sdk_dynamodb::config::Builder::from(&shared);
-        if let Some(endpoint) = std::env::var(ENDPOINT_ENV).ok().filter(|e| !e.is_empty()) {
-            config = config.endpoint_url(endpoint);
-        }
-        Db::new(Client::from_conf(config.build())).with_retries(Retries::standard())
+    ///
+    /// The future is boxed (the SDK's configuration loading is large), so that awaiting it
+    /// adds a pointer to the caller's future.
+    pub fn from_env() -> std::pin::Pin<Box<dyn std::future::Future<Output = Self> + Send>> {
+        Box::pin(async {
+            let loader = aws_config::defaults(aws_config::BehaviorVersion::latest());
+            #[cfg(feature = "rustls-ring")]
+            let loader = loader.http_client(https_client());
+            let shared = loader.load().await;
+            let mut config = aws_sdk_dynamodb::config::Builder::from(&shared);
+            if let Some(endpoint) = std::env::var(ENDPOINT_ENV).ok().filter(|e| !e.is_empty()) {
+                config = config.endpoint_url(endpoint);
+            }
+            Db::new(Client::from_conf(config.build())).with_retries(Retries::standard())
+        })
     }
 
     /// A client for a local engine (Dynoxide, moto, DynamoDB Local, LocalStack) at `endpoint`, with fixed

@@ -10,6 +10,12 @@ mod cancel;
 pub use crate::value::{ConversionError, ConversionProblem};
 pub use cancel::CancelReason;
 
+/// The future of an operation: what a builder turns into when awaited, and what every method
+/// of the library that sends requests returns. Boxed, so that a handler awaiting many of them
+/// stays small enough for a default thread's stack.
+pub type OpFuture<'a, T> =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<T, Error>> + Send + 'a>>;
+
 /// Everything an operation of dynamo-model can fail with.
 ///
 /// Match on the variants to react to a specific failure; the SDK's own error stays available as

@@ -78,8 +78,11 @@ impl<'a, M: Model> Delete<'a, M> {
     }
 
     /// Deletes the item and gives it as it was, if there was one.
-    pub async fn return_old(self) -> Result<Option<M>, Error> {
-        load_old::<M, M>(self.run(Some(ReturnValue::AllOld)).await?)
+    pub fn return_old(self) -> OpFuture<'a, Option<M>>
+    where
+        M: Send + 'a,
+    {
+        Box::pin(async move { load_old::<M, M>(self.run(Some(ReturnValue::AllOld)).await?) })
     }
 
     async fn run(mut self, returns: Option<ReturnValue>) -> Result<Option<Item>, Error> {

@@ -22,9 +22,6 @@ mod transaction;
 mod ttl;
 mod update;
 
-use std::future::Future;
-use std::pin::Pin;
-
 pub use batch::{
     BatchGet, BatchGot, BatchWrite, BatchWriteItem, BatchWritten, KeyFailure, MAX_BATCH_GET,
     MAX_BATCH_WRITE, WriteOutcome,
@@ -49,8 +46,7 @@ use crate::model::{Model, Projection};
 use crate::value::ConversionError;
 use crate::value::Item;
 
-/// The future an operation builder turns into when awaited.
-pub type OpFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, Error>> + Send + 'a>>;
+pub use crate::error::OpFuture;
 
 /// The input an SDK input builder builds. Every request builder here sets no field the SDK
 /// requires at build time (those are checked by the service), so building cannot fail.

@@ -94,27 +94,43 @@ impl<'a, M: Model> UpdateItem<'a, M> {
     }
 
     /// Updates and gives the item as it was before, if there was one.
-    pub async fn return_old(self) -> Result<Option<M>, Error> {
-        super::load_old::<M, M>(self.run(ReturnValue::AllOld).await?)
+    pub fn return_old(self) -> OpFuture<'a, Option<M>>
+    where
+        M: Send + 'a,
+    {
+        Box::pin(async move { super::load_old::<M, M>(self.run(ReturnValue::AllOld).await?) })
     }
 
     /// Updates and gives the whole new item read as projection `P` (or the model).
-    pub async fn return_new<P: Projection<M>>(self) -> Result<P, Error> {
-        let new = self.run(ReturnValue::AllNew).await?;
-        super::load::<M, P>(new.unwrap_or_default())
+    pub fn return_new<P: Projection<M> + Send + 'a>(self) -> OpFuture<'a, P>
+    where
+        M: Send + 'a,
+    {
+        Box::pin(async move {
+            let new = self.run(ReturnValue::AllNew).await?;
+            super::load::<M, P>(new.unwrap_or_default())
+        })
     }
 
     /// Updates and gives just the updated attributes, as they are now, read as projection `P`
     /// (DynamoDB's `UPDATED_NEW`).
-    pub async fn return_updated<P: Projection<M>>(self) -> Result<P, Error> {
-        let updated = self.run(ReturnValue::UpdatedNew).await?;
-        super::load::<M, P>(updated.unwrap_or_default())
+    pub fn return_updated<P: Projection<M> + Send + 'a>(self) -> OpFuture<'a, P>
+    where
+        M: Send + 'a,
+    {
+        Box::pin(async move {
+            let updated = self.run(ReturnValue::UpdatedNew).await?;
+            super::load::<M, P>(updated.unwrap_or_default())
+        })
     }
 
     /// Updates and gives just the updated attributes as they were before, read as projection
     /// `P`, or `None` if none of them existed (DynamoDB's `UPDATED_OLD`).
-    pub async fn return_updated_old<P: Projection<M>>(self) -> Result<Option<P>, Error> {
-        super::load_old::<M, P>(self.run(ReturnValue::UpdatedOld).await?)
+    pub fn return_updated_old<P: Projection<M> + Send + 'a>(self) -> OpFuture<'a, Option<P>>
+    where
+        M: Send + 'a,
+    {
+        Box::pin(async move { super::load_old::<M, P>(self.run(ReturnValue::UpdatedOld).await?) })
     }
 
     /// The `UpdateItem` request `.await` sends, exactly as sent, without sending it: with the
@@ -354,6 +370,6 @@ impl<'a, M: Model + Send + 'a> IntoFuture for UpdateItem<'a, M> {
     type IntoFuture = OpFuture<'a, M>;
 
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.return_new::<M>())
+        self.return_new::<M>()
     }
 }

@@ -1,7 +1,6 @@
 //! Table-level operations, built from a model's schema: create, wait until active, describe,
 //! delete.
 
-use std::future::Future;
 use std::marker::PhantomData;
 use std::time::{Duration, Instant};
 
@@ -19,7 +18,7 @@ pub use sync::Synced;
 pub use verify::Difference;
 
 use crate::db::Db;
-use crate::error::Error;
+use crate::error::{Error, OpFuture};
 use crate::model::Model;
 use crate::schema::{IndexAttributes, IndexKind, KeyAttribute, Schema};
 
@@ -127,30 +126,24 @@ impl<M: Model> Table<M> {
     /// Creates the table with the model's keys, its global and local indexes, on-demand billing
     /// (or the throughput of [`provisioned`](Table::provisioned)) and the other options set,
     /// waits until it is ACTIVE, then enables TTL if asked. Fails if the table exists.
-    pub fn create<'a>(&'a self, db: &'a Db) -> impl Future<Output = Result<(), Error>> + 'a {
-        self.spec().create(db)
+    pub fn create<'a>(&'a self, db: &'a Db) -> OpFuture<'a, ()> {
+        Box::pin(self.spec().create(db))
     }
 
     /// Creates the table unless it exists, then waits until it is ACTIVE. Safe to call at every
     /// start-up and from several processes at once.
-    pub fn create_if_missing<'a>(
-        &'a self,
-        db: &'a Db,
-    ) -> impl Future<Output = Result<(), Error>> + 'a {
-        self.spec().create_if_missing(db)
+    pub fn create_if_missing<'a>(&'a self, db: &'a Db) -> OpFuture<'a, ()> {
+        Box::pin(self.spec().create_if_missing(db))
     }
 
     /// The table's description, or `None` if it does not exist.
-    pub fn describe<'a>(
-        &'a self,
-        db: &'a Db,
-    ) -> impl Future<Output = Result<Option<TableDescription>, Error>> + 'a {
-        self.spec().describe(db)
+    pub fn describe<'a>(&'a self, db: &'a Db) -> OpFuture<'a, Option<TableDescription>> {
+        Box::pin(self.spec().describe(db))
     }
 
     /// Deletes the table and every item in it. Fails if it does not exist.
-    pub fn delete<'a>(&'a self, db: &'a Db) -> impl Future<Output = Result<(), Error>> + 'a {
-        self.spec().delete(db)
+    pub fn delete<'a>(&'a self, db: &'a Db) -> OpFuture<'a, ()> {
+        Box::pin(self.spec().delete(db))
     }
 }
 

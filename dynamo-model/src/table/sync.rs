@@ -9,7 +9,6 @@ use aws_sdk_dynamodb::types::{
 use super::{Spec, Table, attribute_definition, index_key_schema, projection};
 use crate::db::Db;
 use crate::error::Error;
-use std::future::Future;
 
 use crate::model::Model;
 use crate::schema::IndexKind;
@@ -36,8 +35,8 @@ impl<M: Model> Table<M> {
     ///
     /// Key and projection differences of existing indexes are not changed (DynamoDB cannot
     /// change them in place); [`verify`](Table::verify) lists them.
-    pub fn sync<'a>(&'a self, db: &'a Db) -> impl Future<Output = Result<Synced, Error>> + 'a {
-        self.spec().sync(db)
+    pub fn sync<'a>(&'a self, db: &'a Db) -> crate::error::OpFuture<'a, Synced> {
+        Box::pin(self.spec().sync(db))
     }
 }
 

@@ -5,8 +5,6 @@ use aws_sdk_dynamodb::types::{
     TimeToLiveStatus,
 };
 
-use std::future::Future;
-
 use super::{Spec, Table};
 use crate::db::Db;
 use crate::error::Error;
@@ -195,11 +193,8 @@ impl<M: Model> Table<M> {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn verify<'a>(
-        &'a self,
-        db: &'a Db,
-    ) -> impl Future<Output = Result<Vec<Difference>, Error>> + 'a {
-        self.spec().verify(db)
+    pub fn verify<'a>(&'a self, db: &'a Db) -> crate::error::OpFuture<'a, Vec<Difference>> {
+        Box::pin(self.spec().verify(db))
     }
 }
 

@@ -16,6 +16,7 @@ mod engines;
 mod errors;
 mod expressions;
 mod faults;
+mod future_sizes;
 mod hooks;
 mod indexes;
 mod interop;

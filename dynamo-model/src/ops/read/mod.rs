@@ -285,12 +285,12 @@ macro_rules! shared_read_methods {
         }
 
         /// The first matching item, if any (reading only as many pages as it takes).
-        pub async fn first(self) -> Result<Option<P>, Error>
+        pub fn first(self) -> crate::ops::OpFuture<'a, Option<P>>
         where
             P: Projection<M> + Send + 'a,
         {
             let mut items = self.max_items(1).stream();
-            items.next().await.transpose()
+            Box::pin(async move { items.next().await.transpose() })
         }
     };
 }

@@ -255,44 +255,56 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
     /// One page, starting at `cursor` (`None` for the first), with the cursor of the next. A
     /// cursor from another table or index, or from a query of another partition key value, is
     /// refused with [`Error::InvalidCursor`] before anything is sent.
-    pub async fn page(self, cursor: Option<Cursor>) -> Result<Page<P>, Error>
+    pub fn page(self, cursor: Option<Cursor>) -> OpFuture<'a, Page<P>>
     where
-        P: Projection<M>,
+        M: 'a,
+        R: 'a,
+        P: Projection<M> + Send + 'a,
     {
-        let prepared = Prepared::query(self.reader.model, self.input(None)?);
-        let partition = match &self.key {
-            Ok(key) => key.hash_value().map(|value| (key.hash_name(), value)),
-            Err(_) => None,
-        };
-        self.reader
-            .page(prepared, cursor, partition, crate::ops::load::<M, P>)
-            .await
+        Box::pin(async move {
+            let prepared = Prepared::query(self.reader.model, self.input(None)?);
+            let partition = match &self.key {
+                Ok(key) => key.hash_value().map(|value| (key.hash_name(), value)),
+                Err(_) => None,
+            };
+            self.reader
+                .page(prepared, cursor, partition, crate::ops::load::<M, P>)
+                .await
+        })
     }
 
     /// How many items match, counted by DynamoDB across every page without returning them.
-    pub async fn count(self) -> Result<usize, Error>
+    pub fn count(self) -> OpFuture<'a, usize>
     where
-        P: Projection<M>,
+        M: 'a,
+        R: 'a,
+        P: Projection<M> + Send + 'a,
     {
-        let prepared = Prepared::query(self.reader.model, self.input(Some(Select::Count))?);
-        count_all(self.reader.db, prepared).await
+        Box::pin(async move {
+            let prepared = Prepared::query(self.reader.model, self.input(Some(Select::Count))?);
+            count_all(self.reader.db, prepared).await
+        })
     }
 
     /// The only matching item: [`Error::NotFound`] if there is none, [`Error::NotUnique`] if
     /// there are more.
-    pub async fn one(self) -> Result<P, Error>
+    pub fn one(self) -> OpFuture<'a, P>
     where
+        M: 'a,
+        R: 'a,
         P: Projection<M> + Send + 'a,
     {
-        let table = self.reader.table();
-        let mut items = self.max_items(2).stream();
-        let first = items.next().await.transpose()?;
-        let second = items.next().await.transpose()?;
-        match (first, second) {
-            (Some(item), None) => Ok(item),
-            (None, _) => Err(Error::NotFound { table }),
-            (Some(_), Some(_)) => Err(Error::NotUnique { table }),
-        }
+        Box::pin(async move {
+            let table = self.reader.table();
+            let mut items = self.max_items(2).stream();
+            let first = items.next().await.transpose()?;
+            let second = items.next().await.transpose()?;
+            match (first, second) {
+                (Some(item), None) => Ok(item),
+                (None, _) => Err(Error::NotFound { table }),
+                (Some(_), Some(_)) => Err(Error::NotUnique { table }),
+            }
+        })
     }
 }
 

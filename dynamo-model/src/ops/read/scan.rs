@@ -124,23 +124,30 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
     }
 
     /// One page, starting at `cursor` (`None` for the first), with the cursor of the next.
-    pub async fn page(self, cursor: Option<Cursor>) -> Result<Page<P>, Error>
+    pub fn page(self, cursor: Option<Cursor>) -> OpFuture<'a, Page<P>>
     where
-        P: Projection<M>,
+        M: 'a,
+        P: Projection<M> + Send + 'a,
     {
-        let prepared = Prepared::scan(self.reader.model, self.input(None, None)?);
-        self.reader
-            .page(prepared, cursor, None, crate::ops::load::<M, P>)
-            .await
+        Box::pin(async move {
+            let prepared = Prepared::scan(self.reader.model, self.input(None, None)?);
+            self.reader
+                .page(prepared, cursor, None, crate::ops::load::<M, P>)
+                .await
+        })
     }
 
     /// How many items match, counted by DynamoDB across every page.
-    pub async fn count(self) -> Result<usize, Error>
+    pub fn count(self) -> OpFuture<'a, usize>
     where
-        P: Projection<M>,
+        M: 'a,
+        P: Projection<M> + Send + 'a,
     {
-        let prepared = Prepared::scan(self.reader.model, self.input(Some(Select::Count), None)?);
-        count_all(self.reader.db, prepared).await
+        Box::pin(async move {
+            let input = self.input(Some(Select::Count), None)?;
+            let prepared = Prepared::scan(self.reader.model, input);
+            count_all(self.reader.db, prepared).await
+        })
     }
 }
 
