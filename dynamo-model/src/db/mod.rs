@@ -9,7 +9,8 @@ use aws_sdk_dynamodb::types::{ConsumedCapacity, ReturnConsumedCapacity};
 mod attempts;
 mod cursor_key;
 
-pub(crate) use attempts::{AttemptCounter, counting};
+pub use attempts::Attempts;
+pub(crate) use attempts::{AttemptCounter, watch};
 pub use cursor_key::CursorKey;
 
 use crate::capacity::{CapacityMeter, Models};

@@ -11,8 +11,9 @@ use aws_sdk_dynamodb::operation::delete_item::DeleteItemOutput;
 
 use super::telemetry::send_one;
 use super::write::{write_condition, write_error};
-use super::{OpFuture, built, counting, load_old, take_key};
+use super::{OpFuture, built, load_old, take_key};
 use crate::db::Db;
+use crate::db::watch;
 use crate::error::Error;
 use crate::expr::Condition;
 use crate::expr::Placeholders;
@@ -116,7 +117,7 @@ async fn send_delete(
     expected_version: Option<u64>,
 ) -> Result<Option<Item>, Error> {
     let table = input.get_table_name().clone().unwrap_or_default();
-    let (result, attempts) = counting(send_one(
+    let (result, attempts) = watch(send_one(
         db,
         "DeleteItem",
         model,
@@ -130,7 +131,7 @@ async fn send_delete(
     // deleted it and its answer was lost (or another writer deleted it meanwhile; either way
     // the item is gone, as asked). What it held is not known any more.
     if let Err(e) = &result
-        && super::write::retried_condition_failure(attempts, e) == Some(None)
+        && super::write::retried_condition_failure(attempts.count, e) == Some(None)
     {
         return Ok(None);
     }
@@ -142,6 +143,7 @@ async fn send_delete(
             table,
             expected_version,
             e,
+            attempts,
         )),
     }
 }

@@ -109,7 +109,7 @@ async fn send_get(
     input: GetItemInputBuilder,
 ) -> Result<Option<Item>, Error> {
     let table = input.get_table_name().clone().unwrap_or_default();
-    let output = send_one(
+    let (result, attempts) = crate::db::watch(send_one(
         db,
         "GetItem",
         model,
@@ -117,9 +117,9 @@ async fn send_get(
         input.send_with(db.client()),
         |o| usize::from(o.item.is_some()),
         GetItemOutput::consumed_capacity,
-    )
-    .await
-    .map_err(|e| Error::sdk("GetItem", &table, e))?;
+    ))
+    .await;
+    let output = result.map_err(|e| Error::sdk("GetItem", &table, e, attempts))?;
     Ok(output.item)
 }
 

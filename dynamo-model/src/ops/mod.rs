@@ -36,7 +36,6 @@ pub use read::{MultiSort, Page, Query, Scan};
 pub use transaction::{MAX_TRANSACTION_ACTIONS, Transaction, TransactionGet, TransactionItems};
 pub use update::UpdateItem;
 
-pub(crate) use crate::db::counting;
 pub(crate) use telemetry::{finish, request_span, send_one};
 pub(crate) use ttl::{expired, projection_paths};
 pub(crate) use write::{PreparedWrite, build_write, prepare, saved, write_condition, write_error};

@@ -15,8 +15,9 @@ use super::write::{
     PreparedWrite, build_write, is_condition_failure, prepare, retried_condition_failure, saved,
     stored_item, version_conflict, write_condition, write_error,
 };
-use super::{OpFuture, built, counting, load_old};
+use super::{OpFuture, built, load_old};
 use crate::db::Db;
+use crate::db::{Attempts, watch};
 use crate::error::Error;
 use crate::expr::Condition;
 use crate::expr::Placeholders;
@@ -103,7 +104,7 @@ impl<'a, M: Model> Put<'a, M> {
         // A conditional put keeps the item it sends, to recognise it when a retry finds it.
         let sent = self.conditional(&prepared).then(|| prepared.item.clone());
         let input = self.input(prepared, returns)?;
-        let (table, result) = send_put(self.db, M::SCHEMA.name, input, sent).await;
+        let (table, result, attempts) = send_put(self.db, M::SCHEMA.name, input, sent).await;
         match result {
             Ok(output) => {
                 saved(self.model, expected)?;
@@ -118,6 +119,7 @@ impl<'a, M: Model> Put<'a, M> {
                 table,
                 expected,
                 (self.only_if_new, self.condition.is_some()),
+                attempts,
                 e,
             )),
         }
@@ -163,6 +165,7 @@ fn put_error(
     table: String,
     expected: Option<u64>,
     (only_if_new, has_condition): (bool, bool),
+    attempts: Attempts,
     error: SdkError<PutItemError, HttpResponse>,
 ) -> Error {
     if only_if_new && is_condition_failure(&error) {
@@ -176,7 +179,7 @@ fn put_error(
             return Error::AlreadyExists { table };
         }
     }
-    write_error("PutItem", version, table, expected, error)
+    write_error("PutItem", version, table, expected, error, attempts)
 }
 
 /// Sends a put of `model`'s item and gives the table it went to with its outcome. When its
@@ -192,9 +195,10 @@ async fn send_put(
 ) -> (
     String,
     Result<PutItemOutput, SdkError<PutItemError, HttpResponse>>,
+    Attempts,
 ) {
     let table = input.get_table_name().clone().unwrap_or_default();
-    let (result, attempts) = counting(send_one(
+    let (result, attempts) = watch(send_one(
         db,
         "PutItem",
         model,
@@ -206,13 +210,14 @@ async fn send_put(
     .await;
     let result = match result {
         Err(e)
-            if sent.is_some() && retried_condition_failure(attempts, &e) == Some(sent.as_ref()) =>
+            if sent.is_some()
+                && retried_condition_failure(attempts.count, &e) == Some(sent.as_ref()) =>
         {
             Ok(PutItemOutput::builder().build())
         }
         other => other,
     };
-    (table, result)
+    (table, result, attempts)
 }
 
 impl<'a, M: Model + Send + 'a> IntoFuture for Put<'a, M> {

@@ -11,9 +11,10 @@ use aws_sdk_dynamodb::config::http::HttpResponse;
 use aws_sdk_dynamodb::error::SdkError;
 use aws_sdk_dynamodb::operation::update_item::{UpdateItemError, UpdateItemOutput};
 
-use super::{OpFuture, counting, send_one, write_error};
+use super::{OpFuture, send_one, write_error};
 use crate::behaviour::Failures;
 use crate::db::Db;
+use crate::db::{Attempts, watch};
 use crate::error::Error;
 use crate::expr::{Condition, Placeholders, Update, UpdateActions};
 use crate::model::{Model, Projection};
@@ -202,7 +203,7 @@ impl<'a, M: Model> UpdateItem<'a, M> {
         // The condition failed on a retry, and the stored item already shows this update at
         // the next version: an earlier attempt landed and its answer was lost.
         if let Err(e) = &result
-            && let Some(Some(stored)) = super::write::retried_condition_failure(attempts, e)
+            && let Some(Some(stored)) = super::write::retried_condition_failure(attempts.count, e)
             && self.landed_earlier(stored)
         {
             return Ok(returns_new.then(|| stored.clone()));
@@ -229,6 +230,7 @@ impl<'a, M: Model> UpdateItem<'a, M> {
                     table,
                     self.expected_version,
                     e,
+                    attempts,
                 ))
             }
         }
@@ -312,10 +314,10 @@ async fn send_update(
 ) -> (
     String,
     Result<UpdateItemOutput, SdkError<UpdateItemError, HttpResponse>>,
-    u32,
+    Attempts,
 ) {
     let table = input.get_table_name().clone().unwrap_or_default();
-    let (result, attempts) = counting(send_one(
+    let (result, attempts) = watch(send_one(
         db,
         "UpdateItem",
         model,

@@ -101,13 +101,14 @@ pub(crate) fn write_error<E, R>(
     table: String,
     expected: Option<u64>,
     error: aws_sdk_dynamodb::error::SdkError<E, R>,
+    attempts: crate::db::Attempts,
 ) -> Error
 where
     E: aws_sdk_dynamodb::error::ProvideErrorMetadata + ConditionFailure,
     aws_sdk_dynamodb::error::SdkError<E, R>: Into<aws_sdk_dynamodb::Error>,
 {
     if !is_condition_failure(&error) {
-        return Error::sdk(operation, &table, error);
+        return Error::sdk(operation, &table, error, attempts);
     }
     version_conflict(version, &table, expected, stored_item(&error)).unwrap_or_else(|| {
         Error::ConditionFailed {

@@ -18,6 +18,7 @@ pub use sync::Synced;
 pub use verify::Difference;
 
 use crate::db::Db;
+use crate::error::Watched;
 use crate::error::{Error, OpFuture};
 use crate::model::Model;
 use crate::schema::{IndexAttributes, IndexKind, KeyAttribute, Schema};
@@ -170,8 +171,8 @@ impl Spec<'_> {
     async fn create(self, db: &Db) -> Result<(), Error> {
         let table = db.table_name(self.schema.table);
         self.send_create(db, &table)
-            .await
-            .map_err(|e| Error::sdk("CreateTable", &table, e))?;
+            .watched("CreateTable", &table)
+            .await?;
         self.wait_until_active(db, &table).await?;
         self.enable_ttl(db, &table).await
     }
@@ -189,26 +190,24 @@ impl Spec<'_> {
             .enabled(true)
             .build()
             .unwrap_or_else(|_| unreachable!("TTL specification with its fields"));
-        let result = db
-            .client()
+        db.client()
             .update_time_to_live()
             .table_name(table)
             .time_to_live_specification(spec)
             .send()
-            .await;
-        result
+            .watched("UpdateTimeToLive", table)
+            .await
             .map(|_| ())
-            .map_err(|e| Error::sdk("UpdateTimeToLive", table, e))
     }
 
     async fn create_if_missing(self, db: &Db) -> Result<(), Error> {
         let table = db.table_name(self.schema.table);
-        match self.send_create(db, &table).await {
-            Ok(()) => {}
-            Err(e)
+        match crate::db::watch(self.send_create(db, &table)).await {
+            (Ok(()), _) => {}
+            (Err(e), _)
                 if e.as_service_error()
                     .is_some_and(|e| e.is_resource_in_use_exception()) => {}
-            Err(e) => return Err(Error::sdk("CreateTable", &table, e)),
+            (Err(e), attempts) => return Err(Error::sdk("CreateTable", &table, e, attempts)),
         }
         self.wait_until_active(db, &table).await?;
         self.enable_ttl(db, &table).await
@@ -216,15 +215,16 @@ impl Spec<'_> {
 
     async fn describe(self, db: &Db) -> Result<Option<TableDescription>, Error> {
         let table = db.table_name(self.schema.table);
-        match db.client().describe_table().table_name(&table).send().await {
-            Ok(output) => Ok(output.table),
-            Err(e)
+        let request = db.client().describe_table().table_name(&table).send();
+        match crate::db::watch(request).await {
+            (Ok(output), _) => Ok(output.table),
+            (Err(e), _)
                 if e.as_service_error()
                     .is_some_and(|e| e.is_resource_not_found_exception()) =>
             {
                 Ok(None)
             }
-            Err(e) => Err(Error::sdk("DescribeTable", &table, e)),
+            (Err(e), attempts) => Err(Error::sdk("DescribeTable", &table, e, attempts)),
         }
     }
 
@@ -234,8 +234,8 @@ impl Spec<'_> {
             .delete_table()
             .table_name(&table)
             .send()
-            .await
-            .map_err(|e| Error::sdk("DeleteTable", &table, e))?;
+            .watched("DeleteTable", &table)
+            .await?;
         Ok(())
     }
 
@@ -353,8 +353,8 @@ impl Spec<'_> {
                 .describe_table()
                 .table_name(table)
                 .send()
-                .await
-                .map_err(|e| Error::sdk("DescribeTable", table, e))?;
+                .watched("DescribeTable", table)
+                .await?;
             if output.table.as_ref().is_some_and(&ready) {
                 return Ok(());
             }

@@ -9,6 +9,7 @@ use aws_sdk_dynamodb::types::{
 use super::{Spec, Table, attribute_definition, index_key_schema, projection};
 use crate::db::Db;
 use crate::error::Error;
+use crate::error::Watched;
 
 use crate::model::Model;
 use crate::schema::IndexKind;
@@ -103,8 +104,8 @@ impl Spec<'_> {
                     GlobalSecondaryIndexUpdate::builder().create(create).build(),
                 )
                 .send()
-                .await
-                .map_err(|e| Error::sdk("UpdateTable", &table, e))?;
+                .watched("UpdateTable", &table)
+                .await?;
             self.wait_until_index_active(db, &table, index.name).await?;
             synced.added_indexes.push(index.name.to_owned());
         }

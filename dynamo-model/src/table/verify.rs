@@ -8,6 +8,7 @@ use aws_sdk_dynamodb::types::{
 use super::{Spec, Table};
 use crate::db::Db;
 use crate::error::Error;
+use crate::error::Watched;
 use crate::model::Model;
 use crate::schema::{IndexAttributes, IndexKind, KeyAttribute};
 
@@ -76,8 +77,8 @@ pub(super) async fn live_ttl(db: &Db, table: &str) -> Result<Option<String>, Err
         .describe_time_to_live()
         .table_name(table)
         .send()
-        .await
-        .map_err(|e| Error::sdk("DescribeTimeToLive", table, e))?;
+        .watched("DescribeTimeToLive", table)
+        .await?;
     Ok(output.time_to_live_description.and_then(|d| {
         let on = matches!(
             d.time_to_live_status,

@@ -42,14 +42,79 @@ async fn a_refused_connection_says_so_in_the_message() {
     };
     assert_eq!(*kind, SdkFailure::Connection);
     let message = error.to_string();
-    assert!(message.contains("CreateTable"), "{message}");
-    assert!(message.contains("no connection"), "{message}");
     assert!(
-        message.to_lowercase().contains("connection refused"),
-        "the cause is in the message itself: {message}"
+        message.starts_with(
+            "DynamoDB CreateTable on table `tickets` failed: could not connect to http://127.0.0.1:1: connection refused (1 attempt in "
+        ),
+        "the cause and the endpoint are in the message itself: {message}"
     );
+    assert!(message.ends_with(" s)"), "{message}");
+    assert!(
+        !message.contains('\n') && !message.contains("Unhandled"),
+        "{message}"
+    );
+    // The SDK's chain of causes is the source.
+    assert!(std::error::Error::source(&error).is_some());
     assert!(error.is_retryable() && !error.is_throttling());
     assert_eq!(error.http_status(), 503);
+}
+
+/// A refused connection retried until the operation's time ran out: the error says it timed
+/// out, and still names the endpoint and what the last attempt met.
+#[tokio::test]
+async fn a_timeout_names_the_endpoint_and_the_last_attempt_s_cause() {
+    let retries = Retries {
+        max_attempts: 100,
+        operation_timeout: std::time::Duration::from_millis(400),
+        ..Retries::standard()
+    };
+    let db = Db::local("http://127.0.0.1:1").with_retries(retries);
+    let error = Ticket::get(&db, "t1").await.unwrap_err();
+    let Error::Sdk { kind, attempts, .. } = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(*kind, SdkFailure::Timeout);
+    assert!(attempts.count >= 1, "{attempts:?}");
+    assert_eq!(attempts.endpoint.as_deref(), Some("http://127.0.0.1:1"));
+    assert_eq!(attempts.last_failure.as_deref(), Some("connection refused"));
+    let message = error.to_string();
+    assert!(
+        message.starts_with(
+            "DynamoDB GetItem on table `tickets` failed: no answer from http://127.0.0.1:1 in time; the last attempt: connection refused ("
+        ),
+        "{message}"
+    );
+    assert!(!message.contains('\n'), "{message}");
+}
+
+/// Throttled on every attempt: the error names DynamoDB's code and message and counts the
+/// attempts.
+#[tokio::test]
+async fn a_throttled_final_attempt_names_the_code_and_the_attempts() {
+    let clean = db();
+    Ticket::table().create(&clean).await.unwrap();
+    let retries = Retries {
+        max_attempts: 3,
+        ..Retries::standard()
+    };
+    let (throttled, _) = Faults::seeded(3)
+        .throttle(1.0)
+        .install(&clean.clone().with_retries(retries))
+        .unwrap();
+    let error = Ticket::get(&throttled, "t1").await.unwrap_err();
+    let Error::Sdk { attempts, .. } = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(attempts.count, 3, "{attempts:?}");
+    assert_eq!(attempts.last_failure.as_deref(), Some("HTTP 400"));
+    assert!(attempts.endpoint.is_some());
+    let message = error.to_string();
+    assert!(
+        message.contains("failed: ProvisionedThroughputExceededException: "),
+        "{message}"
+    );
+    assert!(message.contains(" (3 attempts in "), "{message}");
+    assert!(!message.contains('\n'), "{message}");
 }
 
 #[tokio::test]

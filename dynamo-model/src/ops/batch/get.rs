@@ -180,17 +180,17 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
                             .unwrap_or_else(|_| unreachable!("keys are set"));
                         let table = table.clone();
                         async move {
-                            let output = match db
+                            let request = db
                                 .client()
                                 .batch_get_item()
                                 .request_items(&table, request)
                                 .set_return_consumed_capacity(db.return_capacity())
-                                .send()
-                                .await
-                            {
-                                Ok(output) => output,
-                                Err(e) => {
-                                    return Err((keys, Error::sdk("BatchGetItem", &table, e)));
+                                .send();
+                            let output = match crate::db::watch(request).await {
+                                (Ok(output), _) => output,
+                                (Err(e), attempts) => {
+                                    let error = Error::sdk("BatchGetItem", &table, e, attempts);
+                                    return Err((keys, error));
                                 }
                             };
                             let models = Models::One(M::SCHEMA.name);

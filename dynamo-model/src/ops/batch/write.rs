@@ -486,19 +486,18 @@ async fn send_writes(
             .or_default()
             .push(entry.write.request.clone());
     }
-    let output = match db
+    let request = db
         .client()
         .batch_write_item()
         .set_request_items(Some(by_table))
         .set_return_consumed_capacity(db.return_capacity())
-        .send()
-        .await
-    {
-        Ok(output) => output,
-        Err(e) => {
+        .send();
+    let output = match crate::db::watch(request).await {
+        (Ok(output), _) => output,
+        (Err(e), attempts) => {
             let mut tables: Vec<&str> = chunk.iter().map(|e| e.write.table.as_str()).collect();
             tables.dedup();
-            let error = Error::sdk("BatchWriteItem", &tables.join(", "), e);
+            let error = Error::sdk("BatchWriteItem", &tables.join(", "), e, attempts);
             return Err((chunk, error));
         }
     };

@@ -179,13 +179,15 @@ impl Prepared {
         // Query and Scan outputs have the same fields but no shared trait.
         macro_rules! send_page {
             ($input:expr) => {{
-                let output = $input
-                    .clone()
-                    .set_exclusive_start_key(start)
-                    .send_with(db.client())
-                    .instrument(span.clone())
-                    .await
-                    .map_err(|e| Error::sdk(operation, &table, e))?;
+                let (result, attempts) = crate::db::watch(
+                    $input
+                        .clone()
+                        .set_exclusive_start_key(start)
+                        .send_with(db.client())
+                        .instrument(span.clone()),
+                )
+                .await;
+                let output = result.map_err(|e| Error::sdk(operation, &table, e, attempts))?;
                 (
                     output.items,
                     output.count,

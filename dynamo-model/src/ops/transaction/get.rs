@@ -106,16 +106,17 @@ impl<'a> TransactionGet<'a> {
             self.models.iter().map(|(t, m)| (t.as_str(), *m)).collect();
         let models = Models::PerItem(&pairs);
         let span = request_span("TransactGetItems", models, "(transaction)", None);
-        let output = self
+        let request = self
             .db
             .client()
             .transact_get_items()
             .set_transact_items(Some(gets))
             .set_return_consumed_capacity(self.db.return_capacity())
             .send()
-            .instrument(span.clone())
-            .await
-            .map_err(|e| Error::sdk("TransactGetItems", "(transaction)", e))?;
+            .instrument(span.clone());
+        let (result, attempts) = crate::db::watch(request).await;
+        let output =
+            result.map_err(|e| Error::sdk("TransactGetItems", "(transaction)", e, attempts))?;
         let found = output
             .responses()
             .iter()

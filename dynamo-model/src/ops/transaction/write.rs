@@ -463,7 +463,7 @@ impl<'a> Transaction<'a> {
         let models = Models::PerItem(&pairs);
         let span = request_span("TransactWriteItems", models, "(transaction)", None);
         let count = actions.len();
-        let result = self
+        let request = self
             .db
             .client()
             .transact_write_items()
@@ -471,8 +471,8 @@ impl<'a> Transaction<'a> {
             .set_client_request_token(self.token)
             .set_return_consumed_capacity(self.db.return_capacity())
             .send()
-            .instrument(span.clone())
-            .await;
+            .instrument(span.clone());
+        let (result, attempts) = crate::db::watch(request).await;
         match result {
             Ok(output) => {
                 finish(
@@ -513,7 +513,12 @@ impl<'a> Transaction<'a> {
                     };
                     Err(Error::TransactionCanceled { reasons })
                 }
-                _ => Err(Error::sdk("TransactWriteItems", "(transaction)", e)),
+                _ => Err(Error::sdk(
+                    "TransactWriteItems",
+                    "(transaction)",
+                    e,
+                    attempts,
+                )),
             },
         }
     }
