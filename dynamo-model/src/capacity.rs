@@ -1,6 +1,7 @@
 //! Consumed capacity: what DynamoDB charged for each request, summed per table, index,
 //! operation and model by a [`CapacityMeter`] that a [`Db`](crate::Db) carries.
 
+use crate::operation::Operation;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -8,18 +9,10 @@ use aws_sdk_dynamodb::types::{Capacity, ConsumedCapacity};
 
 use crate::cost::{CostReport, ModelCost, Prices, Units};
 
-/// Whether an operation reads (its units are read units when DynamoDB gives only a total).
-pub(crate) fn is_read(operation: &str) -> bool {
-    matches!(
-        operation,
-        "GetItem" | "Query" | "Scan" | "BatchGetItem" | "TransactGetItems"
-    )
-}
-
 /// Adds what one response reported to `units`.
 fn add(
     units: &mut Units,
-    operation: &str,
+    operation: Operation,
     capacity: Option<&Capacity>,
     consumed: Option<&ConsumedCapacity>,
 ) {
@@ -40,7 +33,7 @@ fn add(
     // Some responses (and some local engines) give only the total: it is all read units for a
     // read and all write units for a write.
     let (read, write) = match (read, write) {
-        (None, None) if is_read(operation) => (total, 0.0),
+        (None, None) if operation.is_read() => (total, 0.0),
         (None, None) => (0.0, total),
         (read, write) => (read.unwrap_or(0.0), write.unwrap_or(0.0)),
     };
@@ -58,7 +51,7 @@ pub struct Usage {
     /// The index, or `None` for the table itself.
     pub index: Option<String>,
     /// The DynamoDB operation, e.g. `Query`.
-    pub operation: &'static str,
+    pub operation: Operation,
     /// Whose items the request read or wrote: the model's Rust type name (`Order`); for a
     /// collection query, the collection's; for a batch or transaction holding items of several
     /// models in this table, their names in alphabetical order joined by ` + ` (DynamoDB reports
@@ -141,7 +134,7 @@ impl CapacityMeter {
     /// Adds what one response reported for one table, whose items are of `models`.
     pub(crate) fn record(
         &self,
-        operation: &'static str,
+        operation: Operation,
         models: Models<'_>,
         consumed: &ConsumedCapacity,
     ) {
@@ -186,7 +179,7 @@ impl CapacityMeter {
     /// The units recorded for one table and operation, whatever the model: the table's own
     /// share, without its indexes' (find those in [`snapshot`](Self::snapshot), by
     /// [`Usage::index`]).
-    pub fn units(&self, table: &str, operation: &str) -> Units {
+    pub fn units(&self, table: &str, operation: Operation) -> Units {
         self.snapshot()
             .into_iter()
             .filter(|(usage, _)| {
@@ -245,7 +238,7 @@ impl CapacityMeter {
             if usage.index.is_none() {
                 model.requests += units.requests;
                 report.requests += units.requests;
-                if is_read(usage.operation) {
+                if usage.operation.is_read() {
                     report.reads += units.requests;
                 } else {
                     report.writes += units.requests;
@@ -276,8 +269,8 @@ mod tests {
             .global_secondary_indexes("by_kind", unit(1.0))
             .build();
         let meter = CapacityMeter::new();
-        meter.record("PutItem", Models::One("Meter"), &consumed);
-        meter.record("PutItem", Models::One("Meter"), &consumed);
+        meter.record(Operation::PutItem, Models::One("Meter"), &consumed);
+        meter.record(Operation::PutItem, Models::One("Meter"), &consumed);
         let snapshot = meter.snapshot();
         assert_eq!(snapshot.len(), 2, "{snapshot:?}");
         let (usage, units) = &snapshot[1];
@@ -285,7 +278,7 @@ mod tests {
         assert_eq!(usage.model, "Meter");
         assert_eq!((units.write, units.requests), (2.0, 2));
         // The table's own share, without the index's.
-        assert_eq!(meter.units("meters", "PutItem").write, 2.0);
+        assert_eq!(meter.units("meters", Operation::PutItem).write, 2.0);
     }
 
     /// A batch or transaction reports one figure per table: it goes to the models of that
@@ -307,7 +300,7 @@ mod tests {
             .table_name("shop")
             .capacity_units(4.0)
             .build();
-        meter.record("TransactWriteItems", models, &consumed);
+        meter.record(Operation::TransactWriteItems, models, &consumed);
         let snapshot = meter.snapshot();
         assert_eq!(snapshot.len(), 1);
         assert_eq!(snapshot[0].0.model, "Order + OrderItem");
@@ -324,9 +317,21 @@ mod tests {
                 .table(Capacity::builder().capacity_units(units).build())
                 .build()
         };
-        meter.record("PutItem", Models::One("Order"), &consumed("shop", 1.0));
-        meter.record("PutItem", Models::One("OrderItem"), &consumed("shop", 2.0));
-        meter.record("GetItem", Models::One("Order"), &consumed("shop", 0.5));
+        meter.record(
+            Operation::PutItem,
+            Models::One("Order"),
+            &consumed("shop", 1.0),
+        );
+        meter.record(
+            Operation::PutItem,
+            Models::One("OrderItem"),
+            &consumed("shop", 2.0),
+        );
+        meter.record(
+            Operation::GetItem,
+            Models::One("Order"),
+            &consumed("shop", 0.5),
+        );
         let report = meter.report(&Prices::us_east_1());
         assert_eq!((report.requests, report.writes, report.reads), (3, 2, 1));
         assert_eq!((report.write_units, report.read_units), (3.0, 0.5));
@@ -358,6 +363,13 @@ mod tests {
         );
         let ia = meter.report(&Prices::us_east_1_infrequent_access());
         assert!(ia.on_demand > report.on_demand);
-        assert!((Prices::us_east_1().provisioned_hour(10, 10) - 0.0078).abs() < 1e-12);
+        assert!(
+            (Prices::us_east_1().provisioned_hour(crate::cost::Throughput {
+                read: 10,
+                write: 10
+            }) - 0.0078)
+                .abs()
+                < 1e-12
+        );
     }
 }

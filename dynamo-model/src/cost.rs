@@ -88,10 +88,29 @@ impl Prices {
         (units.write * self.write_per_million + units.read * self.read_per_million) / 1_000_000.0
     }
 
-    /// What provisioning `write_units` WCU and `read_units` RCU costs per hour.
-    pub fn provisioned_hour(&self, write_units: u64, read_units: u64) -> f64 {
-        write_units as f64 * self.write_unit_hour + read_units as f64 * self.read_unit_hour
+    /// What provisioning `throughput` costs per hour.
+    ///
+    /// ```
+    /// use dynamo_model::cost::{Prices, Throughput};
+    ///
+    /// let hour = Prices::us_east_1().provisioned_hour(Throughput { read: 10, write: 10 });
+    /// assert!((hour - 0.0078).abs() < 1e-12);
+    /// ```
+    pub fn provisioned_hour(&self, throughput: Throughput) -> f64 {
+        f64::from(throughput.write) * self.write_unit_hour
+            + f64::from(throughput.read) * self.read_unit_hour
     }
+}
+
+/// Provisioned throughput: read and write capacity units per second, named so that they cannot
+/// be swapped. [`Table::provisioned`](crate::table::Table::provisioned) takes it, and
+/// [`Prices::provisioned_hour`] prices it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Throughput {
+    /// Read capacity units (RCU).
+    pub read: u32,
+    /// Write capacity units (WCU).
+    pub write: u32,
 }
 
 /// How a read is made, which sets what it costs.

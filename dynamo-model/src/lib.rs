@@ -41,6 +41,7 @@ pub mod expr;
 pub mod index;
 pub mod json;
 pub mod model;
+pub mod operation;
 pub mod ops;
 pub mod retries;
 pub mod schema;
@@ -57,6 +58,7 @@ pub use entity::Entity;
 pub use error::{Error, SdkFailure};
 pub use model::AsyncHooks;
 pub use model::{Model, Projection};
+pub use operation::Operation;
 pub use ops::ModelExt;
 pub use retries::Retries;
 pub use schema::{

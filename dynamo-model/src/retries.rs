@@ -129,9 +129,9 @@ impl Retries {
             .build()
     }
 
-    /// How a batch retries the items DynamoDB leaves unprocessed, by default: as many calls as
-    /// a request has attempts, with the same backoff.
-    pub fn batch_policy(&self) -> RetryPolicy {
+    /// How a batch retries the items DynamoDB leaves unprocessed: as many calls as a request
+    /// has attempts, with the same backoff.
+    pub(crate) fn batch_policy(&self) -> RetryPolicy {
         RetryPolicy {
             max_attempts: self.max_attempts.max(1),
             base_delay: self.initial_backoff,
@@ -146,27 +146,18 @@ impl Default for Retries {
     }
 }
 
-/// How unprocessed items are retried: up to `max_attempts` calls in all, waiting a random time
-/// between zero and `base_delay × 2^attempt` (capped at `max_delay`) before each retry ("full
-/// jitter", so that many clients backing off do not retry in step).
+/// How unprocessed batch items are retried, from a [`Retries`]: up to `max_attempts` calls in
+/// all, waiting a random time between zero and `base_delay × 2^attempt` (capped at
+/// `max_delay`) before each retry ("full jitter", so that many clients backing off do not retry
+/// in step).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RetryPolicy {
+pub(crate) struct RetryPolicy {
     /// Calls per chunk, the first included.
-    pub max_attempts: u32,
+    pub(crate) max_attempts: u32,
     /// The backoff before the first retry.
-    pub base_delay: Duration,
+    pub(crate) base_delay: Duration,
     /// The longest backoff.
-    pub max_delay: Duration,
-}
-
-impl Default for RetryPolicy {
-    fn default() -> Self {
-        RetryPolicy {
-            max_attempts: 8,
-            base_delay: Duration::from_millis(50),
-            max_delay: Duration::from_secs(5),
-        }
-    }
+    pub(crate) max_delay: Duration,
 }
 
 impl RetryPolicy {

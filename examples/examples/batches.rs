@@ -6,9 +6,9 @@
 use std::process::ExitCode;
 use std::time::Duration;
 
+use dynamo_model::Retries;
 use dynamo_model::ops::BatchWrite;
 use dynamo_model::prelude::*;
-use dynamo_model::retries::RetryPolicy;
 use dynamo_model_local::LocalEngine;
 
 #[derive(Model, Debug, Clone, PartialEq)]
@@ -38,10 +38,11 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let written = BatchWrite::new(&db)
         .put_all(&mut sensors)
         .concurrency(8)
-        .retry(RetryPolicy {
+        .retries(Retries {
             max_attempts: 10,
-            base_delay: Duration::from_millis(25),
-            max_delay: Duration::from_secs(2),
+            initial_backoff: Duration::from_millis(25),
+            max_backoff: Duration::from_secs(2),
+            ..Retries::bulk()
         })
         .await?;
     println!(

@@ -14,6 +14,7 @@ pub(crate) use attempts::{AttemptCounter, watch};
 pub use cursor_key::CursorKey;
 
 use crate::capacity::{CapacityMeter, Models};
+use crate::operation::Operation;
 use crate::retries::Retries;
 
 /// The environment variable that points dynamo-model at an already running DynamoDB (for
@@ -255,7 +256,7 @@ impl Db {
     /// meter, if there is one.
     pub(crate) fn record_capacity<'c>(
         &self,
-        operation: &'static str,
+        operation: Operation,
         models: Models<'_>,
         consumed: impl IntoIterator<Item = &'c ConsumedCapacity>,
     ) -> f64 {

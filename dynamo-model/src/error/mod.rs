@@ -2,6 +2,7 @@
 //! for values that do not map between Rust and DynamoDB, lives in the value layer and is
 //! re-exported here.
 
+use crate::operation::Operation;
 use std::fmt;
 use std::time::Duration;
 
@@ -49,7 +50,7 @@ pub enum Error {
     #[error("the condition of {operation} on table `{table}` did not hold; nothing was written")]
     ConditionFailed {
         /// The DynamoDB API call, e.g. `UpdateItem`.
-        operation: &'static str,
+        operation: Operation,
         /// The table written to.
         table: String,
         /// The item as it was stored when the condition failed (DynamoDB's
@@ -225,7 +226,7 @@ pub enum Error {
     #[error("{}", sdk_message(operation, table, kind, source, attempts))]
     Sdk {
         /// The DynamoDB API call, e.g. `PutItem`.
-        operation: &'static str,
+        operation: Operation,
         /// The table it addressed.
         table: String,
         /// How it failed: no answer in time, no connection, an error DynamoDB answered, an
@@ -282,7 +283,7 @@ where
     E: aws_sdk_dynamodb::error::ProvideErrorMetadata,
     aws_sdk_dynamodb::error::SdkError<E, R>: Into<aws_sdk_dynamodb::Error>,
 {
-    async fn watched(self, operation: &'static str, table: &str) -> Result<T, Error> {
+    async fn watched(self, operation: Operation, table: &str) -> Result<T, Error> {
         let (result, attempts) = crate::db::watch(self).await;
         result.map_err(|e| Error::sdk(operation, table, e, attempts))
     }
@@ -298,7 +299,7 @@ where
 
 /// The message of [`Error::Sdk`]: one sentence, the SDK's chain of causes left to `source()`.
 fn sdk_message(
-    operation: &str,
+    operation: &Operation,
     table: &str,
     kind: &SdkFailure,
     source: &aws_sdk_dynamodb::Error,
@@ -407,7 +408,7 @@ impl Error {
     /// Wraps an SDK error with the operation and table it came from, and what the request's
     /// attempts met.
     pub(crate) fn sdk<E, R>(
-        operation: &'static str,
+        operation: Operation,
         table: &str,
         source: aws_sdk_dynamodb::error::SdkError<E, R>,
         attempts: Attempts,

@@ -1,5 +1,6 @@
 //! Deleting one item by key.
 
+use crate::operation::Operation;
 use aws_sdk_dynamodb::operation::delete_item::DeleteItemInput;
 use aws_sdk_dynamodb::operation::delete_item::builders::DeleteItemInputBuilder;
 use aws_sdk_dynamodb::types::{ReturnValue, ReturnValuesOnConditionCheckFailure};
@@ -119,7 +120,7 @@ async fn send_delete(
     let table = input.get_table_name().clone().unwrap_or_default();
     let (result, attempts) = watch(send_one(
         db,
-        "DeleteItem",
+        Operation::DeleteItem,
         model,
         &table,
         input.send_with(db.client()),
@@ -138,7 +139,7 @@ async fn send_delete(
     match result {
         Ok(output) => Ok(output.attributes),
         Err(e) => Err(write_error(
-            "DeleteItem",
+            Operation::DeleteItem,
             version,
             table,
             expected_version,

@@ -1,5 +1,6 @@
 //! Reading one item by key.
 
+use crate::operation::Operation;
 use aws_sdk_dynamodb::operation::get_item::GetItemInput;
 use aws_sdk_dynamodb::operation::get_item::builders::GetItemInputBuilder;
 
@@ -111,7 +112,7 @@ async fn send_get(
     let table = input.get_table_name().clone().unwrap_or_default();
     let (result, attempts) = crate::db::watch(send_one(
         db,
-        "GetItem",
+        Operation::GetItem,
         model,
         &table,
         input.send_with(db.client()),
@@ -119,7 +120,7 @@ async fn send_get(
         GetItemOutput::consumed_capacity,
     ))
     .await;
-    let output = result.map_err(|e| Error::sdk("GetItem", &table, e, attempts))?;
+    let output = result.map_err(|e| Error::sdk(Operation::GetItem, &table, e, attempts))?;
     Ok(output.item)
 }
 

@@ -1,5 +1,6 @@
 //! Writing one whole model: put (replace) and create (only if new).
 
+use crate::operation::Operation;
 use aws_sdk_dynamodb::operation::put_item::PutItemInput;
 use aws_sdk_dynamodb::operation::put_item::builders::PutItemInputBuilder;
 use aws_sdk_dynamodb::types::{ReturnValue, ReturnValuesOnConditionCheckFailure};
@@ -179,7 +180,14 @@ fn put_error(
             return Error::AlreadyExists { table };
         }
     }
-    write_error("PutItem", version, table, expected, error, attempts)
+    write_error(
+        Operation::PutItem,
+        version,
+        table,
+        expected,
+        error,
+        attempts,
+    )
 }
 
 /// Sends a put of `model`'s item and gives the table it went to with its outcome. When its
@@ -200,7 +208,7 @@ async fn send_put(
     let table = input.get_table_name().clone().unwrap_or_default();
     let (result, attempts) = watch(send_one(
         db,
-        "PutItem",
+        Operation::PutItem,
         model,
         &table,
         input.send_with(db.client()),

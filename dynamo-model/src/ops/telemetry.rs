@@ -1,6 +1,7 @@
 //! What every request reports: a tracing span per request, and the capacity it consumed on the
 //! `Db`'s meter.
 
+use crate::operation::Operation;
 use std::future::Future;
 
 use aws_sdk_dynamodb::types::ConsumedCapacity;
@@ -14,7 +15,7 @@ use crate::db::Db;
 /// (`capacity`).
 pub(crate) async fn send_one<T, E>(
     db: &Db,
-    operation: &'static str,
+    operation: Operation,
     model: &'static str,
     table: &str,
     request: impl Future<Output = Result<T, E>>,
@@ -42,14 +43,14 @@ pub(crate) async fn send_one<T, E>(
 /// price when the meter has prices, and the retries it needed. At debug level, so nothing is
 /// logged unless a subscriber asks for it.
 pub(crate) fn request_span(
-    operation: &'static str,
+    operation: Operation,
     models: Models<'_>,
     table: &str,
     index: Option<&str>,
 ) -> tracing::Span {
     let span = tracing::debug_span!(
         "dynamodb",
-        operation,
+        operation = operation.as_str(),
         model = tracing::field::Empty,
         table,
         index = index.unwrap_or(""),
@@ -74,7 +75,7 @@ pub(crate) fn request_span(
 pub(crate) fn finish<'c>(
     db: &Db,
     span: &tracing::Span,
-    operation: &'static str,
+    operation: Operation,
     models: Models<'_>,
     items: usize,
     consumed: impl IntoIterator<Item = &'c aws_sdk_dynamodb::types::ConsumedCapacity>,
@@ -85,7 +86,7 @@ pub(crate) fn finish<'c>(
         span.record("consumed", units);
         if let Some(prices) = meter.prices() {
             // A request's units are all read units or all write units.
-            let per_million = if crate::capacity::is_read(operation) {
+            let per_million = if operation.is_read() {
                 prices.read_per_million
             } else {
                 prices.write_per_million

@@ -1,5 +1,6 @@
 //! UpdateItem: typed actions on one item, an optional condition, the item as it is afterwards.
 
+use crate::operation::Operation;
 use std::future::IntoFuture;
 use std::marker::PhantomData;
 
@@ -225,7 +226,7 @@ impl<'a, M: Model> UpdateItem<'a, M> {
                     return Err(Error::NotFound { table });
                 }
                 Err(write_error(
-                    "UpdateItem",
+                    Operation::UpdateItem,
                     M::SCHEMA.version,
                     table,
                     self.expected_version,
@@ -319,7 +320,7 @@ async fn send_update(
     let table = input.get_table_name().clone().unwrap_or_default();
     let (result, attempts) = watch(send_one(
         db,
-        "UpdateItem",
+        Operation::UpdateItem,
         model,
         &table,
         input.send_with(db.client()),

@@ -2,6 +2,7 @@
 //! with its next version, the condition every write carries (the caller's, the version check,
 //! the create's key check), and what a failed condition means.
 
+use crate::operation::Operation;
 use aws_sdk_dynamodb::operation::delete_item::DeleteItemError;
 use aws_sdk_dynamodb::operation::put_item::PutItemError;
 use aws_sdk_dynamodb::operation::update_item::UpdateItemError;
@@ -96,7 +97,7 @@ where
 /// [`Error::VersionConflict`] when the stored item has another version than `expected`,
 /// [`Error::ConditionFailed`] when another condition did not hold, else the SDK's error.
 pub(crate) fn write_error<E, R>(
-    operation: &'static str,
+    operation: Operation,
     version: Option<&'static str>,
     table: String,
     expected: Option<u64>,

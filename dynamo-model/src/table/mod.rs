@@ -1,6 +1,7 @@
 //! Table-level operations, built from a model's schema: create, wait until active, describe,
 //! delete.
 
+use crate::operation::Operation;
 use std::marker::PhantomData;
 use std::time::{Duration, Instant};
 
@@ -71,9 +72,9 @@ impl<M: Model> Table<M> {
     }
 
     /// Provisioned throughput (for the table and each global index) instead of on-demand
-    /// billing.
-    pub fn provisioned(mut self, read_units: u32, write_units: u32) -> Self {
-        self.options.provisioned = Some((i64::from(read_units), i64::from(write_units)));
+    /// billing: `.provisioned(Throughput { read: 5, write: 5 })`.
+    pub fn provisioned(mut self, throughput: crate::cost::Throughput) -> Self {
+        self.options.provisioned = Some((i64::from(throughput.read), i64::from(throughput.write)));
         self
     }
 
@@ -171,7 +172,7 @@ impl Spec<'_> {
     async fn create(self, db: &Db) -> Result<(), Error> {
         let table = db.table_name(self.schema.table);
         self.send_create(db, &table)
-            .watched("CreateTable", &table)
+            .watched(Operation::CreateTable, &table)
             .await?;
         self.wait_until_active(db, &table).await?;
         self.enable_ttl(db, &table).await
@@ -195,7 +196,7 @@ impl Spec<'_> {
             .table_name(table)
             .time_to_live_specification(spec)
             .send()
-            .watched("UpdateTimeToLive", table)
+            .watched(Operation::UpdateTimeToLive, table)
             .await
             .map(|_| ())
     }
@@ -207,7 +208,9 @@ impl Spec<'_> {
             (Err(e), _)
                 if e.as_service_error()
                     .is_some_and(|e| e.is_resource_in_use_exception()) => {}
-            (Err(e), attempts) => return Err(Error::sdk("CreateTable", &table, e, attempts)),
+            (Err(e), attempts) => {
+                return Err(Error::sdk(Operation::CreateTable, &table, e, attempts));
+            }
         }
         self.wait_until_active(db, &table).await?;
         self.enable_ttl(db, &table).await
@@ -224,7 +227,7 @@ impl Spec<'_> {
             {
                 Ok(None)
             }
-            (Err(e), attempts) => Err(Error::sdk("DescribeTable", &table, e, attempts)),
+            (Err(e), attempts) => Err(Error::sdk(Operation::DescribeTable, &table, e, attempts)),
         }
     }
 
@@ -234,7 +237,7 @@ impl Spec<'_> {
             .delete_table()
             .table_name(&table)
             .send()
-            .watched("DeleteTable", &table)
+            .watched(Operation::DeleteTable, &table)
             .await?;
         Ok(())
     }
@@ -353,7 +356,7 @@ impl Spec<'_> {
                 .describe_table()
                 .table_name(table)
                 .send()
-                .watched("DescribeTable", table)
+                .watched(Operation::DescribeTable, table)
                 .await?;
             if output.table.as_ref().is_some_and(&ready) {
                 return Ok(());

@@ -2,6 +2,7 @@
 //! changing a live table: missing global indexes added (one at a time, each waited for) and
 //! time to live turned on.
 
+use crate::operation::Operation;
 use aws_sdk_dynamodb::types::{
     CreateGlobalSecondaryIndexAction, GlobalSecondaryIndexUpdate, IndexStatus, TableStatus,
 };
@@ -104,7 +105,7 @@ impl Spec<'_> {
                     GlobalSecondaryIndexUpdate::builder().create(create).build(),
                 )
                 .send()
-                .watched("UpdateTable", &table)
+                .watched(Operation::UpdateTable, &table)
                 .await?;
             self.wait_until_index_active(db, &table, index.name).await?;
             synced.added_indexes.push(index.name.to_owned());

@@ -1,5 +1,6 @@
 //! `verify`: a live table compared with the model, the differences returned as data.
 
+use crate::operation::Operation;
 use aws_sdk_dynamodb::types::{
     KeySchemaElement, KeyType as KeyRole, ProjectionType, ScalarAttributeType, TableDescription,
     TimeToLiveStatus,
@@ -77,7 +78,7 @@ pub(super) async fn live_ttl(db: &Db, table: &str) -> Result<Option<String>, Err
         .describe_time_to_live()
         .table_name(table)
         .send()
-        .watched("DescribeTimeToLive", table)
+        .watched(Operation::DescribeTimeToLive, table)
         .await?;
     Ok(output.time_to_live_description.and_then(|d| {
         let on = matches!(

@@ -130,7 +130,7 @@ async fn a_failed_call_fails_only_its_own_writes_and_says_which() {
         matches!(
             error,
             Error::Sdk {
-                operation: "BatchWriteItem",
+                operation: dynamo_model::Operation::BatchWriteItem,
                 ..
             }
         ),

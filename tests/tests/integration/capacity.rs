@@ -39,14 +39,17 @@ async fn a_meter_sums_capacity_per_table_and_operation() {
     assert!(written.is_complete(), "{written:?}");
     Transaction::new(&db).put(&mut reading(5)).await.unwrap();
 
-    let puts = meter.units(&table, "PutItem");
+    let puts = meter.units(&table, dynamo_model::Operation::PutItem);
     assert_eq!(puts.requests, 2);
     assert!(puts.write >= 2.0, "{puts:?}");
-    let gets = meter.units(&table, "GetItem");
+    let gets = meter.units(&table, dynamo_model::Operation::GetItem);
     assert!(gets.read > 0.0, "{gets:?}");
     let snapshot = meter.snapshot();
     assert!(
-        meter.units(&table, "BatchWriteItem").write > 0.0,
+        meter
+            .units(&table, dynamo_model::Operation::BatchWriteItem)
+            .write
+            > 0.0,
         "{snapshot:?}"
     );
     meter.reset();
@@ -72,11 +75,15 @@ async fn a_meter_sums_capacity_per_index_and_of_transactions() {
     Transaction::new(&db).put(&mut reading(5)).await.unwrap();
     let snapshot = meter.snapshot();
     assert!(
-        meter.units(&table, "TransactWriteItems").write > 0.0,
+        meter
+            .units(&table, dynamo_model::Operation::TransactWriteItems)
+            .write
+            > 0.0,
         "{snapshot:?}"
     );
     let on_index = snapshot.iter().find(|(usage, _)| {
-        usage.index.as_deref() == Some("by_kind") && usage.operation == "PutItem"
+        usage.index.as_deref() == Some("by_kind")
+            && usage.operation == dynamo_model::Operation::PutItem
     });
     let Some((_, units)) = on_index else {
         panic!("no per-index capacity: {snapshot:?}");
@@ -112,11 +119,11 @@ async fn predicted_and_reported(body_len: usize, strong: bool) -> ((f64, f64), (
     let read = if strong { Read::Strong } else { Read::Eventual };
     let put = (
         cost::write_units(size),
-        meter.units(&table, "PutItem").write,
+        meter.units(&table, dynamo_model::Operation::PutItem).write,
     );
     let get = (
         cost::read_units(size, read),
-        meter.units(&table, "GetItem").read,
+        meter.units(&table, dynamo_model::Operation::GetItem).read,
     );
     (put, get, meter.report(&Prices::us_east_1()).to_string())
 }

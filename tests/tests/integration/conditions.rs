@@ -496,7 +496,7 @@ fn write_conditions_decide_whether_anything_is_written() {
             matches!(
                 refused,
                 Error::ConditionFailed {
-                    operation: "PutItem",
+                    operation: dynamo_model::Operation::PutItem,
                     ..
                 }
             ),
@@ -524,7 +524,7 @@ fn write_conditions_decide_whether_anything_is_written() {
         assert!(matches!(
             refused,
             Error::ConditionFailed {
-                operation: "DeleteItem",
+                operation: dynamo_model::Operation::DeleteItem,
                 ..
             }
         ));

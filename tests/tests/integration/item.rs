@@ -385,7 +385,7 @@ async fn operations_on_a_missing_table_keep_the_sdk_error_as_source() {
     else {
         panic!("expected an SDK error, got {error:?}");
     };
-    assert_eq!(*operation, "GetItem");
+    assert_eq!(*operation, dynamo_model::Operation::GetItem);
     assert_eq!(table, &db.table_name("cats"));
     assert!(matches!(
         **source,

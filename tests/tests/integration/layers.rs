@@ -16,7 +16,10 @@ const RUNTIME_LAYERS: &[(&str, &[&str])] = &[
     ("schema", &["schema"]),
     ("expressions", &["expr"]),
     ("behaviours", &["behaviour"]),
-    ("client", &["retries", "cost", "capacity", "db"]),
+    (
+        "client",
+        &["operation", "retries", "cost", "capacity", "db"],
+    ),
     ("models", &["model", "entity"]),
     ("errors", &["error"]),
     ("operations", &["ops", "index", "table", "stream"]),

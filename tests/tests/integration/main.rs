@@ -29,6 +29,7 @@ mod mapping;
 mod paging;
 mod projection;
 mod query;
+mod retry_presets;
 mod returns;
 mod roundtrip;
 mod shop;

@@ -78,7 +78,7 @@ async fn create_if_missing_is_idempotent_and_create_is_not() {
     else {
         panic!("expected an SDK error, got {error:?}");
     };
-    assert_eq!(*operation, "CreateTable");
+    assert_eq!(*operation, dynamo_model::Operation::CreateTable);
     assert!(matches!(
         **source,
         dynamo_model::sdk::Error::ResourceInUseException(_)
@@ -108,7 +108,7 @@ async fn delete_drops_the_table() {
     assert!(matches!(
         Order::table().delete(&db).await,
         Err(Error::Sdk {
-            operation: "DeleteTable",
+            operation: dynamo_model::Operation::DeleteTable,
             ..
         })
     ));

@@ -22,7 +22,7 @@ struct Session {
 async fn creation_options_reach_the_table() {
     let db = db();
     Session::table()
-        .provisioned(5, 3)
+        .provisioned(dynamo_model::cost::Throughput { read: 5, write: 3 })
         .stream(StreamViewType::NewAndOldImages)
         .class(TableClass::Standard)
         .tag("team", "core")

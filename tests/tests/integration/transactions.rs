@@ -180,7 +180,7 @@ async fn an_action_invalid_for_the_stored_item_fails_the_transaction() {
             )
         }
         Error::Sdk {
-            operation: "TransactWriteItems",
+            operation: dynamo_model::Operation::TransactWriteItems,
             source,
             ..
         } => {

@@ -201,7 +201,7 @@ async fn an_update_condition_guards_the_write() {
         matches!(
             refused,
             Error::ConditionFailed {
-                operation: "UpdateItem",
+                operation: dynamo_model::Operation::UpdateItem,
                 ..
             }
         ),

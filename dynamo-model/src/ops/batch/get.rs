@@ -1,5 +1,6 @@
 //! BatchGetItem for any number of keys of one model, every key accounted for.
 
+use crate::operation::Operation;
 use std::collections::HashMap;
 use std::future::IntoFuture;
 use std::marker::PhantomData;
@@ -165,7 +166,12 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
         let consistent = self.consistent_read;
         let policy = self.retry;
         let chunks: Vec<Vec<Item>> = keys.chunks(MAX_BATCH_GET).map(<[Item]>::to_vec).collect();
-        let span = request_span("BatchGetItem", Models::One(M::SCHEMA.name), &table, None);
+        let span = request_span(
+            Operation::BatchGetItem,
+            Models::One(M::SCHEMA.name),
+            &table,
+            None,
+        );
         let results: Vec<ChunkResult> = stream::iter(chunks)
             .map(|chunk| {
                 let (table, projection, names) = (table.clone(), projection.clone(), names.clone());
@@ -189,12 +195,17 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
                             let output = match crate::db::watch(request).await {
                                 (Ok(output), _) => output,
                                 (Err(e), attempts) => {
-                                    let error = Error::sdk("BatchGetItem", &table, e, attempts);
+                                    let error =
+                                        Error::sdk(Operation::BatchGetItem, &table, e, attempts);
                                     return Err((keys, error));
                                 }
                             };
                             let models = Models::One(M::SCHEMA.name);
-                            db.record_capacity("BatchGetItem", models, output.consumed_capacity());
+                            db.record_capacity(
+                                Operation::BatchGetItem,
+                                models,
+                                output.consumed_capacity(),
+                            );
                             let found = output
                                 .responses
                                 .and_then(|mut responses| responses.remove(&table))

@@ -17,12 +17,13 @@ macro_rules! batch_options {
         }
 
         #[doc = concat!(
-            "How unprocessed ", $items, " are retried (by default as the `Db`'s ",
-            "[`Retries`](crate::Retries) say: as many calls as a request has attempts, with the ",
-            "same backoff)."
+            "How unprocessed ", $items, " are retried, instead of as the `Db`'s ",
+            "[`Retries`](crate::Retries) say: as many calls as `max_attempts`, backing off from ",
+            "`initial_backoff` up to `max_backoff`, with full jitter. (Each call is also ",
+            "retried by the SDK, by the `Db`'s own settings.)"
         )]
-        pub fn retry(mut self, policy: RetryPolicy) -> Self {
-            self.retry = policy;
+        pub fn retries(mut self, retries: crate::Retries) -> Self {
+            self.retry = retries.batch_policy();
             self
         }
     };

@@ -1,6 +1,7 @@
 //! BatchWriteItem for any number of puts and deletes, built when sent, every write accounted
 //! for.
 
+use crate::operation::Operation;
 use std::collections::HashMap;
 use std::future::IntoFuture;
 use std::sync::Arc;
@@ -407,7 +408,7 @@ impl<'a> BatchWrite<'a> {
                 .map(|e| (e.write.table.as_str(), e.model))
                 .collect();
             request_span(
-                "BatchWriteItem",
+                Operation::BatchWriteItem,
                 Models::PerItem(&models),
                 &tables.into_iter().collect::<Vec<_>>().join(", "),
                 None,
@@ -497,7 +498,7 @@ async fn send_writes(
         (Err(e), attempts) => {
             let mut tables: Vec<&str> = chunk.iter().map(|e| e.write.table.as_str()).collect();
             tables.dedup();
-            let error = Error::sdk("BatchWriteItem", &tables.join(", "), e, attempts);
+            let error = Error::sdk(Operation::BatchWriteItem, &tables.join(", "), e, attempts);
             return Err((chunk, error));
         }
     };
@@ -506,7 +507,7 @@ async fn send_writes(
         .map(|entry| (entry.write.table.as_str(), entry.model))
         .collect();
     db.record_capacity(
-        "BatchWriteItem",
+        Operation::BatchWriteItem,
         Models::PerItem(&models),
         output.consumed_capacity(),
     );

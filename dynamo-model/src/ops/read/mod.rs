@@ -4,6 +4,7 @@
 //! `futures::Stream` that pages as it is polled), `.page(cursor)` (one page and a cursor for the
 //! next), `.count()`, `.first()` and `.one()`.
 
+use crate::operation::Operation;
 use std::future::IntoFuture;
 use std::marker::PhantomData;
 
@@ -171,8 +172,8 @@ impl Prepared {
     async fn send(&self, db: &Db, start: Option<Item>) -> Result<RawPage, Error> {
         let table = self.table();
         let (operation, index) = match &self.request {
-            Request::Query(input) => ("Query", input.get_index_name().as_deref()),
-            Request::Scan(input) => ("Scan", input.get_index_name().as_deref()),
+            Request::Query(input) => (Operation::Query, input.get_index_name().as_deref()),
+            Request::Scan(input) => (Operation::Scan, input.get_index_name().as_deref()),
         };
         let models = Models::One(self.model);
         let span = request_span(operation, models, &table, index);

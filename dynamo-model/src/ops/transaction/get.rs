@@ -1,5 +1,6 @@
 //! Read transactions: TransactGetItems across models and tables.
 
+use crate::operation::Operation;
 use std::future::IntoFuture;
 
 use aws_sdk_dynamodb::types::{Get as GetAction, TransactGetItem};
@@ -105,7 +106,7 @@ impl<'a> TransactionGet<'a> {
         let pairs: Vec<(&str, &'static str)> =
             self.models.iter().map(|(t, m)| (t.as_str(), *m)).collect();
         let models = Models::PerItem(&pairs);
-        let span = request_span("TransactGetItems", models, "(transaction)", None);
+        let span = request_span(Operation::TransactGetItems, models, "(transaction)", None);
         let request = self
             .db
             .client()
@@ -115,8 +116,8 @@ impl<'a> TransactionGet<'a> {
             .send()
             .instrument(span.clone());
         let (result, attempts) = crate::db::watch(request).await;
-        let output =
-            result.map_err(|e| Error::sdk("TransactGetItems", "(transaction)", e, attempts))?;
+        let output = result
+            .map_err(|e| Error::sdk(Operation::TransactGetItems, "(transaction)", e, attempts))?;
         let found = output
             .responses()
             .iter()
@@ -125,7 +126,7 @@ impl<'a> TransactionGet<'a> {
         finish(
             self.db,
             &span,
-            "TransactGetItems",
+            Operation::TransactGetItems,
             models,
             found,
             output.consumed_capacity(),

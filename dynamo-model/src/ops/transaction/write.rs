@@ -1,5 +1,6 @@
 //! Write transactions: TransactWriteItems across models and tables, built when sent.
 
+use crate::operation::Operation;
 use std::future::IntoFuture;
 
 use aws_sdk_dynamodb::types::{
@@ -461,7 +462,7 @@ impl<'a> Transaction<'a> {
         let pairs: Vec<(&str, &'static str)> =
             self.models.iter().map(|(t, m)| (t.as_str(), *m)).collect();
         let models = Models::PerItem(&pairs);
-        let span = request_span("TransactWriteItems", models, "(transaction)", None);
+        let span = request_span(Operation::TransactWriteItems, models, "(transaction)", None);
         let count = actions.len();
         let request = self
             .db
@@ -478,7 +479,7 @@ impl<'a> Transaction<'a> {
                 finish(
                     self.db,
                     &span,
-                    "TransactWriteItems",
+                    Operation::TransactWriteItems,
                     models,
                     count,
                     output.consumed_capacity(),
@@ -514,7 +515,7 @@ impl<'a> Transaction<'a> {
                     Err(Error::TransactionCanceled { reasons })
                 }
                 _ => Err(Error::sdk(
-                    "TransactWriteItems",
+                    Operation::TransactWriteItems,
                     "(transaction)",
                     e,
                     attempts,

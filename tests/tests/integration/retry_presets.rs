@@ -1,0 +1,80 @@
+//! The retry presets keep their promises against an engine that throttles: `lambda` gives up
+//! after 4 attempts and within 5 s a request, `bulk` rides out heavy throttling (half of all
+//! requests) instead of failing, and both are the one settings type batches take too.
+
+use std::net::TcpListener;
+use std::time::{Duration, Instant};
+
+use dynamo_model::ops::BatchWrite;
+use dynamo_model::prelude::*;
+use dynamo_model::{Retries, SdkFailure};
+use dynamo_model_local::Faults;
+
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "presets")]
+struct Reading {
+    #[dynamo(hash_key)]
+    id: u32,
+}
+
+#[tokio::test]
+async fn lambda_gives_up_after_four_attempts_when_every_one_is_throttled() {
+    let clean = tests::db();
+    Reading::table().create(&clean).await.unwrap();
+    let (throttled, log) = Faults::seeded(5)
+        .throttle(1.0)
+        .install(&clean.clone().with_retries(Retries::lambda()))
+        .unwrap();
+    let started = Instant::now();
+    let error = Reading::get(&throttled, 1).await.unwrap_err();
+    assert!(started.elapsed() < Retries::lambda().operation_timeout);
+    let Error::Sdk { attempts, .. } = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(attempts.count, Retries::lambda().max_attempts);
+    assert_eq!(log.throttled(), 4);
+    assert!(error.is_throttling(), "{error}");
+}
+
+#[tokio::test]
+async fn lambda_answers_within_five_seconds_when_the_endpoint_never_does() {
+    // A listener that accepts connections and never answers.
+    let silent = TcpListener::bind("127.0.0.1:0").unwrap();
+    let endpoint = format!("http://{}", silent.local_addr().unwrap());
+    let db = Db::local(&endpoint).with_retries(Retries::lambda());
+    let started = Instant::now();
+    let error = Reading::get(&db, 1).await.unwrap_err();
+    let took = started.elapsed();
+    let Error::Sdk { kind, attempts, .. } = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(*kind, SdkFailure::Timeout, "{error}");
+    assert_eq!(attempts.endpoint.as_deref(), Some(endpoint.as_str()));
+    // The operation timeout bounds the wait; a little slack for a busy machine.
+    assert!(took >= Duration::from_millis(4_500), "{took:?}");
+    assert!(took < Duration::from_millis(6_500), "{took:?}");
+    drop(silent);
+}
+
+#[tokio::test]
+async fn bulk_rides_out_heavy_throttling_for_single_writes_and_batches() {
+    let clean = tests::db();
+    Reading::table().create(&clean).await.unwrap();
+    let (throttled, log) = Faults::seeded(9)
+        .throttle(0.5)
+        .install(&clean.clone().with_retries(Retries::bulk()))
+        .unwrap();
+    for id in 0..10 {
+        Reading { id }.put(&throttled).await.unwrap();
+    }
+    let mut readings: Vec<Reading> = (10..60).map(|id| Reading { id }).collect();
+    let written = BatchWrite::new(&throttled)
+        .put_all(&mut readings)
+        .retries(Retries::bulk())
+        .await
+        .unwrap();
+    written.ensure_complete().unwrap();
+    assert!(log.throttled() > 10, "{log}");
+    let stored = Reading::scan(&clean).count().await.unwrap();
+    assert_eq!(stored, 60);
+}
