@@ -197,30 +197,26 @@ fn year_out_of_range(year: i32) -> ConversionError {
 mod chrono_parts {
     use super::{KeyPart, year_out_of_range};
     use crate::value::ConversionError;
-    use chrono::{Datelike, Timelike};
-    use std::fmt::Write;
+    use crate::value::time::{push_date, push_date_time};
+    use chrono::Datelike;
 
-    fn push_date(out: &mut String, year: i32, month: u32, day: u32) -> Result<(), ConversionError> {
-        if !(0..=9999).contains(&year) {
-            return Err(year_out_of_range(year));
+    /// Days from 0001-01-01 (chrono's day 1) to 1970-01-01.
+    const UNIX_EPOCH_FROM_CE: i64 = 719_163;
+
+    fn check_year(year: i32) -> Result<(), ConversionError> {
+        match (0..=9999).contains(&year) {
+            true => Ok(()),
+            false => Err(year_out_of_range(year)),
         }
-        let _ = write!(out, "{year:04}-{month:02}-{day:02}");
-        Ok(())
     }
 
     impl KeyPart for chrono::DateTime<chrono::Utc> {
         type Arg<'k> = chrono::DateTime<chrono::Utc>;
 
         fn write_part(&self, out: &mut String) -> Result<(), ConversionError> {
-            push_date(out, self.year(), self.month(), self.day())?;
-            let _ = write!(
-                out,
-                "T{:02}:{:02}:{:02}.{:09}Z",
-                self.hour(),
-                self.minute(),
-                self.second(),
-                self.nanosecond()
-            );
+            check_year(self.year())?;
+            push_date_time(out, self.timestamp(), self.timestamp_subsec_nanos())?;
+            out.push('Z');
             Ok(())
         }
     }
@@ -229,7 +225,8 @@ mod chrono_parts {
         type Arg<'k> = chrono::NaiveDate;
 
         fn write_part(&self, out: &mut String) -> Result<(), ConversionError> {
-            push_date(out, self.year(), self.month(), self.day())
+            check_year(self.year())?;
+            push_date(out, i64::from(self.num_days_from_ce()) - UNIX_EPOCH_FROM_CE)
         }
     }
 }
@@ -238,20 +235,16 @@ mod chrono_parts {
 mod time_parts {
     use super::{KeyPart, year_out_of_range};
     use crate::value::ConversionError;
-    use std::fmt::Write;
+    use crate::value::time::{push_date, push_date_time};
 
-    fn push_date(out: &mut String, date: time::Date) -> Result<(), ConversionError> {
-        let year = date.year();
-        if !(0..=9999).contains(&year) {
-            return Err(year_out_of_range(year));
+    /// The Julian day of 1970-01-01.
+    const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
+
+    fn check_year(year: i32) -> Result<(), ConversionError> {
+        match (0..=9999).contains(&year) {
+            true => Ok(()),
+            false => Err(year_out_of_range(year)),
         }
-        let _ = write!(
-            out,
-            "{year:04}-{:02}-{:02}",
-            u8::from(date.month()),
-            date.day()
-        );
-        Ok(())
     }
 
     impl KeyPart for time::OffsetDateTime {
@@ -259,15 +252,9 @@ mod time_parts {
 
         fn write_part(&self, out: &mut String) -> Result<(), ConversionError> {
             let utc = self.to_offset(time::UtcOffset::UTC);
-            push_date(out, utc.date())?;
-            let _ = write!(
-                out,
-                "T{:02}:{:02}:{:02}.{:09}Z",
-                utc.hour(),
-                utc.minute(),
-                utc.second(),
-                utc.nanosecond()
-            );
+            check_year(utc.year())?;
+            push_date_time(out, utc.unix_timestamp(), utc.nanosecond())?;
+            out.push('Z');
             Ok(())
         }
     }
@@ -276,7 +263,8 @@ mod time_parts {
         type Arg<'k> = time::Date;
 
         fn write_part(&self, out: &mut String) -> Result<(), ConversionError> {
-            push_date(out, *self)
+            check_year(self.year())?;
+            push_date(out, i64::from(self.to_julian_day()) - UNIX_EPOCH_JULIAN_DAY)
         }
     }
 }
@@ -422,6 +410,53 @@ mod tests {
     fn text<P: KeyPart + ?Sized>(value: &P) -> String {
         let mut out = String::new();
         value.write_part(&mut out).map(|()| out).unwrap_or_default()
+    }
+
+    /// A time in a key is written by the same writer as a stored time: what the item holds in
+    /// the field is what the key holds for it.
+    #[cfg(all(feature = "chrono", feature = "time"))]
+    #[test]
+    fn times_in_keys_are_the_stored_iso_text() {
+        use crate::value::ToAttribute;
+        use aws_sdk_dynamodb::types::AttributeValue;
+        let part = |value: &dyn Fn(&mut String) -> Result<(), ConversionError>| {
+            let mut out = String::new();
+            value(&mut out).map(|()| out)
+        };
+        let stored = |value: &dyn ToAttribute| match value.to_attribute() {
+            Ok(Some(AttributeValue::S(text))) => text,
+            other => panic!("{other:?}"),
+        };
+        let chrono_instant = chrono::DateTime::from_timestamp(1_717_245_005, 123_456_789).unwrap();
+        let key = part(&|out| chrono_instant.write_part(out)).unwrap();
+        assert_eq!(key, "2024-06-01T12:30:05.123456789Z");
+        assert_eq!(key, stored(&chrono_instant));
+        let chrono_day = chrono::NaiveDate::from_ymd_opt(2024, 2, 29).unwrap();
+        assert_eq!(
+            part(&|out| chrono_day.write_part(out)).unwrap(),
+            "2024-02-29"
+        );
+        assert_eq!(stored(&chrono_day), "2024-02-29");
+        let offset = time::UtcOffset::from_hms(2, 0, 0).unwrap();
+        let time_instant =
+            time::OffsetDateTime::from_unix_timestamp_nanos(1_717_245_005_123_456_789)
+                .unwrap()
+                .to_offset(offset);
+        // Written in UTC, whatever the offset, so that key order is time order.
+        assert_eq!(
+            part(&|out| time_instant.write_part(out)).unwrap(),
+            "2024-06-01T12:30:05.123456789Z"
+        );
+        let time_day = time::Date::from_calendar_date(1970, time::Month::January, 1).unwrap();
+        assert_eq!(part(&|out| time_day.write_part(out)).unwrap(), "1970-01-01");
+        let far = chrono::NaiveDate::from_ymd_opt(10_000, 1, 1).unwrap();
+        let error = part(&|out| far.write_part(out)).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("year 10000 cannot be a key part"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -140,3 +140,39 @@ impl Display for Symbol {
         f.write_str(self.0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every option the parsers accept is in the guide's list of options: a new option cannot
+    /// land undocumented.
+    #[test]
+    fn the_guide_lists_every_option_the_parsers_accept() {
+        let guide = include_str!("../../../docs/schema-errors.md");
+        let lists: [(&str, &[Symbol]); 9] = [
+            ("struct", CONTAINER_OPTIONS),
+            ("shared table", SHARED_TABLE_OPTIONS),
+            ("shared-table index", SHARED_INDEX_OPTIONS),
+            ("field", FIELD_OPTIONS),
+            ("validation rule", RULES),
+            ("variant", VARIANT_OPTIONS),
+            ("index", INDEX_OPTIONS),
+            ("projection", PROJECTIONS),
+            ("collection", &[MODEL]),
+        ];
+        let missing: Vec<String> = lists
+            .iter()
+            .flat_map(|(list, symbols)| {
+                symbols
+                    .iter()
+                    .filter(|symbol| !guide.contains(&format!("`{}", symbol.0)))
+                    .map(move |symbol| format!("{} ({list})", symbol.0))
+            })
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "docs/schema-errors.md does not list these options: {missing:?}"
+        );
+    }
+}

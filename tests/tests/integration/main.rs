@@ -26,6 +26,7 @@ mod limits;
 mod multi_key;
 
 mod mapping;
+mod msrv;
 mod paging;
 mod projection;
 mod query;

@@ -144,22 +144,40 @@ fn checked_date(days: i64) -> Result<(i64, u32, u32), ConversionError> {
 /// `YYYY-MM-DD` of a day count since 1970-01-01.
 #[cfg_attr(not(any(feature = "chrono", feature = "time")), allow(dead_code))]
 pub(crate) fn format_date(days: i64) -> Result<String, ConversionError> {
-    let (year, month, day) = checked_date(days)?;
-    Ok(format!("{year:04}-{month:02}-{day:02}"))
+    let mut text = String::with_capacity(10);
+    push_date(&mut text, days)?;
+    Ok(text)
 }
 
 /// `YYYY-MM-DDTHH:MM:SS.fffffffff` of seconds since 1970-01-01T00:00:00 (in whatever zone),
 /// written into one string with room for an offset after it.
 pub(crate) fn format_date_time(secs: i64, nanos: u32) -> Result<String, ConversionError> {
-    let (year, month, day) = checked_date(secs.div_euclid(SECONDS_PER_DAY))?;
+    let mut text = String::with_capacity(36);
+    push_date_time(&mut text, secs, nanos)?;
+    Ok(text)
+}
+
+/// Appends `YYYY-MM-DD` of a day count since 1970-01-01: the one date writer, which stored
+/// values and key templates share.
+#[cfg_attr(not(any(feature = "chrono", feature = "time")), allow(dead_code))]
+pub(crate) fn push_date(out: &mut String, days: i64) -> Result<(), ConversionError> {
+    let (year, month, day) = checked_date(days)?;
+    let _ = write!(out, "{year:04}-{month:02}-{day:02}");
+    Ok(())
+}
+
+/// Appends `YYYY-MM-DDTHH:MM:SS.fffffffff` of seconds since 1970-01-01T00:00:00: the one
+/// date-time writer, which stored values and key templates share.
+pub(crate) fn push_date_time(
+    out: &mut String,
+    secs: i64,
+    nanos: u32,
+) -> Result<(), ConversionError> {
+    push_date(out, secs.div_euclid(SECONDS_PER_DAY))?;
     let of_day = secs.rem_euclid(SECONDS_PER_DAY);
     let (hour, minute, second) = (of_day / 3600, of_day / 60 % 60, of_day % 60);
-    let mut text = String::with_capacity(36);
-    let _ = write!(
-        text,
-        "{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}.{nanos:09}"
-    );
-    Ok(text)
+    let _ = write!(out, "T{hour:02}:{minute:02}:{second:02}.{nanos:09}");
+    Ok(())
 }
 
 /// An instant at an offset from UTC (in seconds), as RFC 3339: `Z` for UTC, else `+HH:MM`.
