@@ -130,35 +130,37 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::behaviour::HookError;
+    pub use crate::behaviour::validation::child_path;
     pub use crate::behaviour::write::WriteBehaviours;
     pub use crate::behaviour::{
-        Failures, Hooks, TimestampField, ValidateNested, ValidationErrors, Version, child_path,
-        probe, rules,
+        Failures, Hooks, TimestampField, ValidateNested, ValidationErrors, Version, probe, rules,
     };
     pub use crate::db::Db;
     pub use crate::entity::{
         Entity, SortKeyText, check_entity, check_stored_key, entity_of, unknown_entity,
     };
     pub use crate::expr;
-    pub use crate::expr::{projected_path, top_level_name};
+    pub use crate::expr::path::{projected_path, top_level_name};
     pub use crate::index::{AllAttributes, Index, MultiKeyIndex, SomeAttributes};
     pub use crate::model::AsyncHooks;
     pub use crate::model::{Model, Projection};
     pub use crate::ops::MultiSort;
     pub use crate::ops::{Query, collection_query};
+    pub use crate::schema::keys::key_item_of;
     pub use crate::schema::{
         EntitySchema, IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar,
         KeyTemplate, KeyType, NoRangeKey, PartitionValue, Schema, SharedTable, TtlSeconds,
-        check_collection_pair, check_distinct_entities, check_listed, key_item_of, shared_index,
+        check_collection_pair, check_distinct_entities, check_listed, shared_index,
         shared_index_sort_key,
     };
     pub use crate::stream::StreamImage;
     pub use crate::template::{KeyPart, KeyText, StoredKey};
     pub use crate::value::ConversionError;
-    pub use crate::value::{
-        Flatten, FromAttribute, Item, ToAttribute, key_attribute, read_converted, read_field,
-        tagged_newtype, write_converted, write_field, write_field_or_default,
+    pub use crate::value::generated::{
+        key_attribute, read_converted, read_field, tagged_newtype, write_converted, write_field,
+        write_field_or_default,
     };
+    pub use crate::value::{Flatten, FromAttribute, Item, ToAttribute};
     pub use crate::with;
     pub use ::aws_sdk_dynamodb::types::AttributeValue;
     pub use ::core;

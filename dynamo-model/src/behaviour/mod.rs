@@ -18,13 +18,11 @@
 
 mod hooks;
 mod timestamps;
-mod validation;
+pub(crate) mod validation;
 pub(crate) mod version;
 pub(crate) mod write;
 
 pub use hooks::{HookError, Hooks};
 pub use timestamps::TimestampField;
-pub use validation::{
-    Failure, Failures, ValidateNested, ValidationErrors, child_path, probe, rules,
-};
+pub use validation::{Failure, Failures, ValidateNested, ValidationErrors, probe, rules};
 pub use version::Version;

@@ -36,7 +36,7 @@
 
 mod condition;
 mod key;
-mod path;
+pub(crate) mod path;
 mod placeholder;
 mod projection;
 mod typing;
@@ -47,7 +47,6 @@ pub use key::{KeyCondition, RangeCondition, RangeKey, SortKeyCondition, SortPart
 pub use path::{
     AttributePath, IndexKeyPath, KeyPath, Navigable, Path, RawPath, Segment, UpdatePath,
 };
-pub use path::{projected_path, top_level_name};
 pub use placeholder::{Expression, Placeholders};
 pub(crate) use placeholder::{exists_text, not_exists_text};
 pub use projection::ProjectionExpression;

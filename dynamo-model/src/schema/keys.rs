@@ -50,13 +50,13 @@ macro_rules! partition_values {
     ($($ty:ty),* $(,)?) => {$(
         impl PartitionValue<$ty> for $ty {
             fn partition_attribute(&self, name: &str) -> Result<AttributeValue, ConversionError> {
-                crate::value::key_attribute(name, self)
+                crate::value::generated::key_attribute(name, self)
             }
         }
 
         impl PartitionValue<$ty> for &$ty {
             fn partition_attribute(&self, name: &str) -> Result<AttributeValue, ConversionError> {
-                crate::value::key_attribute(name, *self)
+                crate::value::generated::key_attribute(name, *self)
             }
         }
     )*};

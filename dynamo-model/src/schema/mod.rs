@@ -7,11 +7,11 @@
 
 use aws_sdk_dynamodb::types::ScalarAttributeType;
 
-mod keys;
+pub(crate) mod keys;
 mod shared;
 
 pub(crate) use keys::check_item_keys;
-pub use keys::{KeyType, NoRangeKey, PartitionValue, SortKey, key_item_of};
+pub use keys::{KeyType, NoRangeKey, PartitionValue, SortKey};
 pub use shared::{
     EntitySchema, KeyTemplate, SharedTable, check_collection_pair, check_distinct_entities,
     check_listed, shared_index, shared_index_sort_key,

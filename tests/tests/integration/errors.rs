@@ -65,7 +65,8 @@ async fn a_refused_connection_says_so_in_the_message() {
 async fn a_timeout_names_the_endpoint_and_the_last_attempt_s_cause() {
     let retries = Retries {
         max_attempts: 100,
-        operation_timeout: std::time::Duration::from_millis(400),
+        // Long enough for the first attempts to be refused on a busy machine.
+        operation_timeout: std::time::Duration::from_millis(1500),
         ..Retries::standard()
     };
     let db = Db::local("http://127.0.0.1:1").with_retries(retries);
