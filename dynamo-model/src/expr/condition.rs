@@ -358,38 +358,9 @@ fn render(
             out.push_str(" AND ");
             placeholders.operand(high, out)?;
         }
-        Node::In(path, values) => {
-            if values.is_empty() || values.len() > MAX_IN_VALUES {
-                return Err(ConversionError::custom(format!(
-                    "IN takes 1 to {MAX_IN_VALUES} values, not {}",
-                    values.len()
-                ))
-                .in_attribute(&path.to_string()));
-            }
-            placeholders.path(path, out);
-            out.push_str(" IN (");
-            for (i, value) in values.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                placeholders.operand(value, out)?;
-            }
-            out.push(')');
-        }
-        Node::BeginsWith(path, prefix) => {
-            out.push_str("begins_with(");
-            placeholders.path(path, out);
-            out.push_str(", ");
-            placeholders.operand(prefix, out)?;
-            out.push(')');
-        }
-        Node::Contains(path, element) => {
-            out.push_str("contains(");
-            placeholders.path(path, out);
-            out.push_str(", ");
-            placeholders.operand(element, out)?;
-            out.push(')');
-        }
+        Node::In(path, values) => render_in(path, values, placeholders, out)?,
+        Node::BeginsWith(path, prefix) => function("begins_with", path, prefix, placeholders, out)?,
+        Node::Contains(path, element) => function("contains", path, element, placeholders, out)?,
         Node::Exists(path) => {
             out.push_str("attribute_exists(");
             placeholders.path(path, out);
@@ -424,6 +395,49 @@ fn render(
             render_child(inner, 3, placeholders, out)?;
         }
     }
+    Ok(())
+}
+
+/// `path IN (v1, v2, ...)`, with DynamoDB's limit on the values checked.
+fn render_in(
+    path: &RawPath,
+    values: &[Operand],
+    placeholders: &mut Placeholders,
+    out: &mut String,
+) -> Result<(), ConversionError> {
+    if values.is_empty() || values.len() > MAX_IN_VALUES {
+        return Err(ConversionError::custom(format!(
+            "IN takes 1 to {MAX_IN_VALUES} values, not {}",
+            values.len()
+        ))
+        .in_attribute(&path.to_string()));
+    }
+    placeholders.path(path, out);
+    out.push_str(" IN (");
+    for (i, value) in values.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        placeholders.operand(value, out)?;
+    }
+    out.push(')');
+    Ok(())
+}
+
+/// A two-argument function of a path and an operand: `begins_with(path, :v)`.
+fn function(
+    name: &str,
+    path: &RawPath,
+    operand: &Operand,
+    placeholders: &mut Placeholders,
+    out: &mut String,
+) -> Result<(), ConversionError> {
+    out.push_str(name);
+    out.push('(');
+    placeholders.path(path, out);
+    out.push_str(", ");
+    placeholders.operand(operand, out)?;
+    out.push(')');
     Ok(())
 }
 

@@ -290,45 +290,7 @@ impl Spec<'_> {
             .set_deletion_protection_enabled(options.deletion_protection)
             .set_tags((!options.tags.is_empty()).then(|| tags.collect()))
             .set_key_schema(Some(key_schema(schema.hash_key, schema.range_key)));
-        // Each key attribute is defined once, however many indexes use it.
-        let mut defined: Vec<&str> = Vec::new();
-        let all_keys = std::iter::once(schema.hash_key)
-            .chain(schema.range_key)
-            .chain(
-                schema
-                    .indexes
-                    .iter()
-                    .flat_map(|index| index.hash_keys().chain(index.range_keys())),
-            );
-        for key in all_keys {
-            if !defined.contains(&key.name) {
-                defined.push(key.name);
-                request = request.attribute_definitions(attribute_definition(key));
-            }
-        }
-        for index in schema.indexes {
-            let keys = index_key_schema(index);
-            let projection = projection(index.attributes);
-            request = match index.kind {
-                IndexKind::Global => request.global_secondary_indexes(
-                    GlobalSecondaryIndex::builder()
-                        .index_name(index.name)
-                        .set_key_schema(Some(keys))
-                        .projection(projection)
-                        .set_provisioned_throughput(throughput.clone())
-                        .build()
-                        .unwrap_or_else(|_| unreachable!("global index with name and keys")),
-                ),
-                IndexKind::Local => request.local_secondary_indexes(
-                    LocalSecondaryIndex::builder()
-                        .index_name(index.name)
-                        .set_key_schema(Some(keys))
-                        .projection(projection)
-                        .build()
-                        .unwrap_or_else(|_| unreachable!("local index with name and keys")),
-                ),
-            };
-        }
+        request = with_indexes(request, schema, throughput);
         request.send().await.map(|_| ())
     }
 
@@ -371,6 +333,54 @@ impl Spec<'_> {
             pause = (pause * 2).min(Duration::from_secs(2));
         }
     }
+}
+
+/// `request` with the schema's key attribute definitions (each once, however many indexes use
+/// it) and its global and local indexes.
+fn with_indexes(
+    mut request: aws_sdk_dynamodb::operation::create_table::builders::CreateTableFluentBuilder,
+    schema: Schema,
+    throughput: Option<ProvisionedThroughput>,
+) -> aws_sdk_dynamodb::operation::create_table::builders::CreateTableFluentBuilder {
+    let mut defined: Vec<&str> = Vec::new();
+    let all_keys = std::iter::once(schema.hash_key)
+        .chain(schema.range_key)
+        .chain(
+            schema
+                .indexes
+                .iter()
+                .flat_map(|index| index.hash_keys().chain(index.range_keys())),
+        );
+    for key in all_keys {
+        if !defined.contains(&key.name) {
+            defined.push(key.name);
+            request = request.attribute_definitions(attribute_definition(key));
+        }
+    }
+    for index in schema.indexes {
+        let keys = index_key_schema(index);
+        let projection = projection(index.attributes);
+        request = match index.kind {
+            IndexKind::Global => request.global_secondary_indexes(
+                GlobalSecondaryIndex::builder()
+                    .index_name(index.name)
+                    .set_key_schema(Some(keys))
+                    .projection(projection)
+                    .set_provisioned_throughput(throughput.clone())
+                    .build()
+                    .unwrap_or_else(|_| unreachable!("global index with name and keys")),
+            ),
+            IndexKind::Local => request.local_secondary_indexes(
+                LocalSecondaryIndex::builder()
+                    .index_name(index.name)
+                    .set_key_schema(Some(keys))
+                    .projection(projection)
+                    .build()
+                    .unwrap_or_else(|_| unreachable!("local index with name and keys")),
+            ),
+        };
+    }
+    request
 }
 
 fn key_schema(hash: KeyAttribute, range: Option<KeyAttribute>) -> Vec<KeySchemaElement> {

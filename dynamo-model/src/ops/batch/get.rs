@@ -141,18 +141,7 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
         let key_names: Vec<&'static str> = std::iter::once(M::SCHEMA.hash_key.name)
             .chain(M::SCHEMA.range_key.map(|key| key.name))
             .collect();
-        // Each key once, in the order first passed.
-        let mut slot_of: HashMap<Vec<u8>, usize> = HashMap::new();
-        let mut keys: Vec<Item> = Vec::new();
-        for key in self.keys? {
-            let next = keys.len();
-            if let std::collections::hash_map::Entry::Vacant(entry) =
-                slot_of.entry(key_fingerprint(&key))
-            {
-                entry.insert(next);
-                keys.push(key);
-            }
-        }
+        let (slot_of, keys) = distinct_keys(self.keys?);
         // A projection still reads the key, to match each item to its key.
         let mut placeholders = crate::expr::Placeholders::new();
         let projection = crate::ops::projection_paths::<M, P>(self.hide_expired).map(|paths| {
@@ -161,127 +150,179 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
                 .fold(paths, |paths, name| paths.with_attribute(name))
                 .render(&mut placeholders)
         });
-        let names = placeholders.names();
-        let db = self.db;
-        let consistent = self.consistent_read;
-        let policy = self.retry;
-        let chunks: Vec<Vec<Item>> = keys.chunks(MAX_BATCH_GET).map(<[Item]>::to_vec).collect();
+        let read = ChunkRead {
+            db: self.db,
+            model: M::SCHEMA.name,
+            table: &table,
+            consistent: self.consistent_read,
+            projection,
+            names: placeholders.names(),
+        };
         let span = request_span(
             Operation::BatchGetItem,
             Models::One(M::SCHEMA.name),
             &table,
             None,
         );
+        let policy = self.retry;
+        let chunks: Vec<Vec<Item>> = keys.chunks(MAX_BATCH_GET).map(<[Item]>::to_vec).collect();
         let results: Vec<ChunkResult> = stream::iter(chunks)
-            .map(|chunk| {
-                let (table, projection, names) = (table.clone(), projection.clone(), names.clone());
-                async move {
-                    let retried = with_retries(policy, chunk, Vec::is_empty, |keys| {
-                        let request = KeysAndAttributes::builder()
-                            .set_keys(Some(keys.clone()))
-                            .consistent_read(consistent)
-                            .set_projection_expression(projection.clone())
-                            .set_expression_attribute_names(names.clone())
-                            .build()
-                            .unwrap_or_else(|_| unreachable!("keys are set"));
-                        let table = table.clone();
-                        async move {
-                            let request = db
-                                .client()
-                                .batch_get_item()
-                                .request_items(&table, request)
-                                .set_return_consumed_capacity(db.return_capacity())
-                                .send();
-                            let output = match crate::db::watch(request).await {
-                                (Ok(output), _) => output,
-                                (Err(e), attempts) => {
-                                    let error =
-                                        Error::sdk(Operation::BatchGetItem, &table, e, attempts);
-                                    return Err((keys, error));
-                                }
-                            };
-                            let models = Models::One(M::SCHEMA.name);
-                            db.record_capacity(
-                                Operation::BatchGetItem,
-                                models,
-                                output.consumed_capacity(),
-                            );
-                            let found = output
-                                .responses
-                                .and_then(|mut responses| responses.remove(&table))
-                                .unwrap_or_default();
-                            let left = output
-                                .unprocessed_keys
-                                .and_then(|mut u| u.remove(&table))
-                                .map(|k| k.keys)
-                                .unwrap_or_default();
-                            Ok((found, left))
-                        }
-                    })
-                    .await;
-                    ChunkResult {
-                        found: retried.done,
-                        left: retried.left,
-                        error: retried.error.map(Arc::new),
-                        retries: retried.retries,
-                    }
-                }
-            })
+            .map(|chunk| read.read_retried(policy, chunk))
             .buffer_unordered(self.concurrency)
             .collect()
             .instrument(span.clone())
             .await;
-
-        let mut slots: Vec<Slot> = keys.iter().map(|_| Slot::Missing).collect();
-        let mut retries = 0;
-        for chunk in results {
-            retries += chunk.retries;
-            for item in chunk.found {
-                if let Some(&i) = slot_of.get(&key_fingerprint_of(&item, &key_names)) {
-                    slots[i] = Slot::Found(item);
-                }
-            }
-            for key in chunk.left {
-                if let Some(&i) = slot_of.get(&key_fingerprint(&key)) {
-                    slots[i] = match &chunk.error {
-                        Some(error) => Slot::Failed(error.clone()),
-                        None => Slot::Unprocessed,
-                    };
-                }
-            }
-        }
-        let mut got = BatchGot {
-            items: Vec::new(),
-            missing: Vec::new(),
-            unprocessed: Vec::new(),
-            failed: Vec::new(),
-            retries,
-        };
-        for (key, slot) in keys.into_iter().zip(slots) {
-            match slot {
-                Slot::Found(item) => {
-                    if let (true, Some(ttl)) = (self.hide_expired, M::SCHEMA.ttl)
-                        && crate::ops::expired(&item, ttl)
-                    {
-                        got.missing.push(key);
-                        continue;
-                    }
-                    match crate::ops::load::<M, P>(item) {
-                        Ok(value) => got.items.push(value),
-                        Err(error) => got.failed.push(KeyFailure {
-                            key,
-                            error: Arc::new(error),
-                        }),
-                    }
-                }
-                Slot::Missing => got.missing.push(key),
-                Slot::Unprocessed => got.unprocessed.push(key),
-                Slot::Failed(error) => got.failed.push(KeyFailure { key, error }),
-            }
-        }
+        let (slots, retries) = fill_slots(&keys, &slot_of, &key_names, results);
+        let got = sort_out::<M, P>(self.hide_expired, keys, slots, retries);
         span.record("items", got.items.len());
         span.record("retries", retries);
         Ok(got)
+    }
+}
+
+/// What each key came to: an item read as `P` (unless expired and hidden), missing,
+/// unprocessed, or failed with its error.
+fn sort_out<M: Model, P: Projection<M>>(
+    hide_expired: bool,
+    keys: Vec<Item>,
+    slots: Vec<Slot>,
+    retries: u32,
+) -> BatchGot<P> {
+    let mut got = BatchGot {
+        items: Vec::new(),
+        missing: Vec::new(),
+        unprocessed: Vec::new(),
+        failed: Vec::new(),
+        retries,
+    };
+    for (key, slot) in keys.into_iter().zip(slots) {
+        match slot {
+            Slot::Found(item) => {
+                if let (true, Some(ttl)) = (hide_expired, M::SCHEMA.ttl)
+                    && crate::ops::expired(&item, ttl)
+                {
+                    got.missing.push(key);
+                    continue;
+                }
+                match crate::ops::load::<M, P>(item) {
+                    Ok(value) => got.items.push(value),
+                    Err(error) => got.failed.push(KeyFailure {
+                        key,
+                        error: Arc::new(error),
+                    }),
+                }
+            }
+            Slot::Missing => got.missing.push(key),
+            Slot::Unprocessed => got.unprocessed.push(key),
+            Slot::Failed(error) => got.failed.push(KeyFailure { key, error }),
+        }
+    }
+    got
+}
+
+/// Each key once, in the order first passed, with the position of each by its fingerprint.
+fn distinct_keys(passed: Vec<Item>) -> (HashMap<Vec<u8>, usize>, Vec<Item>) {
+    let mut slot_of: HashMap<Vec<u8>, usize> = HashMap::new();
+    let mut keys: Vec<Item> = Vec::new();
+    for key in passed {
+        let next = keys.len();
+        if let std::collections::hash_map::Entry::Vacant(entry) =
+            slot_of.entry(key_fingerprint(&key))
+        {
+            entry.insert(next);
+            keys.push(key);
+        }
+    }
+    (slot_of, keys)
+}
+
+/// What every chunk's calls found, left and failed, put in the slot of each key.
+fn fill_slots(
+    keys: &[Item],
+    slot_of: &HashMap<Vec<u8>, usize>,
+    key_names: &[&'static str],
+    results: Vec<ChunkResult>,
+) -> (Vec<Slot>, u32) {
+    let mut slots: Vec<Slot> = keys.iter().map(|_| Slot::Missing).collect();
+    let mut retries = 0;
+    for chunk in results {
+        retries += chunk.retries;
+        for item in chunk.found {
+            if let Some(&i) = slot_of.get(&key_fingerprint_of(&item, key_names)) {
+                slots[i] = Slot::Found(item);
+            }
+        }
+        for key in chunk.left {
+            if let Some(&i) = slot_of.get(&key_fingerprint(&key)) {
+                slots[i] = match &chunk.error {
+                    Some(error) => Slot::Failed(error.clone()),
+                    None => Slot::Unprocessed,
+                };
+            }
+        }
+    }
+    (slots, retries)
+}
+
+/// How every chunk of one batch is read: the same table, consistency and projection. Apart
+/// from the model's type, so that it is compiled once.
+struct ChunkRead<'r> {
+    db: &'r Db,
+    model: &'static str,
+    table: &'r str,
+    consistent: bool,
+    projection: Option<String>,
+    names: Option<HashMap<String, String>>,
+}
+
+impl ChunkRead<'_> {
+    /// Reads one chunk of keys, retrying what DynamoDB leaves unprocessed as `policy` says.
+    async fn read_retried(&self, policy: RetryPolicy, chunk: Vec<Item>) -> ChunkResult {
+        let retried = with_retries(policy, chunk, Vec::is_empty, |keys| self.read(keys)).await;
+        ChunkResult {
+            found: retried.done,
+            left: retried.left,
+            error: retried.error.map(Arc::new),
+            retries: retried.retries,
+        }
+    }
+
+    /// One BatchGetItem call: the items found and the keys left unprocessed, or the keys with
+    /// the error of the call.
+    async fn read(&self, keys: Vec<Item>) -> Result<(Vec<Item>, Vec<Item>), (Vec<Item>, Error)> {
+        let request = KeysAndAttributes::builder()
+            .set_keys(Some(keys.clone()))
+            .consistent_read(self.consistent)
+            .set_projection_expression(self.projection.clone())
+            .set_expression_attribute_names(self.names.clone())
+            .build()
+            .unwrap_or_else(|_| unreachable!("keys are set"));
+        let db = self.db;
+        let request = db
+            .client()
+            .batch_get_item()
+            .request_items(self.table, request)
+            .set_return_consumed_capacity(db.return_capacity())
+            .send();
+        let output = match crate::db::watch(request).await {
+            (Ok(output), _) => output,
+            (Err(e), attempts) => {
+                let error = Error::sdk(Operation::BatchGetItem, self.table, e, attempts);
+                return Err((keys, error));
+            }
+        };
+        let models = Models::One(self.model);
+        db.record_capacity(Operation::BatchGetItem, models, output.consumed_capacity());
+        let found = output
+            .responses
+            .and_then(|mut responses| responses.remove(self.table))
+            .unwrap_or_default();
+        let left = output
+            .unprocessed_keys
+            .and_then(|mut u| u.remove(self.table))
+            .map(|k| k.keys)
+            .unwrap_or_default();
+        Ok((found, left))
     }
 }
 

@@ -10,7 +10,7 @@ use aws_sdk_dynamodb::types::{DeleteRequest, PutRequest, WriteRequest};
 use futures::stream::{self, StreamExt};
 use tracing::Instrument;
 
-use super::{MAX_BATCH_WRITE, RetryPolicy, key_fingerprint, with_retries};
+use super::{MAX_BATCH_WRITE, Retried, RetryPolicy, key_fingerprint, with_retries};
 use crate::capacity::Models;
 use crate::db::Db;
 use crate::error::Error;
@@ -384,7 +384,7 @@ impl<'a> BatchWrite<'a> {
         let replaced = replaced_by(&prepared);
         let db = self.db;
         let policy = self.retry;
-        let mut outcomes: Vec<Option<WriteOutcome>> = replaced
+        let outcomes: Vec<Option<WriteOutcome>> = replaced
             .iter()
             .map(|by| by.map(|by| WriteOutcome::Replaced { by }))
             .collect();
@@ -400,20 +400,7 @@ impl<'a> BatchWrite<'a> {
                 });
             }
         }
-        let span = {
-            let tables: std::collections::BTreeSet<&str> =
-                entries.iter().map(|e| e.write.table.as_str()).collect();
-            let models: Vec<(&str, &'static str)> = entries
-                .iter()
-                .map(|e| (e.write.table.as_str(), e.model))
-                .collect();
-            request_span(
-                Operation::BatchWriteItem,
-                Models::PerItem(&models),
-                &tables.into_iter().collect::<Vec<_>>().join(", "),
-                None,
-            )
-        };
+        let span = batch_span(&entries);
         let mut entries = entries.into_iter().peekable();
         let mut chunks: Vec<Vec<Entry>> = Vec::new();
         while entries.peek().is_some() {
@@ -430,30 +417,7 @@ impl<'a> BatchWrite<'a> {
             .instrument(span.clone())
             .await;
 
-        let mut retries = 0;
-        for retried in results {
-            retries += retried.retries;
-            for index in retried.done {
-                outcomes[index] = Some(WriteOutcome::Written);
-            }
-            let error = retried.error.map(Arc::new);
-            for entry in retried.left {
-                outcomes[entry.index] = Some(match &error {
-                    Some(error) => WriteOutcome::Failed {
-                        write: entry.write,
-                        error: error.clone(),
-                    },
-                    None => WriteOutcome::Unprocessed(entry.write),
-                });
-            }
-        }
-        // `with_retries` ends every entry of a chunk in `done` or `left`.
-        let outcomes: Vec<WriteOutcome> = outcomes
-            .into_iter()
-            .map(|outcome| {
-                outcome.unwrap_or_else(|| unreachable!("every sent write has an outcome"))
-            })
-            .collect();
+        let (outcomes, retries) = settle(outcomes, results);
         // A written put's model takes its new version and runs `after_save`, every one of them.
         let mut hook_errors = Vec::new();
         for (index, after_write) in after_writes.into_iter().enumerate() {
@@ -472,6 +436,53 @@ impl<'a> BatchWrite<'a> {
         span.record("retries", retries);
         Ok(written)
     }
+}
+
+/// The span of a whole batch: every table it writes, and the models of the writes in each.
+fn batch_span(entries: &[Entry]) -> tracing::Span {
+    let tables: std::collections::BTreeSet<&str> =
+        entries.iter().map(|e| e.write.table.as_str()).collect();
+    let models: Vec<(&str, &'static str)> = entries
+        .iter()
+        .map(|e| (e.write.table.as_str(), e.model))
+        .collect();
+    request_span(
+        Operation::BatchWriteItem,
+        Models::PerItem(&models),
+        &tables.into_iter().collect::<Vec<_>>().join(", "),
+        None,
+    )
+}
+
+/// The outcome of every write: those settled before sending (replaced by a later write of the
+/// same key) and what each chunk's calls came to; with the retries they took.
+fn settle(
+    mut outcomes: Vec<Option<WriteOutcome>>,
+    results: Vec<Retried<usize, Vec<Entry>>>,
+) -> (Vec<WriteOutcome>, u32) {
+    let mut retries = 0;
+    for retried in results {
+        retries += retried.retries;
+        for index in retried.done {
+            outcomes[index] = Some(WriteOutcome::Written);
+        }
+        let error = retried.error.map(Arc::new);
+        for entry in retried.left {
+            outcomes[entry.index] = Some(match &error {
+                Some(error) => WriteOutcome::Failed {
+                    write: entry.write,
+                    error: error.clone(),
+                },
+                None => WriteOutcome::Unprocessed(entry.write),
+            });
+        }
+    }
+    // `with_retries` ends every entry of a chunk in `done` or `left`.
+    let outcomes = outcomes
+        .into_iter()
+        .map(|outcome| outcome.unwrap_or_else(|| unreachable!("every sent write has an outcome")))
+        .collect();
+    (outcomes, retries)
 }
 
 /// One BatchWriteItem call of a chunk: gives the indexes written and the entries DynamoDB left

@@ -19,6 +19,8 @@ use crate::model::Model;
 use crate::ops::{OpFuture, finish, prepare, request_span};
 use crate::value::ConversionError;
 use crate::value::Item;
+use aws_sdk_dynamodb::config::http::HttpResponse;
+use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 
 /// A write transaction: puts, creates, updates, deletes and condition checks across models and
 /// tables (at most 100), applied all together or not at all.
@@ -484,44 +486,56 @@ impl<'a> Transaction<'a> {
                     count,
                     output.consumed_capacity(),
                 );
-                // Every model holds its new version before any `after_save` runs, and every hook
-                // runs: one failing does not keep the others from theirs.
-                let mut committed: Vec<AfterCommit<'_>> =
-                    behaviours.into_iter().filter_map(|(_, c)| c).collect();
-                for model in &mut committed {
-                    model.record_version();
-                }
-                let errors: Vec<Error> = committed
-                    .iter()
-                    .filter_map(|model| model.after_save().err())
-                    .collect();
-                if errors.is_empty() {
-                    Ok(())
-                } else {
-                    Err(Error::AfterWrite { errors })
-                }
+                committed(behaviours.into_iter().filter_map(|(_, c)| c).collect())
             }
-            Err(e) => match e.as_service_error() {
-                Some(service) if service.is_transaction_canceled_exception() => {
-                    let reasons = match service {
-                        aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError::TransactionCanceledException(canceled) => canceled
-                            .cancellation_reasons()
-                            .iter()
-                            .zip(&behaviours)
-                            .map(|(reason, (version, _))| CancelReason::from_sdk(reason, *version))
-                            .collect(),
-                        _ => Vec::new(),
-                    };
-                    Err(Error::TransactionCanceled { reasons })
-                }
-                _ => Err(Error::sdk(
-                    Operation::TransactWriteItems,
-                    "(transaction)",
-                    e,
-                    attempts,
-                )),
-            },
+            Err(e) => {
+                let versions: Vec<_> = behaviours.iter().map(|(version, _)| *version).collect();
+                Err(canceled(e, &versions, attempts))
+            }
         }
+    }
+}
+
+/// After a commit: every model holds its new version before any `after_save` runs, and every
+/// hook runs, one failing not keeping the others from theirs.
+fn committed(mut models: Vec<AfterCommit<'_>>) -> Result<(), Error> {
+    for model in &mut models {
+        model.record_version();
+    }
+    let errors: Vec<Error> = models
+        .iter()
+        .filter_map(|model| model.after_save().err())
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::AfterWrite { errors })
+    }
+}
+
+/// The error of a transaction that failed: cancelled, with each action's reason told apart by
+/// the version the action expected, or the SDK's error.
+fn canceled(
+    error: aws_sdk_dynamodb::error::SdkError<TransactWriteItemsError, HttpResponse>,
+    versions: &[Option<(&'static str, u64)>],
+    attempts: crate::db::Attempts,
+) -> Error {
+    match error.as_service_error() {
+        Some(TransactWriteItemsError::TransactionCanceledException(canceled)) => {
+            let reasons = canceled
+                .cancellation_reasons()
+                .iter()
+                .zip(versions)
+                .map(|(reason, version)| CancelReason::from_sdk(reason, *version))
+                .collect();
+            Error::TransactionCanceled { reasons }
+        }
+        _ => Error::sdk(
+            Operation::TransactWriteItems,
+            "(transaction)",
+            error,
+            attempts,
+        ),
     }
 }
 
