@@ -262,6 +262,7 @@ struct FaultyConnector {
 }
 
 /// What happens to one request.
+#[derive(Clone, Copy)]
 enum Fate {
     Throttle,
     ServerError,
@@ -292,61 +293,9 @@ async fn fault(
         .unwrap_or("")
         .to_owned();
     let faults = &state.faults;
-    let draw = state.draw();
-    let throttled = faults.throttle;
-    let server_error = throttled + faults.server_error;
-    let dropped = server_error + faults.drop_after_write;
-    let fate = if draw < throttled {
-        Fate::Throttle
-    } else if draw < server_error {
-        Fate::ServerError
-    } else if draw < dropped {
-        Fate::DropAfterWrite
-    } else if operation == "TransactWriteItems" && state.draw() < faults.transaction_conflict {
-        Fate::Conflict
-    } else {
-        Fate::Pass
-    };
-    match fate {
-        Fate::Throttle => {
-            counts.throttled.fetch_add(1, Ordering::Relaxed);
-            return Ok(error_response(
-                400,
-                "ProvisionedThroughputExceededException",
-                "injected: the level of configured provisioned throughput for the table was exceeded",
-                Map::new(),
-            ));
-        }
-        Fate::ServerError => {
-            counts.server_errors.fetch_add(1, Ordering::Relaxed);
-            return Ok(error_response(
-                500,
-                "InternalServerError",
-                "injected: internal server error",
-                Map::new(),
-            ));
-        }
-        Fate::Conflict => {
-            counts.conflicts.fetch_add(1, Ordering::Relaxed);
-            let actions = body_json(&request)
-                .and_then(|body| body.get("TransactItems")?.as_array().map(Vec::len))
-                .unwrap_or(1);
-            let reasons: Vec<Value> = (0..actions.max(1))
-                .map(|i| match i {
-                    0 => serde_json::json!({"Code": "TransactionConflict", "Message": "injected: transaction is ongoing for the item"}),
-                    _ => serde_json::json!({"Code": "None"}),
-                })
-                .collect();
-            let mut extra = Map::new();
-            extra.insert("CancellationReasons".to_owned(), Value::Array(reasons));
-            return Ok(error_response(
-                400,
-                "TransactionCanceledException",
-                "injected: transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict]",
-                extra,
-            ));
-        }
-        Fate::DropAfterWrite | Fate::Pass => {}
+    let fate = state.fate(&operation);
+    if let Some(answer) = answer_without_sending(fate, state, &request) {
+        return Ok(answer);
     }
     let held = match operation.as_str() {
         "BatchWriteItem" | "BatchGetItem" if state.draw() < faults.unprocessed => {
@@ -368,6 +317,79 @@ async fn fault(
         ));
     }
     Ok(response)
+}
+
+impl State {
+    /// What happens to the next request, drawn from the odds.
+    fn fate(&self, operation: &str) -> Fate {
+        let faults = &self.faults;
+        let draw = self.draw();
+        let throttled = faults.throttle;
+        let server_error = throttled + faults.server_error;
+        let dropped = server_error + faults.drop_after_write;
+        if draw < throttled {
+            Fate::Throttle
+        } else if draw < server_error {
+            Fate::ServerError
+        } else if draw < dropped {
+            Fate::DropAfterWrite
+        } else if operation == "TransactWriteItems" && self.draw() < faults.transaction_conflict {
+            Fate::Conflict
+        } else {
+            Fate::Pass
+        }
+    }
+}
+
+/// The answer of a request that never reaches the engine: throttled, a server error, or a
+/// transaction conflict; `None` for a request the engine is to see.
+fn answer_without_sending(
+    fate: Fate,
+    state: &State,
+    request: &HttpRequest,
+) -> Option<HttpResponse> {
+    let counts = &state.log.0;
+    match fate {
+        Fate::Throttle => {
+            counts.throttled.fetch_add(1, Ordering::Relaxed);
+            Some(error_response(
+                400,
+                "ProvisionedThroughputExceededException",
+                "injected: the level of configured provisioned throughput for the table was exceeded",
+                Map::new(),
+            ))
+        }
+        Fate::ServerError => {
+            counts.server_errors.fetch_add(1, Ordering::Relaxed);
+            Some(error_response(
+                500,
+                "InternalServerError",
+                "injected: internal server error",
+                Map::new(),
+            ))
+        }
+        Fate::Conflict => {
+            counts.conflicts.fetch_add(1, Ordering::Relaxed);
+            let actions = body_json(request)
+                .and_then(|body| body.get("TransactItems")?.as_array().map(Vec::len))
+                .unwrap_or(1);
+            let reasons: Vec<Value> = (0..actions.max(1))
+                .map(|i| match i {
+                    0 => serde_json::json!({"Code": "TransactionConflict", "Message": "injected: transaction is ongoing for the item"}),
+                    _ => serde_json::json!({"Code": "None"}),
+                })
+                .collect();
+            let mut extra = Map::new();
+            extra.insert("CancellationReasons".to_owned(), Value::Array(reasons));
+            Some(error_response(
+                400,
+                "TransactionCanceledException",
+                "injected: transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict]",
+                extra,
+            ))
+        }
+        Fate::DropAfterWrite | Fate::Pass => None,
+    }
 }
 
 /// The request's JSON body, when it is one in memory (every DynamoDB request is).
