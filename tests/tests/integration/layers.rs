@@ -299,3 +299,61 @@ fn the_checks_see_a_cycle_and_a_layer_broken() {
     .into();
     assert_eq!(cycles(&graph), [vec!["a", "b", "c"]]);
 }
+
+/// The longest a function may be, from its `fn` line to its closing brace (rustfmt layout).
+const MAX_FUNCTION_LINES: usize = 80;
+/// The longest a source file may be.
+const MAX_FILE_LINES: usize = 500;
+
+/// Functions over [`MAX_FUNCTION_LINES`] and files over [`MAX_FILE_LINES`] in the crate at `src`.
+fn too_long(src: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    sources(src, &mut files);
+    let mut found = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        if lines.len() > MAX_FILE_LINES {
+            found.push(format!("{} has {} lines", file.display(), lines.len()));
+        }
+        for (n, line) in lines.iter().enumerate() {
+            let trimmed = line.trim_start();
+            let indent = &line[..line.len() - trimmed.len()];
+            let is_fn = ["fn ", "pub fn ", "async fn ", "pub async fn ", "const fn "]
+                .iter()
+                .chain(&[
+                    "pub(crate) fn ",
+                    "pub(super) fn ",
+                    "pub(crate) async fn ",
+                    "pub const fn ",
+                ])
+                .any(|start| trimmed.starts_with(start));
+            if !is_fn || line.trim_end().ends_with(';') || line.trim_end().ends_with('}') {
+                continue;
+            }
+            let closing = format!("{indent}}}");
+            if let Some(end) = lines[n + 1..].iter().position(|l| *l == closing)
+                && end + 2 > MAX_FUNCTION_LINES
+            {
+                found.push(format!(
+                    "{}:{} is a function of {} lines",
+                    file.display(),
+                    n + 1,
+                    end + 2
+                ));
+            }
+        }
+    }
+    found
+}
+
+/// Units a reader can take in at once: no function over 80 lines, no file over 500, in the
+/// runtime and the local engines. (The derive crate's expansion of entities and its attribute
+/// parsers are still longer; they are to follow.)
+#[test]
+fn no_function_or_file_is_too_long_to_read_at_once() {
+    for krate in ["dynamo-model", "dynamo-model-local"] {
+        let found = too_long(&workspace().join(krate).join("src"));
+        assert!(found.is_empty(), "{krate}:\n{}", found.join("\n"));
+    }
+}

@@ -30,6 +30,7 @@ macro_rules! batch_options {
 }
 
 mod get;
+mod outcome;
 mod write;
 
 use std::future::Future;
@@ -41,7 +42,8 @@ use crate::retries::RetryPolicy;
 use crate::value::Item;
 
 pub use get::{BatchGet, BatchGot, KeyFailure};
-pub use write::{BatchWrite, BatchWriteItem, BatchWritten, WriteOutcome};
+pub use outcome::{BatchWritten, WriteOutcome};
+pub use write::{BatchWrite, BatchWriteItem};
 
 /// DynamoDB reads at most this many keys in one BatchGetItem.
 pub const MAX_BATCH_GET: usize = 100;

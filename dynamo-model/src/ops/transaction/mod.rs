@@ -1,6 +1,7 @@
 //! Transactions: TransactWriteItems and TransactGetItems across models and tables, all or
 //! nothing, with a typed reason for each action when DynamoDB cancels one.
 
+mod action;
 mod get;
 mod write;
 
