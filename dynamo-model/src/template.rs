@@ -193,22 +193,24 @@ fn year_out_of_range(year: i32) -> ConversionError {
     ))
 }
 
+/// A year a key template can write: 0 to 9999, in four digits.
+#[cfg(any(feature = "chrono", feature = "time"))]
+fn check_year(year: i32) -> Result<(), ConversionError> {
+    match (0..=9999).contains(&year) {
+        true => Ok(()),
+        false => Err(year_out_of_range(year)),
+    }
+}
+
 #[cfg(feature = "chrono")]
 mod chrono_parts {
-    use super::{KeyPart, year_out_of_range};
+    use super::{KeyPart, check_year};
     use crate::value::ConversionError;
     use crate::value::time::{push_date, push_date_time};
     use chrono::Datelike;
 
     /// Days from 0001-01-01 (chrono's day 1) to 1970-01-01.
     const UNIX_EPOCH_FROM_CE: i64 = 719_163;
-
-    fn check_year(year: i32) -> Result<(), ConversionError> {
-        match (0..=9999).contains(&year) {
-            true => Ok(()),
-            false => Err(year_out_of_range(year)),
-        }
-    }
 
     impl KeyPart for chrono::DateTime<chrono::Utc> {
         type Arg<'k> = chrono::DateTime<chrono::Utc>;
@@ -233,19 +235,12 @@ mod chrono_parts {
 
 #[cfg(feature = "time")]
 mod time_parts {
-    use super::{KeyPart, year_out_of_range};
+    use super::{KeyPart, check_year};
     use crate::value::ConversionError;
     use crate::value::time::{push_date, push_date_time};
 
     /// The Julian day of 1970-01-01.
     const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
-
-    fn check_year(year: i32) -> Result<(), ConversionError> {
-        match (0..=9999).contains(&year) {
-            true => Ok(()),
-            false => Err(year_out_of_range(year)),
-        }
-    }
 
     impl KeyPart for time::OffsetDateTime {
         type Arg<'k> = time::OffsetDateTime;
