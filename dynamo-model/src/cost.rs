@@ -1,6 +1,6 @@
 //! What requests cost: the capacity an item will consume, predicted from its size before it is
-//! sent, and the price of what a [`CapacityMeter`](crate::capacity::CapacityMeter) recorded, from a table of DynamoDB's prices
-//! that a caller can replace.
+//! sent, and the price of what a [`CapacityMeter`](crate::capacity::CapacityMeter) recorded, from a
+//! table of DynamoDB's prices that a caller can replace.
 //!
 //! ```
 //! use dynamo_model::capacity::CapacityMeter;
@@ -267,18 +267,19 @@ impl<'i> IndexEntry<'i> {
     /// The entry of `item` in `index`, or `None` when the item lacks one of the index's key
     /// attributes and so is not in the index.
     fn of(schema: &Schema, index: &IndexSchema, item: &'i Item) -> Option<Self> {
-        let key = index
+        let index_keys: Vec<&str> = index
             .hash_keys()
             .chain(index.range_keys())
-            .map(|key| item.get(key.name))
+            .map(|key| key.name)
+            .collect();
+        let key = index_keys
+            .iter()
+            .map(|name| item.get(*name))
             .collect::<Option<Vec<_>>>()?;
         let is_key = |name: &str| {
             name == schema.hash_key.name
                 || schema.range_key.is_some_and(|k| k.name == name)
-                || index
-                    .hash_keys()
-                    .chain(index.range_keys())
-                    .any(|k| k.name == name)
+                || index_keys.contains(&name)
         };
         let attributes = item
             .iter()
@@ -390,7 +391,8 @@ pub struct CostReport {
     /// What they cost on demand, in US dollars.
     pub on_demand: f64,
     /// Per table (`None` index), index, operation and model, as the meter's
-    /// [`snapshot`](crate::capacity::CapacityMeter::snapshot) lists them: units and their on-demand cost.
+    /// [`snapshot`](crate::capacity::CapacityMeter::snapshot) lists them: units and their on-demand
+    /// cost.
     pub by_table: Vec<(String, Option<String>, Units, f64)>,
     /// Per model (as [`Usage::model`](crate::capacity::Usage::model) names it), in
     /// alphabetical order: every table, index and operation its requests went through.
