@@ -73,9 +73,9 @@ pub trait Entity: Model {
     fn sort_key() -> Self::SortKeyStart;
 }
 
-/// A sort key written by a template `M` ([`KeyTemplate`](crate::schema::KeyTemplate)): the text of the key, whole or a
-/// prefix of it. Made by the typed builder ([`Entity::sort_key`], or an index handle's
-/// `sort_key()`), never by hand, so a condition on it always follows the template.
+/// A sort key written by a template `M` ([`KeyTemplate`](crate::schema::KeyTemplate)): the text of
+/// the key, whole or a prefix of it. Made by the typed builder ([`Entity::sort_key`], or an index
+/// handle's `sort_key()`), never by hand, so a condition on it always follows the template.
 pub struct SortKeyText<M> {
     text: String,
     model: PhantomData<fn() -> M>,

@@ -7,7 +7,8 @@ use hmac::{KeyInit, Mac};
 type HmacSha256 = hmac::Hmac<sha2::Sha256>;
 
 /// A key that signs the cursors a `Db` hands out and checks the ones it is given, so that a
-/// client cannot forge a start key. Set it with [`Db::with_cursor_key`](crate::Db::with_cursor_key).
+/// client cannot forge a start key. Set it with
+/// [`Db::with_cursor_key`](crate::Db::with_cursor_key).
 #[derive(Clone)]
 pub struct CursorKey(std::sync::Arc<[u8]>);
 

@@ -145,8 +145,8 @@ impl Db {
         })
     }
 
-    /// A client for a local engine (Dynoxide, moto, DynamoDB Local, LocalStack) at `endpoint`, with fixed
-    /// dummy credentials and region so that every local handle sees the same tables. Requests
+    /// A client for a local engine (Dynoxide, moto, DynamoDB Local, LocalStack) at `endpoint`, with
+    /// fixed dummy credentials and region so that every local handle sees the same tables. Requests
     /// retry and time out as [`Retries::standard`] says.
     ///
     /// Needs an HTTP client: the feature `rustls-ring` (on by default) or `rustls-aws-lc`.

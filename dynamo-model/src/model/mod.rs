@@ -45,9 +45,10 @@ use crate::value::{ConversionError, Item};
 /// # Ok(()) }
 /// ```
 pub trait Model: Hooks + AsyncHooks + WriteBehaviours + Sized {
-    /// How a key is passed to [`get`](crate::ModelExt::get) and [`delete`](crate::ModelExt::delete): the hash key's
-    /// argument type (`&str` for a `String` key, the integer itself for numbers), or a tuple of
-    /// hash and range key arguments when the model has a range key.
+    /// How a key is passed to [`get`](crate::ModelExt::get) and
+    /// [`delete`](crate::ModelExt::delete): the hash key's argument type (`&str` for a `String`
+    /// key, the integer itself for numbers), or a tuple of hash and range key arguments when the
+    /// model has a range key.
     type Key<'k>;
 
     /// The Rust type of the hash key (a [`KeyType`](crate::KeyType)).

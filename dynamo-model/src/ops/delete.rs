@@ -22,8 +22,9 @@ use crate::model::Model;
 use crate::value::ConversionError;
 use crate::value::Item;
 
-/// Deletes one item by key. Made by [`ModelExt::delete`](crate::ModelExt::delete); deleting an absent item succeeds
-/// (unless a condition says otherwise). The model's `before_delete` hook runs first.
+/// Deletes one item by key. Made by [`ModelExt::delete`](crate::ModelExt::delete); deleting an
+/// absent item succeeds (unless a condition says otherwise). The model's `before_delete` hook runs
+/// first.
 #[must_use = "an operation does nothing until it is awaited"]
 pub struct Delete<'a, M> {
     db: &'a Db,

@@ -19,8 +19,8 @@ use crate::model::{Model, Projection};
 use crate::value::ConversionError;
 use crate::value::Item;
 
-/// Reads one item by key. Made by [`ModelExt::get`](crate::ModelExt::get); `.await` gives `Option<M>`, or `Option<P>`
-/// after `.project::<P>()`.
+/// Reads one item by key. Made by [`ModelExt::get`](crate::ModelExt::get); `.await` gives
+/// `Option<M>`, or `Option<P>` after `.project::<P>()`.
 #[must_use = "an operation does nothing until it is awaited"]
 pub struct Get<'a, M, P = M> {
     db: &'a Db,

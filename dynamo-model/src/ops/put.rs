@@ -26,7 +26,8 @@ use crate::model::Model;
 use crate::schema::Schema;
 use crate::value::Item;
 
-/// Writes one item. Made by [`ModelExt::put`](crate::ModelExt::put) (replace) and [`ModelExt::create`](crate::ModelExt::create) (only if new).
+/// Writes one item. Made by [`ModelExt::put`](crate::ModelExt::put) (replace) and
+/// [`ModelExt::create`](crate::ModelExt::create) (only if new).
 ///
 /// Before the item is built, the model's behaviours run on it: `before_save`, timestamps and
 /// validation (see [`crate::behaviour`]). A versioned model is written only if the stored

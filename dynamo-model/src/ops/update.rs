@@ -22,10 +22,10 @@ use crate::model::{Model, Projection};
 use crate::value::ConversionError;
 use crate::value::Item;
 
-/// Changes attributes of one item in place. Made by [`ModelExt::update`](crate::ModelExt::update) and
-/// [`ModelExt::update_item`](crate::ModelExt::update_item); `.await` gives the item as it is after the update. The actions
-/// (`set`, `increment`, `unset`, ...) are the [`UpdateActions`] methods, in scope through the
-/// prelude.
+/// Changes attributes of one item in place. Made by [`ModelExt::update`](crate::ModelExt::update)
+/// and [`ModelExt::update_item`](crate::ModelExt::update_item); `.await` gives the item as it is
+/// after the update. The actions (`set`, `increment`, `unset`, ...) are the [`UpdateActions`]
+/// methods, in scope through the prelude.
 ///
 /// Only the named attributes change: `set(&f.home.zip, ..)` writes `home.zip` and leaves the
 /// rest of `home` alone. An update of an absent item creates it with just the key and the

@@ -19,9 +19,10 @@ use crate::ops::{OpFuture, request_span};
 use crate::value::ConversionError;
 use crate::value::Item;
 
-/// Reads many items of one model by key. Made by [`ModelExt::batch_get`](crate::ModelExt::batch_get); `.await` gives a
-/// [`BatchGot`] that accounts for every key: read, missing (no item), left unprocessed after
-/// every retry, or failed with an error.
+/// Reads many items of one model by key. Made by
+/// [`ModelExt::batch_get`](crate::ModelExt::batch_get); `.await` gives a [`BatchGot`] that accounts
+/// for every key: read, missing (no item), left unprocessed after every retry, or failed with an
+/// error.
 ///
 /// Each key is read once, however often it is passed (DynamoDB refuses a call with one key
 /// twice). Items come back in the order of their keys.

@@ -3,8 +3,8 @@
 use super::*;
 
 /// Reads every item of a table or index, optionally filtered, in one sequence or in parallel
-/// segments. Made by [`ModelExt::scan`](crate::ModelExt::scan) or an index's [`scan`](crate::index::Index::scan);
-/// `.await` gives every matching item.
+/// segments. Made by [`ModelExt::scan`](crate::ModelExt::scan) or an index's
+/// [`scan`](crate::index::Index::scan); `.await` gives every matching item.
 #[must_use = "an operation does nothing until it is awaited"]
 pub struct Scan<'a, M, P = M> {
     reader: Reader<'a>,

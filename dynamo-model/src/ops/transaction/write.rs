@@ -119,9 +119,9 @@ impl<'a> Transaction<'a> {
     /// Applies `update` to the item of model `M` with this key, with the model's update
     /// behaviours (validation of the values set, timestamps, version bump).
     ///
-    /// Like [`ModelExt::update`](crate::ModelExt::update), it changes an existing item only: with no item with the key, the
-    /// action's [`CancelReason`] is a failed condition with no item. Put the whole model to
-    /// create or replace one.
+    /// Like [`ModelExt::update`](crate::ModelExt::update), it changes an existing item only: with
+    /// no item with the key, the action's [`CancelReason`] is a failed condition with no item. Put
+    /// the whole model to create or replace one.
     pub fn update<M: Model>(self, key: M::Key<'_>, update: Update) -> Self {
         self.keyed::<M>(key, Keyed::Update(update), None, None)
     }
