@@ -77,16 +77,13 @@ impl Intercept for AttemptCounter {
         _runtime_components: &RuntimeComponents,
         _cfg: &mut ConfigBag,
     ) -> Result<(), BoxError> {
-        let uri = context.request().uri();
-        let endpoint = match uri.find("://") {
-            Some(scheme) => {
-                let rest = &uri[scheme + 3..];
-                let authority = rest.split('/').next().unwrap_or(rest);
-                format!("{}{authority}", &uri[..scheme + 3])
+        // Only a watched request keeps it, and its retries all go to the same endpoint.
+        let _ = WATCHED.try_with(|watched| {
+            let mut watched = watched.borrow_mut();
+            if watched.endpoint.is_none() {
+                watched.endpoint = Some(endpoint_of(context.request().uri()));
             }
-            None => uri.to_owned(),
-        };
-        let _ = WATCHED.try_with(|watched| watched.borrow_mut().endpoint = Some(endpoint));
+        });
         Ok(())
     }
 
@@ -96,18 +93,32 @@ impl Intercept for AttemptCounter {
         _runtime_components: &RuntimeComponents,
         _cfg: &mut ConfigBag,
     ) -> Result<(), BoxError> {
-        let failure = match context.output_or_error() {
-            Some(Err(error)) => Some(match error.as_connector_error() {
-                Some(connector) => innermost_cause(connector),
-                None => match context.response() {
-                    Some(response) => format!("HTTP {}", response.status().as_u16()),
-                    None => innermost_cause(error),
-                },
-            }),
-            _ => None,
-        };
-        let _ = WATCHED.try_with(|watched| watched.borrow_mut().last_failure = failure);
+        // Only a watched request keeps it: no text is made for the others.
+        let _ = WATCHED.try_with(|watched| {
+            watched.borrow_mut().last_failure = match context.output_or_error() {
+                Some(Err(error)) => Some(match error.as_connector_error() {
+                    Some(connector) => innermost_cause(connector),
+                    None => match context.response() {
+                        Some(response) => format!("HTTP {}", response.status().as_u16()),
+                        None => innermost_cause(error),
+                    },
+                }),
+                _ => None,
+            }
+        });
         Ok(())
+    }
+}
+
+/// `scheme://host:port` of a request's URI.
+fn endpoint_of(uri: &str) -> String {
+    match uri.find("://") {
+        Some(scheme) => {
+            let rest = &uri[scheme + 3..];
+            let authority = rest.split('/').next().unwrap_or(rest);
+            format!("{}{authority}", &uri[..scheme + 3])
+        }
+        None => uri.to_owned(),
     }
 }
 
