@@ -74,7 +74,7 @@ async fn consistent_reads(db: &Db) -> &'static str {
 }
 
 /// An `ADD` of 1 to `counter` on the item `id` of `table`, as one transaction.
-fn add_one(db: &Db, table: &str, id: &str) -> TransactWriteItem {
+fn add_one(table: &str, id: &str) -> TransactWriteItem {
     let update = Update::builder()
         .table_name(table)
         .key("id", s(id))
@@ -83,7 +83,6 @@ fn add_one(db: &Db, table: &str, id: &str) -> TransactWriteItem {
         .expression_attribute_values(":one", AttributeValue::N("1".into()))
         .build()
         .unwrap();
-    let _ = db;
     TransactWriteItem::builder().update(update).build()
 }
 
@@ -94,7 +93,7 @@ async fn transaction_conflicts(db: &Db) -> &'static str {
     let sends = (0..16).map(|_| {
         db.client()
             .transact_write_items()
-            .transact_items(add_one(db, &table, "t"))
+            .transact_items(add_one(&table, "t"))
             .send()
     });
     let outcomes = futures::future::join_all(sends).await;
@@ -111,7 +110,7 @@ async fn idempotency_tokens(db: &Db) -> &'static str {
     for _ in 0..2 {
         db.client()
             .transact_write_items()
-            .transact_items(add_one(db, &table, "i"))
+            .transact_items(add_one(&table, "i"))
             .client_request_token("probe-token")
             .send()
             .await
