@@ -27,7 +27,7 @@ pub struct Address {
 #[derive(Model, Serialize, Deserialize, Debug, Clone, PartialEq)]
 #[dynamo(table = "users")]
 pub struct User {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     pub id: String,
     pub email: String,
     pub name: String,
@@ -54,7 +54,7 @@ pub struct User {
 #[derive(Model, Serialize, Deserialize, Debug, Clone, PartialEq)]
 #[dynamo(table = "counters")]
 pub struct Counter {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     pub id: String,
     pub count: u64,
     pub label: String,
@@ -64,9 +64,9 @@ pub struct Counter {
 #[derive(dynamo_model::SharedTable)]
 #[dynamo(
     name = "shop",
-    pk = "pk",
-    sk = "sk",
-    gsi(name = "gsi1", pk = "gsi1pk", sk = "gsi1sk"),
+    partition_key = "pk",
+    sort_key = "sk",
+    global_index(name = "gsi1", partition_key = "gsi1pk", sort_key = "gsi1sk"),
     entities(ShopOrder)
 )]
 pub struct Shop;
@@ -77,9 +77,9 @@ pub struct Shop;
 #[dynamo(
     table = Shop,
     entity = "order",
-    pk = "CUSTOMER#{customer_id}",
-    sk = "ORDER#{placed}#{order_id}",
-    index(name = "gsi1", pk = "STATUS#{status}", sk = "ORDER#{order_id}")
+    partition_key = "CUSTOMER#{customer_id}",
+    sort_key = "ORDER#{placed}#{order_id}",
+    global_index(name = "gsi1", partition_key = "STATUS#{status}", sort_key = "ORDER#{order_id}")
 )]
 pub struct ShopOrder {
     pub customer_id: String,

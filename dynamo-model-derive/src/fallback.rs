@@ -56,16 +56,16 @@ pub fn expand(
         impl #impl_generics #private::Model for #ident #ty_generics #where_clause {
             type Key<'k> = #private::core::convert::Infallible;
             type Fields = ();
-            type HashKey = #private::std::string::String;
-            type RangeKey = #private::NoRangeKey;
+            type PartitionKey = #private::std::string::String;
+            type SortKey = #private::NoSortKey;
             fn fields() -> Self::Fields {}
             type Indexes = ();
             fn indexes() -> Self::Indexes {}
             const SCHEMA: #private::Schema = #private::Schema {
                 name: "",
                 table: "",
-                hash_key: #private::KeyAttribute { name: "", scalar: #private::KeyScalar::S },
-                range_key: #private::core::option::Option::None,
+                partition_key: #private::KeyAttribute { name: "", scalar: #private::KeyScalar::S },
+                sort_key: #private::core::option::Option::None,
                 attributes: &[],
                 indexes: &[],
                 ttl: #private::core::option::Option::None,

@@ -19,7 +19,7 @@ use proc_macro::TokenStream;
 ///
 /// Struct options: `table = "name"`, `rename_all = "case"`, `global_index(...)`,
 /// `local_index(...)`, `hooks`, `timestamps`, `bound = "predicates"`, `crate = "path"`. Field
-/// options: `hash_key`, `range_key`, `rename = "name"`, `skip`, `with = path`, `serde`,
+/// options: `partition_key`, `sort_key`, `rename = "name"`, `skip`, `with = path`, `serde`,
 /// `flatten`, `default`/`default = expr`/`default_with = path`/`force_default`, `ttl`,
 /// `validate(...)`, `version`, `created_at`, `updated_at`. The guide's
 /// `docs/schema-errors.md` describes each.
@@ -53,7 +53,7 @@ pub fn derive_projection(input: TokenStream) -> TokenStream {
 }
 
 /// Derives `dynamo_model::SharedTable` for a unit struct declaring a table that several models
-/// share: `#[dynamo(name = "shop", pk = "pk", sk = "sk", entity_attribute = "_et")]`.
+/// share: `#[dynamo(name = "shop", partition_key = "pk", sort_key = "sk", entity_attribute = "_et")]`.
 #[proc_macro_derive(SharedTable, attributes(dynamo))]
 pub fn derive_shared_table(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);

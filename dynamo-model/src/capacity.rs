@@ -92,7 +92,7 @@ impl Models<'_> {
 ///
 /// ```no_run
 /// # async fn demo(db: dynamo_model::Db) -> Result<(), dynamo_model::Error> {
-/// # #[derive(dynamo_model::Model)] struct Cat { #[dynamo(hash_key)] id: String }
+/// # #[derive(dynamo_model::Model)] struct Cat { #[dynamo(partition_key)] id: String }
 /// use dynamo_model::capacity::CapacityMeter;
 /// use dynamo_model::{Model, ModelExt};
 ///

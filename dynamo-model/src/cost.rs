@@ -205,9 +205,9 @@ impl WriteCost {
 /// use dynamo_model::prelude::*;
 ///
 /// #[derive(Model)]
-/// #[dynamo(global_index(name = "by_status", hash = "status"))]
+/// #[dynamo(global_index(name = "by_status", partition_key = "status"))]
 /// struct Order {
-///     #[dynamo(hash_key)]
+///     #[dynamo(partition_key)]
 ///     id: String,
 ///     status: String,
 /// }
@@ -268,8 +268,8 @@ impl<'i> IndexEntry<'i> {
     /// attributes and so is not in the index.
     fn of(schema: &Schema, index: &IndexSchema, item: &'i Item) -> Option<Self> {
         let index_keys: Vec<&str> = index
-            .hash_keys()
-            .chain(index.range_keys())
+            .partition_keys()
+            .chain(index.sort_keys())
             .map(|key| key.name)
             .collect();
         let key = index_keys
@@ -277,8 +277,8 @@ impl<'i> IndexEntry<'i> {
             .map(|name| item.get(*name))
             .collect::<Option<Vec<_>>>()?;
         let is_key = |name: &str| {
-            name == schema.hash_key.name
-                || schema.range_key.is_some_and(|k| k.name == name)
+            name == schema.partition_key.name
+                || schema.sort_key.is_some_and(|k| k.name == name)
                 || index_keys.contains(&name)
         };
         let attributes = item

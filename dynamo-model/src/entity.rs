@@ -9,18 +9,18 @@
 //! use dynamo_model::SharedTable;
 //!
 //! #[derive(SharedTable)]
-//! #[dynamo(name = "shop", pk = "pk", sk = "sk", entities(Customer, Order))]
+//! #[dynamo(name = "shop", partition_key = "pk", sort_key = "sk", entities(Customer, Order))]
 //! struct Shop;
 //!
 //! #[derive(Model)]
-//! #[dynamo(table = Shop, entity = "customer", pk = "CUSTOMER#{id}", sk = "PROFILE")]
+//! #[dynamo(table = Shop, entity = "customer", partition_key = "CUSTOMER#{id}", sort_key = "PROFILE")]
 //! struct Customer {
 //!     id: String,
 //!     name: String,
 //! }
 //!
 //! #[derive(Model)]
-//! #[dynamo(table = Shop, entity = "order", pk = "CUSTOMER#{customer_id}", sk = "ORDER#{placed}#{order_id}")]
+//! #[dynamo(table = Shop, entity = "order", partition_key = "CUSTOMER#{customer_id}", sort_key = "ORDER#{placed}#{order_id}")]
 //! struct Order {
 //!     customer_id: String,
 //!     order_id: String,
@@ -34,7 +34,7 @@
 //! // The orders of one customer, of June 2024 (the customer's own item is not an order, so an
 //! // entity's query only reads its own sort-key prefix).
 //! let june: Vec<Order> = Order::query(db, "alice")
-//!     .range(|sk| {
+//!     .sort_key(|sk| {
 //!         sk.between(
 //!             Order::sort_key().placed(20240601),
 //!             Order::sort_key().placed(20240630),
@@ -69,7 +69,7 @@ pub trait Entity: Model {
     /// entities with the same shape share partitions, which is what a collection checks.
     const PARTITION_SHAPE: &'static str;
 
-    /// The start of a sort key of this entity, for `.range(..)` conditions of a query.
+    /// The start of a sort key of this entity, for `.sort_key(..)` conditions of a query.
     fn sort_key() -> Self::SortKeyStart;
 }
 

@@ -40,8 +40,8 @@ impl<M: Model> IndexOutput<M> for SomeAttributes {
 #[derive(Debug)]
 pub struct NeedsProjection;
 
-/// A secondary index of model `M`, with hash key type `H` and range key type `R`
-/// ([`NoRangeKey`](crate::NoRangeKey) if none); `A` says whether it projects every attribute.
+/// A secondary index of model `M`, with partition key type `H` and sort key type `R`
+/// ([`NoSortKey`](crate::NoSortKey) if none); `A` says whether it projects every attribute.
 /// The derive makes one per `global_index`/`local_index`, reached through `Model::indexes()`.
 ///
 /// ```no_run
@@ -49,33 +49,37 @@ pub struct NeedsProjection;
 /// use dynamo_model::prelude::*;
 ///
 /// #[derive(Model)]
-/// #[dynamo(global_index(name = "by_owner", hash = "owner", range = "name"))]
+/// #[dynamo(global_index(name = "by_owner", partition_key = "owner", sort_key = "name"))]
 /// struct Cat {
-///     #[dynamo(hash_key)]
+///     #[dynamo(partition_key)]
 ///     id: String,
 ///     owner: String,
 ///     name: String,
 /// }
 ///
-/// let alices = Cat::indexes().by_owner.query(db, "alice").range(|name| name.begins_with("T")).await?;
+/// let alices = Cat::indexes().by_owner.query(db, "alice").sort_key(|name| name.begins_with("T")).await?;
 /// # Ok(()) }
 /// ```
 pub struct Index<M, H, R, A> {
     name: &'static str,
-    hash: &'static str,
-    range: Option<&'static str>,
+    partition: &'static str,
+    sort: Option<&'static str>,
     sort_prefix: Option<&'static str>,
     marker: Marker<(M, H, R, A)>,
 }
 
 impl<M, H, R, A> Index<M, H, R, A> {
-    /// The handle of index `name` keyed by the attributes `hash` and `range`; the derive makes
+    /// The handle of index `name` keyed by the attributes `partition` and `sort`; the derive makes
     /// these.
-    pub const fn new(name: &'static str, hash: &'static str, range: Option<&'static str>) -> Self {
+    pub const fn new(
+        name: &'static str,
+        partition: &'static str,
+        sort: Option<&'static str>,
+    ) -> Self {
         Index {
             name,
-            hash,
-            range,
+            partition,
+            sort,
             sort_prefix: None,
             marker: PhantomData,
         }
@@ -95,13 +99,13 @@ impl<M, H, R, A> Index<M, H, R, A> {
 }
 
 impl<M: Model, H, R, A: IndexOutput<M>> Index<M, H, R, A> {
-    /// Reads the items of the index with this hash key.
+    /// Reads the items of the index with this partition key.
     pub fn query<'a>(
         &self,
         db: &'a Db,
-        hash: impl crate::schema::PartitionValue<H>,
+        partition: impl crate::schema::PartitionValue<H>,
     ) -> Query<'a, M, R, A::Output> {
-        Query::<M, R>::new::<H>(db, Some(self.name), (self.hash, self.range), hash)
+        Query::<M, R>::new::<H>(db, Some(self.name), (self.partition, self.sort), partition)
             .with_sort_prefix(self.sort_prefix)
             .retype()
     }
@@ -113,7 +117,7 @@ impl<M: Model, H, R, A: IndexOutput<M>> Index<M, H, R, A> {
 }
 
 impl<M, H, K: crate::schema::KeyTemplate, A> Index<M, H, crate::entity::SortKeyText<K>, A> {
-    /// The start of a typed sort key of this index, for `.range(..)` conditions of its queries:
+    /// The start of a typed sort key of this index, for `.sort_key(..)` conditions of its queries:
     /// its methods are the index's sort-key template parts, in order.
     pub fn sort_key(&self) -> K::Start {
         K::start()
@@ -137,25 +141,25 @@ impl<M, H, R, A> std::fmt::Debug for Index<M, H, R, A> {
 /// A global index keyed by several attributes (DynamoDB's multi-attribute keys: up to four
 /// partition and four sort attributes, each stored as itself, no synthetic string): partition
 /// attribute types `H` (a tuple), sort attribute types `S` (a list `(S1, (S2, ()))`). The derive
-/// makes one per `global_index(hash = ["a", "b"], range = ["c", "d"])`.
+/// makes one per `global_index(partition_key = ["a", "b"], sort_key = ["c", "d"])`.
 pub struct MultiKeyIndex<M, H, S, A> {
     name: &'static str,
-    hash: &'static [&'static str],
+    partition: &'static [&'static str],
     sort: &'static [&'static str],
     marker: Marker<(M, H, S, A)>,
 }
 
 impl<M, H, S, A> MultiKeyIndex<M, H, S, A> {
-    /// The handle of index `name` keyed by the attributes `hash` and `sort`; the derive makes
+    /// The handle of index `name` keyed by the attributes `partition` and `sort`; the derive makes
     /// these.
     pub const fn new(
         name: &'static str,
-        hash: &'static [&'static str],
+        partition: &'static [&'static str],
         sort: &'static [&'static str],
     ) -> Self {
         MultiKeyIndex {
             name,
-            hash,
+            partition,
             sort,
             marker: PhantomData,
         }
@@ -169,14 +173,20 @@ impl<M, H, S, A> MultiKeyIndex<M, H, S, A> {
 
 impl<M: Model, H, S, A: IndexOutput<M>> MultiKeyIndex<M, H, S, A> {
     /// Reads the items of one partition: a value for every partition attribute, in key order,
-    /// as a tuple. Narrow it with `.sort(|k| ...)`.
+    /// as a tuple. Narrow it with `.sort_key(|k| ...)`.
     pub fn query<'a>(
         &self,
         db: &'a Db,
         partition: impl PartitionParts<H>,
     ) -> Query<'a, M, MultiSort<S>, A::Output> {
-        Query::<M, MultiSort<S>>::new_parts(db, self.name, self.hash, self.sort, partition.parts())
-            .retype()
+        Query::<M, MultiSort<S>>::new_parts(
+            db,
+            self.name,
+            self.partition,
+            self.sort,
+            partition.parts(),
+        )
+        .retype()
     }
 
     /// Reads every item of the index.

@@ -10,7 +10,7 @@
 //!
 //! #[derive(Model, Debug, PartialEq)]
 //! struct Cat {
-//!     #[dynamo(hash_key)]
+//!     #[dynamo(partition_key)]
 //!     id: String,
 //!     lives: u8,
 //!     tags: std::collections::BTreeSet<String>,

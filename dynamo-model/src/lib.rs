@@ -11,7 +11,7 @@
 //! #[derive(Model, Debug, PartialEq)]
 //! #[dynamo(table = "cats")]
 //! struct Cat {
-//!     #[dynamo(hash_key)]
+//!     #[dynamo(partition_key)]
 //!     id: String,
 //!     name: String,
 //!     lives: u8,
@@ -63,7 +63,7 @@ pub use ops::ModelExt;
 pub use retries::Retries;
 pub use schema::{
     EntitySchema, IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType,
-    NoRangeKey, PartitionValue, Schema, SharedTable, SortKey,
+    NoSortKey, PartitionValue, Schema, SharedTable,
 };
 pub use value::{ConversionError, ConversionProblem};
 
@@ -108,7 +108,7 @@ pub use dynamo_model_derive::SharedTable;
 ///
 /// #[derive(Model)]
 /// struct Cat {
-///     #[dynamo(hash_key)]
+///     #[dynamo(partition_key)]
 ///     id: String,
 ///     home: Address,        // M: {"street": S, "zip": N}
 ///     moods: Vec<Mood>,     // L of S: ["Calm", "grumpy"]
@@ -149,7 +149,7 @@ pub mod __private {
     pub use crate::schema::keys::key_item_of;
     pub use crate::schema::{
         EntitySchema, IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar,
-        KeyTemplate, KeyType, NoRangeKey, PartitionValue, Schema, SharedTable, TtlSeconds,
+        KeyTemplate, KeyType, NoSortKey, PartitionValue, Schema, SharedTable, TtlSeconds,
         check_collection_pair, check_distinct_entities, check_listed, shared_index,
         shared_index_sort_key,
     };

@@ -7,7 +7,7 @@
 //!
 //! #[derive(Model, Debug, PartialEq)]
 //! struct Cat {
-//!     #[dynamo(hash_key)]
+//!     #[dynamo(partition_key)]
 //!     id: String,
 //!     lives: u8,
 //! }

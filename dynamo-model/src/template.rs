@@ -1,5 +1,5 @@
 //! Key templates: the key attributes of a model stored in a shared table, written from its fields
-//! (`pk = "CUSTOMER#{customer_id}"`, `sk = "ORDER#{created_at}#{order_id}"`).
+//! (`partition_key = "CUSTOMER#{customer_id}"`, `sort_key = "ORDER#{created_at}#{order_id}"`).
 //!
 //! A part of a template is written so that the order of the key strings is the order of the
 //! values, which is what makes a sort-key range over a template part mean what it says:

@@ -187,7 +187,7 @@ impl FromAttribute for AttributeValue {
 ///
 /// #[derive(Model)]
 /// struct Cat {
-///     #[dynamo(hash_key)]
+///     #[dynamo(partition_key)]
 ///     id: String,
 ///     #[dynamo(flatten)]
 ///     other: HashMap<String, AttributeValue>,

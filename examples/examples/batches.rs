@@ -14,7 +14,7 @@ use dynamo_model_local::LocalEngine;
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "sensors")]
 struct Sensor {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: u32,
     room: String,
 }

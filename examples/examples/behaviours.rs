@@ -13,7 +13,7 @@ use dynamo_model_local::LocalEngine;
 #[derive(Model, Debug, Clone)]
 #[dynamo(table = "pages", timestamps, hooks)]
 struct Page {
-    #[dynamo(hash_key, validate(min_length = 1, max_length = 64))]
+    #[dynamo(partition_key, validate(min_length = 1, max_length = 64))]
     slug: String,
     #[dynamo(validate(non_blank, max_length = 120))]
     title: String,

@@ -15,7 +15,7 @@ use dynamo_model_local::{Faults, LocalEngine};
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "orders")]
 struct Order {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: u32,
     status: String,
     #[dynamo(version)]

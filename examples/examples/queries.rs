@@ -13,11 +13,11 @@ use futures::TryStreamExt;
 /// A visit of a cat to the vet: the cat's visits are one partition, ordered by day.
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "visits")]
-#[dynamo(global_index(name = "by_vet", hash = "vet", range = "day"))]
+#[dynamo(global_index(name = "by_vet", partition_key = "vet", sort_key = "day"))]
 struct Visit {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     cat: String,
-    #[dynamo(range_key)]
+    #[dynamo(sort_key)]
     day: String,
     vet: String,
     minutes: u32,
@@ -45,7 +45,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
 
     let f = Visit::fields();
     let long_june_visits = Visit::query(&db, "tom")
-        .range(|day| day.between("2024-06-10", "2024-06-20"))
+        .sort_key(|day| day.between("2024-06-10", "2024-06-20"))
         .filter(f.minutes.ge(35))
         .await?;
     println!("long visits 10-20 June: {}", long_june_visits.len());
@@ -56,7 +56,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let by_vet = Visit::indexes()
         .by_vet
         .query(&db, "dr-who")
-        .range(|day| day.begins_with("2024-06-1"))
+        .sort_key(|day| day.begins_with("2024-06-1"))
         .await?;
     println!(
         "dr-who saw tom on {:?}",

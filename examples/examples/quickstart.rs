@@ -14,7 +14,7 @@ use dynamo_model_local::LocalEngine;
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "cats")]
 struct Cat {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     name: String,
     lives: u8,

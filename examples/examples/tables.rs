@@ -12,9 +12,9 @@ use dynamo_model_local::LocalEngine;
 
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "sessions")]
-#[dynamo(global_index(name = "by_user", hash = "user", projection = "keys_only"))]
+#[dynamo(global_index(name = "by_user", partition_key = "user", projection = "keys_only"))]
 struct Session {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     user: String,
     expires: u64,

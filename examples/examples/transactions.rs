@@ -14,7 +14,7 @@ use dynamo_model_local::LocalEngine;
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "accounts")]
 struct Account {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     balance: i64,
 }

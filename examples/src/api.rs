@@ -27,10 +27,10 @@ use serde_json::{Value, json};
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(
     table = "tasks",
-    global_index(name = "by_owner", hash = "owner", range = "id")
+    global_index(name = "by_owner", partition_key = "owner", sort_key = "id")
 )]
 pub struct Task {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     pub id: String,
     pub owner: String,
     pub title: String,

@@ -19,10 +19,10 @@ use dynamo_model::{Collection, Item, SharedTable};
 #[derive(SharedTable)]
 #[dynamo(
     name = "shop",
-    pk = "pk",
-    sk = "sk",
-    gsi(name = "gsi1", pk = "gsi1pk", sk = "gsi1sk"),
-    gsi(name = "gsi2", pk = "gsi2pk", sk = "gsi2sk"),
+    partition_key = "pk",
+    sort_key = "sk",
+    global_index(name = "gsi1", partition_key = "gsi1pk", sort_key = "gsi1sk"),
+    global_index(name = "gsi2", partition_key = "gsi2pk", sort_key = "gsi2sk"),
     entities(Customer, Address, Order, OrderItem)
 )]
 pub struct Shop;
@@ -32,9 +32,9 @@ pub struct Shop;
 #[dynamo(
     table = Shop,
     entity = "customer",
-    pk = "CUSTOMER#{username}",
-    sk = "PROFILE",
-    index(name = "gsi1", pk = "EMAIL#{email}", sk = "CUSTOMER")
+    partition_key = "CUSTOMER#{username}",
+    sort_key = "PROFILE",
+    global_index(name = "gsi1", partition_key = "EMAIL#{email}", sort_key = "CUSTOMER")
 )]
 pub struct Customer {
     pub username: String,
@@ -44,7 +44,7 @@ pub struct Customer {
 
 /// One of a customer's addresses, by label ("home", "work").
 #[derive(Model, Debug, Clone, PartialEq)]
-#[dynamo(table = Shop, entity = "address", pk = "CUSTOMER#{username}", sk = "ADDRESS#{label}")]
+#[dynamo(table = Shop, entity = "address", partition_key = "CUSTOMER#{username}", sort_key = "ADDRESS#{label}")]
 pub struct Address {
     pub username: String,
     pub label: String,
@@ -57,10 +57,10 @@ pub struct Address {
 #[dynamo(
     table = Shop,
     entity = "order",
-    pk = "CUSTOMER#{username}",
-    sk = "ORDER#{placed}#{order_id}",
-    index(name = "gsi1", pk = "ORDER#{order_id}", sk = "ORDER"),
-    index(name = "gsi2", pk = "STATUS#{status}", sk = "PLACED#{placed}#{order_id}")
+    partition_key = "CUSTOMER#{username}",
+    sort_key = "ORDER#{placed}#{order_id}",
+    global_index(name = "gsi1", partition_key = "ORDER#{order_id}", sort_key = "ORDER"),
+    global_index(name = "gsi2", partition_key = "STATUS#{status}", sort_key = "PLACED#{placed}#{order_id}")
 )]
 pub struct Order {
     pub username: String,
@@ -73,7 +73,7 @@ pub struct Order {
 
 /// One line of an order, in the order's own partition.
 #[derive(Model, Debug, Clone, PartialEq)]
-#[dynamo(table = Shop, entity = "order_item", pk = "ORDER#{order_id}", sk = "ITEM#{line}")]
+#[dynamo(table = Shop, entity = "order_item", partition_key = "ORDER#{order_id}", sort_key = "ITEM#{line}")]
 pub struct OrderItem {
     pub order_id: String,
     pub line: u16,
@@ -121,7 +121,7 @@ pub async fn orders_between(
     until: u32,
 ) -> Result<Vec<Order>, Error> {
     Order::query(db, username)
-        .range(|sk| {
+        .sort_key(|sk| {
             sk.between(
                 Order::sort_key().placed(from),
                 Order::sort_key().placed(until),

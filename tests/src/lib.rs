@@ -72,7 +72,7 @@ pub async fn get_raw(
     get_raw_key(db, table, [(key.0.to_owned(), key.1)].into()).await
 }
 
-/// [`get_raw`] for a table with a range key: `key` holds both key attributes.
+/// [`get_raw`] for a table with a sort key: `key` holds both key attributes.
 pub async fn get_raw_key(
     db: &Db,
     table: &str,

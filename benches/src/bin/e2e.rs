@@ -186,9 +186,9 @@ fn stream(seq: u64) -> String {
 #[derive(dynamo_model::Model)]
 #[dynamo(table = "e2e_events")]
 struct Event {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     stream: String,
-    #[dynamo(range_key)]
+    #[dynamo(sort_key)]
     seq: u64,
     body: String,
 }

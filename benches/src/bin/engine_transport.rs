@@ -15,7 +15,7 @@ use dynamo_model_local::LocalEngine;
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "transport")]
 struct Row {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     body: String,
 }

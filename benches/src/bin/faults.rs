@@ -27,7 +27,7 @@ const IN_FLIGHT: usize = 32;
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "fault_events")]
 struct Event {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: u32,
     payload: String,
 }
@@ -35,7 +35,7 @@ struct Event {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "fault_orders")]
 struct Order {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: u32,
     status: String,
     #[dynamo(version)]
@@ -45,7 +45,7 @@ struct Order {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "fault_rows")]
 struct Row {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: u32,
     n: u32,
 }

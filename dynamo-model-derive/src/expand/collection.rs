@@ -3,91 +3,142 @@
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
+use syn::DeriveInput;
 use syn::spanned::Spanned;
-use syn::{Data, DeriveInput, Fields};
 
+use crate::internals::check;
+use crate::internals::collection::Collection;
 use crate::internals::ctxt::Ctxt;
 
-/// One variant: a member holding a model, or the one keeping unknown items.
-struct Variant<'a> {
-    ident: &'a syn::Ident,
-    ty: &'a syn::Type,
-    unknown: bool,
-}
-
-/// Whether the variant is marked `#[dynamo(unknown)]`; other options are reported.
-fn is_unknown(cx: &Ctxt, attrs: &[syn::Attribute]) -> bool {
-    let mut unknown = false;
-    for attr in attrs.iter().filter(|a| a.path().is_ident("dynamo")) {
-        let parsed = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("unknown") {
-                unknown = true;
-            } else {
-                cx.error_spanned_by(
-                    &meta.path,
-                    "the only option of a collection's variant is `unknown`: #[dynamo(unknown)] on a variant holding an `Item` keeps items of no member",
-                );
-            }
-            Ok(())
-        });
-        if let Err(error) = parsed {
-            cx.syn_error(error);
-        }
-    }
-    unknown
-}
-
+/// The whole derive: parse, check, then generate. With errors, the implementation is still
+/// generated from the variants understood (without the checks between members), so that code
+/// using the collection reports nothing besides the real mistake.
 pub fn derive(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::default();
-    let ident = &input.ident;
+    let collection = Collection::from_ast(&cx, input);
+    if let Some(collection) = &collection {
+        check::check_collection(&cx, collection);
+    }
+    let stubbable = collection
+        .as_ref()
+        .filter(|c| c.members().next().is_some() && c.generics.params.is_empty());
+    match (cx.check(), stubbable) {
+        (Ok(()), Some(collection)) => crate::dummy::wrap_in_const(expand(collection, true)),
+        (Err(errors), Some(collection)) => {
+            let errors = errors.to_compile_error();
+            let stub = crate::dummy::wrap_in_const(expand(collection, false));
+            quote!(#errors #stub)
+        }
+        (Err(errors), None) => errors.to_compile_error(),
+        // A collection without members or with generics was reported.
+        (Ok(()), None) => TokenStream::new(),
+    }
+}
+
+/// The implementation; `check_members` adds the compile-time checks between members.
+fn expand(collection: &Collection, check_members: bool) -> TokenStream {
+    let private = quote!(::dynamo_model::__private);
+    let ident = collection.ident;
     let name = ident.to_string();
-    let mut variants = Vec::new();
-    match &input.data {
-        Data::Enum(data) => {
-            for variant in &data.variants {
-                let unknown = is_unknown(&cx, &variant.attrs);
-                match &variant.fields {
-                    Fields::Unnamed(fields) if fields.unnamed.len() == 1 => variants.push(Variant {
-                        ident: &variant.ident,
-                        ty: &fields.unnamed[0].ty,
-                        unknown,
-                    }),
-                    _ => cx.error_spanned_by(
-                        variant,
-                        "each variant of a collection holds one model: `Order(Order)`, or `#[dynamo(unknown)] Unknown(Item)`",
-                    ),
+    let members: Vec<_> = collection.members().collect();
+    let first = members[0].ty;
+    let checks = check_members.then(|| member_checks(collection, &private));
+    let from_projection = from_projection(collection, &private);
+    let loads = collection.variants.iter().filter(|v| !v.doubtful).map(|v| {
+        let variant = v.ident;
+        let ty = v.ty;
+        if v.unknown.is_some() {
+            quote!(Self::#variant(_) => #private::core::result::Result::Ok(()),)
+        } else {
+            quote!(Self::#variant(value) => <#ty as #private::Projection<#ty>>::after_load(value),)
+        }
+    });
+    // A variant of another shape or with a mistaken option was reported; the stub's match still
+    // covers it.
+    let rest = (!collection.complete).then(
+        || quote!(#[allow(unreachable_patterns)] _ => #private::core::result::Result::Ok(()),),
+    );
+    let doc = format!(
+        "Reads the whole partition in one query (paginated as any query), each item as the `{ident}` variant of its entity."
+    );
+    quote! {
+        #checks
+
+        #[automatically_derived]
+        impl #private::Projection<#first> for #ident {
+            fn projection_paths() -> #private::core::option::Option<#private::expr::ProjectionExpression> {
+                #private::core::option::Option::None
+            }
+
+            #from_projection
+
+            fn after_load(&mut self) -> #private::core::result::Result<(), #private::HookError> {
+                match self {
+                    #(#loads)*
+                    #rest
                 }
             }
         }
-        _ => cx.error_spanned_by(
-            ident,
-            "#[derive(Collection)] is for an enum with one variant per model: `enum CustomerView { Customer(Customer), Order(Order) }`",
-        ),
+
+        #[automatically_derived]
+        impl #private::StreamImage for #ident {
+            fn from_image(image: #private::Item) -> #private::core::result::Result<Self, #private::ConversionError> {
+                <Self as #private::Projection<#first>>::from_projection(image)
+            }
+        }
+
+        #[automatically_derived]
+        impl #ident {
+            #[doc = #doc]
+            pub fn query<'a>(
+                db: &'a #private::Db,
+                partition: impl #private::PartitionValue<<#first as #private::Model>::PartitionKey>,
+            ) -> #private::Query<'a, #first, #private::NoSortKey, Self> {
+                #private::collection_query::<#first, Self>(db, #name, partition)
+            }
+        }
     }
-    let members: Vec<&Variant> = variants.iter().filter(|v| !v.unknown).collect();
-    let unknowns: Vec<&Variant> = variants.iter().filter(|v| v.unknown).collect();
-    if members.is_empty() && matches!(input.data, Data::Enum(_)) {
-        cx.error_spanned_by(ident, "a collection needs at least one model variant");
-    }
-    for extra in unknowns.iter().skip(1) {
-        cx.error_spanned_by(
-            extra.ident,
-            "a collection keeps unknown items in one variant only",
-        );
-    }
-    if !input.generics.params.is_empty() {
-        cx.error_spanned_by(
-            &input.generics,
-            "a collection cannot have generic parameters",
-        );
-    }
-    if let Err(errors) = cx.check() {
-        return errors.to_compile_error();
-    }
-    let private = quote!(::dynamo_model::__private);
+}
+
+/// Reads an item as the variant of its entity: a member's, else the unknown variant's, else an
+/// error naming the entity.
+fn from_projection(collection: &Collection, private: &TokenStream) -> TokenStream {
+    let members: Vec<_> = collection.members().collect();
     let first = members[0].ty;
     let entity_attribute =
         quote!(<<#first as #private::Entity>::Table as #private::SharedTable>::ENTITY_ATTRIBUTE);
+    let arms = members.iter().map(|member| {
+        let variant = member.ident;
+        let ty = member.ty;
+        quote! {
+            #private::core::option::Option::Some(name) if name == <#ty as #private::Entity>::ENTITY => {
+                #private::core::result::Result::Ok(Self::#variant(<#ty as #private::Model>::from_item(item)?))
+            }
+        }
+    });
+    let fallback = match collection.unknown() {
+        Some(unknown) => {
+            let variant = unknown.ident;
+            let ty = unknown.ty;
+            quote_spanned!(ty.span()=> _ => #private::core::result::Result::Ok(Self::#variant(item)),)
+        }
+        None => {
+            quote!(_ => #private::core::result::Result::Err(#private::unknown_entity(&item, #entity_attribute)),)
+        }
+    };
+    quote! {
+        fn from_projection(item: #private::Item) -> #private::core::result::Result<Self, #private::ConversionError> {
+            match #private::entity_of(&item, #entity_attribute) {
+                #(#arms)*
+                #fallback
+            }
+        }
+    }
+}
+
+/// Every pair of members shares the table and the partition template, each check spanned on the
+/// later member, where the mistake shows.
+fn member_checks(collection: &Collection, private: &TokenStream) -> TokenStream {
     let facts = |ty: &syn::Type| {
         quote! {(
             <#ty as #private::Entity>::ENTITY,
@@ -98,7 +149,7 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
             },
         )}
     };
-    // Every pair, each check spanned on the later member, where the mistake shows.
+    let members: Vec<_> = collection.members().collect();
     let mut checks = Vec::new();
     for (i, later) in members.iter().enumerate().skip(1) {
         let later_facts = facts(later.ty);
@@ -118,76 +169,5 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
             });
         }
     }
-    let arms = members.iter().map(|member| {
-        let variant = member.ident;
-        let ty = member.ty;
-        quote! {
-            #private::core::option::Option::Some(name) if name == <#ty as #private::Entity>::ENTITY => {
-                #private::core::result::Result::Ok(Self::#variant(<#ty as #private::Model>::from_item(item)?))
-            }
-        }
-    });
-    let fallback = match unknowns.first() {
-        Some(unknown) => {
-            let variant = unknown.ident;
-            let ty = unknown.ty;
-            quote_spanned!(ty.span()=> _ => #private::core::result::Result::Ok(Self::#variant(item)),)
-        }
-        None => {
-            quote!(_ => #private::core::result::Result::Err(#private::unknown_entity(&item, #entity_attribute)),)
-        }
-    };
-    let loads = variants.iter().map(|v| {
-        let variant = v.ident;
-        let ty = v.ty;
-        if v.unknown {
-            quote!(Self::#variant(_) => #private::core::result::Result::Ok(()),)
-        } else {
-            quote!(Self::#variant(value) => <#ty as #private::Projection<#ty>>::after_load(value),)
-        }
-    });
-    let doc = format!(
-        "Reads the whole partition in one query (paginated as any query), each item as the `{ident}` variant of its entity."
-    );
-    crate::dummy::wrap_in_const(quote! {
-        #(#checks)*
-
-        #[automatically_derived]
-        impl #private::Projection<#first> for #ident {
-            fn projection_paths() -> #private::core::option::Option<#private::expr::ProjectionExpression> {
-                #private::core::option::Option::None
-            }
-
-            fn from_projection(item: #private::Item) -> #private::core::result::Result<Self, #private::ConversionError> {
-                match #private::entity_of(&item, #entity_attribute) {
-                    #(#arms)*
-                    #fallback
-                }
-            }
-
-            fn after_load(&mut self) -> #private::core::result::Result<(), #private::HookError> {
-                match self {
-                    #(#loads)*
-                }
-            }
-        }
-
-        #[automatically_derived]
-        impl #private::StreamImage for #ident {
-            fn from_image(image: #private::Item) -> #private::core::result::Result<Self, #private::ConversionError> {
-                <Self as #private::Projection<#first>>::from_projection(image)
-            }
-        }
-
-        #[automatically_derived]
-        impl #ident {
-            #[doc = #doc]
-            pub fn query<'a>(
-                db: &'a #private::Db,
-                partition: impl #private::PartitionValue<<#first as #private::Model>::HashKey>,
-            ) -> #private::Query<'a, #first, #private::NoRangeKey, Self> {
-                #private::collection_query::<#first, Self>(db, #name, partition)
-            }
-        }
-    })
+    quote!(#(#checks)*)
 }

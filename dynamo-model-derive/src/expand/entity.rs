@@ -126,7 +126,7 @@ pub fn keys(cont: &Container, templates: &Templates, private: &TokenStream) -> E
             .map(|f| {
                 part_arg(
                     f,
-                    naming_lit(&templates.pk, templates.sk.as_ref(), f),
+                    naming_lit(&templates.partition_key, templates.sort_key.as_ref(), f),
                     &lifetime,
                     private,
                 )
@@ -145,18 +145,18 @@ pub fn keys(cont: &Container, templates: &Templates, private: &TokenStream) -> E
         }
     };
     let key_args = args(quote!('k), &key_fields);
-    let range_key = match &templates.sk {
+    let sort_key = match &templates.sort_key {
         Some(_) => quote!(#private::SortKeyText<Self>),
-        None => quote!(#private::NoRangeKey),
+        None => quote!(#private::NoSortKey),
     };
     let key_type = quote! {
         type Key<'k> = #key_args;
-        type HashKey = Self;
-        type RangeKey = #range_key;
+        type PartitionKey = Self;
+        type SortKey = #sort_key;
     };
 
-    let pk_text = templates.pk.lit.value();
-    let (range_schema, sk_template, sort_prefix) = match &templates.sk {
+    let pk_text = templates.partition_key.lit.value();
+    let (range_schema, sk_template, sort_prefix) = match &templates.sort_key {
         Some(sk) => (
             quote!(#private::core::option::Option::Some(#private::KeyAttribute { name: #sk_attr, scalar: #private::KeyScalar::S })),
             {
@@ -173,8 +173,8 @@ pub fn keys(cont: &Container, templates: &Templates, private: &TokenStream) -> E
     };
     let schema_keys = quote! {
         table: #shared::NAME,
-        hash_key: #private::KeyAttribute { name: #pk_attr, scalar: #private::KeyScalar::S },
-        range_key: #range_schema,
+        partition_key: #private::KeyAttribute { name: #pk_attr, scalar: #private::KeyScalar::S },
+        sort_key: #range_schema,
         indexes: #shared::INDEXES,
         entity: #private::core::option::Option::Some(#private::EntitySchema {
             name: #entity,
@@ -193,9 +193,10 @@ pub fn keys(cont: &Container, templates: &Templates, private: &TokenStream) -> E
         let member = f.ident;
         quote!(&self.#member)
     };
-    let pk_of =
-        |value: &dyn Fn(&Field) -> TokenStream| render(&templates.pk, &pk_attr, private, value);
-    let sk_pair = |value: &dyn Fn(&Field) -> TokenStream| match &templates.sk {
+    let pk_of = |value: &dyn Fn(&Field) -> TokenStream| {
+        render(&templates.partition_key, &pk_attr, private, value)
+    };
+    let sk_pair = |value: &dyn Fn(&Field) -> TokenStream| match &templates.sort_key {
         Some(sk) => {
             let text = render(sk, &sk_attr, private, value);
             quote!(#private::core::option::Option::Some((#sk_attr, #private::AttributeValue::S(#text))))
@@ -219,7 +220,7 @@ pub fn keys(cont: &Container, templates: &Templates, private: &TokenStream) -> E
             #private::key_item_of((#pk_attr, #private::AttributeValue::S(#pk_self)), #sk_self)
         }
     };
-    let write_sk = match &templates.sk {
+    let write_sk = match &templates.sort_key {
         Some(sk) => {
             let text = render(sk, &sk_attr, private, &by_self);
             quote!(item.insert(#private::std::borrow::ToOwned::to_owned(#sk_attr), #private::AttributeValue::S(#text));)
@@ -273,8 +274,11 @@ pub fn keys(cont: &Container, templates: &Templates, private: &TokenStream) -> E
             }
         }
     };
-    let pk_check = stored_check(&templates.pk, &pk_attr);
-    let sk_check = templates.sk.as_ref().map(|sk| stored_check(sk, &sk_attr));
+    let pk_check = stored_check(&templates.partition_key, &pk_attr);
+    let sk_check = templates
+        .sort_key
+        .as_ref()
+        .map(|sk| stored_check(sk, &sk_attr));
     let check_keys = quote! {
         for (name, stored) in &item {
             let name = name.as_str();
@@ -284,18 +288,18 @@ pub fn keys(cont: &Container, templates: &Templates, private: &TokenStream) -> E
     };
 
     // The table's sort key must match whether the model has an `sk` template.
-    let sort_key_const = match &templates.sk {
+    let sort_key_const = match &templates.sort_key {
         Some(sk) => quote_spanned! {sk.lit.span()=>
             const __SORT_KEY: &str = match #shared::SORT_KEY {
                 #private::core::option::Option::Some(name) => name,
-                #private::core::option::Option::None => #private::core::panic!("this model has an `sk` template, but its shared table has no sort key: remove `sk`, or give the table `sk = \"...\"`"),
+                #private::core::option::Option::None => #private::core::panic!("this model has a `sort_key` template, but its shared table has no sort key: remove `sort_key`, or give the table `sort_key = \"...\"`"),
             };
         },
         None => {
-            let lit = templates.pk.lit;
+            let lit = templates.partition_key.lit;
             quote_spanned! {lit.span()=>
                 const _: () = if #shared::SORT_KEY.is_some() {
-                    #private::core::panic!("the shared table has a sort key, so every model in it needs an `sk` template: add `sk = \"...\"`");
+                    #private::core::panic!("the shared table has a sort key, so every model in it needs a `sort_key` template: add `sort_key = \"...\"`");
                 };
             }
         }
@@ -304,15 +308,20 @@ pub fn keys(cont: &Container, templates: &Templates, private: &TokenStream) -> E
     let key_arg = |f: &Field| {
         part_arg(
             f,
-            naming_lit(&templates.pk, templates.sk.as_ref(), f),
+            naming_lit(&templates.partition_key, templates.sort_key.as_ref(), f),
             &quote!('k),
             private,
         )
     };
-    let partition_value =
-        partition_value(&quote!(#ident), &templates.pk, &pk_attr, &key_arg, private);
+    let partition_value = partition_value(
+        &quote!(#ident),
+        &templates.partition_key,
+        &pk_attr,
+        &key_arg,
+        private,
+    );
     let start_ident = format_ident!("{}SortKey", ident);
-    let (sort_types, sort_start) = match &templates.sk {
+    let (sort_types, sort_start) = match &templates.sort_key {
         Some(sk) => {
             let what = format!("`{ident}`");
             let arg = |f: &Field| part_arg(f, sk.lit, &quote!('_), private);
@@ -334,7 +343,7 @@ pub fn keys(cont: &Container, templates: &Templates, private: &TokenStream) -> E
             )
         }
     };
-    let key_template = templates.sk.as_ref().map(|_| {
+    let key_template = templates.sort_key.as_ref().map(|_| {
         quote! {
             #[automatically_derived]
             impl #private::KeyTemplate for #ident {
@@ -363,7 +372,7 @@ pub fn keys(cont: &Container, templates: &Templates, private: &TokenStream) -> E
     }
     let write_keys = quote!(#write_keys #write_indexes);
     let shape: String = templates
-        .pk
+        .partition_key
         .segments
         .iter()
         .map(|segment| match segment {
@@ -571,19 +580,19 @@ fn index_items_of(
     let schema_const = format_ident!("__INDEX_{}", upper);
     let sk_const = format_ident!("__INDEX_{}_SK", upper);
     let marker = format_ident!("{}{}Key", ident, camel(&member.to_string()));
-    let pk_attr = quote!(#schema_const.hash_key.name);
+    let pk_attr = quote!(#schema_const.partition_key.name);
     let sk_attr = quote!(#sk_const);
 
     let mut items = quote_spanned! {name_lit.span()=>
         const #schema_const: #private::IndexSchema = #private::shared_index(#shared::INDEXES, #name_lit);
     };
-    match &index.sk {
+    match &index.sort_key {
         Some(sk) => items.extend(quote_spanned! {sk.lit.span()=>
             const #sk_const: &str = #private::shared_index_sort_key(#schema_const);
         }),
         None => items.extend(quote_spanned! {name_lit.span()=>
-            const _: () = if #schema_const.range_key.is_some() {
-                #private::core::panic!("this GSI of the shared table has a sort key: give the index an `sk` template too");
+            const _: () = if #schema_const.sort_key.is_some() {
+                #private::core::panic!("this global index of the shared table has a sort key: give the index a `sort_key` template too");
             };
         }),
     }
@@ -592,16 +601,16 @@ fn index_items_of(
         #[doc = #marker_doc]
         pub struct #marker;
     });
-    let pk_lit = index.pk.lit;
+    let pk_lit = index.partition_key.lit;
     let arg = |f: &Field| index_part_arg(f, pk_lit, &quote!('k), private);
     items.extend(partition_value(
         &quote!(#marker),
-        &index.pk,
+        &index.partition_key,
         &pk_attr,
         &arg,
         private,
     ));
-    let range_ty = match &index.sk {
+    let range_ty = match &index.sort_key {
         Some(sk) => {
             let stage_prefix = format!("{marker}Sort");
             let what = format!("`{ident}` in index `{name}`");
@@ -628,7 +637,7 @@ fn index_items_of(
             });
             quote!(#private::SortKeyText<#marker>)
         }
-        None => quote!(#private::NoRangeKey),
+        None => quote!(#private::NoSortKey),
     };
 
     // The item's index keys, left out while a sparse part is `None`.
@@ -648,11 +657,11 @@ fn index_items_of(
             quote!(&self.#member)
         }
     };
-    let pk_text = render(&index.pk, &pk_attr, private, &by_self);
+    let pk_text = render(&index.partition_key, &pk_attr, private, &by_self);
     let mut inserts = quote! {
         item.insert(#private::std::borrow::ToOwned::to_owned(#pk_attr), #private::AttributeValue::S(#pk_text));
     };
-    if let Some(sk) = &index.sk {
+    if let Some(sk) = &index.sort_key {
         let sk_text = render(sk, &sk_attr, private, &by_self);
         inserts.extend(quote! {
             item.insert(#private::std::borrow::ToOwned::to_owned(#sk_attr), #private::AttributeValue::S(#sk_text));
@@ -682,7 +691,7 @@ fn index_items_of(
         let local = local(f);
         let arg = index_part_arg(
             f,
-            naming_lit(&index.pk, index.sk.as_ref(), f),
+            naming_lit(&index.partition_key, index.sort_key.as_ref(), f),
             &quote!('_),
             private,
         );
@@ -725,10 +734,10 @@ fn index_items_of(
             #private::core::result::Result::Ok(#text)
         })())
     };
-    let pk_result = render_result(&index.pk, &pk_attr);
+    let pk_result = render_result(&index.partition_key, &pk_attr);
     let mut derived = quote!(let update = update.set_derived(#pk_attr, #pk_result););
     let mut removed = quote!(let update = update.unset_derived(#pk_attr););
-    if let Some(sk) = &index.sk {
+    if let Some(sk) = &index.sort_key {
         let sk_result = render_result(sk, &sk_attr);
         derived.extend(quote!(let update = update.set_derived(#sk_attr, #sk_result);));
         removed.extend(quote!(let update = update.unset_derived(#sk_attr);));
@@ -782,8 +791,12 @@ fn index_items_of(
         }
     });
 
-    let prefix = index.sk.as_ref().map(Template::prefix).unwrap_or_default();
-    let sort_name = match &index.sk {
+    let prefix = index
+        .sort_key
+        .as_ref()
+        .map(Template::prefix)
+        .unwrap_or_default();
+    let sort_name = match &index.sort_key {
         Some(_) => quote!(#private::core::option::Option::Some(#sk_attr)),
         None => quote!(#private::core::option::Option::None),
     };

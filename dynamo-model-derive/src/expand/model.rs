@@ -21,11 +21,11 @@ pub fn expand(cont: &Container, checked: &Checked, krate: &TokenStream) -> Token
     let keys = match &checked.templates {
         Some(templates) => super::entity::keys(cont, templates, &private),
         None => {
-            // `check` guarantees a hash key before we get here.
-            let Some(hash) = cont.hash_key() else {
+            // `check` guarantees a partition key before we get here.
+            let Some(hash) = cont.partition_key() else {
                 return TokenStream::new();
             };
-            let range = cont.range_key();
+            let range = cont.sort_key();
             super::entity::EntityKeys {
                 key_type: key_type(hash, range, &private),
                 schema_keys: schema_keys(cont, hash, range, &private),
@@ -122,12 +122,12 @@ fn key_type(hash: &Field, range: Option<&Field>, private: &TokenStream) -> Token
     let hash_ty = hash.ty;
     let range_ty = match range {
         Some(range) => range.ty.to_token_stream(),
-        None => quote!(#private::NoRangeKey),
+        None => quote!(#private::NoSortKey),
     };
     quote! {
         type Key<'k> = #args;
-        type HashKey = #hash_ty;
-        type RangeKey = #range_ty;
+        type PartitionKey = #hash_ty;
+        type SortKey = #range_ty;
     }
 }
 
@@ -146,8 +146,8 @@ fn schema_keys(
     private: &TokenStream,
 ) -> TokenStream {
     let table = cont.table_name();
-    let hash_key = key_attribute(hash, private);
-    let range_key = match range {
+    let partition_key = key_attribute(hash, private);
+    let sort_key = match range {
         Some(range) => {
             let range = key_attribute(range, private);
             quote!(#private::core::option::Option::Some(#range))
@@ -156,8 +156,8 @@ fn schema_keys(
     };
     quote! {
         table: #table,
-        hash_key: #hash_key,
-        range_key: #range_key,
+        partition_key: #partition_key,
+        sort_key: #sort_key,
         entity: #private::core::option::Option::None,
     }
 }
@@ -215,12 +215,12 @@ fn index_key(field: &Field, lit: &syn::LitStr, private: &TokenStream) -> TokenSt
 
 fn index_schema(index: &Index, private: &TokenStream) -> TokenStream {
     let name = index.name.value();
-    // A local index shares the table's hash key, which it may leave unnamed.
-    let hash = match index.hash {
+    // A local index shares the table's partition key, which it may leave unnamed.
+    let hash = match index.partition {
         (field, Some(lit)) => index_key(field, lit, private),
         (field, None) => key_attribute(field, private),
     };
-    let range = match index.range {
+    let range = match index.sort {
         Some((field, lit)) => {
             let range = index_key(field, lit, private);
             quote!(#private::core::option::Option::Some(#range))
@@ -240,22 +240,22 @@ fn index_schema(index: &Index, private: &TokenStream) -> TokenStream {
         }
     };
     let more_hash = index
-        .more_hash
+        .more_partition
         .iter()
         .map(|(field, lit)| index_key(field, lit, private));
     let more_range = index
-        .more_range
+        .more_sort
         .iter()
         .map(|(field, lit)| index_key(field, lit, private));
     quote! {
         #private::IndexSchema {
             name: #name,
             kind: #kind,
-            hash_key: #hash,
-            range_key: #range,
+            partition_key: #hash,
+            sort_key: #range,
             attributes: #projection,
-            more_hash_keys: &[#(#more_hash),*],
-            more_range_keys: &[#(#more_range),*],
+            more_partition_keys: &[#(#more_hash),*],
+            more_sort_keys: &[#(#more_range),*],
         }
     }
 }

@@ -246,8 +246,8 @@ pub fn model_indexes(
             inits.push(init);
             continue;
         }
-        let (hash, _) = index.hash;
-        let range = index.range.map(|(field, _)| field);
+        let (hash, _) = index.partition;
+        let range = index.sort.map(|(field, _)| field);
         let member = &index.member;
         let hash_ty = hash.ty;
         let range_ty = match range {
@@ -255,7 +255,7 @@ pub fn model_indexes(
                 let ty = range.ty;
                 quote!(#ty)
             }
-            None => quote!(#private::NoRangeKey),
+            None => quote!(#private::NoSortKey),
         };
         let attributes = match index.attr.projection {
             ProjectionAttr::All => quote!(#private::AllAttributes),
@@ -267,15 +267,15 @@ pub fn model_indexes(
             #[doc = #doc]
             pub #member: #private::Index<#ident #ty_generics, #hash_ty, #range_ty, #attributes>
         });
-        let hash_name = hash.stored_name();
-        let range_name = match range {
+        let partition_name = hash.stored_name();
+        let sort_name = match range {
             Some(range) => {
                 let stored = range.stored_name();
                 quote!(#private::core::option::Option::Some(#stored))
             }
             None => quote!(#private::core::option::Option::None),
         };
-        inits.push(quote!(#member: #private::Index::new(#name_text, #hash_name, #range_name)));
+        inits.push(quote!(#member: #private::Index::new(#name_text, #partition_name, #sort_name)));
     }
     let doc = format!("The secondary indexes of `{ident}`, from `{ident}::indexes()`.");
     let definition = quote! {
@@ -299,21 +299,21 @@ pub fn model_indexes(
 }
 
 /// The handle of an index with a multi-attribute key: partition types as a tuple, sort types as
-/// a list `(S1, (S2, ()))` that `.sort(..)` walks left to right.
+/// a list `(S1, (S2, ()))` that `.sort_key(..)` walks left to right.
 fn multi_key_index(
     ident: &syn::Ident,
     ty_generics: &syn::TypeGenerics,
     index: &Index,
     private: &TokenStream,
 ) -> (TokenStream, TokenStream) {
-    let hash_fields: Vec<&Field> = std::iter::once(index.hash.0)
-        .chain(index.more_hash.iter().map(|(field, _)| *field))
+    let hash_fields: Vec<&Field> = std::iter::once(index.partition.0)
+        .chain(index.more_partition.iter().map(|(field, _)| *field))
         .collect();
     let sort_fields: Vec<&Field> = index
-        .range
+        .sort
         .iter()
         .map(|(field, _)| *field)
-        .chain(index.more_range.iter().map(|(field, _)| *field))
+        .chain(index.more_sort.iter().map(|(field, _)| *field))
         .collect();
     let hash_types = hash_fields.iter().map(|f| f.ty);
     let sort_list = sort_fields.iter().rev().fold(quote!(()), |tail, field| {
@@ -326,7 +326,7 @@ fn multi_key_index(
     };
     let member = &index.member;
     let name = index.name.value();
-    let hash_names = hash_fields.iter().map(|f| f.stored_name());
+    let partition_names = hash_fields.iter().map(|f| f.stored_name());
     let sort_names = sort_fields.iter().map(|f| f.stored_name());
     let doc = format!("The index `{name}`, keyed by several attributes.");
     (
@@ -334,6 +334,6 @@ fn multi_key_index(
             #[doc = #doc]
             pub #member: #private::MultiKeyIndex<#ident #ty_generics, (#(#hash_types,)*), #sort_list, #attributes>
         },
-        quote!(#member: #private::MultiKeyIndex::new(#name, &[#(#hash_names),*], &[#(#sort_names),*])),
+        quote!(#member: #private::MultiKeyIndex::new(#name, &[#(#partition_names),*], &[#(#sort_names),*])),
     )
 }

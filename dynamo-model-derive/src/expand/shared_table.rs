@@ -7,92 +7,64 @@ use syn::DeriveInput;
 use syn::spanned::Spanned;
 
 use crate::internals::attr::SharedTableAttrs;
+use crate::internals::check;
 use crate::internals::ctxt::Ctxt;
 
-/// The whole derive: its own options, no fields.
+/// The whole derive: parse, check, then generate. With errors, the implementation is still
+/// generated from what was understood (without the checks of its models), so that the models
+/// naming the table report no "trait not implemented" besides the real mistake.
 pub fn derive(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::default();
     let attrs = SharedTableAttrs::from_ast(&cx, &input.attrs);
-    let unit =
-        matches!(&input.data, syn::Data::Struct(data) if matches!(data.fields, syn::Fields::Unit));
-    if !unit {
-        cx.error_spanned_by(
-            &input.ident,
-            "#[derive(SharedTable)] is for a unit struct (`struct Shop;`): it declares a table, its models hold the data",
-        );
-    }
-    let ident = &input.ident;
-    if attrs.entities.is_empty() {
-        cx.error_spanned_by(
-            ident,
-            "a shared table lists the models stored in it, so that their entity names are checked against each other: add `entities(Customer, Order)` to its #[dynamo(...)]",
-        );
-    }
-    if attrs.pk.is_none() {
-        cx.error_spanned_by(
-            ident,
-            "a shared table needs its partition key attribute: #[dynamo(pk = \"pk\")]",
-        );
-    }
-    let name = attrs
-        .name
-        .as_ref()
-        .map_or_else(|| ident.to_string(), syn::LitStr::value);
-    if !crate::internals::check::is_valid_name(&name) {
-        let message = format!(
-            "invalid DynamoDB table name `{name}`: use 3 to 255 characters of a-z, A-Z, 0-9, `_`, `.` and `-`"
-        );
-        match &attrs.name {
-            Some(lit) => cx.error_spanned_by(lit, message),
-            None => cx.error_spanned_by(ident, message),
-        }
-    }
-    let mut seen: Vec<String> = Vec::new();
-    for gsi in &attrs.gsis {
-        let name = gsi.name.value();
-        if seen.contains(&name) {
-            cx.error_spanned_by(
-                &gsi.name,
-                format!("the shared table declares GSI `{name}` twice"),
-            );
-        }
-        if !crate::internals::check::is_valid_name(&name) {
-            cx.error_spanned_by(
-                &gsi.name,
-                format!("invalid DynamoDB index name `{name}`: use 3 to 255 characters of a-z, A-Z, 0-9, `_`, `.` and `-`"),
-            );
-        }
-        seen.push(name);
-    }
-    if let Err(errors) = cx.check() {
-        return errors.to_compile_error();
-    }
+    check::check_shared_table(&cx, input, &attrs);
     let krate = attrs
         .krate
         .as_ref()
         .map_or_else(|| quote!(::dynamo_model), ToTokens::to_token_stream);
+    match cx.check() {
+        Ok(()) => crate::dummy::wrap_in_const(expand(input, &attrs, &krate, true)),
+        Err(errors) => {
+            let errors = errors.to_compile_error();
+            let stub = crate::dummy::wrap_in_const(expand(input, &attrs, &krate, false));
+            quote!(#errors #stub)
+        }
+    }
+}
+
+/// The implementation; `check_entities` adds the compile-time checks of the listed models.
+fn expand(
+    input: &DeriveInput,
+    attrs: &SharedTableAttrs,
+    krate: &TokenStream,
+    check_entities: bool,
+) -> TokenStream {
+    let ident = &input.ident;
     let private = quote!(#krate::__private);
-    let pk = attrs
-        .pk
+    let name = attrs
+        .name
+        .as_ref()
+        .map_or_else(|| ident.to_string(), syn::LitStr::value);
+    let partition_key = attrs
+        .partition_key
         .as_ref()
         .map(syn::LitStr::value)
         .unwrap_or_default();
-    let sk = match &attrs.sk {
-        Some(sk) => quote!(#private::core::option::Option::Some(#sk)),
+    let sort_key = match &attrs.sort_key {
+        Some(sort_key) => quote!(#private::core::option::Option::Some(#sort_key)),
         None => quote!(#private::core::option::Option::None),
     };
     let entity = attrs
         .entity_attribute
         .as_ref()
         .map_or_else(|| "_et".to_owned(), syn::LitStr::value);
-    let key = |name: &syn::LitStr| quote!(#private::KeyAttribute { name: #name, scalar: #private::KeyScalar::S });
-    let indexes = attrs.gsis.iter().map(|gsi| {
-        let name = &gsi.name;
-        let hash = key(&gsi.pk);
-        let range = match &gsi.sk {
-            Some(sk) => {
-                let sk = key(sk);
-                quote!(#private::core::option::Option::Some(#sk))
+    let indexes = attrs.indexes.iter().map(|index| {
+        let key = |name: &syn::LitStr| quote!(#private::KeyAttribute { name: #name, scalar: #private::KeyScalar::S });
+        let name = &index.name;
+        let partition = key(&index.partition_key);
+        let sort = match &index.sort_key {
+            Some(sort_key) => {
+                let sort_key = key(sort_key);
+                quote!(#private::core::option::Option::Some(#sort_key))
             }
             None => quote!(#private::core::option::Option::None),
         };
@@ -100,11 +72,11 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
             #private::IndexSchema {
                 name: #name,
                 kind: #private::IndexKind::Global,
-                hash_key: #hash,
-                range_key: #range,
+                partition_key: #partition,
+                sort_key: #sort,
                 attributes: #private::IndexAttributes::All,
-                more_hash_keys: &[],
-                more_range_keys: &[],
+                more_partition_keys: &[],
+                more_sort_keys: &[],
             }
         }
     });
@@ -113,6 +85,29 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
         .iter()
         .map(|entity| quote!(<#entity as #private::Entity>::ENTITY))
         .collect();
+    let entity_checks = check_entities.then(|| entity_checks(ident, attrs, &private, &names));
+    quote! {
+        #entity_checks
+
+        #[automatically_derived]
+        impl #private::SharedTable for #ident {
+            const NAME: &'static str = #name;
+            const PARTITION_KEY: &'static str = #partition_key;
+            const SORT_KEY: #private::core::option::Option<&'static str> = #sort_key;
+            const ENTITY_ATTRIBUTE: &'static str = #entity;
+            const INDEXES: &'static [#private::IndexSchema] = &[#(#indexes),*];
+            const ENTITIES: &'static [&'static str] = &[#(#names),*];
+        }
+    }
+}
+
+/// Every listed model is stored in this table, and their entity names differ.
+fn entity_checks(
+    ident: &syn::Ident,
+    attrs: &SharedTableAttrs,
+    private: &TokenStream,
+    names: &[TokenStream],
+) -> TokenStream {
     let tables = attrs.entities.iter().map(|entity| {
         quote_spanned! {entity.span()=>
             const _: fn() = || {
@@ -124,23 +119,8 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
             };
         }
     });
-    let entity_check = (!attrs.entities.is_empty()).then(|| {
-        quote! {
-            const _: () = #private::check_distinct_entities(&[#(#names),*]);
-            #(#tables)*
-        }
-    });
-    crate::dummy::wrap_in_const(quote! {
-        #entity_check
-
-        #[automatically_derived]
-        impl #private::SharedTable for #ident {
-            const NAME: &'static str = #name;
-            const PARTITION_KEY: &'static str = #pk;
-            const SORT_KEY: #private::core::option::Option<&'static str> = #sk;
-            const ENTITY_ATTRIBUTE: &'static str = #entity;
-            const INDEXES: &'static [#private::IndexSchema] = &[#(#indexes),*];
-            const ENTITIES: &'static [&'static str] = &[#(#names),*];
-        }
-    })
+    quote! {
+        const _: () = #private::check_distinct_entities(&[#(#names),*]);
+        #(#tables)*
+    }
 }

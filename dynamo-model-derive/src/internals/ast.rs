@@ -66,12 +66,14 @@ impl<'a> Container<'a> {
             Data::Struct(data) => match &data.fields {
                 Fields::Named(named) => {
                     let mut fields = parse_fields(cx, named, attrs_rule, derive);
-                    let templates = [attrs.pk.as_ref(), attrs.sk.as_ref()];
+                    let templates = [attrs.partition_key.as_ref(), attrs.sort_key.as_ref()];
                     for template in templates.into_iter().flatten() {
                         mark_template_keys(&mut fields, &template.value(), false);
                     }
                     for index in &attrs.shared_indexes {
-                        for template in std::iter::once(&index.pk).chain(index.sk.as_ref()) {
+                        for template in
+                            std::iter::once(&index.partition_key).chain(index.sort_key.as_ref())
+                        {
                             mark_template_keys(&mut fields, &template.value(), true);
                         }
                     }
@@ -187,9 +189,11 @@ impl<'a> Container<'a> {
         }
     }
 
-    /// The field marked `hash_key` (the first, if several are; `check` reports the rest).
-    pub fn hash_key(&self) -> Option<&Field<'a>> {
-        self.fields().iter().find(|f| f.attrs.hash_key.is_some())
+    /// The field marked `partition_key` (the first, if several are; `check` reports the rest).
+    pub fn partition_key(&self) -> Option<&Field<'a>> {
+        self.fields()
+            .iter()
+            .find(|f| f.attrs.partition_key.is_some())
     }
 
     /// The field marked `ttl`, if any.
@@ -223,9 +227,9 @@ impl<'a> Container<'a> {
         })
     }
 
-    /// The field marked `range_key`, if any.
-    pub fn range_key(&self) -> Option<&Field<'a>> {
-        self.fields().iter().find(|f| f.attrs.range_key.is_some())
+    /// The field marked `sort_key`, if any.
+    pub fn sort_key(&self) -> Option<&Field<'a>> {
+        self.fields().iter().find(|f| f.attrs.sort_key.is_some())
     }
 }
 
@@ -294,10 +298,10 @@ impl Field<'_> {
         self.stored.clone()
     }
 
-    /// Whether the field is (part of) the item's key: `hash_key`, `range_key`, or a part of a
+    /// Whether the field is (part of) the item's key: `partition_key`, `sort_key`, or a part of a
     /// key template. An update never changes it.
     pub fn is_key(&self) -> bool {
-        self.attrs.hash_key.is_some() || self.attrs.range_key.is_some() || self.template_key
+        self.attrs.partition_key.is_some() || self.attrs.sort_key.is_some() || self.template_key
     }
 
     /// Whether the field is part of an index key written by a template (and not of the item's

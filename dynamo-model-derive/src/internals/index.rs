@@ -15,21 +15,21 @@ pub struct Index<'c, 'a> {
     /// The field of `Model::indexes()` that is its handle.
     pub member: syn::Ident,
     /// The partition key, with the name that named it (`None` for a local index, which
-    /// shares the table's hash key and may leave it unnamed).
-    pub hash: (&'c Field<'a>, Option<&'c syn::LitStr>),
+    /// shares the table's partition key and may leave it unnamed).
+    pub partition: (&'c Field<'a>, Option<&'c syn::LitStr>),
     /// The sort key, with the name that named it.
-    pub range: Option<(&'c Field<'a>, &'c syn::LitStr)>,
+    pub sort: Option<(&'c Field<'a>, &'c syn::LitStr)>,
     /// The fields of `include = [...]`.
     pub include: Vec<&'c Field<'a>>,
     /// The further partition and sort attributes of a multi-attribute key.
-    pub more_hash: Vec<(&'c Field<'a>, &'c syn::LitStr)>,
-    pub more_range: Vec<(&'c Field<'a>, &'c syn::LitStr)>,
+    pub more_partition: Vec<(&'c Field<'a>, &'c syn::LitStr)>,
+    pub more_sort: Vec<(&'c Field<'a>, &'c syn::LitStr)>,
 }
 
 impl Index<'_, '_> {
     /// Whether the key has more than one partition or sort attribute.
     pub fn is_multi_attribute(&self) -> bool {
-        !self.more_hash.is_empty() || !self.more_range.is_empty()
+        !self.more_partition.is_empty() || !self.more_sort.is_empty()
     }
 }
 

@@ -4,6 +4,7 @@ pub mod ast;
 pub mod attr;
 pub mod case;
 pub mod check;
+pub mod collection;
 pub mod ctxt;
 pub mod index;
 pub mod symbol;

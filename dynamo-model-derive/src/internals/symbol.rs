@@ -25,26 +25,26 @@ pub const HOOKS: Symbol = Symbol("hooks");
 pub const ASYNC_HOOKS: Symbol = Symbol("async_hooks");
 pub const TIMESTAMPS: Symbol = Symbol("timestamps");
 pub const ENTITY: Symbol = Symbol("entity");
-pub const PK: Symbol = Symbol("pk");
-pub const SK: Symbol = Symbol("sk");
-// Options of #[derive(SharedTable)] (with `name`, `pk`, `sk` and `crate`).
+// Options of #[derive(SharedTable)] (with `name`, `partition_key`, `sort_key`, `global_index`
+// and `crate`).
 pub const ENTITY_ATTRIBUTE: Symbol = Symbol("entity_attribute");
-pub const GSI: Symbol = Symbol("gsi");
 pub const ENTITIES: Symbol = Symbol("entities");
-pub const INDEX: Symbol = Symbol("index");
+// The option of a #[derive(Collection)] variant.
+pub const UNKNOWN: Symbol = Symbol("unknown");
 
 // Index options.
 pub const NAME: Symbol = Symbol("name");
-pub const HASH: Symbol = Symbol("hash");
-pub const RANGE: Symbol = Symbol("range");
 pub const PROJECTION: Symbol = Symbol("projection");
 pub const ALL: Symbol = Symbol("all");
 pub const KEYS_ONLY: Symbol = Symbol("keys_only");
 pub const INCLUDE: Symbol = Symbol("include");
 
+// Keys: a field option (`#[dynamo(partition_key)]`), an index's key fields
+// (`partition_key = "field"`), an entity's key templates and a shared table's key attributes.
+pub const PARTITION_KEY: Symbol = Symbol("partition_key");
+pub const SORT_KEY: Symbol = Symbol("sort_key");
+
 // Field options.
-pub const HASH_KEY: Symbol = Symbol("hash_key");
-pub const RANGE_KEY: Symbol = Symbol("range_key");
 pub const RENAME: Symbol = Symbol("rename");
 pub const SKIP: Symbol = Symbol("skip");
 pub const WITH: Symbol = Symbol("with");
@@ -84,20 +84,25 @@ pub const CONTAINER_OPTIONS: &[Symbol] = &[
     ASYNC_HOOKS,
     TIMESTAMPS,
     ENTITY,
-    PK,
-    SK,
-    INDEX,
+    PARTITION_KEY,
+    SORT_KEY,
 ];
 
 /// Options allowed on a `#[derive(SharedTable)]` struct.
-pub const SHARED_TABLE_OPTIONS: &[Symbol] = &[NAME, PK, SK, ENTITY_ATTRIBUTE, GSI, ENTITIES, CRATE];
+pub const SHARED_TABLE_OPTIONS: &[Symbol] = &[
+    NAME,
+    PARTITION_KEY,
+    SORT_KEY,
+    ENTITY_ATTRIBUTE,
+    GLOBAL_INDEX,
+    ENTITIES,
+    CRATE,
+];
 
-/// Options inside `gsi(...)` of a shared table and `index(...)` of a model in one.
-pub const SHARED_INDEX_OPTIONS: &[Symbol] = &[NAME, PK, SK];
 /// Options allowed on a field.
 pub const FIELD_OPTIONS: &[Symbol] = &[
-    HASH_KEY,
-    RANGE_KEY,
+    PARTITION_KEY,
+    SORT_KEY,
     RENAME,
     SKIP,
     WITH,
@@ -118,8 +123,35 @@ pub const RULES: &[Symbol] = &[
 ];
 /// Options allowed on an enum variant.
 pub const VARIANT_OPTIONS: &[Symbol] = &[RENAME];
-/// Options inside `global_index(...)` and `local_index(...)`.
-pub const INDEX_OPTIONS: &[Symbol] = &[NAME, HASH, RANGE, PROJECTION, INCLUDE];
+/// Options inside `global_index(...)` and `local_index(...)`, on a model, a shared table or a
+/// model stored in one.
+pub const INDEX_OPTIONS: &[Symbol] = &[NAME, PARTITION_KEY, SORT_KEY, PROJECTION, INCLUDE];
+/// Options allowed on a variant of a `#[derive(Collection)]` enum.
+pub const COLLECTION_VARIANT_OPTIONS: &[Symbol] = &[UNKNOWN];
+
+/// Spellings of earlier versions, each with the word that replaced it: the library says
+/// partition key and sort key everywhere, and `global_index` for every global index.
+pub const RETIRED: &[(&str, Symbol)] = &[
+    ("hash_key", PARTITION_KEY),
+    ("range_key", SORT_KEY),
+    ("hash", PARTITION_KEY),
+    ("range", SORT_KEY),
+    ("pk", PARTITION_KEY),
+    ("sk", SORT_KEY),
+    ("gsi", GLOBAL_INDEX),
+    ("index", GLOBAL_INDEX),
+];
+
+/// The word that replaced `word`, if `word` is a retired spelling, with why.
+pub fn renamed(word: &str) -> Option<(Symbol, &'static str)> {
+    let (_, new) = RETIRED.iter().find(|(old, _)| *old == word)?;
+    let why = if *new == GLOBAL_INDEX {
+        "one name for every global index"
+    } else {
+        "keys are partition key and sort key everywhere"
+    };
+    Some((*new, why))
+}
 /// The values of an index's `projection = "..."`.
 pub const PROJECTIONS: &[Symbol] = &[ALL, KEYS_ONLY];
 
@@ -150,16 +182,15 @@ mod tests {
     #[test]
     fn the_guide_lists_every_option_the_parsers_accept() {
         let guide = include_str!("../../../docs/schema-errors.md");
-        let lists: [(&str, &[Symbol]); 9] = [
+        let lists: [(&str, &[Symbol]); 8] = [
             ("struct", CONTAINER_OPTIONS),
             ("shared table", SHARED_TABLE_OPTIONS),
-            ("shared-table index", SHARED_INDEX_OPTIONS),
             ("field", FIELD_OPTIONS),
             ("validation rule", RULES),
             ("variant", VARIANT_OPTIONS),
             ("index", INDEX_OPTIONS),
             ("projection", PROJECTIONS),
-            ("collection", &[MODEL]),
+            ("collection", COLLECTION_VARIANT_OPTIONS),
         ];
         let missing: Vec<String> = lists
             .iter()

@@ -1,4 +1,4 @@
-//! Key templates (`pk = "CUSTOMER#{customer_id}"`) parsed into literal text and parts, the parts
+//! Key templates (`partition_key = "CUSTOMER#{customer_id}"`) parsed into literal text and parts, the parts
 //! resolved to the model's fields once: `check` builds them while it reports every mistake, and
 //! `expand` only reads them.
 
@@ -136,8 +136,8 @@ impl<'c, 'a> Template<'c, 'a> {
 
 /// The key templates of a model in a shared table.
 pub struct Templates<'c, 'a> {
-    pub pk: Template<'c, 'a>,
-    pub sk: Option<Template<'c, 'a>>,
+    pub partition_key: Template<'c, 'a>,
+    pub sort_key: Option<Template<'c, 'a>>,
     /// `index(...)`: key templates on the shared table's GSIs.
     pub indexes: Vec<IndexTemplates<'c, 'a>>,
 }
@@ -145,17 +145,17 @@ pub struct Templates<'c, 'a> {
 /// The key templates of one shared GSI, as a model writes it.
 pub struct IndexTemplates<'c, 'a> {
     pub attr: &'c crate::internals::attr::SharedIndexAttr,
-    pub pk: Template<'c, 'a>,
-    pub sk: Option<Template<'c, 'a>>,
+    pub partition_key: Template<'c, 'a>,
+    pub sort_key: Option<Template<'c, 'a>>,
 }
 
 impl<'c, 'a> IndexTemplates<'c, 'a> {
     /// The fields of the index key, each once, partition template first.
     pub fn key_fields(&self) -> Vec<&'c Field<'a>> {
         distinct(
-            self.pk
+            self.partition_key
                 .parts()
-                .chain(self.sk.iter().flat_map(|sk| sk.parts())),
+                .chain(self.sort_key.iter().flat_map(|sk| sk.parts())),
         )
     }
 }
@@ -193,7 +193,8 @@ pub fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
 impl<'c, 'a> Templates<'c, 'a> {
     /// Whether `field` is part of the primary key.
     pub fn is_key_part(&self, field: &Field) -> bool {
-        self.pk.has_part(field) || self.sk.as_ref().is_some_and(|sk| sk.has_part(field))
+        self.partition_key.has_part(field)
+            || self.sort_key.as_ref().is_some_and(|sk| sk.has_part(field))
     }
 
     /// The fields of the key, each once, in the order of the partition template then the sort
@@ -201,9 +202,9 @@ impl<'c, 'a> Templates<'c, 'a> {
     pub fn key_fields(&self) -> Vec<&'c Field<'a>> {
         let mut out: Vec<&'c Field<'a>> = Vec::new();
         for field in self
-            .pk
+            .partition_key
             .parts()
-            .chain(self.sk.iter().flat_map(|sk| sk.parts()))
+            .chain(self.sort_key.iter().flat_map(|sk| sk.parts()))
         {
             if !out.iter().any(|seen| std::ptr::eq(*seen, field)) {
                 out.push(field);

@@ -18,7 +18,7 @@ pub type HookError = Box<dyn std::error::Error + Send + Sync + 'static>;
 /// #[derive(Model)]
 /// #[dynamo(hooks)]
 /// struct User {
-///     #[dynamo(hash_key)]
+///     #[dynamo(partition_key)]
 ///     id: String,
 ///     email: String,
 /// }
@@ -72,7 +72,7 @@ pub trait Hooks {
     /// #[derive(Model)]
     /// #[dynamo(hooks)]
     /// struct Booking {
-    ///     #[dynamo(hash_key)]
+    ///     #[dynamo(partition_key)]
     ///     id: String,
     ///     from_day: u32,
     ///     to_day: u32,

@@ -36,7 +36,7 @@ pub type OpFuture<'a, T> =
 /// }
 /// # Ok(()) }
 /// # #[derive(dynamo_model::Model)]
-/// # struct Cat { #[dynamo(hash_key)] id: String }
+/// # struct Cat { #[dynamo(partition_key)] id: String }
 /// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -337,7 +337,7 @@ impl Error {
     /// ```no_run
     /// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
     /// use dynamo_model::prelude::*;
-    /// # #[derive(Model)] struct Order { #[dynamo(hash_key)] id: String, status: String }
+    /// # #[derive(Model)] struct Order { #[dynamo(partition_key)] id: String, status: String }
     /// let f = Order::fields();
     /// match Order::delete(db, "o1").condition(f.status.eq("cancelled")).await {
     ///     Err(e @ Error::ConditionFailed { .. }) => match e.stored_as::<Order>() {

@@ -7,7 +7,7 @@
 //!
 //! #[derive(Model)]
 //! struct Cat {
-//!     #[dynamo(hash_key)]
+//!     #[dynamo(partition_key)]
 //!     id: String,
 //!     name: String,
 //!     lives: u8,
@@ -43,7 +43,9 @@ mod typing;
 pub(crate) mod update;
 
 pub use condition::{AttributeType, Comparison, Condition, Conditions, MAX_IN_VALUES, Size};
-pub use key::{KeyCondition, RangeCondition, RangeKey, SortKeyCondition, SortParts};
+pub use key::{
+    KeyCondition, MultiSort, SortCondition, SortKeyCondition, SortKeyPath, SortKeyType, SortParts,
+};
 pub use path::{
     AttributePath, IndexKeyPath, KeyPath, Navigable, Path, RawPath, Segment, UpdatePath,
 };

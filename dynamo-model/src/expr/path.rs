@@ -86,7 +86,7 @@ impl fmt::Debug for RawPath {
 ///
 /// #[derive(Model)]
 /// struct Cat {
-///     #[dynamo(hash_key)]
+///     #[dynamo(partition_key)]
 ///     id: String,
 ///     lives: u8,
 /// }

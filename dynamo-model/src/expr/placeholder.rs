@@ -118,7 +118,7 @@ impl Placeholders {
 ///
 /// #[derive(Model)]
 /// struct Cat {
-///     #[dynamo(hash_key)]
+///     #[dynamo(partition_key)]
 ///     id: String,
 ///     name: String,
 ///     lives: u8,

@@ -11,7 +11,7 @@ use super::placeholder::Placeholders;
 ///
 /// #[derive(Model)]
 /// struct Cat {
-///     #[dynamo(hash_key)]
+///     #[dynamo(partition_key)]
 ///     id: String,
 ///     name: String,
 ///     lives: u8,

@@ -50,7 +50,7 @@ impl Action {
 ///
 /// #[derive(Model)]
 /// struct Cat {
-///     #[dynamo(hash_key)]
+///     #[dynamo(partition_key)]
 ///     id: String,
 ///     name: String,
 ///     lives: u8,

@@ -21,14 +21,14 @@ use crate::value::Item;
 /// #[derive(Model)]
 /// #[dynamo(async_hooks)]
 /// struct Member {
-///     #[dynamo(hash_key)]
+///     #[dynamo(partition_key)]
 ///     id: String,
 ///     team: String,
 /// }
 ///
 /// #[derive(Model)]
 /// struct Team {
-///     #[dynamo(hash_key)]
+///     #[dynamo(partition_key)]
 ///     name: String,
 /// }
 ///

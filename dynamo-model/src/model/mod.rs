@@ -26,7 +26,7 @@ use crate::value::{ConversionError, Item};
 /// #[derive(Model, Debug, PartialEq)]
 /// #[dynamo(table = "cats")]
 /// struct Cat {
-///     #[dynamo(hash_key)]
+///     #[dynamo(partition_key)]
 ///     id: String,
 ///     name: String,
 ///     lives: u8,
@@ -34,7 +34,7 @@ use crate::value::{ConversionError, Item};
 /// }
 ///
 /// assert_eq!(Cat::SCHEMA.table, "cats");
-/// assert_eq!(Cat::SCHEMA.hash_key.name, "id");
+/// assert_eq!(Cat::SCHEMA.partition_key.name, "id");
 ///
 /// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
 /// let mut cat = Cat { id: "c1".into(), name: "Tom".into(), lives: 9, nickname: None };
@@ -46,16 +46,16 @@ use crate::value::{ConversionError, Item};
 /// ```
 pub trait Model: Hooks + AsyncHooks + WriteBehaviours + Sized {
     /// How a key is passed to [`get`](crate::ModelExt::get) and
-    /// [`delete`](crate::ModelExt::delete): the hash key's argument type (`&str` for a `String`
-    /// key, the integer itself for numbers), or a tuple of hash and range key arguments when the
-    /// model has a range key.
+    /// [`delete`](crate::ModelExt::delete): the partition key's argument type (`&str` for a `String`
+    /// key, the integer itself for numbers), or a tuple of partition and sort key arguments when the
+    /// model has a sort key.
     type Key<'k>;
 
-    /// The Rust type of the hash key (a [`KeyType`](crate::KeyType)).
-    type HashKey;
+    /// The Rust type of the partition key (a [`KeyType`](crate::KeyType)).
+    type PartitionKey;
 
-    /// The Rust type of the range key, or [`NoRangeKey`](crate::NoRangeKey).
-    type RangeKey;
+    /// The Rust type of the sort key, or [`NoSortKey`](crate::NoSortKey).
+    type SortKey;
 
     /// The typed attribute paths of the model, one public field per stored attribute: a
     /// [`KeyPath`](crate::expr::KeyPath) for keys, a [`Path`](crate::expr::Path) for most
@@ -109,7 +109,7 @@ pub trait Model: Hooks + AsyncHooks + WriteBehaviours + Sized {
 ///
 /// #[derive(Model)]
 /// struct Cat {
-///     #[dynamo(hash_key)]
+///     #[dynamo(partition_key)]
 ///     id: String,
 ///     name: String,
 ///     lives: u8,

@@ -9,8 +9,8 @@ use crate::ops::{ModelExt, Query};
 pub fn collection_query<'a, M, C>(
     db: &'a crate::Db,
     name: &'static str,
-    partition: impl crate::schema::PartitionValue<M::HashKey>,
-) -> Query<'a, M, crate::NoRangeKey, C>
+    partition: impl crate::schema::PartitionValue<M::PartitionKey>,
+) -> Query<'a, M, crate::NoSortKey, C>
 where
     M: Model,
     C: crate::Projection<M>,

@@ -31,7 +31,7 @@ pub const MAX_CURSOR_LEN: usize = 16 * 1024;
 /// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
 /// use dynamo_model::ops::Cursor;
 /// # use dynamo_model::prelude::*;
-/// # #[derive(Model)] struct Cat { #[dynamo(hash_key)] id: String }
+/// # #[derive(Model)] struct Cat { #[dynamo(partition_key)] id: String }
 /// let page = Cat::scan(db).page_size(25).page(None).await?;
 /// let token: Option<String> = page.next.map(|cursor| cursor.to_string());
 /// // ... later, from the client's request:

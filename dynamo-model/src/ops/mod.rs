@@ -22,6 +22,7 @@ mod transaction;
 mod ttl;
 mod update;
 
+pub use crate::expr::MultiSort;
 pub use batch::{
     BatchGet, BatchGot, BatchWrite, BatchWriteItem, BatchWritten, KeyFailure, MAX_BATCH_GET,
     MAX_BATCH_WRITE, WriteOutcome,
@@ -32,7 +33,7 @@ pub use delete::Delete;
 pub use get::Get;
 pub use model_ext::ModelExt;
 pub use put::Put;
-pub use read::{MultiSort, Page, Query, Scan};
+pub use read::{Page, Query, Scan};
 pub use transaction::{MAX_TRANSACTION_ACTIONS, Transaction, TransactionGet, TransactionItems};
 pub use update::UpdateItem;
 

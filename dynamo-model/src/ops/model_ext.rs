@@ -16,7 +16,7 @@ use crate::table::Table;
 /// #[derive(Model, Debug, PartialEq)]
 /// #[dynamo(table = "cats")]
 /// struct Cat {
-///     #[dynamo(hash_key)]
+///     #[dynamo(partition_key)]
 ///     id: String,
 ///     lives: u8,
 /// }
@@ -99,16 +99,16 @@ pub trait ModelExt: Model {
         UpdateItem::new(db, Self::key_item(key))
     }
 
-    /// Reads the items with this hash key, optionally narrowed by `.range(..)` and `.filter(..)`.
+    /// Reads the items with this partition key, optionally narrowed by `.sort_key(..)` and `.filter(..)`.
     fn query<'a>(
         db: &'a Db,
-        hash: impl PartitionValue<Self::HashKey>,
-    ) -> Query<'a, Self, Self::RangeKey> {
+        partition: impl PartitionValue<Self::PartitionKey>,
+    ) -> Query<'a, Self, Self::SortKey> {
         let keys = (
-            Self::SCHEMA.hash_key.name,
-            Self::SCHEMA.range_key.map(|key| key.name),
+            Self::SCHEMA.partition_key.name,
+            Self::SCHEMA.sort_key.map(|key| key.name),
         );
-        Query::new::<Self::HashKey>(db, None, keys, hash)
+        Query::new::<Self::PartitionKey>(db, None, keys, partition)
     }
 
     /// Reads the items with these keys, in BatchGetItem calls of up to 100 keys.

@@ -12,7 +12,7 @@ impl Db {
     ///
     /// ```no_run
     /// # async fn demo() {
-    /// # #[derive(dynamo_model::Model)] #[dynamo(table = "cats")] struct Cat { #[dynamo(hash_key)] id: String }
+    /// # #[derive(dynamo_model::Model)] #[dynamo(table = "cats")] struct Cat { #[dynamo(partition_key)] id: String }
     /// let table = std::env::var("CATS_TABLE").unwrap_or_else(|_| "cats".into());
     /// let db = dynamo_model::Db::from_env().await.with_table_name::<Cat>(table);
     /// # }

@@ -38,7 +38,7 @@ use crate::value::Item;
 ///
 /// #[derive(Model)]
 /// struct Cat {
-///     #[dynamo(hash_key)]
+///     #[dynamo(partition_key)]
 ///     id: String,
 ///     lives: u8,
 ///     nickname: Option<String>,
@@ -164,7 +164,7 @@ impl<'a, M: Model> UpdateItem<'a, M> {
             creatable::<M>(&self.update, extra.as_ref(), &key)?;
         } else {
             // An update changes an existing item; it never invents a partial one.
-            let exists = crate::expr::exists_text(M::SCHEMA.hash_key.name, &mut placeholders);
+            let exists = crate::expr::exists_text(M::SCHEMA.partition_key.name, &mut placeholders);
             condition = Some(super::write::and_text(exists, condition));
         }
         let on_failure = condition

@@ -193,7 +193,7 @@ fn checked_write(
 
 /// The condition of a write of a model with `schema` (put, create, update or delete, alone or in a
 /// transaction), rendered into `placeholders`: the caller's `condition`, the version check of a versioned model (the stored item must have
-/// version `expected`), and for a create "no item with this key" (the hash key is present in
+/// version `expected`), and for a create "no item with this key" (the partition key is present in
 /// every item of the table, so its absence means that).
 pub(crate) fn write_condition(
     schema: &Schema,
@@ -208,7 +208,7 @@ pub(crate) fn write_condition(
         text = Some(and_text(version, text));
     }
     if only_if_new {
-        let key = crate::expr::not_exists_text(schema.hash_key.name, placeholders);
+        let key = crate::expr::not_exists_text(schema.partition_key.name, placeholders);
         text = Some(and_text(key, text));
     }
     Ok(text)

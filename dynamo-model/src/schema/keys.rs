@@ -38,7 +38,7 @@ impl KeyType for crate::value::Binary {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a value of the partition key, of type `{H}`",
     label = "a query takes the partition key's value, which DynamoDB matches by equality only",
-    note = "pass the value, e.g. `Visit::query(db, \"tom\")`; a condition on the sort key goes in `.range(|key| ...)`, on other attributes in `.filter(..)`"
+    note = "pass the value, e.g. `Visit::query(db, \"tom\")`; a condition on the sort key goes in `.sort_key(|key| ...)`, on other attributes in `.filter(..)`"
 )]
 pub trait PartitionValue<H> {
     /// The value as the key attribute `name` stores it.
@@ -108,36 +108,26 @@ feature_keys! {
     "time": time::Date => S, time::Date;
 }
 
-/// The `RangeKey` of a model without a range key.
+/// The `Model::SortKey` of a model without a sort key.
 #[derive(Debug, Clone, Copy)]
-pub struct NoRangeKey;
-
-/// A key type that can be a sort key in a query: any [`KeyType`], which [`NoRangeKey`] is not.
-#[diagnostic::on_unimplemented(
-    message = "this model has no range key, so a query has no sort key condition",
-    label = "the model's table is keyed by its hash key alone",
-    note = "query by the hash key and use `.filter(..)` to narrow the items"
-)]
-pub trait SortKey: KeyType {}
-
-impl<T: KeyType> SortKey for T {}
+pub struct NoSortKey;
 
 /// Builds a key item from one or two key attributes, refusing what DynamoDB refuses in a key:
 /// an empty string or binary, a partition key over 2048 bytes, a sort key over 1024. Generated
 /// code calls this.
 pub fn key_item_of(
-    hash: (&str, AttributeValue),
-    range: Option<(&str, AttributeValue)>,
+    partition: (&str, AttributeValue),
+    sort: Option<(&str, AttributeValue)>,
 ) -> Result<Item, ConversionError> {
     check_key_value(
-        hash.0,
-        &hash.1,
+        partition.0,
+        &partition.1,
         crate::value::MAX_PARTITION_KEY_SIZE,
         "partition",
     )?;
     let mut item = Item::with_capacity(2);
-    item.insert(hash.0.to_owned(), hash.1);
-    if let Some((name, value)) = range {
+    item.insert(partition.0.to_owned(), partition.1);
+    if let Some((name, value)) = sort {
         check_key_value(name, &value, crate::value::MAX_SORT_KEY_SIZE, "sort")?;
         item.insert(name.to_owned(), value);
     }
@@ -150,19 +140,19 @@ pub fn key_item_of(
 pub(crate) fn check_item_keys(schema: &Schema, item: &Item) -> Result<(), ConversionError> {
     let table = [
         (
-            Some(schema.hash_key),
+            Some(schema.partition_key),
             crate::value::MAX_PARTITION_KEY_SIZE,
             "partition",
         ),
-        (schema.range_key, crate::value::MAX_SORT_KEY_SIZE, "sort"),
+        (schema.sort_key, crate::value::MAX_SORT_KEY_SIZE, "sort"),
     ];
     let indexes = schema.indexes.iter().flat_map(|index| {
         index
-            .hash_keys()
+            .partition_keys()
             .map(|key| (Some(key), crate::value::MAX_PARTITION_KEY_SIZE, "partition"))
             .chain(
                 index
-                    .range_keys()
+                    .sort_keys()
                     .map(|key| (Some(key), crate::value::MAX_SORT_KEY_SIZE, "sort")),
             )
     });

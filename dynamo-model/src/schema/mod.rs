@@ -11,7 +11,7 @@ pub(crate) mod keys;
 mod shared;
 
 pub(crate) use keys::check_item_keys;
-pub use keys::{KeyType, NoRangeKey, PartitionValue, SortKey};
+pub use keys::{KeyType, NoSortKey, PartitionValue};
 pub use shared::{
     EntitySchema, KeyTemplate, SharedTable, check_collection_pair, check_distinct_entities,
     check_listed, shared_index, shared_index_sort_key,
@@ -26,9 +26,9 @@ pub struct Schema {
     /// [`Db`](crate::Db) may add a prefix or suffix when it addresses the table.
     pub table: &'static str,
     /// The partition (hash) key.
-    pub hash_key: KeyAttribute,
+    pub partition_key: KeyAttribute,
     /// The sort (range) key, if the table has one.
-    pub range_key: Option<KeyAttribute>,
+    pub sort_key: Option<KeyAttribute>,
     /// The names of all stored attributes, keys included, in field order.
     pub attributes: &'static [&'static str],
     /// The secondary indexes declared with `global_index(...)` and `local_index(...)`.
@@ -71,13 +71,13 @@ ttl_seconds!(i32, i64, u32, u64, i128, u128, isize, usize);
 /// use dynamo_model::{IndexKind, IndexAttributes, Model};
 ///
 /// #[derive(Model)]
-/// #[dynamo(global_index(name = "by_owner", hash = "owner", range = "name"))]
-/// #[dynamo(local_index(name = "by_age", range = "age", projection = "keys_only"))]
-/// #[dynamo(global_index(name = "by_colour", hash = "colour", include = ["lives"]))]
+/// #[dynamo(global_index(name = "by_owner", partition_key = "owner", sort_key = "name"))]
+/// #[dynamo(local_index(name = "by_age", sort_key = "age", projection = "keys_only"))]
+/// #[dynamo(global_index(name = "by_colour", partition_key = "colour", include = ["lives"]))]
 /// struct Cat {
-///     #[dynamo(hash_key)]
+///     #[dynamo(partition_key)]
 ///     home: String,
-///     #[dynamo(range_key)]
+///     #[dynamo(sort_key)]
 ///     name: String,
 ///     owner: String,
 ///     age: u8,
@@ -88,8 +88,8 @@ ttl_seconds!(i32, i64, u32, u64, i128, u128, isize, usize);
 /// let by_owner = &Cat::SCHEMA.indexes[0];
 /// assert_eq!(by_owner.name, "by_owner");
 /// assert_eq!(by_owner.kind, IndexKind::Global);
-/// assert_eq!(by_owner.hash_key.name, "owner");
-/// assert_eq!(Cat::SCHEMA.indexes[1].hash_key.name, "home"); // a local index shares the hash key
+/// assert_eq!(by_owner.partition_key.name, "owner");
+/// assert_eq!(Cat::SCHEMA.indexes[1].partition_key.name, "home"); // a local index shares the partition key
 /// assert_eq!(Cat::SCHEMA.indexes[2].attributes, IndexAttributes::Include(&["lives"]));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,29 +99,29 @@ pub struct IndexSchema {
     /// Global or local.
     pub kind: IndexKind,
     /// The index's partition key; for a local index, the table's.
-    pub hash_key: KeyAttribute,
+    pub partition_key: KeyAttribute,
     /// The index's sort key.
-    pub range_key: Option<KeyAttribute>,
+    pub sort_key: Option<KeyAttribute>,
     /// Which attributes the index copies from the table (DynamoDB's index projection).
     pub attributes: IndexAttributes,
     /// The further partition attributes of a multi-attribute key (a global index only), after
-    /// `hash_key`: up to three more.
-    pub more_hash_keys: &'static [KeyAttribute],
-    /// The further sort attributes of a multi-attribute key, after `range_key`: up to three more.
-    pub more_range_keys: &'static [KeyAttribute],
+    /// `partition_key`: up to three more.
+    pub more_partition_keys: &'static [KeyAttribute],
+    /// The further sort attributes of a multi-attribute key, after `sort_key`: up to three more.
+    pub more_sort_keys: &'static [KeyAttribute],
 }
 
 impl IndexSchema {
     /// Every partition attribute of the index key, in key order.
-    pub fn hash_keys(&self) -> impl Iterator<Item = KeyAttribute> + 'static {
-        std::iter::once(self.hash_key).chain(self.more_hash_keys.iter().copied())
+    pub fn partition_keys(&self) -> impl Iterator<Item = KeyAttribute> + 'static {
+        std::iter::once(self.partition_key).chain(self.more_partition_keys.iter().copied())
     }
 
     /// Every sort attribute of the index key, in key order.
-    pub fn range_keys(&self) -> impl Iterator<Item = KeyAttribute> + 'static {
-        self.range_key
+    pub fn sort_keys(&self) -> impl Iterator<Item = KeyAttribute> + 'static {
+        self.sort_key
             .into_iter()
-            .chain(self.more_range_keys.iter().copied())
+            .chain(self.more_sort_keys.iter().copied())
     }
 }
 

@@ -2,8 +2,8 @@
 //! key templates, and the compile-time checks that keep them consistent.
 
 /// A table that several models share, declared once with `#[derive(SharedTable)]`:
-/// `#[dynamo(name = "shop", pk = "pk", sk = "sk", entity_attribute = "_et")]`, with its GSIs
-/// (`gsi(name = "gsi1", pk = "gsi1pk", sk = "gsi1sk")`) and the list of its models
+/// `#[dynamo(name = "shop", partition_key = "pk", sort_key = "sk", entity_attribute = "_et")]`, with its GSIs
+/// (`global_index(name = "gsi1", partition_key = "gsi1pk", sort_key = "gsi1sk")`) and the list of its models
 /// (`entities(Customer, Order)`): their entity names are checked to be distinct, and every model
 /// naming the table to be in the list, at compile time.
 pub trait SharedTable {
@@ -15,8 +15,8 @@ pub trait SharedTable {
     const SORT_KEY: Option<&'static str>;
     /// The attribute each item's entity name is stored in (`_et` unless given).
     const ENTITY_ATTRIBUTE: &'static str;
-    /// The table's global secondary indexes, declared with `gsi(name = "...", pk = "...",
-    /// sk = "...")`: string keys, every attribute projected. Creating the table through any of
+    /// The table's global secondary indexes, declared with `global_index(name = "...", partition_key = "...",
+    /// sort_key = "...")`: string keys, every attribute projected. Creating the table through any of
     /// its models creates them all.
     const INDEXES: &'static [super::IndexSchema];
     /// The entity names of the models stored in it, from `entities(...)`: distinct, and each
@@ -55,17 +55,17 @@ pub const fn shared_index(
         i += 1;
     }
     panic!(
-        "the shared table declares no GSI of this name: add `gsi(name = \"...\", pk = \"...\", sk = \"...\")` to its #[dynamo(...)]"
+        "the shared table declares no global index of this name: add `global_index(name = \"...\", partition_key = \"...\", sort_key = \"...\")` to its #[dynamo(...)]"
     )
 }
 
 /// The sort key attribute of a shared index, at compile time.
 #[doc(hidden)]
 pub const fn shared_index_sort_key(index: super::IndexSchema) -> &'static str {
-    match index.range_key {
+    match index.sort_key {
         Some(key) => key.name,
         None => panic!(
-            "this index template has an `sk`, but the shared table's GSI has no sort key: remove `sk`, or give the GSI one"
+            "this index template has a `sort_key`, but the shared table's global index has no sort key: remove `sort_key`, or give the index one"
         ),
     }
 }
@@ -122,7 +122,7 @@ pub const fn check_collection_pair(
 ) {
     if !const_str_eq(first_shape, shape) {
         panic!(
-            "the members of a collection share one partition: their `pk` templates must have the same literal text and part types"
+            "the members of a collection share one partition: their `partition_key` templates must have the same literal text and part types"
         );
     }
     if const_str_eq(first_name, name) {

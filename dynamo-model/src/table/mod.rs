@@ -32,7 +32,7 @@ pub const DEFAULT_ACTIVE_TIMEOUT: Duration = Duration::from_secs(300);
 ///
 /// ```no_run
 /// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
-/// # #[derive(dynamo_model::Model)] struct Cat { #[dynamo(hash_key)] id: String }
+/// # #[derive(dynamo_model::Model)] struct Cat { #[dynamo(partition_key)] id: String }
 /// use dynamo_model::{Model, ModelExt};
 /// Cat::table().create_if_missing(db).await?; // on-demand billing, waits until ACTIVE
 /// # Ok(()) }
@@ -289,7 +289,7 @@ impl Spec<'_> {
             .set_table_class(options.class.clone())
             .set_deletion_protection_enabled(options.deletion_protection)
             .set_tags((!options.tags.is_empty()).then(|| tags.collect()))
-            .set_key_schema(Some(key_schema(schema.hash_key, schema.range_key)));
+            .set_key_schema(Some(key_schema(schema.partition_key, schema.sort_key)));
         request = with_indexes(request, schema, throughput);
         request.send().await.map(|_| ())
     }
@@ -343,13 +343,13 @@ fn with_indexes(
     throughput: Option<ProvisionedThroughput>,
 ) -> aws_sdk_dynamodb::operation::create_table::builders::CreateTableFluentBuilder {
     let mut defined: Vec<&str> = Vec::new();
-    let all_keys = std::iter::once(schema.hash_key)
-        .chain(schema.range_key)
+    let all_keys = std::iter::once(schema.partition_key)
+        .chain(schema.sort_key)
         .chain(
             schema
                 .indexes
                 .iter()
-                .flat_map(|index| index.hash_keys().chain(index.range_keys())),
+                .flat_map(|index| index.partition_keys().chain(index.sort_keys())),
         );
     for key in all_keys {
         if !defined.contains(&key.name) {
@@ -392,11 +392,11 @@ fn key_schema(hash: KeyAttribute, range: Option<KeyAttribute>) -> Vec<KeySchemaE
 /// An index's key schema: every partition attribute, then every sort attribute, in key order.
 fn index_key_schema(index: &crate::schema::IndexSchema) -> Vec<KeySchemaElement> {
     index
-        .hash_keys()
+        .partition_keys()
         .map(|key| key_schema_element(key, KeyRole::Hash))
         .chain(
             index
-                .range_keys()
+                .sort_keys()
                 .map(|key| key_schema_element(key, KeyRole::Range)),
         )
         .collect()

@@ -91,7 +91,7 @@ impl Spec<'_> {
             let create = create
                 .build()
                 .unwrap_or_else(|_| unreachable!("index creation with name, keys and projection"));
-            for key in index.hash_keys().chain(index.range_keys()) {
+            for key in index.partition_keys().chain(index.sort_keys()) {
                 if !definitions.iter().any(|d| d.attribute_name() == key.name) {
                     definitions.push(attribute_definition(key));
                 }

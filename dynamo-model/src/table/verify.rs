@@ -28,7 +28,7 @@ pub enum Difference {
     Key {
         /// `None` for the table, else the index.
         index: Option<String>,
-        /// `"hash"` or `"range"`.
+        /// `"partition"` or `"sort"`.
         role: &'static str,
         /// What the model declares: attribute name and type (`S`, `N`, `B`).
         expected: Option<(String, String)>,
@@ -129,8 +129,8 @@ fn compare_keys(
     };
     let (mut hash, mut range) = (hash, range);
     for (role, kind, expected) in [
-        ("hash", KeyRole::Hash, declared(&mut hash)),
-        ("range", KeyRole::Range, declared(&mut range)),
+        ("partition", KeyRole::Hash, declared(&mut hash)),
+        ("sort", KeyRole::Range, declared(&mut range)),
     ] {
         let found = live_keys(table, live, kind);
         // Position by position: one difference per attribute of a multi-attribute key.
@@ -187,7 +187,7 @@ impl<M: Model> Table<M> {
     ///
     /// ```no_run
     /// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
-    /// # #[derive(dynamo_model::Model)] struct Cat { #[dynamo(hash_key)] id: String }
+    /// # #[derive(dynamo_model::Model)] struct Cat { #[dynamo(partition_key)] id: String }
     /// use dynamo_model::{Model, ModelExt};
     /// let differences = Cat::table().verify(db).await?;
     /// if !differences.is_empty() {
@@ -213,8 +213,8 @@ impl Spec<'_> {
             None,
             &table,
             table.key_schema(),
-            std::iter::once(schema.hash_key),
-            schema.range_key.into_iter(),
+            std::iter::once(schema.partition_key),
+            schema.sort_key.into_iter(),
         );
 
         let globals = table.global_secondary_indexes();
@@ -243,8 +243,8 @@ impl Spec<'_> {
                 Some(index.name),
                 &table,
                 keys,
-                index.hash_keys(),
-                index.range_keys(),
+                index.partition_keys(),
+                index.sort_keys(),
             );
             let (expected, found) = (
                 projection_text(index.attributes),

@@ -6,7 +6,7 @@
 //!
 //! #[derive(Model)]
 //! struct Blob {
-//!     #[dynamo(hash_key)]
+//!     #[dynamo(partition_key)]
 //!     id: String,
 //!     #[dynamo(with = dynamo_model::with::binary)]
 //!     data: Vec<u8>,

@@ -71,7 +71,7 @@ fn read<T: Epoch>(value: Option<AttributeValue>, unit_digits: u32) -> Result<T, 
 ///
 /// #[derive(Model)]
 /// struct Session {
-///     #[dynamo(hash_key)]
+///     #[dynamo(partition_key)]
 ///     id: String,
 ///     #[dynamo(with = dynamo_model::with::epoch_seconds)]
 ///     expires: SystemTime,

@@ -45,7 +45,7 @@
 //!
 //! #[derive(Model)]
 //! struct Reading {
-//!     #[dynamo(hash_key)]
+//!     #[dynamo(partition_key)]
 //!     sensor: String,
 //!     #[dynamo(with = tenths)]
 //!     celsius: f64,

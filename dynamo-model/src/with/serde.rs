@@ -20,7 +20,7 @@
 //!
 //! #[derive(Model)]
 //! struct User {
-//!     #[dynamo(hash_key)]
+//!     #[dynamo(partition_key)]
 //!     id: String,
 //!     #[dynamo(serde)]
 //!     settings: Settings,

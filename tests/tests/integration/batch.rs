@@ -11,7 +11,7 @@ use tests::db;
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "pets")]
 struct Pet {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: u32,
     name: String,
 }
@@ -19,9 +19,9 @@ struct Pet {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "owners")]
 struct Owner {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     name: String,
-    #[dynamo(range_key)]
+    #[dynamo(sort_key)]
     since: i64,
 }
 
@@ -29,7 +29,7 @@ struct Owner {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "strays")]
 struct Stray {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: u32,
 }
 
@@ -37,7 +37,7 @@ struct Stray {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "tallies", hooks)]
 struct Tally {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: u32,
     #[dynamo(version)]
     version: u64,

@@ -7,9 +7,9 @@ use dynamo_model::prelude::*;
 
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "meters")]
-#[dynamo(global_index(name = "by_kind", hash = "kind"))]
+#[dynamo(global_index(name = "by_kind", partition_key = "kind"))]
 struct Reading {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: u32,
     kind: String,
 }
@@ -95,7 +95,7 @@ async fn a_meter_sums_capacity_per_index_and_of_transactions() {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "notes")]
 struct Note {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     body: String,
 }

@@ -20,7 +20,7 @@ struct Home {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "conditions")]
 struct Item {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: u32,
     name: String,
     score: i32,

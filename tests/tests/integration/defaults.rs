@@ -12,7 +12,7 @@ fn unknown_owner() -> String {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "cats")]
 struct Cat {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     #[dynamo(default)]
     visits: u32,

@@ -30,7 +30,7 @@ enum Mood {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "owners")]
 struct Owner {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     home: Address,
     previous: Vec<Address>,
@@ -164,7 +164,7 @@ async fn an_unknown_variant_lists_the_expected_ones() {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "sessions", rename_all = "camelCase")]
 struct Session {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     session_id: String,
     user_name: String,
     #[dynamo(rename = "ttl")]
@@ -194,7 +194,7 @@ fn rename_all_and_skip_shape_the_item() {
     let mut names: Vec<&str> = item.keys().map(String::as_str).collect();
     names.sort_unstable();
     assert_eq!(names, ["lastMood", "sessionId", "ttl", "userName"]);
-    assert_eq!(Session::SCHEMA.hash_key.name, "sessionId");
+    assert_eq!(Session::SCHEMA.partition_key.name, "sessionId");
     assert_eq!(
         Session::SCHEMA.attributes,
         &["sessionId", "userName", "ttl", "lastMood"]

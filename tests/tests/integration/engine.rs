@@ -468,7 +468,7 @@ fn dynamo_model_engine_chooses_the_engine_and_a_wrong_name_is_one_sentence() {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "isolated")]
 struct Isolated {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
 }
 

@@ -18,9 +18,12 @@ use dynamo_model_local::{Engine, LocalEngine};
 
 /// A table with a global index keyed on `kind`.
 #[derive(Model, Debug, Clone, PartialEq)]
-#[dynamo(table = "probes", global_index(name = "by_kind", hash = "kind"))]
+#[dynamo(
+    table = "probes",
+    global_index(name = "by_kind", partition_key = "kind")
+)]
 struct Probe {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     kind: String,
     body: String,
@@ -30,9 +33,9 @@ struct Probe {
 
 /// A table with a multi-attribute index key.
 #[derive(Model, Debug, Clone, PartialEq)]
-#[dynamo(table = "probe_places", global_index(name = "by_place", hash = ["country", "city"]))]
+#[dynamo(table = "probe_places", global_index(name = "by_place", partition_key = ["country", "city"]))]
 struct Place {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     country: String,
     city: String,
@@ -192,7 +195,7 @@ async fn streams(endpoint: &str, db: &Db) -> &'static str {
     #[derive(Model, Debug, Clone, PartialEq)]
     #[dynamo(table = "probe_streamed")]
     struct Streamed {
-        #[dynamo(hash_key)]
+        #[dynamo(partition_key)]
         id: String,
     }
     Streamed::table()

@@ -9,7 +9,7 @@ use tests::db;
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "tickets")]
 struct Ticket {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     #[dynamo(validate(non_blank))]
     title: String,

@@ -23,9 +23,9 @@ struct Geo {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "things")]
 struct Thing {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     group: String,
-    #[dynamo(range_key)]
+    #[dynamo(sort_key)]
     n: i64,
     name: String,
     score: i32,

@@ -14,7 +14,7 @@ use tests::db;
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "parcels")]
 struct Parcel {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: u32,
     status: String,
     #[dynamo(version)]

@@ -8,9 +8,12 @@ use dynamo_model::ops::{BatchWrite, Transaction};
 use dynamo_model::prelude::*;
 
 #[derive(Model, Debug, Clone, PartialEq)]
-#[dynamo(table = "sized", global_index(name = "by_kind", hash = "kind"))]
+#[dynamo(
+    table = "sized",
+    global_index(name = "by_kind", partition_key = "kind")
+)]
 struct Sized {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     kind: String,
     n: u32,

@@ -14,7 +14,7 @@ static SAVED: AtomicUsize = AtomicUsize::new(0);
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "members", hooks)]
 struct Member {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     #[dynamo(validate(non_blank))]
     email: String,
@@ -189,21 +189,21 @@ async fn before_delete_can_refuse_a_delete() {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "teams")]
 struct Team {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
 }
 
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "audit")]
 struct Audit {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
 }
 
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "tickets", async_hooks)]
 struct Ticket {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     team: String,
 }

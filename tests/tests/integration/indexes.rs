@@ -7,13 +7,13 @@ use tests::db;
 
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "pets", rename_all = "camelCase")]
-#[dynamo(global_index(name = "by_owner", hash = "owner_id", range = "born"))]
-#[dynamo(global_index(name = "by_chip", hash = "chip", projection = "keys_only"))]
-#[dynamo(local_index(name = "by_weight", range = "weight", include = ["nick_name"]))]
+#[dynamo(global_index(name = "by_owner", partition_key = "owner_id", sort_key = "born"))]
+#[dynamo(global_index(name = "by_chip", partition_key = "chip", projection = "keys_only"))]
+#[dynamo(local_index(name = "by_weight", sort_key = "weight", include = ["nick_name"]))]
 struct Pet {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     home: String,
-    #[dynamo(range_key)]
+    #[dynamo(sort_key)]
     name: String,
     owner_id: String,
     born: u32,
@@ -28,14 +28,14 @@ fn the_schema_records_each_index_with_stored_names() {
     assert_eq!(indexes.len(), 3);
     assert_eq!(indexes[0].name, "by_owner");
     assert_eq!(indexes[0].kind, IndexKind::Global);
-    assert_eq!(indexes[0].hash_key.name, "ownerId");
-    assert_eq!(indexes[0].hash_key.scalar, KeyScalar::S);
-    assert_eq!(indexes[0].range_key.map(|k| k.scalar), Some(KeyScalar::N));
+    assert_eq!(indexes[0].partition_key.name, "ownerId");
+    assert_eq!(indexes[0].partition_key.scalar, KeyScalar::S);
+    assert_eq!(indexes[0].sort_key.map(|k| k.scalar), Some(KeyScalar::N));
     assert_eq!(indexes[0].attributes, IndexAttributes::All);
-    assert_eq!(indexes[1].hash_key.scalar, KeyScalar::B);
+    assert_eq!(indexes[1].partition_key.scalar, KeyScalar::B);
     assert_eq!(indexes[1].attributes, IndexAttributes::KeysOnly);
     assert_eq!(indexes[2].kind, IndexKind::Local);
-    assert_eq!(indexes[2].hash_key.name, "home");
+    assert_eq!(indexes[2].partition_key.name, "home");
     assert_eq!(
         indexes[2].attributes,
         IndexAttributes::Include(&["nickName"])

@@ -28,9 +28,9 @@ struct SongTags {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "Music", rename_all = "PascalCase")]
 struct Song {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     artist: String,
-    #[dynamo(range_key)]
+    #[dynamo(sort_key)]
     song_title: String,
     album_title: String,
     year: u16,
@@ -127,7 +127,7 @@ enum Shape {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "Cat", rename_all = "camelCase")]
 struct DynamooseCat {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     name: String,
     lives: u8,
@@ -170,9 +170,9 @@ struct Line {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "orders")]
 struct Order {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     pk: String,
-    #[dynamo(range_key)]
+    #[dynamo(sort_key)]
     sk: u32,
     total: Decimal,
     paid: bool,

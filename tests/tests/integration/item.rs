@@ -8,7 +8,7 @@ use dynamo_model::{AttributeValue, ConversionProblem, Db, Error, Model, ModelExt
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "cats")]
 struct Cat {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     name: String,
     lives: u8,
@@ -22,9 +22,9 @@ struct Cat {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "visits")]
 struct Visit {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     cat: u64,
-    #[dynamo(range_key)]
+    #[dynamo(sort_key)]
     at: String,
     vet: String,
     cost_cents: i64,
@@ -34,7 +34,7 @@ struct Visit {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "numbers")]
 struct Numbers {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     r#name: String,
     #[dynamo(rename = "size")]
     a: i8,
@@ -178,7 +178,7 @@ async fn composite_keys_address_one_item_each() {
     Visit::delete(&db, (7, "2024-01-01")).await.unwrap();
     assert_eq!(Visit::get(&db, (7, "2024-01-01")).await.unwrap(), None);
     assert!(Visit::get(&db, (7, "2024-06-01")).await.unwrap().is_some());
-    // The range key is part of the identity: the same hash with a new range is a new item.
+    // The sort key is part of the identity: the same hash with a new range is a new item.
     let mut again = Visit {
         at: "2024-01-01".into(),
         ..visits[1].clone()
@@ -308,7 +308,7 @@ async fn null_written_by_other_tools_reads_as_none() {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "profiles")]
 struct Profile {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     nick: dynamo_model::value::Nullable<String>,
     bio: dynamo_model::value::Nullable<String>,

@@ -10,9 +10,9 @@ use tests::db;
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "blobs")]
 struct Blob {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
-    #[dynamo(range_key)]
+    #[dynamo(sort_key)]
     part: String,
     payload: String,
     note: String,
@@ -156,9 +156,12 @@ async fn key_rules_are_checked_before_sending_naming_the_attribute() {
 
 /// A model with a global index on a string attribute.
 #[derive(Model, Debug, Clone, PartialEq)]
-#[dynamo(table = "tickets", global_index(name = "by_owner", hash = "owner"))]
+#[dynamo(
+    table = "tickets",
+    global_index(name = "by_owner", partition_key = "owner")
+)]
 struct Ticket {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     owner: String,
 }

@@ -148,7 +148,7 @@ struct Settings {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "readings")]
 struct Reading {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     sensor: String,
     #[dynamo(with = tenths)]
     celsius: f64,
@@ -271,7 +271,7 @@ struct Doc<'a, T>
 where
     T: Clone,
 {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: u64,
     title: Cow<'a, str>,
     payload: Tagged<T>,
@@ -284,7 +284,7 @@ where
     bound = "Vec<T>: dynamo_model::ToAttribute + dynamo_model::FromAttribute"
 )]
 struct Boxed<T> {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     items: Vec<T>,
 }
@@ -315,9 +315,9 @@ async fn generic_models_round_trip() {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "typed_times")]
 struct Times {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: uuid::Uuid,
-    #[dynamo(range_key)]
+    #[dynamo(sort_key)]
     at: chrono::DateTime<chrono::Utc>,
     local: chrono::DateTime<chrono::FixedOffset>,
     day: chrono::NaiveDate,
@@ -405,7 +405,7 @@ fn one_instant_at_two_offsets_is_one_stored_value_and_offsets_in_text_are_read()
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "bookings")]
 struct Booking {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     at: chrono::DateTime<chrono::Utc>,
     local: dynamo_model::value::KeepOffset<chrono::DateTime<chrono::FixedOffset>>,
@@ -460,7 +460,7 @@ async fn keep_offset_stores_the_offset_given_and_compares_it_for_equality() {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "shared_events")]
 struct SharedEvent {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     #[dynamo(with = dynamo_model::with::iso8601_millis)]
     at: chrono::DateTime<chrono::Utc>,

@@ -7,10 +7,10 @@ use dynamo_model::prelude::*;
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(
     table = "venues",
-    global_index(name = "by_place", hash = ["country", "city"], range = ["kind", "rank"])
+    global_index(name = "by_place", partition_key = ["country", "city"], sort_key = ["kind", "rank"])
 )]
 struct Venue {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     country: String,
     city: String,
@@ -74,21 +74,21 @@ async fn a_query_matches_every_partition_attribute_and_the_sort_attributes_left_
 
     let bakeries = place
         .query(&db, ("FR", "Paris"))
-        .sort(|k| k.eq("bakery"))
+        .sort_key(|k| k.eq("bakery"))
         .await
         .unwrap();
     assert_eq!(ids(bakeries), ["v1", "v2", "v3"]);
 
     let good = place
         .query(&db, ("FR", "Paris"))
-        .sort(|k| k.eq("bakery").gt(3))
+        .sort_key(|k| k.eq("bakery").gt(3))
         .await
         .unwrap();
     assert_eq!(ids(good), ["v2", "v3"]);
 
     let range = place
         .query(&db, ("FR", "Paris"))
-        .sort(|k| k.eq("bakery").between(2, 5))
+        .sort_key(|k| k.eq("bakery").between(2, 5))
         .request()
         .unwrap();
     assert_eq!(

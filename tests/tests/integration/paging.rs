@@ -10,13 +10,13 @@ use tests::db;
 
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "logs")]
-#[dynamo(global_index(name = "by-level", hash = "level", range = "seq"))]
-#[dynamo(global_index(name = "by_host", hash = "host", projection = "keys_only"))]
-#[dynamo(local_index(name = "by_size", range = "size", include = ["host"]))]
+#[dynamo(global_index(name = "by-level", partition_key = "level", sort_key = "seq"))]
+#[dynamo(global_index(name = "by_host", partition_key = "host", projection = "keys_only"))]
+#[dynamo(local_index(name = "by_size", sort_key = "size", include = ["host"]))]
 struct Log {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     stream: String,
-    #[dynamo(range_key)]
+    #[dynamo(sort_key)]
     seq: u32,
     level: String,
     host: String,
@@ -123,7 +123,7 @@ async fn a_cursor_from_elsewhere_is_refused() {
     #[derive(Model, Debug)]
     #[dynamo(table = "other")]
     struct Other {
-        #[dynamo(hash_key)]
+        #[dynamo(partition_key)]
         id: String,
     }
     let error = Other::scan(&db)
@@ -253,13 +253,13 @@ async fn first_one_and_max_items_stop_early() {
         "{refused}"
     );
     let one = Log::query(&db, "s")
-        .range(|seq| seq.eq(7u32))
+        .sort_key(|seq| seq.eq(7u32))
         .one()
         .await
         .unwrap();
     assert_eq!(one.seq, 7);
     let none = Log::query(&db, "s")
-        .range(|seq| seq.gt(100u32))
+        .sort_key(|seq| seq.gt(100u32))
         .one()
         .await
         .unwrap_err();
@@ -278,7 +278,7 @@ async fn indexes_are_queried_with_their_own_key_types() {
     let warnings = indexes
         .by_level
         .query(&db, "warn")
-        .range(|seq| seq.gt(3u32))
+        .sort_key(|seq| seq.gt(3u32))
         .await
         .unwrap();
     assert_eq!(
@@ -300,7 +300,7 @@ async fn indexes_are_queried_with_their_own_key_types() {
     let by_size = indexes
         .by_size
         .query(&db, "s")
-        .range(|size| size.lt(500u32))
+        .sort_key(|size| size.lt(500u32))
         .project::<LogKey>()
         .await
         .unwrap();

@@ -13,9 +13,9 @@ struct Address {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "profiles", rename_all = "camelCase")]
 struct Profile {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     team: String,
-    #[dynamo(range_key)]
+    #[dynamo(sort_key)]
     user_id: u32,
     display_name: String,
     #[dynamo(rename = "bio")]
@@ -88,7 +88,7 @@ async fn get_reads_only_the_projected_attributes() {
 async fn query_and_scan_read_projections_too() {
     let db = seeded().await;
     let cards = Profile::query(&db, "core")
-        .range(|id| id.ge(2))
+        .sort_key(|id| id.ge(2))
         .project::<Card>()
         .await
         .unwrap();

@@ -6,9 +6,9 @@ use tests::db;
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "visits")]
 struct Visit {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     cat: String,
-    #[dynamo(range_key)]
+    #[dynamo(sort_key)]
     day: String,
     minutes: u32,
 }
@@ -16,9 +16,9 @@ struct Visit {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "readings")]
 struct Reading {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     sensor: u32,
-    #[dynamo(range_key)]
+    #[dynamo(sort_key)]
     at: i64,
     value: f64,
 }
@@ -70,37 +70,37 @@ async fn every_sort_key_operator_selects_its_range() {
     );
 
     let june = Visit::query(&db, "tom")
-        .range(|d| d.begins_with("2024-06"))
+        .sort_key(|d| d.begins_with("2024-06"))
         .await
         .unwrap();
     assert_eq!(days(june), ["2024-06-01", "2024-06-02"]);
     let one = Visit::query(&db, "tom")
-        .range(|d| d.eq("2024-06-02"))
+        .sort_key(|d| d.eq("2024-06-02"))
         .await
         .unwrap();
     assert_eq!(days(one), ["2024-06-02"]);
     let before = Visit::query(&db, "tom")
-        .range(|d| d.lt("2024-06-01"))
+        .sort_key(|d| d.lt("2024-06-01"))
         .await
         .unwrap();
     assert_eq!(days(before), ["2024-05-31"]);
     let upto = Visit::query(&db, "tom")
-        .range(|d| d.le("2024-06-01"))
+        .sort_key(|d| d.le("2024-06-01"))
         .await
         .unwrap();
     assert_eq!(days(upto), ["2024-05-31", "2024-06-01"]);
     let after = Visit::query(&db, "tom")
-        .range(|d| d.gt("2024-06-02"))
+        .sort_key(|d| d.gt("2024-06-02"))
         .await
         .unwrap();
     assert_eq!(days(after), ["2024-07-01"]);
     let from = Visit::query(&db, "tom")
-        .range(|d| d.ge("2024-06-02"))
+        .sort_key(|d| d.ge("2024-06-02"))
         .await
         .unwrap();
     assert_eq!(days(from), ["2024-06-02", "2024-07-01"]);
     let between = Visit::query(&db, "tom")
-        .range(|d| d.between("2024-06-01", "2024-06-30"))
+        .sort_key(|d| d.between("2024-06-01", "2024-06-30"))
         .await
         .unwrap();
     assert_eq!(days(between), ["2024-06-01", "2024-06-02"]);
@@ -110,7 +110,7 @@ async fn every_sort_key_operator_selects_its_range() {
 async fn numeric_sort_keys_order_numerically_and_reverse() {
     let db = seeded().await;
     let ats: Vec<i64> = Reading::query(&db, 1)
-        .range(|at| at.between(-2, 1))
+        .sort_key(|at| at.between(-2, 1))
         .reverse()
         .await
         .unwrap()
@@ -125,13 +125,13 @@ async fn filters_narrow_a_query_after_the_key_condition() {
     let db = seeded().await;
     let f = Visit::fields();
     let long = Visit::query(&db, "tom")
-        .range(|d| d.begins_with("2024-"))
+        .sort_key(|d| d.begins_with("2024-"))
         .filter(f.minutes.ge(30))
         .await
         .unwrap();
     assert_eq!(days(long), ["2024-06-01", "2024-06-02"]);
     let request = Visit::query(&db, "tom")
-        .range(|d| d.begins_with("2024-"))
+        .sort_key(|d| d.begins_with("2024-"))
         .filter(f.minutes.ge(30))
         .request()
         .unwrap();

@@ -13,7 +13,7 @@ use dynamo_model_local::Faults;
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "presets")]
 struct Reading {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: u32,
 }
 

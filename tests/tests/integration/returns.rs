@@ -7,7 +7,7 @@ use tests::db;
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "accounts")]
 struct Account {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     owner: String,
     balance: i64,

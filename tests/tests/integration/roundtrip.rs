@@ -41,9 +41,9 @@ enum Pet {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "everything")]
 struct Everything {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
-    #[dynamo(range_key)]
+    #[dynamo(sort_key)]
     seq: i64,
     small: (i8, u8, i16, u16),
     word: (i32, u32),

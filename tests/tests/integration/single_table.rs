@@ -7,11 +7,11 @@ use dynamo_model::{AttributeValue, Collection, Item, SharedTable};
 #[derive(SharedTable)]
 #[dynamo(
     name = "shop",
-    pk = "pk",
-    sk = "sk",
-    gsi(name = "gsi1", pk = "gsi1pk", sk = "gsi1sk"),
-    gsi(name = "gsi2", pk = "gsi2pk", sk = "gsi2sk"),
-    gsi(name = "gsi3", pk = "gsi3pk", sk = "gsi3sk"),
+    partition_key = "pk",
+    sort_key = "sk",
+    global_index(name = "gsi1", partition_key = "gsi1pk", sort_key = "gsi1sk"),
+    global_index(name = "gsi2", partition_key = "gsi2pk", sort_key = "gsi2sk"),
+    global_index(name = "gsi3", partition_key = "gsi3pk", sort_key = "gsi3sk"),
     entities(Customer, Order)
 )]
 struct Shop;
@@ -20,10 +20,10 @@ struct Shop;
 #[dynamo(
     table = Shop,
     entity = "customer",
-    pk = "CUSTOMER#{id}",
-    sk = "PROFILE",
+    partition_key = "CUSTOMER#{id}",
+    sort_key = "PROFILE",
     // gsi1 is overloaded: customers by email, orders by id.
-    index(name = "gsi1", pk = "EMAIL#{email}", sk = "CUSTOMER")
+    global_index(name = "gsi1", partition_key = "EMAIL#{email}", sort_key = "CUSTOMER")
 )]
 struct Customer {
     id: String,
@@ -35,12 +35,12 @@ struct Customer {
 #[dynamo(
     table = Shop,
     entity = "order",
-    pk = "CUSTOMER#{customer_id}",
-    sk = "ORDER#{placed}#{order_id}",
-    index(name = "gsi1", pk = "ORDER#{order_id}", sk = "ORDER#{order_id}"),
-    index(name = "gsi2", pk = "STATUS#{status}", sk = "PLACED#{placed}#{order_id}"),
+    partition_key = "CUSTOMER#{customer_id}",
+    sort_key = "ORDER#{placed}#{order_id}",
+    global_index(name = "gsi1", partition_key = "ORDER#{order_id}", sort_key = "ORDER#{order_id}"),
+    global_index(name = "gsi2", partition_key = "STATUS#{status}", sort_key = "PLACED#{placed}#{order_id}"),
     // Sparse: only orders handed to a courier are in gsi3.
-    index(name = "gsi3", pk = "COURIER#{courier}", sk = "ORDER#{order_id}")
+    global_index(name = "gsi3", partition_key = "COURIER#{courier}", sort_key = "ORDER#{order_id}")
 )]
 struct Order {
     customer_id: String,
@@ -145,7 +145,7 @@ async fn an_entity_query_reads_only_its_own_items_in_key_order() {
     );
 
     let june: Vec<Order> = Order::query(&db, "bob")
-        .range(|sk| {
+        .sort_key(|sk| {
             sk.between(
                 Order::sort_key().placed(20240601),
                 Order::sort_key().placed(20240631),
@@ -157,14 +157,14 @@ async fn an_entity_query_reads_only_its_own_items_in_key_order() {
     assert_eq!(ids, ["o-1", "o-2"]);
 
     let one: Vec<Order> = Order::query(&db, "bob")
-        .range(|sk| sk.begins_with(Order::sort_key().placed(20240620)))
+        .sort_key(|sk| sk.begins_with(Order::sort_key().placed(20240620)))
         .await
         .unwrap();
     assert_eq!(one.len(), 1);
     assert_eq!(one[0].order_id, "o-2");
 
     let exact: Vec<Order> = Order::query(&db, "bob")
-        .range(|sk| sk.eq(Order::sort_key().placed(20240715).order_id("o-3")))
+        .sort_key(|sk| sk.eq(Order::sort_key().placed(20240715).order_id("o-3")))
         .await
         .unwrap();
     assert_eq!(exact, [order("bob", "o-3", 20240715)]);
@@ -276,7 +276,7 @@ async fn changing_an_index_key_part_rewrites_the_index_key_in_the_same_request()
         .query(&db, "placed")
         // Key text compares whole: keys continuing the upper prefix (`PLACED#0020240502#o-2`)
         // sort after it, so the upper bound is the next day.
-        .range(|sk| {
+        .sort_key(|sk| {
             sk.between(
                 status.sort_key().placed(20240501),
                 status.sort_key().placed(20240503),
@@ -410,21 +410,26 @@ async fn a_collection_reads_a_customer_and_their_orders_in_one_query() {
 
 /// The same table before and after a release that adds a GSI.
 #[derive(SharedTable)]
-#[dynamo(name = "evolving", pk = "pk", sk = "sk", entities(UserV1))]
+#[dynamo(
+    name = "evolving",
+    partition_key = "pk",
+    sort_key = "sk",
+    entities(UserV1)
+)]
 struct EvolvingV1;
 
 #[derive(SharedTable)]
 #[dynamo(
     name = "evolving",
-    pk = "pk",
-    sk = "sk",
-    gsi(name = "by_email", pk = "gsi1pk", sk = "gsi1sk"),
+    partition_key = "pk",
+    sort_key = "sk",
+    global_index(name = "by_email", partition_key = "gsi1pk", sort_key = "gsi1sk"),
     entities(UserV2)
 )]
 struct EvolvingV2;
 
 #[derive(Model, Debug, PartialEq)]
-#[dynamo(table = EvolvingV1, entity = "user", pk = "USER#{id}", sk = "USER")]
+#[dynamo(table = EvolvingV1, entity = "user", partition_key = "USER#{id}", sort_key = "USER")]
 struct UserV1 {
     id: String,
     email: String,
@@ -434,9 +439,9 @@ struct UserV1 {
 #[dynamo(
     table = EvolvingV2,
     entity = "user",
-    pk = "USER#{id}",
-    sk = "USER",
-    index(name = "by_email", pk = "EMAIL#{email}", sk = "USER")
+    partition_key = "USER#{id}",
+    sort_key = "USER",
+    global_index(name = "by_email", partition_key = "EMAIL#{email}", sort_key = "USER")
 )]
 struct UserV2 {
     id: String,

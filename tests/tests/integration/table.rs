@@ -7,9 +7,9 @@ use dynamo_model::{Error, KeyScalar, Model, ModelExt};
 #[derive(Model, Debug, PartialEq)]
 #[dynamo(table = "orders")]
 struct Order {
-    #[dynamo(hash_key, rename = "pk")]
+    #[dynamo(partition_key, rename = "pk")]
     customer: String,
-    #[dynamo(range_key)]
+    #[dynamo(sort_key)]
     number: u32,
     total: f64,
 }
@@ -18,9 +18,9 @@ struct Order {
 fn the_schema_lists_keys_and_attributes() {
     let schema = Order::SCHEMA;
     assert_eq!(schema.table, "orders");
-    assert_eq!(schema.hash_key.name, "pk");
-    assert_eq!(schema.hash_key.scalar, KeyScalar::S);
-    let range = schema.range_key.unwrap();
+    assert_eq!(schema.partition_key.name, "pk");
+    assert_eq!(schema.partition_key.scalar, KeyScalar::S);
+    let range = schema.sort_key.unwrap();
     assert_eq!((range.name, range.scalar), ("number", KeyScalar::N));
     assert_eq!(schema.attributes, &["pk", "number", "total"]);
 }

@@ -10,9 +10,9 @@ use tests::{db, unique_prefix};
 
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "sessions")]
-#[dynamo(global_index(name = "by_user", hash = "user", range = "expires"))]
+#[dynamo(global_index(name = "by_user", partition_key = "user", sort_key = "expires"))]
 struct Session {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     user: String,
     expires: u64,
@@ -102,7 +102,7 @@ async fn verify_reports_every_difference_as_data() {
         }]
     );
 
-    // Made "by infrastructure code": a numeric hash key, no `by_user` index.
+    // Made "by infrastructure code": a numeric partition key, no `by_user` index.
     let definition = |name: &str, kind| {
         AttributeDefinition::builder()
             .attribute_name(name)
@@ -131,7 +131,7 @@ async fn verify_reports_every_difference_as_data() {
         vec![
             Difference::Key {
                 index: None,
-                role: "hash",
+                role: "partition",
                 expected: Some(("id".into(), "S".into())),
                 found: Some(("id".into(), "N".into())),
             },

@@ -13,7 +13,7 @@ use tests::{db, get_raw};
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "posts", timestamps)]
 struct Post {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     title: String,
     created_at: Option<DateTime<Utc>>,
@@ -23,7 +23,7 @@ struct Post {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "events")]
 struct Event {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     #[dynamo(created_at)]
     first_seen: u64,

@@ -15,9 +15,9 @@ use tracing::{Event, Level, Metadata, Subscriber};
 
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "traced")]
-#[dynamo(global_index(name = "by_kind", hash = "kind"))]
+#[dynamo(global_index(name = "by_kind", partition_key = "kind"))]
 struct Reading {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: u32,
     kind: String,
 }
@@ -26,7 +26,7 @@ struct Reading {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "traced_sensors")]
 struct Sensor {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: u32,
 }
 

@@ -12,7 +12,7 @@ use tests::db;
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "accounts")]
 struct Account {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     balance: i64,
 }
@@ -20,7 +20,7 @@ struct Account {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "transfers")]
 struct Transfer {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     amount: i64,
 }
@@ -161,7 +161,7 @@ async fn an_action_invalid_for_the_stored_item_fails_the_transaction() {
     #[derive(Model, Debug)]
     #[dynamo(table = "accounts")]
     struct Loose {
-        #[dynamo(hash_key)]
+        #[dynamo(partition_key)]
         id: String,
         bonus: Option<i64>,
     }
@@ -289,7 +289,7 @@ async fn more_than_a_hundred_actions_are_refused_before_sending() {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "ledgers", hooks)]
 struct Ledger {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     name: String,
     #[dynamo(version)]
     version: u64,

@@ -9,9 +9,9 @@ use tests::db;
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "sessions")]
 struct Session {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     user: String,
-    #[dynamo(range_key)]
+    #[dynamo(sort_key)]
     id: u32,
     #[dynamo(ttl, with = dynamo_model::with::epoch_seconds)]
     expires: SystemTime,
@@ -20,7 +20,7 @@ struct Session {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "tokens")]
 struct Token {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     #[dynamo(ttl)]
     expires_at: Option<u64>,

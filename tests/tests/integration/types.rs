@@ -9,7 +9,7 @@ use dynamo_model::{AttributeValue, Binary, Model, ModelExt};
 #[derive(Model, Debug, Clone, PartialEq, Default)]
 #[dynamo(table = "kitchen_sink")]
 struct Sink {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     tags: Vec<String>,
     queue: VecDeque<i32>,
@@ -25,11 +25,11 @@ struct Sink {
     holes: Vec<Option<u8>>,
 }
 
-/// A binary hash key.
+/// A binary partition key.
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "blobs")]
 struct Blob {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     digest: Binary,
     size: u32,
 }
@@ -143,7 +143,10 @@ async fn binary_keys_work() {
         Blob::get(&db, &blob.digest).await.unwrap(),
         Some(blob.clone())
     );
-    assert_eq!(Blob::SCHEMA.hash_key.scalar, dynamo_model::KeyScalar::B);
+    assert_eq!(
+        Blob::SCHEMA.partition_key.scalar,
+        dynamo_model::KeyScalar::B
+    );
     Blob::delete(&db, &blob.digest).await.unwrap();
     assert_eq!(Blob::get(&db, &blob.digest).await.unwrap(), None);
 }

@@ -17,7 +17,7 @@ struct Address {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "counters")]
 struct Counter {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     name: String,
     count: i64,
@@ -251,7 +251,7 @@ async fn reserved_words_and_odd_names_update_cleanly() {
     #[derive(Model, Debug, PartialEq)]
     #[dynamo(table = "odd_names")]
     struct Odd {
-        #[dynamo(hash_key, rename = "key")]
+        #[dynamo(partition_key, rename = "key")]
         id: String,
         #[dynamo(rename = "size")]
         size: u32,
@@ -289,7 +289,7 @@ async fn reserved_words_and_odd_names_update_cleanly() {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "visits")]
 struct Visit {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     page: String,
     title: String,
     #[dynamo(default)]

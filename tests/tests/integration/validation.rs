@@ -26,7 +26,7 @@ struct Address {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "users")]
 struct User {
-    #[dynamo(hash_key, validate(min_length = 3))]
+    #[dynamo(partition_key, validate(min_length = 3))]
     id: String,
     #[dynamo(validate(non_blank, max_length = 20))]
     name: String,
@@ -243,7 +243,7 @@ struct Node {
 
 #[derive(Model, Debug, Clone, PartialEq)]
 struct Tree {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     root: Option<Node>,
 }
@@ -290,7 +290,7 @@ fn recursive_documents_are_checked_at_every_depth() {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "bookings", hooks)]
 struct Booking {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     #[dynamo(validate(non_blank))]
     guest: String,

@@ -13,7 +13,7 @@ use tests::{db, get_raw};
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "counters")]
 struct Counter {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     count: u64,
     #[dynamo(version)]
@@ -219,7 +219,7 @@ async fn thirty_two_tasks_increment_one_counter_without_losing_a_write() {
 #[derive(Model, Debug, Clone, PartialEq)]
 #[dynamo(table = "small_counters")]
 struct SmallCounter {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     #[dynamo(version)]
     version: u8,

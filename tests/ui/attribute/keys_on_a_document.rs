@@ -3,9 +3,9 @@ use dynamo_model::Attribute;
 #[derive(Attribute)]
 #[dynamo(table = "addresses")]
 struct Address {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     street: String,
-    #[dynamo(range_key)]
+    #[dynamo(sort_key)]
     zip: u32,
 }
 

@@ -3,7 +3,7 @@ use dynamo_model::Model;
 #[derive(Model)]
 #[dynamo]
 struct Cat {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
 }
 

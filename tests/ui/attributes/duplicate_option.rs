@@ -4,7 +4,7 @@ use dynamo_model::Model;
 #[dynamo(table = "cats")]
 #[dynamo(table = "dogs")]
 struct Cat {
-    #[dynamo(hash_key, hash_key)]
+    #[dynamo(partition_key, partition_key)]
     id: String,
     #[dynamo(rename = "a", rename = "b")]
     name: String,

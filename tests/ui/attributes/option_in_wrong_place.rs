@@ -1,9 +1,9 @@
 use dynamo_model::Model;
 
 #[derive(Model)]
-#[dynamo(table = "cats", hash_key)]
+#[dynamo(table = "cats", partition_key)]
 struct Cat {
-    #[dynamo(hash_key, table = "dogs")]
+    #[dynamo(partition_key, table = "dogs")]
     id: String,
 }
 

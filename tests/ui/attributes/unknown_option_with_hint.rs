@@ -3,7 +3,7 @@ use dynamo_model::Model;
 #[derive(Model)]
 #[dynamo(tabel = "cats")]
 struct Cat {
-    #[dynamo(hash_kye)]
+    #[dynamo(partiton_key)]
     id: String,
     #[dynamo(renmae = "n")]
     name: String,

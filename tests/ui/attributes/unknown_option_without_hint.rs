@@ -3,7 +3,7 @@ use dynamo_model::Model;
 #[derive(Model)]
 #[dynamo(table = "cats")]
 struct Cat {
-    #[dynamo(hash_key, encrypted)]
+    #[dynamo(partition_key, encrypted)]
     id: String,
 }
 

@@ -3,7 +3,7 @@ use dynamo_model::Model;
 #[derive(Model)]
 #[dynamo(table = 42)]
 struct Cat {
-    #[dynamo(hash_key = "yes")]
+    #[dynamo(partition_key = "yes")]
     id: String,
     #[dynamo(rename)]
     name: String,

@@ -2,7 +2,7 @@ use dynamo_model::{Attribute, Model};
 
 #[derive(Model)]
 struct Doc {
-    #[dynamo(hash_key, version)]
+    #[dynamo(partition_key, version)]
     id: u64,
     #[dynamo(version)]
     first: u64,

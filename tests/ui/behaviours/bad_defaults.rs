@@ -2,7 +2,7 @@ use dynamo_model::Model;
 
 #[derive(Model)]
 struct Cat {
-    #[dynamo(hash_key, default)]
+    #[dynamo(partition_key, default)]
     id: String,
     #[dynamo(force_default)]
     schema: u32,

@@ -2,7 +2,7 @@ use dynamo_model::{Attribute, Model};
 
 #[derive(Model)]
 struct Doc {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     #[dynamo(validate(maxlength = 3))]
     name: String,

@@ -2,7 +2,7 @@ use dynamo_model::Model;
 
 #[derive(Model)]
 struct Cat {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     #[dynamo(default = 9)]
     name: String,

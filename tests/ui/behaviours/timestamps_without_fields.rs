@@ -3,7 +3,7 @@ use dynamo_model::Model;
 #[derive(Model)]
 #[dynamo(timestamps)]
 struct Doc {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     created_at: Option<std::time::SystemTime>,
 }

@@ -4,7 +4,7 @@ use dynamo_model::Model;
 
 #[derive(Model)]
 struct Session {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     #[dynamo(ttl)]
     expires: SystemTime,

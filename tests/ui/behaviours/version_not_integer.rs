@@ -2,7 +2,7 @@ use dynamo_model::Model;
 
 #[derive(Model)]
 struct Doc {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     #[dynamo(version)]
     version: String,

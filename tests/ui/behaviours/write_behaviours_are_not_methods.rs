@@ -2,7 +2,7 @@ use dynamo_model::prelude::*;
 
 #[derive(Model)]
 struct Page {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     slug: String,
     #[dynamo(version)]
     version: u64,

@@ -3,14 +3,14 @@ use dynamo_model::value::KeepOffset;
 
 #[derive(Model)]
 struct Booking {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     local: KeepOffset<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 #[derive(Model)]
 struct ByLocalTime {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     local: KeepOffset<chrono::DateTime<chrono::FixedOffset>>,
 }
 

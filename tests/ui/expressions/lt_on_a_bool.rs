@@ -4,7 +4,7 @@ use dynamo_model::prelude::*;
 
 #[derive(Model)]
 struct Cat {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     name: String,
     lives: u8,
@@ -15,9 +15,9 @@ struct Cat {
 
 #[derive(Model)]
 struct Visit {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     cat: String,
-    #[dynamo(range_key)]
+    #[dynamo(sort_key)]
     day: u32,
     minutes: u32,
 }

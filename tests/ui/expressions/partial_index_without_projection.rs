@@ -1,9 +1,9 @@
 use dynamo_model::prelude::*;
 
 #[derive(Model)]
-#[dynamo(global_index(name = "by_owner", hash = "owner", projection = "keys_only"))]
+#[dynamo(global_index(name = "by_owner", partition_key = "owner", projection = "keys_only"))]
 struct Cat {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     owner: String,
     name: String,

@@ -1,12 +1,12 @@
 use dynamo_model::Model;
 
 #[derive(Model)]
-#[dynamo(global_index(hash = "owner", projection = "keys"))]
-#[dynamo(global_index(name = "x", hash = "owner", include = ["id"]))]
-#[dynamo(global_index(name = "by_owner_and_owner", hash = "owner", range = "owner"))]
-#[dynamo(global_index(name = "by_colour", hsh = "colour"))]
+#[dynamo(global_index(partition_key = "owner", projection = "keys"))]
+#[dynamo(global_index(name = "x", partition_key = "owner", include = ["id"]))]
+#[dynamo(global_index(name = "by_owner_and_owner", partition_key = "owner", sort_key = "owner"))]
+#[dynamo(global_index(name = "by_colour", sort_kye = "colour"))]
 struct Cat {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     owner: String,
     colour: String,

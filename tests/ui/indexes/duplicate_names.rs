@@ -1,10 +1,10 @@
 use dynamo_model::Model;
 
 #[derive(Model)]
-#[dynamo(global_index(name = "by_owner", hash = "owner"))]
-#[dynamo(global_index(name = "by_owner", hash = "colour"))]
+#[dynamo(global_index(name = "by_owner", partition_key = "owner"))]
+#[dynamo(global_index(name = "by_owner", partition_key = "colour"))]
 struct Cat {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     owner: String,
     colour: String,

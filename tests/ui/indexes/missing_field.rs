@@ -1,10 +1,10 @@
 use dynamo_model::Model;
 
 #[derive(Model)]
-#[dynamo(global_index(name = "by_owner", hash = "ownr"))]
-#[dynamo(global_index(name = "by_age", hash = "years"))]
+#[dynamo(global_index(name = "by_owner", partition_key = "ownr"))]
+#[dynamo(global_index(name = "by_age", partition_key = "years"))]
 struct Cat {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     owner: String,
     #[dynamo(rename = "years")]

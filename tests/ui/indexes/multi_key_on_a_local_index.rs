@@ -1,11 +1,11 @@
 use dynamo_model::Model;
 
 #[derive(Model)]
-#[dynamo(local_index(name = "by_kind", range = ["kind", "rank"]))]
+#[dynamo(local_index(name = "by_kind", sort_key = ["kind", "rank"]))]
 struct Venue {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     city: String,
-    #[dynamo(range_key)]
+    #[dynamo(sort_key)]
     id: String,
     kind: String,
     rank: u32,

@@ -1,9 +1,9 @@
 use dynamo_model::prelude::*;
 
 #[derive(Model)]
-#[dynamo(global_index(name = "by_place", hash = ["country", "city"], range = ["kind", "rank"]))]
+#[dynamo(global_index(name = "by_place", partition_key = ["country", "city"], sort_key = ["kind", "rank"]))]
 struct Venue {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     country: String,
     city: String,

@@ -1,9 +1,9 @@
 use dynamo_model::Model;
 
 #[derive(Model)]
-#[dynamo(global_index(name = "by_indoor", hash = "indoor"))]
+#[dynamo(global_index(name = "by_indoor", partition_key = "indoor"))]
 struct Cat {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     indoor: bool,
 }

@@ -1,16 +1,16 @@
 use dynamo_model::Model;
 
 #[derive(Model)]
-#[dynamo(local_index(name = "lsi0", range = "age"))]
-#[dynamo(local_index(name = "lsi1", range = "age"))]
-#[dynamo(local_index(name = "lsi2", range = "age"))]
-#[dynamo(local_index(name = "lsi3", range = "age"))]
-#[dynamo(local_index(name = "lsi4", range = "age"))]
-#[dynamo(local_index(name = "lsi5", range = "age"))]
+#[dynamo(local_index(name = "lsi0", sort_key = "age"))]
+#[dynamo(local_index(name = "lsi1", sort_key = "age"))]
+#[dynamo(local_index(name = "lsi2", sort_key = "age"))]
+#[dynamo(local_index(name = "lsi3", sort_key = "age"))]
+#[dynamo(local_index(name = "lsi4", sort_key = "age"))]
+#[dynamo(local_index(name = "lsi5", sort_key = "age"))]
 struct Cat {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     home: String,
-    #[dynamo(range_key)]
+    #[dynamo(sort_key)]
     id: String,
     age: u8,
 }

@@ -4,7 +4,7 @@ use dynamo_model::{AttributeValue, Model};
 
 #[derive(Model)]
 struct Cat {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     #[dynamo(flatten, rename = "other")]
     rest: HashMap<String, AttributeValue>,

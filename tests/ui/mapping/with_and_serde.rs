@@ -2,7 +2,7 @@ use dynamo_model::Model;
 
 #[derive(Model)]
 struct Blob {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     #[dynamo(with = dynamo_model::with::binary, serde)]
     data: Vec<u8>,

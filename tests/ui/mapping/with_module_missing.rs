@@ -2,7 +2,7 @@ use dynamo_model::Model;
 
 #[derive(Model)]
 struct Reading {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     sensor: String,
     #[dynamo(with = tenths)]
     celsius: f64,

@@ -4,7 +4,7 @@ use dynamo_model::Model;
 
 #[derive(Model)]
 struct Event {
-    #[dynamo(hash_key, with = dynamo_model::with::epoch_seconds)]
+    #[dynamo(partition_key, with = dynamo_model::with::epoch_seconds)]
     at: SystemTime,
 }
 

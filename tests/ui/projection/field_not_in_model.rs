@@ -2,7 +2,7 @@ use dynamo_model::prelude::*;
 
 #[derive(Model)]
 struct Cat {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     name: String,
     lives: u8,

@@ -3,7 +3,7 @@ use dynamo_model::Model;
 #[derive(Model)]
 #[dynamo(table = "cats")]
 struct Cat {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     name: String,
     #[dynamo(rename = "name")]

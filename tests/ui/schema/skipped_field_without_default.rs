@@ -5,7 +5,7 @@ struct Connection;
 #[derive(Model)]
 #[dynamo(table = "cats")]
 struct Cat {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     #[dynamo(skip)]
     connection: Connection,

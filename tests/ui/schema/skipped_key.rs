@@ -3,7 +3,7 @@ use dynamo_model::Model;
 #[derive(Model)]
 #[dynamo(table = "cats")]
 struct Cat {
-    #[dynamo(hash_key, skip)]
+    #[dynamo(partition_key, skip)]
     id: String,
     #[dynamo(skip, rename = "n")]
     name: String,

@@ -1,17 +1,17 @@
 use dynamo_model::{Collection, Model, SharedTable};
 
 #[derive(SharedTable)]
-#[dynamo(name = "shop", pk = "pk", sk = "sk", entities(Customer, Product))]
+#[dynamo(name = "shop", partition_key = "pk", sort_key = "sk", entities(Customer, Product))]
 struct Shop;
 
 #[derive(Model)]
-#[dynamo(table = Shop, entity = "customer", pk = "CUSTOMER#{id}", sk = "PROFILE")]
+#[dynamo(table = Shop, entity = "customer", partition_key = "CUSTOMER#{id}", sort_key = "PROFILE")]
 struct Customer {
     id: String,
 }
 
 #[derive(Model)]
-#[dynamo(table = Shop, entity = "product", pk = "PRODUCT#{sku}", sk = "PRODUCT")]
+#[dynamo(table = Shop, entity = "product", partition_key = "PRODUCT#{sku}", sort_key = "PRODUCT")]
 struct Product {
     sku: String,
 }

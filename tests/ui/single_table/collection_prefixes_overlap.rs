@@ -1,11 +1,11 @@
 use dynamo_model::{Collection, Model, SharedTable};
 
 #[derive(SharedTable)]
-#[dynamo(name = "shop", pk = "pk", sk = "sk", entities(Order, OrderItem))]
+#[dynamo(name = "shop", partition_key = "pk", sort_key = "sk", entities(Order, OrderItem))]
 struct Shop;
 
 #[derive(Model)]
-#[dynamo(table = Shop, entity = "order", pk = "CUSTOMER#{customer_id}", sk = "ORDER#{order_id}")]
+#[dynamo(table = Shop, entity = "order", partition_key = "CUSTOMER#{customer_id}", sort_key = "ORDER#{order_id}")]
 struct Order {
     customer_id: String,
     order_id: String,
@@ -13,7 +13,7 @@ struct Order {
 
 // "ORDER#" is a prefix of "ORDER#ITEM#": a query of orders would read order items too.
 #[derive(Model)]
-#[dynamo(table = Shop, entity = "order_item", pk = "CUSTOMER#{customer_id}", sk = "ORDER#ITEM#{line}")]
+#[dynamo(table = Shop, entity = "order_item", partition_key = "CUSTOMER#{customer_id}", sort_key = "ORDER#ITEM#{line}")]
 struct OrderItem {
     customer_id: String,
     line: u32,

@@ -1,18 +1,18 @@
 use dynamo_model::{Collection, Model, SharedTable};
 
 #[derive(SharedTable)]
-#[dynamo(name = "shop", pk = "pk", sk = "sk", entities(Order, Return))]
+#[dynamo(name = "shop", partition_key = "pk", sort_key = "sk", entities(Order, Return))]
 struct Shop;
 
 #[derive(Model)]
-#[dynamo(table = Shop, entity = "order", pk = "CUSTOMER#{customer_id}", sk = "ORDER#{order_id}")]
+#[dynamo(table = Shop, entity = "order", partition_key = "CUSTOMER#{customer_id}", sort_key = "ORDER#{order_id}")]
 struct Order {
     customer_id: String,
     order_id: String,
 }
 
 #[derive(Model)]
-#[dynamo(table = Shop, entity = "order", pk = "CUSTOMER#{customer_id}", sk = "RETURN#{order_id}")]
+#[dynamo(table = Shop, entity = "order", partition_key = "CUSTOMER#{customer_id}", sort_key = "RETURN#{order_id}")]
 struct Return {
     customer_id: String,
     order_id: String,

@@ -3,10 +3,10 @@ use dynamo_model::{Model, SharedTable};
 #[derive(SharedTable)]
 #[dynamo(
     name = "shop",
-    pk = "pk",
-    sk = "sk",
-    gsi(name = "gsi1", pk = "gsi1pk", sk = "gsi1sk"),
-    gsi(name = "gsi2", pk = "gsi2pk", sk = "gsi2sk"),
+    partition_key = "pk",
+    sort_key = "sk",
+    global_index(name = "gsi1", partition_key = "gsi1pk", sort_key = "gsi1sk"),
+    global_index(name = "gsi2", partition_key = "gsi2pk", sort_key = "gsi2sk"),
     entities(Order)
 )]
 struct Shop;
@@ -15,10 +15,10 @@ struct Shop;
 #[dynamo(
     table = Shop,
     entity = "order",
-    pk = "ORDER#{order_id}",
-    sk = "ORDER",
-    index(name = "gsi1", pk = "STATUS#{status}", sk = "PLACED#{placed}"),
-    index(name = "gsi2", pk = "ORDERS", sk = "PLACED#{placed}")
+    partition_key = "ORDER#{order_id}",
+    sort_key = "ORDER",
+    global_index(name = "gsi1", partition_key = "STATUS#{status}", sort_key = "PLACED#{placed}"),
+    global_index(name = "gsi2", partition_key = "ORDERS", sort_key = "PLACED#{placed}")
 )]
 struct Order {
     order_id: String,

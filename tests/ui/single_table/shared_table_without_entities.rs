@@ -1,7 +1,7 @@
 use dynamo_model::SharedTable;
 
 #[derive(SharedTable)]
-#[dynamo(name = "shop", pk = "pk", sk = "sk")]
+#[dynamo(name = "shop", partition_key = "pk", sort_key = "sk")]
 struct Shop;
 
 fn main() {}

@@ -2,16 +2,16 @@ use dynamo_model::prelude::*;
 use dynamo_model::SharedTable;
 
 #[derive(SharedTable)]
-#[dynamo(name = "shop", pk = "pk", sk = "sk", gsi(name = "gsi1", pk = "gsi1pk", sk = "gsi1sk"), entities(Order))]
+#[dynamo(name = "shop", partition_key = "pk", sort_key = "sk", global_index(name = "gsi1", partition_key = "gsi1pk", sort_key = "gsi1sk"), entities(Order))]
 struct Shop;
 
 #[derive(Model)]
 #[dynamo(
     table = Shop,
     entity = "order",
-    pk = "ORDER#{order_id}",
-    sk = "ORDER",
-    index(name = "gsi1", pk = "STATUS#{status}", sk = "PLACED#{placed}")
+    partition_key = "ORDER#{order_id}",
+    sort_key = "ORDER",
+    global_index(name = "gsi1", partition_key = "STATUS#{status}", sort_key = "PLACED#{placed}")
 )]
 struct Order {
     order_id: String,

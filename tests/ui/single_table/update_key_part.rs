@@ -2,11 +2,11 @@ use dynamo_model::prelude::*;
 use dynamo_model::SharedTable;
 
 #[derive(SharedTable)]
-#[dynamo(name = "shop", pk = "pk", sk = "sk", entities(Order))]
+#[dynamo(name = "shop", partition_key = "pk", sort_key = "sk", entities(Order))]
 struct Shop;
 
 #[derive(Model)]
-#[dynamo(table = Shop, entity = "order", pk = "CUSTOMER#{customer_id}", sk = "ORDER#{order_id}")]
+#[dynamo(table = Shop, entity = "order", partition_key = "CUSTOMER#{customer_id}", sort_key = "ORDER#{order_id}")]
 struct Order {
     customer_id: String,
     order_id: String,

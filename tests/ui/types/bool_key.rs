@@ -3,7 +3,7 @@ use dynamo_model::Model;
 #[derive(Model)]
 #[dynamo(table = "flags")]
 struct Flag {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     on: bool,
 }
 

@@ -7,7 +7,7 @@ struct Collar {
 #[derive(Model)]
 #[dynamo(table = "cats")]
 struct Cat {
-    #[dynamo(hash_key)]
+    #[dynamo(partition_key)]
     id: String,
     collar: Collar,
 }

@@ -11,11 +11,11 @@ pub struct ContainerAttrs {
     pub shared_table: Option<syn::Path>,
     /// `entity = "..."`: the entity name of a model in a shared table.
     pub entity: Option<LitStr>,
-    /// `pk = "..."`: the partition key template of a model in a shared table.
-    pub pk: Option<LitStr>,
-    /// `sk = "..."`: the sort key template of a model in a shared table.
-    pub sk: Option<LitStr>,
-    /// `index(name = "...", pk = "...", sk = "...")`: key templates on a shared table's GSIs.
+    /// `partition_key = "..."`: the partition key template of a model in a shared table.
+    pub partition_key: Option<LitStr>,
+    /// `sort_key = "..."`: the sort key template of a model in a shared table.
+    pub sort_key: Option<LitStr>,
+    /// `global_index(name = "...", partition_key = "...", sort_key = "...")`: key templates on a shared table's GSIs.
     pub shared_indexes: Vec<super::SharedIndexAttr>,
     /// `crate = "..."`: the path the runtime crate is reachable under.
     pub krate: Option<syn::Path>,
@@ -39,182 +39,197 @@ pub struct ContainerAttrs {
     pub timestamps: Option<syn::Path>,
 }
 
+/// The struct options that only #[derive(Model)] takes, each with why.
+const MODEL_ONLY: &[(Symbol, &str)] = &[
+    (
+        TABLE,
+        "a type stored inside a model has no table of its own",
+    ),
+    (ENTITY, "it describes a model stored in a shared table"),
+    (PARTITION_KEY, "it describes a model's key"),
+    (SORT_KEY, "it describes a model's key"),
+    (GLOBAL_INDEX, "indexes belong to a table"),
+    (LOCAL_INDEX, "indexes belong to a table"),
+    (HOOKS, "it describes how whole items are written"),
+    (ASYNC_HOOKS, "it describes how whole items are written"),
+    (TIMESTAMPS, "it describes how whole items are written"),
+];
+
 impl ContainerAttrs {
     pub fn from_ast(cx: &Ctxt, attrs: &[syn::Attribute], derive: Derive) -> Self {
         let mut out = ContainerAttrs::default();
         for_each_option(cx, attrs, |meta| {
-            if meta.path == TABLE && derive != Derive::Model {
-                model_only(
-                    cx,
-                    &meta,
-                    TABLE,
-                    "a type stored inside a model has no table of its own",
-                )?;
-            } else if meta.path == TABLE {
-                // `table = "name"` names a table of one model; `table = Shop` a shared table.
-                let shared = meta.input.peek(Token![=]) && !meta.input.peek2(LitStr);
-                if shared {
-                    if let Some(path) = path_value(cx, &meta, TABLE)? {
-                        if out.table.is_some() {
-                            cx.error_spanned_by(&meta.path, "duplicate `table` option");
-                        }
-                        set_once(cx, &mut out.shared_table, path, &meta, TABLE);
-                    }
-                } else if let Some(table) = string_value(cx, &meta, TABLE)? {
-                    if out.shared_table.is_some() {
-                        cx.error_spanned_by(&meta.path, "duplicate `table` option");
-                    }
-                    set_once(cx, &mut out.table, table, &meta, TABLE);
-                }
-            } else if meta.path == INDEX && derive == Derive::Model {
-                if let Some(index) = super::SharedIndexAttr::parse(cx, &meta, INDEX)? {
-                    out.shared_indexes.push(index);
-                }
-            } else if (meta.path == ENTITY
-                || meta.path == PK
-                || meta.path == SK
-                || meta.path == INDEX)
-                && derive != Derive::Model
-            {
-                let word = [ENTITY, PK, SK, INDEX]
-                    .into_iter()
-                    .find(|word| meta.path == *word)
-                    .unwrap_or(ENTITY);
-                model_only(
-                    cx,
-                    &meta,
-                    word,
-                    "it describes a model stored in a shared table",
-                )?;
-            } else if meta.path == ENTITY || meta.path == PK || meta.path == SK {
-                let (word, slot) = if meta.path == ENTITY {
-                    (ENTITY, &mut out.entity)
-                } else if meta.path == PK {
-                    (PK, &mut out.pk)
-                } else {
-                    (SK, &mut out.sk)
-                };
-                if let Some(value) = string_value(cx, &meta, word)? {
-                    set_once(cx, slot, value, &meta, word);
-                }
-            } else if meta.path == CRATE {
-                if let Some(path) = string_value(cx, &meta, CRATE)? {
-                    match path.parse::<syn::Path>() {
-                        Ok(parsed) => set_once(cx, &mut out.krate, parsed, &meta, CRATE),
-                        Err(_) => cx.error_spanned_by(
-                            &path,
-                            format!("`crate` must be a path, e.g. `crate = \"my_crate::dynamo_model\"`, not {:?}", path.value()),
-                        ),
-                    }
-                }
-            } else if meta.path == BOUND {
-                if let Some(bound) = string_value(cx, &meta, BOUND)? {
-                    let parser = syn::punctuated::Punctuated::<syn::WherePredicate, Token![,]>::parse_terminated;
-                    match syn::parse::Parser::parse_str(parser, &bound.value()) {
-                        Ok(predicates) => set_once(
-                            cx,
-                            &mut out.bound,
-                            predicates.into_iter().collect(),
-                            &meta,
-                            BOUND,
-                        ),
-                        Err(error) => cx.error_spanned_by(
-                            &bound,
-                            format!("`bound` must be where-predicates, e.g. `bound = \"T: Clone\"`: {error}"),
-                        ),
-                    }
-                }
-            } else if meta.path == TAG || meta.path == CONTENT {
-                let word = if meta.path == TAG { TAG } else { CONTENT };
-                if let Some(name) = string_value(cx, &meta, word)? {
-                    if name.value().is_empty() {
-                        cx.error_spanned_by(
-                            &name,
-                            format!("`{word}` needs a non-empty attribute name"),
-                        );
-                    }
-                    let slot = if word == TAG {
-                        &mut out.tag
-                    } else {
-                        &mut out.content
-                    };
-                    set_once(cx, slot, name, &meta, word);
-                }
-            } else if (meta.path == GLOBAL_INDEX || meta.path == LOCAL_INDEX)
-                && derive != Derive::Model
-            {
-                let word = if meta.path == GLOBAL_INDEX {
-                    GLOBAL_INDEX
-                } else {
-                    LOCAL_INDEX
-                };
-                model_only(cx, &meta, word, "indexes belong to a table")?;
-            } else if meta.path == GLOBAL_INDEX || meta.path == LOCAL_INDEX {
-                let kind = if meta.path == GLOBAL_INDEX {
-                    IndexKind::Global
-                } else {
-                    IndexKind::Local
-                };
-                if let Some(index) = IndexAttr::parse(cx, &meta, kind)? {
-                    out.indexes.push(index);
-                }
-            } else if meta.path == MODEL && derive != Derive::Projection {
-                skip_value(&meta)?;
-                cx.error_spanned_by(
-                    &meta.path,
-                    "`model` is an option of #[derive(Projection)]: it names the model a projection reads from",
-                );
-            } else if meta.path == MODEL {
-                if let Some(path) = path_value(cx, &meta, MODEL)? {
-                    set_once(cx, &mut out.model, (meta.path.clone(), path), &meta, MODEL);
-                }
-            } else if (meta.path == HOOKS || meta.path == ASYNC_HOOKS || meta.path == TIMESTAMPS)
-                && derive != Derive::Model
-            {
-                let word = [HOOKS, ASYNC_HOOKS, TIMESTAMPS]
-                    .into_iter()
-                    .find(|word| meta.path == *word)
-                    .unwrap_or(TIMESTAMPS);
-                model_only(cx, &meta, word, "it describes how whole items are written")?;
-            } else if meta.path == HOOKS {
-                if flag(cx, &meta, HOOKS)? {
-                    set_once(cx, &mut out.hooks, meta.path.clone(), &meta, HOOKS);
-                }
-            } else if meta.path == ASYNC_HOOKS {
-                if flag(cx, &meta, ASYNC_HOOKS)? {
-                    set_once(
-                        cx,
-                        &mut out.async_hooks,
-                        meta.path.clone(),
-                        &meta,
-                        ASYNC_HOOKS,
-                    );
-                }
-            } else if meta.path == TIMESTAMPS {
-                if flag(cx, &meta, TIMESTAMPS)? {
-                    set_once(
-                        cx,
-                        &mut out.timestamps,
-                        meta.path.clone(),
-                        &meta,
-                        TIMESTAMPS,
-                    );
-                }
-            } else if meta.path == RENAME_ALL {
-                if let Some(rule) = string_value(cx, &meta, RENAME_ALL)? {
-                    match RenameRule::from_name(&rule.value()) {
-                        Some(parsed) => {
-                            set_once(cx, &mut out.rename_all, parsed, &meta, RENAME_ALL)
-                        }
-                        None => unknown_case(cx, &rule),
-                    }
-                }
-            } else {
-                unknown_option(cx, &meta, CONTAINER_OPTIONS, FIELD_OPTIONS, "the struct")?;
+            let model_only_word = MODEL_ONLY.iter().find(|(word, _)| meta.path == *word);
+            match model_only_word {
+                Some((word, why)) if derive != Derive::Model => model_only(cx, &meta, *word, why),
+                _ => out.parse_option(cx, &meta, derive),
             }
-            Ok(())
         });
+        out.take_shared_indexes(cx);
         out
+    }
+
+    /// One option of a struct that may take it.
+    fn parse_option(
+        &mut self,
+        cx: &Ctxt,
+        meta: &ParseNestedMeta,
+        derive: Derive,
+    ) -> syn::Result<()> {
+        if meta.path == TABLE {
+            self.parse_table(cx, meta)?;
+        } else if meta.path == ENTITY || meta.path == PARTITION_KEY || meta.path == SORT_KEY {
+            self.parse_entity_option(cx, meta)?;
+        } else if meta.path == CRATE {
+            if let Some(path) = string_value(cx, meta, CRATE)? {
+                match path.parse::<syn::Path>() {
+                    Ok(parsed) => set_once(cx, &mut self.krate, parsed, meta, CRATE),
+                    Err(_) => cx.error_spanned_by(
+                        &path,
+                        format!("`crate` must be a path, e.g. `crate = \"my_crate::dynamo_model\"`, not {:?}", path.value()),
+                    ),
+                }
+            }
+        } else if meta.path == BOUND {
+            self.parse_bound(cx, meta)?;
+        } else if meta.path == TAG || meta.path == CONTENT {
+            let word = if meta.path == TAG { TAG } else { CONTENT };
+            if let Some(name) = string_value(cx, meta, word)? {
+                if name.value().is_empty() {
+                    cx.error_spanned_by(
+                        &name,
+                        format!("`{word}` needs a non-empty attribute name"),
+                    );
+                }
+                let slot = if word == TAG {
+                    &mut self.tag
+                } else {
+                    &mut self.content
+                };
+                set_once(cx, slot, name, meta, word);
+            }
+        } else if meta.path == GLOBAL_INDEX || meta.path == LOCAL_INDEX {
+            let kind = if meta.path == GLOBAL_INDEX {
+                IndexKind::Global
+            } else {
+                IndexKind::Local
+            };
+            if let Some(index) = IndexAttr::parse(cx, meta, kind)? {
+                self.indexes.push(index);
+            }
+        } else if meta.path == MODEL && derive != Derive::Projection {
+            skip_value(meta)?;
+            cx.error_spanned_by(
+                &meta.path,
+                "`model` is an option of #[derive(Projection)]: it names the model a projection reads from",
+            );
+        } else if meta.path == MODEL {
+            if let Some(path) = path_value(cx, meta, MODEL)? {
+                set_once(cx, &mut self.model, (meta.path.clone(), path), meta, MODEL);
+            }
+        } else if let Some(word) = [HOOKS, ASYNC_HOOKS, TIMESTAMPS]
+            .into_iter()
+            .find(|w| meta.path == *w)
+        {
+            if flag(cx, meta, word)? {
+                let slot = match word.0 {
+                    "hooks" => &mut self.hooks,
+                    "async_hooks" => &mut self.async_hooks,
+                    _ => &mut self.timestamps,
+                };
+                set_once(cx, slot, meta.path.clone(), meta, word);
+            }
+        } else if meta.path == RENAME_ALL {
+            if let Some(rule) = string_value(cx, meta, RENAME_ALL)? {
+                match RenameRule::from_name(&rule.value()) {
+                    Some(parsed) => set_once(cx, &mut self.rename_all, parsed, meta, RENAME_ALL),
+                    None => unknown_case(cx, &rule),
+                }
+            }
+        } else {
+            unknown_option(cx, meta, CONTAINER_OPTIONS, FIELD_OPTIONS, "the struct")?;
+        }
+        Ok(())
+    }
+
+    /// `table = "name"` names a table of one model; `table = Shop` a shared table.
+    fn parse_table(&mut self, cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<()> {
+        let shared = meta.input.peek(Token![=]) && !meta.input.peek2(LitStr);
+        if shared {
+            if let Some(path) = path_value(cx, meta, TABLE)? {
+                if self.table.is_some() {
+                    cx.error_spanned_by(&meta.path, "duplicate `table` option");
+                }
+                set_once(cx, &mut self.shared_table, path, meta, TABLE);
+            }
+        } else if let Some(table) = string_value(cx, meta, TABLE)? {
+            if self.shared_table.is_some() {
+                cx.error_spanned_by(&meta.path, "duplicate `table` option");
+            }
+            set_once(cx, &mut self.table, table, meta, TABLE);
+        }
+        Ok(())
+    }
+
+    /// `entity = "..."`, and the key templates `partition_key = "..."`/`sort_key = "..."` of a
+    /// model in a shared table.
+    fn parse_entity_option(&mut self, cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<()> {
+        let (word, slot) = if meta.path == ENTITY {
+            (ENTITY, &mut self.entity)
+        } else if meta.path == PARTITION_KEY {
+            (PARTITION_KEY, &mut self.partition_key)
+        } else {
+            (SORT_KEY, &mut self.sort_key)
+        };
+        if word != ENTITY && !meta.input.peek(Token![=]) {
+            skip_value(meta)?;
+            cx.error_spanned_by(
+                &meta.path,
+                format!("`{word}` on the struct is the key template of a model in a shared table (`{word} = \"USER#{{id}}\"`); to make a field the {} key, put #[dynamo({word})] on the field", if word == PARTITION_KEY { "partition" } else { "sort" }),
+            );
+            return Ok(());
+        }
+        if let Some(value) = string_value(cx, meta, word)? {
+            set_once(cx, slot, value, meta, word);
+        }
+        Ok(())
+    }
+
+    /// `bound = "T: Trait, ..."`.
+    fn parse_bound(&mut self, cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<()> {
+        if let Some(bound) = string_value(cx, meta, BOUND)? {
+            let parser =
+                syn::punctuated::Punctuated::<syn::WherePredicate, Token![,]>::parse_terminated;
+            match syn::parse::Parser::parse_str(parser, &bound.value()) {
+                Ok(predicates) => set_once(
+                    cx,
+                    &mut self.bound,
+                    predicates.into_iter().collect(),
+                    meta,
+                    BOUND,
+                ),
+                Err(error) => cx.error_spanned_by(
+                    &bound,
+                    format!(
+                        "`bound` must be where-predicates, e.g. `bound = \"T: Clone\"`: {error}"
+                    ),
+                ),
+            }
+        }
+        Ok(())
+    }
+
+    /// For a model in a shared table (`table = Shop`), its `global_index(...)`s give key
+    /// templates on the shared table's global indexes, not fields of an index of its own.
+    fn take_shared_indexes(&mut self, cx: &Ctxt) {
+        if self.shared_table.is_none() {
+            return;
+        }
+        for index in std::mem::take(&mut self.indexes) {
+            if let Some(shared) = index.into_shared(cx, "a model in a shared table") {
+                self.shared_indexes.push(shared);
+            }
+        }
     }
 }
 

@@ -5,10 +5,10 @@ use super::*;
 /// The options given on one field. Flags keep the word's token for error spans.
 #[derive(Default)]
 pub struct FieldAttrs {
-    /// `hash_key`.
-    pub hash_key: Option<syn::Path>,
-    /// `range_key`.
-    pub range_key: Option<syn::Path>,
+    /// `partition_key`.
+    pub partition_key: Option<syn::Path>,
+    /// `sort_key`.
+    pub sort_key: Option<syn::Path>,
     /// `rename = "..."`.
     pub rename: Option<LitStr>,
     /// `skip`: not stored; read as `Default::default()`.
@@ -155,25 +155,15 @@ impl FieldAttrs {
     pub fn from_ast(cx: &Ctxt, attrs: &[syn::Attribute], derive: Derive) -> Self {
         let mut out = FieldAttrs::default();
         for_each_option(cx, attrs, |meta| {
-            if derive != Derive::Model && (meta.path == HASH_KEY || meta.path == RANGE_KEY) {
-                let word = if meta.path == HASH_KEY {
-                    HASH_KEY
-                } else {
-                    RANGE_KEY
-                };
-                model_only(
-                    cx,
-                    &meta,
-                    word,
-                    "a document stored inside a model has no keys",
-                )?;
-            } else if meta.path == HASH_KEY {
-                if flag(cx, &meta, HASH_KEY)? {
-                    set_once(cx, &mut out.hash_key, meta.path.clone(), &meta, HASH_KEY);
-                }
-            } else if meta.path == RANGE_KEY {
-                if flag(cx, &meta, RANGE_KEY)? {
-                    set_once(cx, &mut out.range_key, meta.path.clone(), &meta, RANGE_KEY);
+            if let Some((word, why)) = FLAGS.iter().copied().find(|(w, _)| meta.path == *w) {
+                match why {
+                    Some(why) if derive != Derive::Model => model_only(cx, &meta, word, why)?,
+                    _ => {
+                        if flag(cx, &meta, word)? {
+                            let slot = out.flag_slot(word);
+                            set_once(cx, slot, meta.path.clone(), &meta, word);
+                        }
+                    }
                 }
             } else if meta.path == RENAME {
                 if let Some(name) = string_value(cx, &meta, RENAME)? {
@@ -182,104 +172,14 @@ impl FieldAttrs {
                     }
                     set_once(cx, &mut out.rename, name, &meta, RENAME);
                 }
-            } else if meta.path == SKIP {
-                if flag(cx, &meta, SKIP)? {
-                    set_once(cx, &mut out.skip, meta.path.clone(), &meta, SKIP);
-                }
             } else if meta.path == WITH {
                 if let Some(path) = path_value(cx, &meta, WITH)? {
                     set_once(cx, &mut out.with, (meta.path.clone(), path), &meta, WITH);
                 }
-            } else if meta.path == SERDE {
-                if flag(cx, &meta, SERDE)? {
-                    set_once(cx, &mut out.serde, meta.path.clone(), &meta, SERDE);
-                }
-            } else if meta.path == FLATTEN {
-                if flag(cx, &meta, FLATTEN)? {
-                    set_once(cx, &mut out.flatten, meta.path.clone(), &meta, FLATTEN);
-                }
-            } else if meta.path == DEFAULT {
-                let value = if meta.input.peek(Token![=]) {
-                    DefaultValue::Expr(meta.value()?.parse()?)
-                } else if flag(cx, &meta, DEFAULT)? {
-                    DefaultValue::Trait
-                } else {
-                    return Ok(());
-                };
-                if out.default.is_some() {
-                    cx.error_spanned_by(
-                        &meta.path,
-                        "a field has one default: give `default`, `default = ...` or `default_with = ...`",
-                    );
-                } else {
-                    out.default = Some((meta.path.clone(), value));
-                }
-            } else if meta.path == DEFAULT_WITH {
-                if let Some(path) = path_value(cx, &meta, DEFAULT_WITH)? {
-                    if out.default.is_some() {
-                        cx.error_spanned_by(
-                            &meta.path,
-                            "a field has one default: give `default`, `default = ...` or `default_with = ...`",
-                        );
-                    } else {
-                        out.default = Some((meta.path.clone(), DefaultValue::With(path)));
-                    }
-                }
-            } else if meta.path == TTL && derive != Derive::Model {
-                model_only(
-                    cx,
-                    &meta,
-                    TTL,
-                    "time to live expires whole items of a table",
-                )?;
-            } else if meta.path == TTL {
-                if flag(cx, &meta, TTL)? {
-                    set_once(cx, &mut out.ttl, meta.path.clone(), &meta, TTL);
-                }
-            } else if (meta.path == VERSION || meta.path == CREATED_AT || meta.path == UPDATED_AT)
-                && derive != Derive::Model
-            {
-                let word = [VERSION, CREATED_AT, UPDATED_AT]
-                    .into_iter()
-                    .find(|word| meta.path == *word)
-                    .unwrap_or(VERSION);
-                model_only(cx, &meta, word, "it describes how whole items are written")?;
-            } else if meta.path == VERSION {
-                if flag(cx, &meta, VERSION)? {
-                    set_once(cx, &mut out.version, meta.path.clone(), &meta, VERSION);
-                }
-            } else if meta.path == CREATED_AT {
-                if flag(cx, &meta, CREATED_AT)? {
-                    set_once(
-                        cx,
-                        &mut out.created_at,
-                        meta.path.clone(),
-                        &meta,
-                        CREATED_AT,
-                    );
-                }
-            } else if meta.path == UPDATED_AT {
-                if flag(cx, &meta, UPDATED_AT)? {
-                    set_once(
-                        cx,
-                        &mut out.updated_at,
-                        meta.path.clone(),
-                        &meta,
-                        UPDATED_AT,
-                    );
-                }
+            } else if meta.path == DEFAULT || meta.path == DEFAULT_WITH {
+                out.parse_default(cx, &meta)?;
             } else if meta.path == VALIDATE {
                 Rule::parse_all(cx, &meta, &mut out.rules)?;
-            } else if meta.path == FORCE_DEFAULT {
-                if flag(cx, &meta, FORCE_DEFAULT)? {
-                    set_once(
-                        cx,
-                        &mut out.force_default,
-                        meta.path.clone(),
-                        &meta,
-                        FORCE_DEFAULT,
-                    );
-                }
             } else {
                 unknown_option(cx, &meta, FIELD_OPTIONS, CONTAINER_OPTIONS, "a field")?;
             }
@@ -287,7 +187,69 @@ impl FieldAttrs {
         });
         out
     }
+
+    /// The slot of flag `word`, one of [`FLAGS`].
+    fn flag_slot(&mut self, word: Symbol) -> &mut Option<syn::Path> {
+        match word.0 {
+            "partition_key" => &mut self.partition_key,
+            "sort_key" => &mut self.sort_key,
+            "skip" => &mut self.skip,
+            "serde" => &mut self.serde,
+            "flatten" => &mut self.flatten,
+            "force_default" => &mut self.force_default,
+            "ttl" => &mut self.ttl,
+            "version" => &mut self.version,
+            "created_at" => &mut self.created_at,
+            _ => &mut self.updated_at,
+        }
+    }
+
+    /// `default`, `default = expr` or `default_with = path`: one of them, once.
+    fn parse_default(&mut self, cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<()> {
+        let value = if meta.path == DEFAULT_WITH {
+            match path_value(cx, meta, DEFAULT_WITH)? {
+                Some(path) => DefaultValue::With(path),
+                None => return Ok(()),
+            }
+        } else if meta.input.peek(Token![=]) {
+            DefaultValue::Expr(meta.value()?.parse()?)
+        } else if flag(cx, meta, DEFAULT)? {
+            DefaultValue::Trait
+        } else {
+            return Ok(());
+        };
+        if self.default.is_some() {
+            cx.error_spanned_by(
+                &meta.path,
+                "a field has one default: give `default`, `default = ...` or `default_with = ...`",
+            );
+        } else {
+            self.default = Some((meta.path.clone(), value));
+        }
+        Ok(())
+    }
 }
+
+/// The field options that are flags, each with why it is an option of #[derive(Model)] only,
+/// if it is.
+const FLAGS: &[(Symbol, Option<&str>)] = &[
+    (
+        PARTITION_KEY,
+        Some("a document stored inside a model has no keys"),
+    ),
+    (
+        SORT_KEY,
+        Some("a document stored inside a model has no keys"),
+    ),
+    (SKIP, None),
+    (SERDE, None),
+    (FLATTEN, None),
+    (FORCE_DEFAULT, None),
+    (TTL, Some("time to live expires whole items of a table")),
+    (VERSION, Some("it describes how whole items are written")),
+    (CREATED_AT, Some("it describes how whole items are written")),
+    (UPDATED_AT, Some("it describes how whole items are written")),
+];
 
 impl VariantAttrs {
     pub fn from_ast(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {

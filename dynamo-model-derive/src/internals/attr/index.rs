@@ -15,13 +15,14 @@ pub struct IndexAttr {
     /// The `global_index` / `local_index` word, for errors about the whole declaration.
     pub word: syn::Path,
     pub name: Option<LitStr>,
-    /// The Rust field names of the index's keys.
-    pub hash: Option<LitStr>,
-    pub range: Option<LitStr>,
-    /// The further attributes of a multi-attribute key: `hash = ["a", "b"]` gives `a` as
-    /// `hash` and `b` here.
-    pub more_hash: Vec<LitStr>,
-    pub more_range: Vec<LitStr>,
+    /// The Rust field names of the index's keys (for a model in a shared table, their key
+    /// templates; for a shared table, their attribute names).
+    pub partition: Option<LitStr>,
+    pub sort: Option<LitStr>,
+    /// The further attributes of a multi-attribute key: `partition_key = ["a", "b"]` gives `a`
+    /// as `partition` and `b` here.
+    pub more_partition: Vec<LitStr>,
+    pub more_sort: Vec<LitStr>,
     pub projection: ProjectionAttr,
 }
 
@@ -59,26 +60,27 @@ impl IndexAttr {
             kind,
             word: meta.path.clone(),
             name: None,
-            hash: None,
-            range: None,
-            more_hash: Vec::new(),
-            more_range: Vec::new(),
+            partition: None,
+            sort: None,
+            more_partition: Vec::new(),
+            more_sort: Vec::new(),
             projection: ProjectionAttr::All,
         };
         let mut projection_word: Option<syn::Path> = None;
         meta.parse_nested_meta(|inner| {
+            let inner = renamed_option(cx, inner);
             if inner.path == NAME {
                 if let Some(name) = string_value(cx, &inner, NAME)? {
                     set_once(cx, &mut index.name, name, &inner, NAME);
                 }
-            } else if inner.path == HASH || inner.path == RANGE {
-                let word = if inner.path == HASH { HASH } else { RANGE };
+            } else if inner.path == PARTITION_KEY || inner.path == SORT_KEY {
+                let word = if inner.path == PARTITION_KEY { PARTITION_KEY } else { SORT_KEY };
                 if let Some(mut fields) = key_fields(cx, &inner, word)? {
                     let first = fields.remove(0);
-                    let (slot, more) = if word == HASH {
-                        (&mut index.hash, &mut index.more_hash)
+                    let (slot, more) = if word == PARTITION_KEY {
+                        (&mut index.partition, &mut index.more_partition)
                     } else {
-                        (&mut index.range, &mut index.more_range)
+                        (&mut index.sort, &mut index.more_sort)
                     };
                     if slot.is_some() {
                         cx.error_spanned_by(&inner.path, format!("duplicate `{word}` option"));
@@ -113,19 +115,50 @@ impl IndexAttr {
                 format!("`{word}` needs a name: write `{word}(name = \"...\", ...)`"),
             );
         }
-        if kind == IndexKind::Global && index.hash.is_none() {
+        if kind == IndexKind::Global && index.partition.is_none() {
             cx.error_spanned_by(
                 &meta.path,
-                "a global index needs a hash key: write `hash = \"field\"`",
+                "a global index needs a partition key: write `partition_key = \"field\"`",
             );
         }
-        if kind == IndexKind::Local && index.range.is_none() {
+        if kind == IndexKind::Local && index.sort.is_none() {
             cx.error_spanned_by(
                 &meta.path,
-                "a local index needs its own range key: write `range = \"field\"`",
+                "a local index needs its own sort key: write `sort_key = \"field\"`",
             );
         }
         Ok(Some(index))
+    }
+
+    /// A `global_index(...)` of a shared table, or of a model stored in one (`owner`): one
+    /// attribute name or template per key, every attribute projected. What does not fit is
+    /// reported and gives `None`.
+    pub fn into_shared(self, cx: &Ctxt, owner: &str) -> Option<SharedIndexAttr> {
+        if self.kind == IndexKind::Local {
+            cx.error_spanned_by(
+                &self.word,
+                format!("{owner} declares global indexes only: a shared table's items of many kinds share its keys, so use `global_index(...)`"),
+            );
+            return None;
+        }
+        let more = self.more_partition.iter().chain(&self.more_sort).next();
+        if let Some(extra) = more {
+            cx.error_spanned_by(
+                extra,
+                format!("a global index of {owner} has one partition and one sort attribute: give one string each"),
+            );
+        }
+        if !matches!(self.projection, ProjectionAttr::All) {
+            cx.error_spanned_by(
+                &self.word,
+                format!("a global index of {owner} projects every attribute: remove `projection`/`include`"),
+            );
+        }
+        Some(SharedIndexAttr {
+            name: self.name?,
+            partition_key: self.partition?,
+            sort_key: self.sort,
+        })
     }
 }
 
@@ -152,7 +185,7 @@ fn projection_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Pro
 }
 
 /// `include = ["field", ...]`: an INCLUDE projection of these fields.
-/// `hash = "field"`, or `hash = ["a", "b"]` for DynamoDB's multi-attribute keys (up to four
+/// `partition_key = "field"`, or `partition_key = ["a", "b"]` for DynamoDB's multi-attribute keys (up to four
 /// attributes, global indexes only).
 fn key_fields(cx: &Ctxt, meta: &ParseNestedMeta, word: Symbol) -> syn::Result<Option<Vec<LitStr>>> {
     if !meta.input.peek(Token![=]) {

@@ -10,11 +10,13 @@ use super::case::{self, RenameRule};
 use super::ctxt::Ctxt;
 use super::symbol::*;
 
+mod collection;
 mod container;
 mod field;
 mod index;
 mod table;
 
+pub use collection::CollectionVariantAttrs;
 pub use container::ContainerAttrs;
 pub use field::{DefaultValue, FieldAttrs, Rule, RuleKind, VariantAttrs};
 pub use index::{IndexAttr, IndexKind, ProjectionAttr};
@@ -53,10 +55,24 @@ fn for_each_option(
             cx.error_spanned_by(attr, "expected options: `#[dynamo(...)]`");
             continue;
         }
-        if let Err(error) = attr.parse_nested_meta(&mut parse) {
+        if let Err(error) = attr.parse_nested_meta(|meta| parse(renamed_option(cx, meta))) {
             cx.syn_error(error);
         }
     }
+}
+
+/// An option spelled as in earlier versions (`hash_key`, `pk`, `gsi`, ...): reported with the
+/// word that replaced it, then parsed as that word, so that the rename is the only message.
+fn renamed_option<'m>(cx: &Ctxt, mut meta: ParseNestedMeta<'m>) -> ParseNestedMeta<'m> {
+    let retired = meta.path.get_ident().and_then(|ident| {
+        let (new, why) = renamed(&ident.to_string())?;
+        Some((ident.clone(), new, why))
+    });
+    if let Some((old, new, why)) = retired {
+        cx.error_spanned_by(&old, format!("`{old}` is now `{new}`: {why}"));
+        meta.path = syn::Ident::new(new.0, old.span()).into();
+    }
+    meta
 }
 
 fn set_once<T>(cx: &Ctxt, slot: &mut Option<T>, value: T, meta: &ParseNestedMeta, word: Symbol) {
@@ -67,7 +83,7 @@ fn set_once<T>(cx: &Ctxt, slot: &mut Option<T>, value: T, meta: &ParseNestedMeta
     }
 }
 
-/// A flag option such as `hash_key`: true when given without a value.
+/// A flag option such as `partition_key`: true when given without a value.
 fn flag(cx: &Ctxt, meta: &ParseNestedMeta, word: Symbol) -> syn::Result<bool> {
     if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
         skip_value(meta)?;
@@ -238,8 +254,11 @@ mod tests {
 
     #[test]
     fn hints_catch_typos_but_not_unrelated_words() {
-        assert_eq!(did_you_mean("hash_kye", FIELD_OPTIONS), Some(HASH_KEY));
-        assert_eq!(did_you_mean("hashkey", FIELD_OPTIONS), Some(HASH_KEY));
+        assert_eq!(
+            did_you_mean("partition_kye", FIELD_OPTIONS),
+            Some(PARTITION_KEY)
+        );
+        assert_eq!(did_you_mean("sortkey", FIELD_OPTIONS), Some(SORT_KEY));
         assert_eq!(did_you_mean("renam", FIELD_OPTIONS), Some(RENAME));
         assert_eq!(did_you_mean("tabel", CONTAINER_OPTIONS), Some(TABLE));
         assert_eq!(did_you_mean("frobnicate", FIELD_OPTIONS), None);

@@ -1,4 +1,4 @@
-//! The options of `#[derive(SharedTable)]`: `#[dynamo(name = "...", pk = "...", sk = "...",
+//! The options of `#[derive(SharedTable)]`: `#[dynamo(name = "...", partition_key = "...", sort_key = "...",
 //! entity_attribute = "...")]` on a unit struct.
 
 use super::*;
@@ -9,83 +9,28 @@ use syn::parse::Parse;
 pub struct SharedTableAttrs {
     /// `name = "..."`: the table's name.
     pub name: Option<LitStr>,
-    /// `pk = "..."`: the partition key attribute's name.
-    pub pk: Option<LitStr>,
-    /// `sk = "..."`: the sort key attribute's name.
-    pub sk: Option<LitStr>,
+    /// `partition_key = "..."`: the partition key attribute's name.
+    pub partition_key: Option<LitStr>,
+    /// `sort_key = "..."`: the sort key attribute's name.
+    pub sort_key: Option<LitStr>,
     /// `entity_attribute = "..."`: the attribute holding each item's entity name.
     pub entity_attribute: Option<LitStr>,
     /// `crate = "..."`.
     pub krate: Option<syn::Path>,
-    /// `gsi(name = "...", pk = "...", sk = "...")`: the table's GSIs, by key attribute names.
-    pub gsis: Vec<SharedIndexAttr>,
+    /// `global_index(name = "...", partition_key = "...", sort_key = "...")`: the table's GSIs, by key attribute names.
+    pub indexes: Vec<SharedIndexAttr>,
     /// `entities(Customer, Order)`: the models stored in the table, checked to have distinct
     /// entity names.
     pub entities: Vec<syn::Path>,
 }
 
-/// `gsi(name = "gsi1", pk = "gsi1pk", sk = "gsi1sk")` on a shared table (attribute names), or
-/// `index(name = "gsi1", pk = "ORDER#{id}", sk = "...")` on a model in one (key templates).
+/// `global_index(name = "gsi1", partition_key = "gsi1pk", sort_key = "gsi1sk")` on a shared
+/// table (attribute names), or `global_index(name = "gsi1", partition_key = "ORDER#{id}", ...)`
+/// on a model in one (key templates).
 pub struct SharedIndexAttr {
     pub name: LitStr,
-    pub pk: LitStr,
-    pub sk: Option<LitStr>,
-}
-
-impl SharedIndexAttr {
-    /// Parses the parenthesised options after `word`.
-    pub fn parse(cx: &Ctxt, meta: &ParseNestedMeta, word: Symbol) -> syn::Result<Option<Self>> {
-        let (mut name, mut pk, mut sk) = (None, None, None);
-        if !meta.input.peek(syn::token::Paren) {
-            skip_value(meta)?;
-            cx.error_spanned_by(
-                &meta.path,
-                format!(
-                    "`{word}` takes options: `{word}(name = \"...\", pk = \"...\", sk = \"...\")`"
-                ),
-            );
-            return Ok(None);
-        }
-        meta.parse_nested_meta(|inner| {
-            let slot = if inner.path == NAME {
-                Some((NAME, &mut name))
-            } else if inner.path == PK {
-                Some((PK, &mut pk))
-            } else if inner.path == SK {
-                Some((SK, &mut sk))
-            } else {
-                None
-            };
-            match slot {
-                Some((option, slot)) => {
-                    if let Some(value) = string_value(cx, &inner, option)? {
-                        set_once(cx, slot, value, &inner, option);
-                    }
-                }
-                None => {
-                    skip_value(&inner)?;
-                    let given = inner.path.get_ident().map(ToString::to_string).unwrap_or_default();
-                    let hint = match did_you_mean(&given, SHARED_INDEX_OPTIONS) {
-                        Some(close) => format!("; did you mean `{close}`?"),
-                        None => String::new(),
-                    };
-                    cx.error_spanned_by(
-                        &inner.path,
-                        format!("unknown option `{given}` in `{word}(...)`{hint} (options: name, pk, sk)"),
-                    );
-                }
-            }
-            Ok(())
-        })?;
-        let (Some(name), Some(pk)) = (name, pk) else {
-            cx.error_spanned_by(
-                &meta.path,
-                format!("`{word}(...)` needs `name` and `pk`: `{word}(name = \"...\", pk = \"...\", sk = \"...\")`"),
-            );
-            return Ok(None);
-        };
-        Ok(Some(SharedIndexAttr { name, pk, sk }))
-    }
+    pub partition_key: LitStr,
+    pub sort_key: Option<LitStr>,
 }
 
 impl SharedTableAttrs {
@@ -94,10 +39,10 @@ impl SharedTableAttrs {
         for_each_option(cx, attrs, |meta| {
             let slot = if meta.path == NAME {
                 Some((NAME, &mut out.name))
-            } else if meta.path == PK {
-                Some((PK, &mut out.pk))
-            } else if meta.path == SK {
-                Some((SK, &mut out.sk))
+            } else if meta.path == PARTITION_KEY {
+                Some((PARTITION_KEY, &mut out.partition_key))
+            } else if meta.path == SORT_KEY {
+                Some((SORT_KEY, &mut out.sort_key))
             } else if meta.path == ENTITY_ATTRIBUTE {
                 Some((ENTITY_ATTRIBUTE, &mut out.entity_attribute))
             } else {
@@ -110,10 +55,10 @@ impl SharedTableAttrs {
                     }
                     set_once(cx, slot, value, &meta, word);
                 }
-            } else if meta.path == GSI {
-                if let Some(gsi) = SharedIndexAttr::parse(cx, &meta, GSI)? {
-                    out.gsis.push(gsi);
-                }
+            } else if meta.path == GLOBAL_INDEX {
+                let index = IndexAttr::parse(cx, &meta, IndexKind::Global)?;
+                out.indexes
+                    .extend(index.and_then(|index| index.into_shared(cx, "a shared table")));
             } else if meta.path == ENTITIES {
                 let content;
                 syn::parenthesized!(content in meta.input);
@@ -127,22 +72,7 @@ impl SharedTableAttrs {
                     }
                 }
             } else {
-                skip_value(&meta)?;
-                let word = meta
-                    .path
-                    .get_ident()
-                    .map(ToString::to_string)
-                    .unwrap_or_default();
-                let hint = match did_you_mean(&word, SHARED_TABLE_OPTIONS) {
-                    Some(close) => format!("; did you mean `{close}`?"),
-                    None => String::new(),
-                };
-                cx.error_spanned_by(
-                    &meta.path,
-                    format!(
-                        "unknown option `{word}` for #[derive(SharedTable)]{hint} (options: name, pk, sk, entity_attribute, crate)"
-                    ),
-                );
+                unknown_option(cx, &meta, SHARED_TABLE_OPTIONS, &[], "a shared table")?;
             }
             Ok(())
         });

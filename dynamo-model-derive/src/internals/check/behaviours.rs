@@ -17,7 +17,7 @@ pub(super) fn check_ttl(cx: &Ctxt, cont: &Container) {
         }
         seen = true;
         let attrs = &field.attrs;
-        if attrs.hash_key.is_some() || attrs.range_key.is_some() {
+        if attrs.partition_key.is_some() || attrs.sort_key.is_some() {
             cx.error_spanned_by(word, "a key cannot be the time to live attribute");
         } else if !field.is_stored() {
             cx.error_spanned_by(
@@ -34,7 +34,7 @@ pub(super) fn check_ttl(cx: &Ctxt, cont: &Container) {
 /// `created_at`, `updated_at`): one field each, stored by its own type, not a key, no default.
 fn check_written_by_library(cx: &Ctxt, field: &Field, word: &syn::Path, what: &str) {
     let attrs = &field.attrs;
-    let conflict = if attrs.hash_key.is_some() || attrs.range_key.is_some() {
+    let conflict = if attrs.partition_key.is_some() || attrs.sort_key.is_some() {
         Some(format!("a key cannot be {what}"))
     } else if !field.is_stored() {
         Some(format!(

@@ -65,19 +65,19 @@ pub(super) fn check_indexes<'c, 'a>(cx: &Ctxt, cont: &'c Container<'a>) -> Vec<I
             );
         }
         let hash = index
-            .hash
+            .partition
             .as_ref()
             .and_then(|hash| index_field(cx, cont, hash));
         let range = index
-            .range
+            .sort
             .as_ref()
             .and_then(|range| index_field(cx, cont, range));
-        if let (Some(hash), Some(range), Some(lit)) = (hash, range, &index.range)
+        if let (Some(hash), Some(range), Some(lit)) = (hash, range, &index.sort)
             && hash.ident == range.ident
         {
             cx.error_spanned_by(
                 lit,
-                "an index's hash key and range key must be two different fields",
+                "an index's partition key and sort key must be two different fields",
             );
         }
         if index.kind == IndexKind::Local {
@@ -88,10 +88,10 @@ pub(super) fn check_indexes<'c, 'a>(cx: &Ctxt, cont: &'c Container<'a>) -> Vec<I
                 .filter_map(|lit| index_field(cx, cont, lit).map(|field| (field, lit)))
                 .collect()
         };
-        let more_hash = more(&index.more_hash);
-        let more_range = more(&index.more_range);
+        let more_hash = more(&index.more_partition);
+        let more_range = more(&index.more_sort);
         if index.kind == IndexKind::Local
-            && let Some(lit) = index.more_hash.first().or(index.more_range.first())
+            && let Some(lit) = index.more_partition.first().or(index.more_sort.first())
         {
             cx.error_spanned_by(
                 lit,
@@ -102,11 +102,11 @@ pub(super) fn check_indexes<'c, 'a>(cx: &Ctxt, cont: &'c Container<'a>) -> Vec<I
         if !more_hash.is_empty() || !more_range.is_empty() {
             let mut seen: Vec<String> = Vec::new();
             let lits = index
-                .hash
+                .partition
                 .iter()
-                .chain(&index.more_hash)
-                .chain(&index.range)
-                .chain(&index.more_range);
+                .chain(&index.more_partition)
+                .chain(&index.sort)
+                .chain(&index.more_sort);
             for lit in lits {
                 if seen.contains(&lit.value()) {
                     cx.error_spanned_by(
@@ -124,8 +124,8 @@ pub(super) fn check_indexes<'c, 'a>(cx: &Ctxt, cont: &'c Container<'a>) -> Vec<I
                     continue;
                 };
                 include.push(field);
-                let is_key = field.attrs.hash_key.is_some()
-                    || field.attrs.range_key.is_some()
+                let is_key = field.attrs.partition_key.is_some()
+                    || field.attrs.sort_key.is_some()
                     || [hash, range]
                         .into_iter()
                         .flatten()
@@ -141,13 +141,13 @@ pub(super) fn check_indexes<'c, 'a>(cx: &Ctxt, cont: &'c Container<'a>) -> Vec<I
                 }
             }
         }
-        // A local index may leave its hash key unnamed: it is the table's.
-        let hash = match (hash, &index.hash, index.kind) {
+        // A local index may leave its partition key unnamed: it is the table's.
+        let hash = match (hash, &index.partition, index.kind) {
             (Some(field), Some(lit), _) => Some((field, Some(lit))),
-            (None, None, IndexKind::Local) => cont.hash_key().map(|field| (field, None)),
+            (None, None, IndexKind::Local) => cont.partition_key().map(|field| (field, None)),
             _ => None,
         };
-        let range = match (range, &index.range) {
+        let range = match (range, &index.sort) {
             (Some(field), Some(lit)) => Some(Some((field, lit))),
             (None, None) => Some(None),
             _ => None,
@@ -157,32 +157,33 @@ pub(super) fn check_indexes<'c, 'a>(cx: &Ctxt, cont: &'c Container<'a>) -> Vec<I
                 attr: index,
                 name,
                 member: index::member(&name.value()),
-                hash,
-                range,
+                partition: hash,
+                sort: range,
                 include,
-                more_hash,
-                more_range,
+                more_partition: more_hash,
+                more_sort: more_range,
             });
         }
     }
     resolved
 }
 
-/// A local index shares the table's hash key and needs the table to have a range key.
+/// A local index shares the table's partition key and needs the table to have a sort key.
 fn check_local_index(cx: &Ctxt, cont: &Container, index: &IndexAttr, hash: Option<&Field>) {
-    if cont.range_key().is_none() {
+    if cont.sort_key().is_none() {
         cx.error_spanned_by(
             &index.word,
-            "a local index sorts the items of one partition another way, so the table needs a range key: add #[dynamo(range_key)] to a field, or make this a global_index",
+            "a local index sorts the items of one partition another way, so the table needs a sort key: add #[dynamo(sort_key)] to a field, or make this a global_index",
         );
     }
-    if let (Some(hash), Some(table_hash), Some(lit)) = (hash, cont.hash_key(), &index.hash)
+    if let (Some(hash), Some(table_hash), Some(lit)) =
+        (hash, cont.partition_key(), &index.partition)
         && hash.ident != table_hash.ident
     {
         cx.error_spanned_by(
                 lit,
                 format!(
-                    "a local index always uses the table's hash key `{}`; for another hash key use a global_index",
+                    "a local index always uses the table's partition key `{}`; for another partition key use a global_index",
                     table_hash.ident
                 ),
             );

@@ -1,44 +1,44 @@
-//! The keys and the table name: one hash key, at most one range key, of key types; a name
+//! The keys and the table name: one partition key, at most one sort key, of key types; a name
 //! DynamoDB accepts.
 
 use super::*;
 
 pub(super) fn check_keys(cx: &Ctxt, cont: &Container) {
-    let hash_keys: Vec<_> = cont
+    let partition_keys: Vec<_> = cont
         .fields()
         .iter()
-        .filter_map(|f| f.attrs.hash_key.as_ref())
+        .filter_map(|f| f.attrs.partition_key.as_ref())
         .collect();
-    match hash_keys.as_slice() {
+    match partition_keys.as_slice() {
         [] => cx.error_spanned_by(
             cont.ident,
-            "a model needs a hash key: mark one field with #[dynamo(hash_key)]",
+            "a model needs a partition key: mark one field with #[dynamo(partition_key)]",
         ),
         [_] => {}
         [_, extra @ ..] => {
             for word in extra {
                 cx.error_spanned_by(
                     word,
-                    "a model has exactly one hash key; another field is already #[dynamo(hash_key)]",
+                    "a model has exactly one partition key; another field is already #[dynamo(partition_key)]",
                 );
             }
         }
     }
-    let range_keys = cont
+    let sort_keys = cont
         .fields()
         .iter()
-        .filter_map(|f| f.attrs.range_key.as_ref());
-    for word in range_keys.skip(1) {
+        .filter_map(|f| f.attrs.sort_key.as_ref());
+    for word in sort_keys.skip(1) {
         cx.error_spanned_by(
             word,
-            "a model has at most one range key; another field is already #[dynamo(range_key)]",
+            "a model has at most one sort key; another field is already #[dynamo(sort_key)]",
         );
     }
     for field in cont.fields() {
-        if let (Some(_), Some(range)) = (&field.attrs.hash_key, &field.attrs.range_key) {
+        if let (Some(_), Some(range)) = (&field.attrs.partition_key, &field.attrs.sort_key) {
             cx.error_spanned_by(
                 range,
-                "a field cannot be both the hash key and the range key",
+                "a field cannot be both the partition key and the sort key",
             );
         }
     }

@@ -1,4 +1,4 @@
-//! Schema rules that involve more than one attribute: one hash key, at most one range key,
+//! Schema rules that involve more than one attribute: one partition key, at most one sort key,
 //! unique stored names, a valid table name.
 
 use std::collections::HashMap;
@@ -9,14 +9,18 @@ use super::ctxt::Ctxt;
 use super::index::{self, Index};
 
 mod behaviours;
+mod collection;
 mod indexes;
 mod keys;
+mod shared_table;
 mod templates;
 
 use behaviours::*;
+pub use collection::check_collection;
 use indexes::*;
 pub use keys::is_valid_name;
 use keys::*;
+pub use shared_table::check_shared_table;
 use templates::*;
 
 /// What `check` resolved for `expand`: complete when nothing was reported.
@@ -92,7 +96,7 @@ fn check_skipped(cx: &Ctxt, fields: &[Field]) {
         let Some(skip) = &field.attrs.skip else {
             continue;
         };
-        if field.attrs.hash_key.is_some() || field.attrs.range_key.is_some() {
+        if field.attrs.partition_key.is_some() || field.attrs.sort_key.is_some() {
             cx.error_spanned_by(
                 skip,
                 "a key field cannot be skipped: every item stores its key",
@@ -131,7 +135,7 @@ fn check_conversions(cx: &Ctxt, fields: &[Field]) {
             .or(attrs.serde.as_ref());
         if let (Some(word), true) = (
             custom,
-            attrs.hash_key.is_some() || attrs.range_key.is_some(),
+            attrs.partition_key.is_some() || attrs.sort_key.is_some(),
         ) {
             cx.error_spanned_by(
                 word,
@@ -155,7 +159,7 @@ fn check_defaults(cx: &Ctxt, fields: &[Field]) {
         let Some((word, _)) = &attrs.default else {
             continue;
         };
-        let conflict = if attrs.hash_key.is_some() || attrs.range_key.is_some() {
+        let conflict = if attrs.partition_key.is_some() || attrs.sort_key.is_some() {
             Some("a key attribute is in every item, so it has no default")
         } else if attrs.skip.is_some() {
             Some("a skipped field reads as `Default::default()` already; `default` does not apply")
@@ -189,7 +193,7 @@ fn check_flatten(cx: &Ctxt, fields: &[Field]) {
         }
         seen = true;
         let attrs = &field.attrs;
-        let conflict = if attrs.hash_key.is_some() || attrs.range_key.is_some() {
+        let conflict = if attrs.partition_key.is_some() || attrs.sort_key.is_some() {
             Some("a key is one attribute, not a map of them")
         } else if attrs.rename.is_some() {
             Some("a flattened map has no attribute name of its own, so `rename` means nothing")

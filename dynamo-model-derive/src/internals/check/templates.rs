@@ -13,19 +13,19 @@ pub(super) fn check_templates<'c, 'a>(
     let attrs = &cont.attrs;
     let shared = attrs.shared_table.is_some();
     if !shared {
-        let stray = [&attrs.entity, &attrs.pk, &attrs.sk];
+        let stray = [&attrs.entity, &attrs.partition_key, &attrs.sort_key];
         for lit in stray.into_iter().flatten() {
             cx.error_spanned_by(
                 lit,
-                "`entity`, `pk` and `sk` describe a model stored in a shared table: name it with `table = MyTable`, a #[derive(SharedTable)] struct",
+                "`entity`, and `partition_key`/`sort_key` templates on the struct, describe a model stored in a shared table: name it with `table = MyTable`, a #[derive(SharedTable)] struct; in a table of its own, mark the key fields #[dynamo(partition_key)] and #[dynamo(sort_key)]",
             );
         }
         return None;
     }
-    let Some(pk) = &attrs.pk else {
+    let Some(pk) = &attrs.partition_key else {
         cx.error_spanned_by(
             cont.ident,
-            "a model in a shared table writes its partition key from a template: add `pk = \"PREFIX#{field}\"`",
+            "a model in a shared table writes its partition key from a template: add `partition_key = \"PREFIX#{field}\"`",
         );
         return None;
     };
@@ -40,19 +40,13 @@ pub(super) fn check_templates<'c, 'a>(
         Some(_) => {}
     }
     for field in cont.fields() {
-        let marks = [&field.attrs.hash_key, &field.attrs.range_key];
+        let marks = [&field.attrs.partition_key, &field.attrs.sort_key];
         for mark in marks.into_iter().flatten() {
             cx.error_spanned_by(
                 mark,
-                "a model in a shared table takes its keys from the `pk` and `sk` templates: remove this and name the field in a template",
+                "a model in a shared table takes its keys from the `partition_key` and `sort_key` templates on the struct: remove this and name the field in a template",
             );
         }
-    }
-    for index in &attrs.indexes {
-        cx.error_spanned_by(
-            &index.word,
-            "indexes of a model in a shared table are declared on the shared table's GSIs, which this version does not support yet: store the model in a table of its own to index it",
-        );
     }
     if !cont.generics.params.is_empty() {
         cx.error_spanned_by(
@@ -61,11 +55,11 @@ pub(super) fn check_templates<'c, 'a>(
         );
     }
     let fields = cont.fields();
-    let pk = Template::parse(cx, pk, "pk", fields);
+    let pk = Template::parse(cx, pk, "partition_key", fields);
     let sk = attrs
-        .sk
+        .sort_key
         .as_ref()
-        .map(|sk| Template::parse(cx, sk, "sk", fields));
+        .map(|sk| Template::parse(cx, sk, "sort_key", fields));
     let mut indexes = Vec::new();
     let mut names: Vec<String> = Vec::new();
     for index in &attrs.shared_indexes {
@@ -74,22 +68,22 @@ pub(super) fn check_templates<'c, 'a>(
             cx.error_spanned_by(&index.name, format!("index `{name}` is given twice"));
         }
         names.push(name);
-        let pk = Template::parse(cx, &index.pk, "pk", fields);
-        let sk = match &index.sk {
+        let pk = Template::parse(cx, &index.partition_key, "partition_key", fields);
+        let sk = match &index.sort_key {
             None => Some(None),
-            Some(sk) => Template::parse(cx, sk, "sk", fields).map(Some),
+            Some(sk) => Template::parse(cx, sk, "sort_key", fields).map(Some),
         };
         if let (Some(pk), Some(sk)) = (pk, sk) {
             indexes.push(IndexTemplates {
                 attr: index,
-                pk,
-                sk,
+                partition_key: pk,
+                sort_key: sk,
             });
         }
     }
     let templates = Templates {
-        pk: pk?,
-        sk: match sk {
+        partition_key: pk?,
+        sort_key: match sk {
             Some(sk) => Some(sk?),
             None => None,
         },

@@ -139,8 +139,8 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
         P: Projection<M>,
     {
         let table = self.db.table_name_of::<M>();
-        let key_names: Vec<&'static str> = std::iter::once(M::SCHEMA.hash_key.name)
-            .chain(M::SCHEMA.range_key.map(|key| key.name))
+        let key_names: Vec<&'static str> = std::iter::once(M::SCHEMA.partition_key.name)
+            .chain(M::SCHEMA.sort_key.map(|key| key.name))
             .collect();
         let (slot_of, keys) = distinct_keys(self.keys?);
         // A projection still reads the key, to match each item to its key.

@@ -49,7 +49,7 @@ pub struct BatchWriteItem {
 /// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
 /// use dynamo_model::ops::BatchWrite;
 /// # use dynamo_model::prelude::*;
-/// # #[derive(Model)] struct Cat { #[dynamo(hash_key)] id: String }
+/// # #[derive(Model)] struct Cat { #[dynamo(partition_key)] id: String }
 /// let mut cats: Vec<Cat> = (0..1000).map(|i| Cat { id: format!("c{i}") }).collect();
 /// let written = BatchWrite::new(db).put_all(&mut cats).delete::<Cat>("c-old").await?;
 /// for (index, write) in written.unprocessed() {

@@ -22,9 +22,8 @@ use super::{OpFuture, finish, request_span};
 use crate::capacity::Models;
 use crate::db::Db;
 use crate::error::Error;
-use crate::expr::{Condition, KeyCondition, Placeholders, RangeKey};
+use crate::expr::{Condition, KeyCondition, MultiSort, Placeholders, SortKeyPath, SortKeyType};
 use crate::model::{Model, Projection};
-use crate::schema::SortKey;
 use crate::value::ConversionError;
 use crate::value::Item;
 
@@ -301,5 +300,5 @@ macro_rules! shared_read_methods {
 mod query;
 mod scan;
 
-pub use query::{MultiSort, Query};
+pub use query::Query;
 pub use scan::Scan;

@@ -13,15 +13,15 @@ use super::*;
 ///
 /// #[derive(Model)]
 /// struct Visit {
-///     #[dynamo(hash_key)]
+///     #[dynamo(partition_key)]
 ///     cat: String,
-///     #[dynamo(range_key)]
+///     #[dynamo(sort_key)]
 ///     day: String,
 ///     minutes: u32,
 /// }
 ///
 /// let june: Vec<Visit> = Visit::query(db, "tom")
-///     .range(|day| day.begins_with("2024-06"))
+///     .sort_key(|day| day.begins_with("2024-06"))
 ///     .filter(Visit::fields().minutes.ge(30))
 ///     .await?;
 /// let mut visits = Visit::query(db, "tom").stream();   // pages as it is polled
@@ -32,7 +32,7 @@ use super::*;
 pub struct Query<'a, M, R, P = M> {
     reader: Reader<'a>,
     key: Result<KeyCondition, ConversionError>,
-    range_name: Option<&'static str>,
+    sort_name: Option<&'static str>,
     /// The sort attributes of a multi-attribute index key, in key order.
     sort_names: &'static [&'static str],
     forward: bool,
@@ -40,26 +40,26 @@ pub struct Query<'a, M, R, P = M> {
 }
 
 impl<'a, M: Model, R> Query<'a, M, R> {
-    /// A query of the table (`index` None) or of an index, by the hash key `hash_name`.
+    /// A query of the table (`index` None) or of an index, by the partition key `partition_name`.
     pub(crate) fn new<H>(
         db: &'a Db,
         index: Option<&'static str>,
-        (hash_name, range_name): (&'static str, Option<&'static str>),
-        hash: impl crate::schema::PartitionValue<H>,
+        (partition_name, sort_name): (&'static str, Option<&'static str>),
+        partition: impl crate::schema::PartitionValue<H>,
     ) -> Self {
-        let key = hash
-            .partition_attribute(hash_name)
-            .map(|value| KeyCondition::partition_value(hash_name, value));
+        let key = partition
+            .partition_attribute(partition_name)
+            .map(|value| KeyCondition::partition_value(partition_name, value));
         let query = Query {
             reader: Reader::new::<M>(db, index),
             key,
-            range_name,
+            sort_name,
             sort_names: &[],
             forward: true,
             model: PhantomData,
         };
         // An entity of a shared table reads only its own sort keys: the other entities of the
-        // partition are not its items. A `.range(..)` built from its typed sort key keeps the
+        // partition are not its items. A `.sort_key(..)` built from its typed sort key keeps the
         // prefix, since every such key starts with it. (An index query's prefix comes from its
         // handle.)
         match M::SCHEMA.entity {
@@ -70,17 +70,17 @@ impl<'a, M: Model, R> Query<'a, M, R> {
 }
 
 impl<'a, M: Model, S> Query<'a, M, MultiSort<S>> {
-    /// A query of index `index`, whose key has several partition attributes (`hash_names`, each
+    /// A query of index `index`, whose key has several partition attributes (`partition_names`, each
     /// matched by equality with `parts`) and sort attributes `sort_names`.
     pub(crate) fn new_parts(
         db: &'a Db,
         index: &'static str,
-        hash_names: &'static [&'static str],
+        partition_names: &'static [&'static str],
         sort_names: &'static [&'static str],
         parts: Result<Vec<crate::expr::Operand>, ConversionError>,
     ) -> Self {
         let key = parts.and_then(|parts| {
-            let named = hash_names.iter().copied().zip(parts).collect();
+            let named = partition_names.iter().copied().zip(parts).collect();
             KeyCondition::partition_values(named).ok_or_else(|| {
                 ConversionError::custom("a multi-attribute index needs a partition attribute")
             })
@@ -88,7 +88,7 @@ impl<'a, M: Model, S> Query<'a, M, MultiSort<S>> {
         Query {
             reader: Reader::new::<M>(db, Some(index)),
             key,
-            range_name: sort_names.first().copied(),
+            sort_name: sort_names.first().copied(),
             sort_names,
             forward: true,
             model: PhantomData,
@@ -96,35 +96,20 @@ impl<'a, M: Model, S> Query<'a, M, MultiSort<S>> {
     }
 }
 
-impl<'a, M: Model, S, P> Query<'a, M, MultiSort<S>, P> {
-    /// Narrows the query by the sort attributes of a multi-attribute key, as DynamoDB allows:
-    /// equality left to right, then at most one range condition on the next attribute:
-    /// `.sort(|k| k.eq("books").gt(3))`.
-    pub fn sort<C: crate::expr::SortKeyCondition>(
-        mut self,
-        condition: impl FnOnce(crate::expr::SortParts<S>) -> C,
-    ) -> Self {
-        let range = condition(crate::expr::SortParts::new(self.sort_names)).into_range_condition();
-        self.key = self.key.map(|key| key.with_range(range));
-        self
-    }
-}
-
 impl<'a, M: Model, R> Query<'a, M, R> {
     /// The whole partition, whatever entity each item is: a collection's query.
     pub(crate) fn whole_partition(mut self) -> Self {
-        self.key = self.key.map(KeyCondition::without_range);
+        self.key = self.key.map(KeyCondition::without_sort);
         self
     }
 
     /// Reads only sort keys starting with `prefix`, if given: an entity's own items in an index
     /// other entities share.
     pub(crate) fn with_sort_prefix(mut self, prefix: Option<&'static str>) -> Self {
-        if let (Some(prefix), Some(range_name)) =
-            (prefix.filter(|p| !p.is_empty()), self.range_name)
+        if let (Some(prefix), Some(sort_name)) = (prefix.filter(|p| !p.is_empty()), self.sort_name)
         {
-            let range = RangeKey::<String>::new(range_name).begins_with(prefix);
-            self.key = self.key.map(|key| key.with_range(range));
+            let range = SortKeyPath::<String>::new(sort_name).begins_with(prefix);
+            self.key = self.key.map(|key| key.with_sort(range));
         }
         self
     }
@@ -140,19 +125,19 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
         Query {
             reader: self.reader,
             key: self.key,
-            range_name: self.range_name,
+            sort_name: self.sort_name,
             sort_names: self.sort_names,
             forward: self.forward,
             model: PhantomData,
         }
     }
 
-    /// The same query with another sort-key type: a collection's, which takes no `.range(..)`.
+    /// The same query with another sort-key type: a collection's, which takes no `.sort_key(..)`.
     pub(crate) fn retype_range<S>(self) -> Query<'a, M, S, P> {
         Query {
             reader: self.reader,
             key: self.key,
-            range_name: self.range_name,
+            sort_name: self.sort_name,
             sort_names: self.sort_names,
             forward: self.forward,
             model: PhantomData,
@@ -170,17 +155,39 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
 
     /// Narrows the query to the sort keys the condition accepts: `|k| k.between(1, 9)`,
     /// `|k| k.begins_with("2024-")`. Only sort key conditions exist, so a query cannot name
-    /// another attribute here.
-    pub fn range<C: crate::expr::SortKeyCondition>(
+    /// another attribute here. On an index with a multi-attribute sort key, the closure is
+    /// handed the attributes left to right, as DynamoDB allows them: equality, then at most one
+    /// range condition on the next, `|k| k.eq("books").gt(3)`.
+    pub fn sort_key<K, C: crate::expr::SortKeyCondition>(
         mut self,
-        condition: impl FnOnce(RangeKey<R>) -> C,
+        condition: impl FnOnce(K) -> C,
     ) -> Self
     where
-        R: SortKey,
+        R: SortKeyType<Handle = K>,
     {
-        let range =
-            condition(RangeKey::new(self.range_name.unwrap_or_default())).into_range_condition();
-        self.key = self.key.map(|key| key.with_range(range));
+        let handle = R::handle(self.sort_name.unwrap_or_default(), self.sort_names);
+        let range = condition(handle).into_sort_condition();
+        self.key = self.key.map(|key| key.with_sort(range));
+        self
+    }
+
+    /// Earlier versions' name of [`sort_key`](Self::sort_key); calling it is a compile error
+    /// that names the new one.
+    #[doc(hidden)]
+    pub fn range<K, C: RangeIsNowSortKey>(self, _condition: impl FnOnce(K) -> C) -> Self
+    where
+        R: SortKeyType<Handle = K>,
+    {
+        self
+    }
+
+    /// Earlier versions' name of [`sort_key`](Self::sort_key) on a multi-attribute key; calling
+    /// it is a compile error that names the new one.
+    #[doc(hidden)]
+    pub fn sort<K, C: SortIsNowSortKey>(self, _condition: impl FnOnce(K) -> C) -> Self
+    where
+        R: SortKeyType<Handle = K>,
+    {
         self
     }
 
@@ -204,14 +211,14 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
     {
         let key = self.key.as_ref().map_err(Clone::clone)?;
         if let Some(filter) = &self.reader.filter {
-            let keys = [Some(key.hash_name()), self.range_name];
+            let keys = [Some(key.partition_name()), self.sort_name];
             if let Some(name) = filter
                 .attribute_names()
                 .into_iter()
                 .find(|n| keys.contains(&Some(*n)))
             {
                 return Err(ConversionError::custom(format!(
-                    "a query's filter cannot use the key attribute `{name}`: DynamoDB refuses it; narrow the sort key with `.range(..)` instead"
+                    "a query's filter cannot use the key attribute `{name}`: DynamoDB refuses it; narrow the sort key with `.sort_key(..)` instead"
                 ))
                 .into());
             }
@@ -264,7 +271,7 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
         Box::pin(async move {
             let prepared = Prepared::query(self.reader.model, self.input(None)?);
             let partition = match &self.key {
-                Ok(key) => key.hash_value().map(|value| (key.hash_name(), value)),
+                Ok(key) => key.hash_value().map(|value| (key.partition_name(), value)),
                 Err(_) => None,
             };
             self.reader
@@ -317,6 +324,20 @@ impl<'a, M: Model + 'a, R: 'a, P: Projection<M> + Send + 'a> IntoFuture for Quer
     }
 }
 
-/// The sort key of a multi-attribute index, as a type: its attributes' types as a list
-/// `(S1, (S2, ()))`, which [`SortParts`](crate::expr::SortParts) walks left to right.
-pub struct MultiSort<S>(PhantomData<fn() -> S>);
+/// Implemented by nothing: `.range(..)` of earlier versions is now `.sort_key(..)`.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`.range(..)` is now `.sort_key(..)`: dynamo-model names keys partition key and sort key",
+    label = "call `.sort_key(..)` with this closure",
+    note = "the closure is unchanged: `.sort_key(|key| key.begins_with(\"2024-\"))`"
+)]
+pub trait RangeIsNowSortKey {}
+
+/// Implemented by nothing: `.sort(..)` of earlier versions is now `.sort_key(..)`.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`.sort(..)` is now `.sort_key(..)`: dynamo-model names keys partition key and sort key",
+    label = "call `.sort_key(..)` with this closure",
+    note = "the closure is unchanged: `.sort_key(|key| key.eq(\"books\").gt(3))`"
+)]
+pub trait SortIsNowSortKey {}

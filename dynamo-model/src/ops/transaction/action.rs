@@ -92,7 +92,7 @@ pub(super) fn render<M: Model>(
     let cap = update.and_then(|u| crate::ops::update::version_cap::<M>(u, &mut placeholders));
     // An update changes an existing item; it never invents a partial one.
     let exists =
-        update.map(|_| crate::expr::exists_text(M::SCHEMA.hash_key.name, &mut placeholders));
+        update.map(|_| crate::expr::exists_text(M::SCHEMA.partition_key.name, &mut placeholders));
     let update = update
         .map(|u| crate::ops::update::render_update::<M>(u, &mut placeholders))
         .transpose()?;

@@ -23,7 +23,7 @@ use crate::value::Item;
 /// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
 /// use dynamo_model::ops::TransactionGet;
 /// # use dynamo_model::prelude::*;
-/// # #[derive(Model)] struct Account { #[dynamo(hash_key)] id: String, balance: i64 }
+/// # #[derive(Model)] struct Account { #[dynamo(partition_key)] id: String, balance: i64 }
 /// let mut items = TransactionGet::new(db).get::<Account>("alice").get::<Account>("bob").await?;
 /// let alice: Option<Account> = items.take(0)?;
 /// let bob: Option<Account> = items.take(1)?;

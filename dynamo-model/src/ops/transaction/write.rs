@@ -26,7 +26,7 @@ use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 /// use dynamo_model::expr::Update;
 /// use dynamo_model::ops::Transaction;
 /// # use dynamo_model::prelude::*;
-/// # #[derive(Model)] struct Account { #[dynamo(hash_key)] id: String, balance: i64 }
+/// # #[derive(Model)] struct Account { #[dynamo(partition_key)] id: String, balance: i64 }
 /// let f = Account::fields();
 /// Transaction::new(db)
 ///     .update_if::<Account>("alice", Update::new().decrement(&f.balance, 10), f.balance.ge(10))

@@ -2,7 +2,7 @@
 //!
 //! An instant is written in one fixed shape, `2024-06-01T12:30:05.000000000Z`: always nine
 //! fraction digits, so that no precision is lost and the strings of one table sort in time order
-//! (which range keys and `between` conditions rely on). A time with an offset (chrono's
+//! (which sort keys and `between` conditions rely on). A time with an offset (chrono's
 //! `DateTime<FixedOffset>`, time's `OffsetDateTime`) is written in UTC too, so one instant is
 //! one string whatever its offset; the offset is not stored. Reading accepts any RFC 3339 text, e.g. `2024-06-01T12:30:05.123Z` as
 //! JavaScript's `toISOString` writes it. Dates are `2024-06-01`; date-times without a zone are
