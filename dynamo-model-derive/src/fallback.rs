@@ -14,9 +14,25 @@ pub fn expand(
     derive: Derive,
 ) -> TokenStream {
     let errors = errors.to_compile_error();
+    let private = quote!(#krate::__private);
+    let stub = match derive {
+        Derive::Model => model_stub(input, &private),
+        // A projection's uses name the model, so a missing impl causes no follow-on errors
+        // worth hiding.
+        Derive::Projection => quote! {},
+        Derive::Attribute => attribute_stub(input, &private),
+    };
+    let stub = crate::dummy::wrap_in_const(stub);
+    quote! {
+        #errors
+        #stub
+    }
+}
+
+/// `Model` and what it requires, implemented by a model whose derive failed.
+fn model_stub(input: &DeriveInput, private: &TokenStream) -> TokenStream {
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let private = quote!(#krate::__private);
     // A model marked `hooks` (`async_hooks`) has its own `impl Hooks` (`impl AsyncHooks`);
     // another would conflict with it.
     let hooks = (!says(input, "hooks")).then(|| {
@@ -45,8 +61,7 @@ pub fn expand(
             }
         }
     });
-    let stub = match derive {
-        Derive::Model => quote! {
+    quote! {
         #hooks
         #async_hooks
         #entity
@@ -87,11 +102,14 @@ pub fn expand(
                 #private::core::unreachable!()
             }
         }
-        },
-        // A projection's uses name the model, so a missing impl causes no follow-on errors
-        // worth hiding.
-        Derive::Projection => quote! {},
-        Derive::Attribute => quote! {
+    }
+}
+
+/// The conversions of a document whose derive failed.
+fn attribute_stub(input: &DeriveInput, private: &TokenStream) -> TokenStream {
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    quote! {
             #[automatically_derived]
             impl #impl_generics #private::expr::Navigable for #ident #ty_generics #where_clause {
                 type Handle<__W> = #private::expr::Path<__W>;
@@ -115,12 +133,6 @@ pub fn expand(
                     #private::core::unreachable!()
                 }
             }
-        },
-    };
-    let stub = crate::dummy::wrap_in_const(stub);
-    quote! {
-        #errors
-        #stub
     }
 }
 

@@ -20,25 +20,11 @@ pub fn expand(cont: &Container, checked: &Checked, krate: &TokenStream) -> Token
 
     let keys = match &checked.templates {
         Some(templates) => super::entity::keys(cont, templates, &private),
-        None => {
+        None => match own_table_keys(cont, &private) {
+            Some(keys) => keys,
             // `check` guarantees a partition key before we get here.
-            let Some(hash) = cont.partition_key() else {
-                return TokenStream::new();
-            };
-            let range = cont.sort_key();
-            super::entity::EntityKeys {
-                key_type: key_type(hash, range, &private),
-                schema_keys: schema_keys(cont, hash, range, &private),
-                key_item: key_item(hash, range, &private),
-                item_key: item_key(hash, range, &private),
-                write_keys: TokenStream::new(),
-                check_entity: TokenStream::new(),
-                check_keys: TokenStream::new(),
-                items: TokenStream::new(),
-                index_members: Vec::new(),
-                index_inits: Vec::new(),
-            }
-        }
+            None => return TokenStream::new(),
+        },
     };
     let super::entity::EntityKeys {
         key_type,
@@ -91,6 +77,24 @@ pub fn expand(cont: &Container, checked: &Checked, krate: &TokenStream) -> Token
             #write_behaviours
         }
     }
+}
+
+/// The keys of a model in a table of its own: its key fields; `None` without a partition key.
+fn own_table_keys(cont: &Container, private: &TokenStream) -> Option<super::entity::EntityKeys> {
+    let partition = cont.partition_key()?;
+    let sort = cont.sort_key();
+    Some(super::entity::EntityKeys {
+        key_type: key_type(partition, sort, private),
+        schema_keys: schema_keys(cont, partition, sort, private),
+        key_item: key_item(partition, sort, private),
+        item_key: item_key(partition, sort, private),
+        write_keys: TokenStream::new(),
+        check_entity: TokenStream::new(),
+        check_keys: TokenStream::new(),
+        items: TokenStream::new(),
+        index_members: Vec::new(),
+        index_inits: Vec::new(),
+    })
 }
 
 /// `KeyType` bounds the key fields; the span puts "cannot be a DynamoDB key" on the field's type.

@@ -139,6 +139,34 @@ pub fn model_fields(
     (definition, items)
 }
 
+/// The members of a document's handle, one per field with a handle, and their values from
+/// the document's path `parent`.
+fn document_members(
+    fields: &[Field],
+    parent: &TokenStream,
+    private: &TokenStream,
+) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    let handles: Vec<_> = handled(fields)
+        .map(|f| (f, handle(f, Some(parent), private)))
+        .collect();
+    let members = handles.iter().map(|(f, (ty, _))| {
+        // On the type's span, so that an error about the handle's type is reported once, there.
+        let mut member = f.ident.clone();
+        member.set_span(f.ty.span());
+        let doc = format!(
+            "The path of attribute `{}` inside this document.",
+            f.stored_name()
+        );
+        quote!(#[doc = #doc] pub #member: #ty)
+    });
+    let inits = handles.iter().map(|(f, (_, init))| {
+        let mut member = f.ident.clone();
+        member.set_span(f.ty.span());
+        quote!(#member: #init)
+    });
+    (members.collect(), inits.collect())
+}
+
 /// `impl Navigable` for a document type: a struct's handle has one handle per field; an enum's
 /// handle is a plain path.
 pub fn document_handle(
@@ -163,24 +191,7 @@ pub fn document_handle(
         }
     };
     let parent = quote!(__path);
-    let handles: Vec<_> = handled(fields)
-        .map(|f| (f, handle(f, Some(&parent), private)))
-        .collect();
-    let members = handles.iter().map(|(f, (ty, _))| {
-        // On the type's span, so that an error about the handle's type is reported once, there.
-        let mut member = f.ident.clone();
-        member.set_span(f.ty.span());
-        let doc = format!(
-            "The path of attribute `{}` inside this document.",
-            f.stored_name()
-        );
-        quote!(#[doc = #doc] pub #member: #ty)
-    });
-    let inits = handles.iter().map(|(f, (_, init))| {
-        let mut member = f.ident.clone();
-        member.set_span(f.ty.span());
-        quote!(#member: #init)
-    });
+    let (members, inits) = document_members(fields, &parent, private);
     let codecs = codecs(fields, private);
     let mut with_w = generics.clone();
     with_w.params.insert(0, syn::parse_quote!(__W));

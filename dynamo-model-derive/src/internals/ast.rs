@@ -57,6 +57,69 @@ pub enum Style<'a> {
     Newtype(&'a syn::Type),
 }
 
+/// A struct's fields, those named in key templates marked as key parts.
+fn struct_fields<'a>(
+    cx: &Ctxt,
+    named: &'a syn::FieldsNamed,
+    attrs: &ContainerAttrs,
+    derive: Derive,
+) -> Vec<Field<'a>> {
+    let mut fields = parse_fields(cx, named, attrs.rename_all, derive);
+    let templates = [attrs.partition_key.as_ref(), attrs.sort_key.as_ref()];
+    for template in templates.into_iter().flatten() {
+        mark_template_keys(&mut fields, &template.value(), false);
+    }
+    for index in &attrs.shared_indexes {
+        for template in std::iter::once(&index.partition_key).chain(index.sort_key.as_ref()) {
+            mark_template_keys(&mut fields, &template.value(), true);
+        }
+    }
+    fields
+}
+
+/// The variants of an enum stored as an attribute.
+fn enum_variants<'a>(
+    cx: &Ctxt,
+    input: &'a DeriveInput,
+    data: &'a syn::DataEnum,
+    rule: Option<RenameRule>,
+) -> Vec<Variant<'a>> {
+    let mut variants = Vec::with_capacity(data.variants.len());
+    for variant in &data.variants {
+        let style = match &variant.fields {
+            Fields::Unit => Style::Unit,
+            // Fields inside a variant are not renamed by the enum's `rename_all`, which names
+            // the variants.
+            Fields::Named(named) => Style::Struct(parse_fields(cx, named, None, Derive::Attribute)),
+            Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {
+                Style::Newtype(&unnamed.unnamed[0].ty)
+            }
+            Fields::Unnamed(_) => {
+                cx.error_spanned_by(
+                    &variant.fields,
+                    "a variant with several unnamed fields has no attribute names for them: give the fields names, or wrap them in one struct",
+                );
+                Style::Unit
+            }
+        };
+        let attrs = VariantAttrs::from_ast(cx, &variant.attrs);
+        let stored = stored_name(&variant.ident, attrs.rename.as_ref(), rule);
+        variants.push(Variant {
+            ident: &variant.ident,
+            attrs,
+            style,
+            stored,
+        });
+    }
+    if variants.is_empty() {
+        cx.error_spanned_by(
+            &input.ident,
+            "an enum stored as an attribute needs at least one variant",
+        );
+    }
+    variants
+}
+
 impl<'a> Container<'a> {
     /// Parses the derive input; `None` when its shape is not supported by `derive` (reported).
     pub fn from_ast(cx: &Ctxt, input: &'a DeriveInput, derive: Derive) -> Option<Self> {
@@ -64,21 +127,7 @@ impl<'a> Container<'a> {
         let attrs_rule = attrs.rename_all;
         let body = match &input.data {
             Data::Struct(data) => match &data.fields {
-                Fields::Named(named) => {
-                    let mut fields = parse_fields(cx, named, attrs_rule, derive);
-                    let templates = [attrs.partition_key.as_ref(), attrs.sort_key.as_ref()];
-                    for template in templates.into_iter().flatten() {
-                        mark_template_keys(&mut fields, &template.value(), false);
-                    }
-                    for index in &attrs.shared_indexes {
-                        for template in
-                            std::iter::once(&index.partition_key).chain(index.sort_key.as_ref())
-                        {
-                            mark_template_keys(&mut fields, &template.value(), true);
-                        }
-                    }
-                    Body::Struct(fields)
-                }
+                Fields::Named(named) => Body::Struct(struct_fields(cx, named, &attrs, derive)),
                 Fields::Unnamed(_) | Fields::Unit => {
                     cx.error_spanned_by(
                         &input.ident,
@@ -88,42 +137,7 @@ impl<'a> Container<'a> {
                 }
             },
             Data::Enum(data) if derive == Derive::Attribute => {
-                let mut variants = Vec::with_capacity(data.variants.len());
-                for variant in &data.variants {
-                    let style = match &variant.fields {
-                        Fields::Unit => Style::Unit,
-                        // Fields inside a variant are not renamed by the enum's `rename_all`,
-                        // which names the variants.
-                        Fields::Named(named) => {
-                            Style::Struct(parse_fields(cx, named, None, Derive::Attribute))
-                        }
-                        Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {
-                            Style::Newtype(&unnamed.unnamed[0].ty)
-                        }
-                        Fields::Unnamed(_) => {
-                            cx.error_spanned_by(
-                                &variant.fields,
-                                "a variant with several unnamed fields has no attribute names for them: give the fields names, or wrap them in one struct",
-                            );
-                            Style::Unit
-                        }
-                    };
-                    let attrs = VariantAttrs::from_ast(cx, &variant.attrs);
-                    let stored = stored_name(&variant.ident, attrs.rename.as_ref(), attrs_rule);
-                    variants.push(Variant {
-                        ident: &variant.ident,
-                        attrs,
-                        style,
-                        stored,
-                    });
-                }
-                if variants.is_empty() {
-                    cx.error_spanned_by(
-                        &input.ident,
-                        "an enum stored as an attribute needs at least one variant",
-                    );
-                }
-                Body::Enum(variants)
+                Body::Enum(enum_variants(cx, input, data, attrs_rule))
             }
             Data::Enum(data) if derive == Derive::Model => {
                 cx.error_spanned_by(

@@ -81,14 +81,8 @@ impl ContainerAttrs {
         } else if meta.path == ENTITY || meta.path == PARTITION_KEY || meta.path == SORT_KEY {
             self.parse_entity_option(cx, meta)?;
         } else if meta.path == CRATE {
-            if let Some(path) = string_value(cx, meta, CRATE)? {
-                match path.parse::<syn::Path>() {
-                    Ok(parsed) => set_once(cx, &mut self.krate, parsed, meta, CRATE),
-                    Err(_) => cx.error_spanned_by(
-                        &path,
-                        format!("`crate` must be a path, e.g. `crate = \"my_crate::dynamo_model\"`, not {:?}", path.value()),
-                    ),
-                }
+            if let Some(path) = crate_value(cx, meta)? {
+                set_once(cx, &mut self.krate, path, meta, CRATE);
             }
         } else if meta.path == BOUND {
             self.parse_bound(cx, meta)?;
@@ -229,6 +223,26 @@ impl ContainerAttrs {
             if let Some(shared) = index.into_shared(cx, "a model in a shared table") {
                 self.shared_indexes.push(shared);
             }
+        }
+    }
+}
+
+/// `crate = "path"`: where the runtime crate is.
+fn crate_value(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<syn::Path>> {
+    let Some(path) = string_value(cx, meta, CRATE)? else {
+        return Ok(None);
+    };
+    match path.parse::<syn::Path>() {
+        Ok(parsed) => Ok(Some(parsed)),
+        Err(_) => {
+            cx.error_spanned_by(
+                &path,
+                format!(
+                    "`crate` must be a path, e.g. `crate = \"my_crate::dynamo_model\"`, not {:?}",
+                    path.value()
+                ),
+            );
+            Ok(None)
         }
     }
 }

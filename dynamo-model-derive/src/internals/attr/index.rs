@@ -66,7 +66,7 @@ impl IndexAttr {
             more_sort: Vec::new(),
             projection: ProjectionAttr::All,
         };
-        let mut projection_word: Option<syn::Path> = None;
+        let mut projection_given = false;
         meta.parse_nested_meta(|inner| {
             let inner = renamed_option(cx, inner);
             if inner.path == NAME {
@@ -74,60 +74,88 @@ impl IndexAttr {
                     set_once(cx, &mut index.name, name, &inner, NAME);
                 }
             } else if inner.path == PARTITION_KEY || inner.path == SORT_KEY {
-                let word = if inner.path == PARTITION_KEY { PARTITION_KEY } else { SORT_KEY };
-                if let Some(mut fields) = key_fields(cx, &inner, word)? {
-                    let first = fields.remove(0);
-                    let (slot, more) = if word == PARTITION_KEY {
-                        (&mut index.partition, &mut index.more_partition)
-                    } else {
-                        (&mut index.sort, &mut index.more_sort)
-                    };
-                    if slot.is_some() {
-                        cx.error_spanned_by(&inner.path, format!("duplicate `{word}` option"));
-                    } else {
-                        *slot = Some(first);
-                        *more = fields;
-                    }
-                }
+                index.parse_key(cx, &inner)?;
             } else if inner.path == PROJECTION || inner.path == INCLUDE {
-                let projection = if inner.path == PROJECTION {
-                    projection_value(cx, &inner)?
-                } else {
-                    include_value(cx, &inner)?
-                };
-                if projection_word.is_some() {
-                    cx.error_spanned_by(
-                        &inner.path,
-                        "an index has one projection: give either `projection = \"...\"` or `include = [...]`, once",
-                    );
-                } else if let Some(projection) = projection {
-                    projection_word = Some(inner.path.clone());
-                    index.projection = projection;
-                }
+                index.parse_projection(cx, &inner, &mut projection_given)?;
             } else {
                 unknown_option(cx, &inner, INDEX_OPTIONS, &[], "an index")?;
             }
             Ok(())
         })?;
-        if index.name.is_none() {
+        index.report_missing(cx, &meta.path, word);
+        Ok(Some(index))
+    }
+
+    /// `partition_key = "field"` or `sort_key = "field"`, or a list of fields for a
+    /// multi-attribute key.
+    fn parse_key(&mut self, cx: &Ctxt, inner: &ParseNestedMeta) -> syn::Result<()> {
+        let word = if inner.path == PARTITION_KEY {
+            PARTITION_KEY
+        } else {
+            SORT_KEY
+        };
+        let Some(mut fields) = key_fields(cx, inner, word)? else {
+            return Ok(());
+        };
+        let first = fields.remove(0);
+        let (slot, more) = if word == PARTITION_KEY {
+            (&mut self.partition, &mut self.more_partition)
+        } else {
+            (&mut self.sort, &mut self.more_sort)
+        };
+        if slot.is_some() {
+            cx.error_spanned_by(&inner.path, format!("duplicate `{word}` option"));
+        } else {
+            *slot = Some(first);
+            *more = fields;
+        }
+        Ok(())
+    }
+
+    /// `projection = "..."` or `include = [...]`, one of them once.
+    fn parse_projection(
+        &mut self,
+        cx: &Ctxt,
+        inner: &ParseNestedMeta,
+        given: &mut bool,
+    ) -> syn::Result<()> {
+        let projection = if inner.path == PROJECTION {
+            projection_value(cx, inner)?
+        } else {
+            include_value(cx, inner)?
+        };
+        if *given {
             cx.error_spanned_by(
-                &meta.path,
+                &inner.path,
+                "an index has one projection: give either `projection = \"...\"` or `include = [...]`, once",
+            );
+        } else if let Some(projection) = projection {
+            *given = true;
+            self.projection = projection;
+        }
+        Ok(())
+    }
+
+    /// A name, a global index's partition key and a local index's sort key are required.
+    fn report_missing(&self, cx: &Ctxt, word_path: &syn::Path, word: Symbol) {
+        if self.name.is_none() {
+            cx.error_spanned_by(
+                word_path,
                 format!("`{word}` needs a name: write `{word}(name = \"...\", ...)`"),
             );
         }
-        if kind == IndexKind::Global && index.partition.is_none() {
+        if self.kind == IndexKind::Global && self.partition.is_none() {
             cx.error_spanned_by(
-                &meta.path,
+                word_path,
                 "a global index needs a partition key: write `partition_key = \"field\"`",
             );
         }
-        if kind == IndexKind::Local && index.sort.is_none() {
+        if self.kind == IndexKind::Local && self.sort.is_none() {
             cx.error_spanned_by(
-                &meta.path,
+                word_path,
                 "a local index needs its own sort key: write `sort_key = \"field\"`",
             );
         }
-        Ok(Some(index))
     }
 
     /// A `global_index(...)` of a shared table, or of a model stored in one (`owner`): one

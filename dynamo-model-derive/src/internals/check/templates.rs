@@ -54,6 +54,19 @@ pub(super) fn check_templates<'c, 'a>(
             "a model in a shared table cannot have generic parameters",
         );
     }
+    let templates = parse_templates(cx, cont, pk)?;
+    check_index_parts(cx, cont, &templates);
+    Some(templates)
+}
+
+/// The key templates and index templates, parsed against the fields; `None` when one did not
+/// parse (reported).
+fn parse_templates<'c, 'a>(
+    cx: &Ctxt,
+    cont: &'c Container<'a>,
+    pk: &'c syn::LitStr,
+) -> Option<Templates<'c, 'a>> {
+    let attrs = &cont.attrs;
     let fields = cont.fields();
     let pk = Template::parse(cx, pk, "partition_key", fields);
     let sk = attrs
@@ -89,6 +102,12 @@ pub(super) fn check_templates<'c, 'a>(
         },
         indexes,
     };
+    Some(templates)
+}
+
+/// A field is in one index key at most, and every key part is stored.
+fn check_index_parts(cx: &Ctxt, cont: &Container, templates: &Templates) {
+    let fields = cont.fields();
     // A field in two index keys could not change with both through one `set_<index>(..)`.
     for field in fields.iter().filter(|f| !templates.is_key_part(f)) {
         let holding: Vec<String> = templates
@@ -125,5 +144,4 @@ pub(super) fn check_templates<'c, 'a>(
             );
         }
     }
-    Some(templates)
 }
