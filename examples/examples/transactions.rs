@@ -28,16 +28,10 @@ fn transfer<'a>(db: &'a Db, from: &str, to: &str, amount: i64) -> Transaction<'a
     let f = Account::fields();
     Transaction::new(db)
         .return_items_on_condition_failure()
-        .update_if::<Account>(
-            from,
-            Update::new().decrement(&f.balance, amount),
-            f.balance.ge(amount),
-        )
-        .update_if::<Account>(
-            to,
-            Update::new().increment(&f.balance, amount),
-            f.id.exists(),
-        )
+        .update::<Account>(from, Update::new().decrement(&f.balance, amount))
+        .condition(f.balance.ge(amount))
+        .update::<Account>(to, Update::new().increment(&f.balance, amount))
+        .condition(f.id.exists())
 }
 
 async fn run() -> Result<(), Box<dyn std::error::Error>> {

@@ -200,6 +200,16 @@ pub enum Error {
         table: String,
     },
 
+    /// A request the library refuses to send, because DynamoDB would refuse it or because it
+    /// cannot mean what was written; nothing was sent.
+    #[error("{operation} was not sent: {reason}")]
+    InvalidRequest {
+        /// The call that was not made.
+        operation: Operation,
+        /// What is wrong, and what to do instead.
+        reason: String,
+    },
+
     /// A cursor could not be read, or belongs to another table or index.
     #[error("invalid cursor: {reason}")]
     InvalidCursor {
@@ -445,7 +455,7 @@ impl Error {
             Error::TransactionCanceled { .. } => 409,
             Error::Validation(_) => 422,
             Error::ItemTooLarge { .. } => 413,
-            Error::InvalidCursor { .. } => 400,
+            Error::InvalidCursor { .. } | Error::InvalidRequest { .. } => 400,
             Error::BatchIncomplete { .. } | Error::TableNotActive { .. } => 503,
             Error::Sdk { kind, .. } => match kind {
                 SdkFailure::Timeout => 504,

@@ -494,7 +494,8 @@ async fn a_key_change_is_an_explicit_move_in_one_transaction() {
         ..original.clone()
     };
     dynamo_model::ops::Transaction::new(&db)
-        .delete_if::<Order>(("olga", 20240101, "o-1"), Order::fields().order_id.exists())
+        .delete::<Order>(("olga", 20240101, "o-1"))
+        .condition(Order::fields().order_id.exists())
         .create(&mut moved)
         .await
         .unwrap();

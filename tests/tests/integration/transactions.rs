@@ -46,11 +46,8 @@ fn transfer<'a>(db: &'a Db, record: &'a mut Transfer) -> Transaction<'a> {
     let f = Account::fields();
     let amount = record.amount;
     Transaction::new(db)
-        .update_if::<Account>(
-            "alice",
-            Update::new().decrement(&f.balance, amount),
-            f.balance.ge(amount),
-        )
+        .update::<Account>("alice", Update::new().decrement(&f.balance, amount))
+        .condition(f.balance.ge(amount))
         .update::<Account>("bob", Update::new().increment(&f.balance, amount))
         .create(record)
 }
@@ -228,8 +225,10 @@ async fn create_and_delete_take_part_in_a_transaction() {
     let f = Account::fields();
     Transaction::new(&db)
         .create(&mut account("carol", 1))
-        .delete_if::<Account>("bob", f.balance.eq(0))
-        .put_if(&mut account("alice", 99), f.balance.eq(100))
+        .delete::<Account>("bob")
+        .condition(f.balance.eq(0))
+        .put(&mut account("alice", 99))
+        .condition(f.balance.eq(100))
         .await
         .unwrap();
     assert_eq!(
@@ -266,6 +265,56 @@ async fn an_idempotency_token_makes_a_retry_harmless() {
         (90, 10),
         "the second run changed nothing"
     );
+}
+
+#[tokio::test]
+async fn a_condition_applies_to_the_action_before_it_and_a_misplaced_one_is_refused() {
+    let db = bank().await;
+    let f = Account::fields();
+    // The condition on alice holds, the one on bob does not: only bob's action fails.
+    let error = Transaction::new(&db)
+        .update::<Account>("alice", Update::new().decrement(&f.balance, 1))
+        .condition(f.balance.ge(1))
+        .update::<Account>("bob", Update::new().increment(&f.balance, 1))
+        .condition(f.balance.ge(1))
+        .await
+        .unwrap_err();
+    let Error::TransactionCanceled { reasons } = error else {
+        panic!("expected a cancelled transaction, got {error:?}");
+    };
+    assert_eq!(reasons[0], CancelReason::None);
+    assert!(
+        matches!(reasons[1], CancelReason::ConditionFailed { .. }),
+        "{reasons:?}"
+    );
+
+    // A condition with nothing before it, and a version after a put, are refused unsent.
+    let first = Transaction::new(&db)
+        .condition(f.balance.ge(0))
+        .put(&mut account("carol", 5))
+        .await
+        .unwrap_err();
+    let second = Transaction::new(&db)
+        .put(&mut account("carol", 5))
+        .if_version(3)
+        .await
+        .unwrap_err();
+    for (error, option) in [(first, "`.condition(..)`"), (second, "`.if_version(..)`")] {
+        let Error::InvalidRequest { operation, reason } = &error else {
+            panic!("expected a refused request, got {error:?}");
+        };
+        assert_eq!(*operation, dynamo_model::Operation::TransactWriteItems);
+        assert!(reason.starts_with(option), "{reason}");
+        assert!(
+            error
+                .to_string()
+                .starts_with("TransactWriteItems was not sent: "),
+            "{error}"
+        );
+        assert_eq!(error.http_status(), 400);
+    }
+    assert_eq!(Account::get(&db, "carol").await.unwrap(), None);
+    assert_eq!(balances(&db).await, (100, 0));
 }
 
 #[tokio::test]

@@ -137,7 +137,8 @@ async fn transactions_carry_the_version_condition() {
     let f = Counter::fields();
     let error = Transaction::new(&db)
         .put(&mut stale)
-        .update_at_version::<Counter>("b", 1, Update::new().increment(&f.count, 1))
+        .update::<Counter>("b", Update::new().increment(&f.count, 1))
+        .if_version(1)
         .await
         .unwrap_err();
     let Error::TransactionCanceled { reasons } = error else {
@@ -154,8 +155,10 @@ async fn transactions_carry_the_version_condition() {
     assert_eq!(stale.version, 0);
 
     Transaction::new(&db)
-        .update_at_version::<Counter>("b", 1, Update::new().increment(&f.count, 1))
-        .delete_at_version::<Counter>("a", 1)
+        .update::<Counter>("b", Update::new().increment(&f.count, 1))
+        .if_version(1)
+        .delete::<Counter>("a")
+        .if_version(1)
         .await
         .unwrap();
     let b = Counter::get(&db, "b").await.unwrap().unwrap();

@@ -50,6 +50,11 @@ pub(super) trait PendingAction<'a>: Send {
     fn preview(&self, return_items: bool) -> Result<TransactWriteItem, Error>;
     /// Runs the behaviours of the action's write and builds the action to send.
     fn prepare(self: Box<Self>, return_items: bool) -> Result<PreparedAction<'a>, Error>;
+    /// Makes the action conditional on `condition` too.
+    fn add_condition(&mut self, condition: Condition);
+    /// Makes the action conditional on the stored item's version; `Err` says why this action
+    /// takes no expected version.
+    fn expect_version(&mut self, version: u64) -> Result<(), &'static str>;
 }
 
 /// One action, ready to send, with what its model's behaviours need around it.
@@ -175,6 +180,16 @@ impl<'a, M: Model + Send> PendingAction<'a> for PutPending<'a, M> {
             after_commit: Some(Box::new(SavedModel { model, expected })),
         })
     }
+
+    fn add_condition(&mut self, condition: Condition) {
+        Condition::and_into(&mut self.condition, condition);
+    }
+
+    fn expect_version(&mut self, _: u64) -> Result<(), &'static str> {
+        Err(
+            "`.if_version(..)` follows an update, delete or check: a put is written at the version its model holds",
+        )
+    }
 }
 
 /// An update, delete or condition check of an item by key: no model to change, so what is
@@ -185,7 +200,10 @@ pub(super) struct KeyedPending {
     pub(super) key: Result<Item, ConversionError>,
     pub(super) kind: Keyed,
     pub(super) condition: Option<Condition>,
-    /// The version attribute and the version the stored item must have, for `*_at_version`.
+    /// The model's version attribute, if it has one.
+    pub(super) version_attribute: Option<&'static str>,
+    /// The version attribute and the version the stored item must have, after
+    /// `.if_version(..)`.
     pub(super) version: Option<(&'static str, u64)>,
     pub(super) render: RenderFn,
     pub(super) before_delete: fn(&Item) -> Result<(), Error>,
@@ -254,5 +272,14 @@ impl<'a> PendingAction<'a> for KeyedPending {
             version: self.version,
             after_commit: None,
         })
+    }
+
+    fn add_condition(&mut self, condition: Condition) {
+        Condition::and_into(&mut self.condition, condition);
+    }
+
+    fn expect_version(&mut self, version: u64) -> Result<(), &'static str> {
+        self.version = self.version_attribute.map(|attribute| (attribute, version));
+        Ok(())
     }
 }

@@ -29,15 +29,18 @@ use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 /// # #[derive(Model)] struct Account { #[dynamo(partition_key)] id: String, balance: i64 }
 /// let f = Account::fields();
 /// Transaction::new(db)
-///     .update_if::<Account>("alice", Update::new().decrement(&f.balance, 10), f.balance.ge(10))
+///     .update::<Account>("alice", Update::new().decrement(&f.balance, 10))
+///     .condition(f.balance.ge(10))
 ///     .update::<Account>("bob", Update::new().increment(&f.balance, 10))
 ///     .idempotency_token("transfer-42")
 ///     .await?;
 /// # Ok(()) }
 /// ```
 ///
-/// If DynamoDB cancels it, `.await` fails with [`Error::TransactionCanceled`], listing a
-/// [`CancelReason`] per action in the order they were added.
+/// An action is made conditional as a single write is: `.condition(..)` and `.if_version(..)`
+/// right after it apply to it. If DynamoDB cancels the transaction, `.await` fails with
+/// [`Error::TransactionCanceled`], listing a [`CancelReason`] per action in the order they were
+/// added.
 #[must_use = "an operation does nothing until it is awaited"]
 pub struct Transaction<'a> {
     db: &'a Db,
@@ -46,6 +49,8 @@ pub struct Transaction<'a> {
     return_items: bool,
     /// Each action's table and model, for the capacity meter.
     models: Vec<(String, &'static str)>,
+    /// The first misplaced option, refused when the transaction is sent.
+    misuse: Option<&'static str>,
 }
 
 impl<'a> Transaction<'a> {
@@ -57,21 +62,17 @@ impl<'a> Transaction<'a> {
             token: None,
             return_items: false,
             models: Vec::new(),
+            misuse: None,
         }
     }
 
-    fn put_action<M: Model + Send>(
-        mut self,
-        model: &'a mut M,
-        condition: Option<Condition>,
-        only_if_new: bool,
-    ) -> Self {
+    fn put_action<M: Model + Send>(mut self, model: &'a mut M, only_if_new: bool) -> Self {
         let table = self.db.table_name_of::<M>();
         self.models.push((table.clone(), M::SCHEMA.name));
         self.actions.push(Box::new(PutPending {
             table,
             model,
-            condition,
+            condition: None,
             only_if_new,
         }));
         self
@@ -82,7 +83,6 @@ impl<'a> Transaction<'a> {
         key: M::Key<'_>,
         kind: Keyed,
         condition: Option<Condition>,
-        expected: Option<u64>,
     ) -> Self {
         let table = self.db.table_name_of::<M>();
         self.models.push((table.clone(), M::SCHEMA.name));
@@ -91,7 +91,8 @@ impl<'a> Transaction<'a> {
             key: M::key_item(key),
             kind,
             condition,
-            version: M::SCHEMA.version.zip(expected),
+            version_attribute: M::SCHEMA.version,
+            version: None,
             render: render::<M>,
             before_delete: before_delete::<M>,
         }));
@@ -103,17 +104,12 @@ impl<'a> Transaction<'a> {
     /// there stops it before anything is sent; a versioned model is written only at the
     /// version it holds, and holds the new one once the transaction committed.
     pub fn put<M: Model + Send>(self, model: &'a mut M) -> Self {
-        self.put_action(model, None, false)
-    }
-
-    /// Writes `model` if `condition` holds for the stored item.
-    pub fn put_if<M: Model + Send>(self, model: &'a mut M, condition: Condition) -> Self {
-        self.put_action(model, Some(condition), false)
+        self.put_action(model, false)
     }
 
     /// Writes `model` only if no item has its key.
     pub fn create<M: Model + Send>(self, model: &'a mut M) -> Self {
-        self.put_action(model, None, true)
+        self.put_action(model, true)
     }
 
     /// Applies `update` to the item of model `M` with this key, with the model's update
@@ -123,53 +119,64 @@ impl<'a> Transaction<'a> {
     /// no item with the key, the action's [`CancelReason`] is a failed condition with no item. Put
     /// the whole model to create or replace one.
     pub fn update<M: Model>(self, key: M::Key<'_>, update: Update) -> Self {
-        self.keyed::<M>(key, Keyed::Update(update), None, None)
-    }
-
-    /// Applies `update` if `condition` holds.
-    pub fn update_if<M: Model>(
-        self,
-        key: M::Key<'_>,
-        update: Update,
-        condition: Condition,
-    ) -> Self {
-        self.keyed::<M>(key, Keyed::Update(update), Some(condition), None)
-    }
-
-    /// Applies `update` if the stored item has `#[dynamo(version)]` `version`; otherwise the
-    /// action's [`CancelReason`] is [`CancelReason::VersionConflict`].
-    pub fn update_at_version<M: Model>(
-        self,
-        key: M::Key<'_>,
-        version: u64,
-        update: Update,
-    ) -> Self {
-        let expected = M::SCHEMA.version.map(|_| version);
-        self.keyed::<M>(key, Keyed::Update(update), None, expected)
+        self.keyed::<M>(key, Keyed::Update(update), None)
     }
 
     /// Deletes the item of model `M` with this key. The model's `before_delete` hook runs when
     /// the transaction is sent.
     pub fn delete<M: Model>(self, key: M::Key<'_>) -> Self {
-        self.keyed::<M>(key, Keyed::Delete, None, None)
-    }
-
-    /// Deletes the item if `condition` holds.
-    pub fn delete_if<M: Model>(self, key: M::Key<'_>, condition: Condition) -> Self {
-        self.keyed::<M>(key, Keyed::Delete, Some(condition), None)
-    }
-
-    /// Deletes the item if it has `#[dynamo(version)]` `version`; otherwise the action's
-    /// [`CancelReason`] is [`CancelReason::VersionConflict`].
-    pub fn delete_at_version<M: Model>(self, key: M::Key<'_>, version: u64) -> Self {
-        let expected = M::SCHEMA.version.map(|_| version);
-        self.keyed::<M>(key, Keyed::Delete, None, expected)
+        self.keyed::<M>(key, Keyed::Delete, None)
     }
 
     /// Writes nothing, but cancels the transaction unless `condition` holds for the item of
     /// model `M` with this key.
     pub fn check<M: Model>(self, key: M::Key<'_>, condition: Condition) -> Self {
-        self.keyed::<M>(key, Keyed::Check, Some(condition), None)
+        self.keyed::<M>(key, Keyed::Check, Some(condition))
+    }
+
+    /// Makes the action just added conditional: it is applied only if `condition` holds for
+    /// the stored item (an absent item has no attributes); otherwise the transaction is
+    /// cancelled, and that action's [`CancelReason`] is a failed condition. A second call
+    /// combines both conditions with AND. With no action before it, the transaction fails with
+    /// [`Error::InvalidRequest`] and nothing is sent.
+    pub fn condition(mut self, condition: Condition) -> Self {
+        match self.actions.last_mut() {
+            Some(action) => action.add_condition(condition),
+            None => self.refuse("`.condition(..)` follows the action it makes conditional"),
+        }
+        self
+    }
+
+    /// Makes the update, delete or check just added conditional on the stored item having this
+    /// `#[dynamo(version)]`; otherwise that action's [`CancelReason`] is
+    /// [`CancelReason::VersionConflict`]. Does nothing for a model without a version. After a
+    /// put (which is written at the version its model holds) or with no action before it, the
+    /// transaction fails with [`Error::InvalidRequest`] and nothing is sent.
+    pub fn if_version(mut self, version: u64) -> Self {
+        let refused = match self.actions.last_mut() {
+            Some(action) => action.expect_version(version).err(),
+            None => Some("`.if_version(..)` follows the update, delete or check it applies to"),
+        };
+        if let Some(reason) = refused {
+            self.refuse(reason);
+        }
+        self
+    }
+
+    /// Records a misplaced option, which the transaction reports instead of being sent.
+    fn refuse(&mut self, reason: &'static str) {
+        self.misuse.get_or_insert(reason);
+    }
+
+    /// The misplaced option, if any, as the error the transaction fails with.
+    fn misused(&self) -> Result<(), Error> {
+        match self.misuse {
+            Some(reason) => Err(Error::InvalidRequest {
+                operation: Operation::TransactWriteItems,
+                reason: reason.to_owned(),
+            }),
+            None => Ok(()),
+        }
     }
 
     /// Makes retries safe: DynamoDB runs a transaction with the same token (and the same
@@ -190,6 +197,7 @@ impl<'a> Transaction<'a> {
     /// shows its model as it is now, before the `before_save` hook and the timestamps that run
     /// when the transaction is sent.
     pub fn requests(&self) -> Result<Vec<TransactWriteItem>, Error> {
+        self.misused()?;
         self.actions
             .iter()
             .map(|action| action.preview(self.return_items))
@@ -197,6 +205,7 @@ impl<'a> Transaction<'a> {
     }
 
     async fn run(self) -> Result<(), Error> {
+        self.misused()?;
         if self.actions.is_empty() {
             return Ok(());
         }
