@@ -87,6 +87,7 @@ fn model_stub(input: &DeriveInput, private: &TokenStream) -> TokenStream {
                 version: #private::core::option::Option::None,
                 created_at: #private::core::option::Option::None,
                 updated_at: #private::core::option::Option::None,
+                counters: &[],
                 entity: #private::core::option::Option::None,
             };
             fn to_item(&self) -> #private::core::result::Result<#private::Item, #private::ConversionError> {

@@ -133,7 +133,8 @@ pub mod __private {
     pub use crate::behaviour::validation::child_path;
     pub use crate::behaviour::write::WriteBehaviours;
     pub use crate::behaviour::{
-        Failures, Hooks, TimestampField, ValidateNested, ValidationErrors, Version, probe, rules,
+        Counter, Failures, Hooks, TimestampField, ValidateNested, ValidationErrors, Version, probe,
+        rules,
     };
     pub use crate::db::Db;
     pub use crate::entity::{

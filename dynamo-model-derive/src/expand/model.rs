@@ -191,6 +191,7 @@ fn schema(
     let version = name_of(cont.version_field());
     let created_at = name_of(cont.created_at_field());
     let updated_at = name_of(cont.updated_at_field());
+    let counters = counters(cont, private);
     let indexes = indexes.iter().map(|index| index_schema(index, private));
     let indexes = (!shared).then(|| quote!(indexes: &[#(#indexes),*],));
     let model = cont.ident.to_string();
@@ -204,6 +205,7 @@ fn schema(
             version: #version,
             created_at: #created_at,
             updated_at: #updated_at,
+            counters: &[#(#counters),*],
         };
     }
 }
@@ -345,6 +347,25 @@ fn item_key(hash: &Field, range: Option<&Field>, private: &TokenStream) -> Token
             #private::key_item_of(#hash_value, #range_value)
         }
     }
+}
+
+/// The schema's counter attributes, each with a compile-time check that the field holds an
+/// integer.
+fn counters(cont: &Container, private: &TokenStream) -> Vec<TokenStream> {
+    let counters = cont.fields().iter().filter(|f| f.attrs.counter.is_some());
+    counters
+        .map(|field| {
+            let name = field.stored_name();
+            let ty = field.ty;
+            let check = quote_spanned! {ty.span()=>
+                const _: fn() = || {
+                    fn counter<T: #private::Counter + ?Sized>() {}
+                    counter::<#ty>();
+                };
+            };
+            quote!({ #check #name })
+        })
+        .collect()
 }
 
 /// The schema's TTL attribute, with a compile-time check that the field holds epoch seconds.

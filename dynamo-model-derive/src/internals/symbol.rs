@@ -55,6 +55,7 @@ pub const DEFAULT_WITH: Symbol = Symbol("default_with");
 pub const FORCE_DEFAULT: Symbol = Symbol("force_default");
 pub const TTL: Symbol = Symbol("ttl");
 pub const VERSION: Symbol = Symbol("version");
+pub const COUNTER: Symbol = Symbol("counter");
 pub const CREATED_AT: Symbol = Symbol("created_at");
 pub const UPDATED_AT: Symbol = Symbol("updated_at");
 pub const VALIDATE: Symbol = Symbol("validate");
@@ -113,6 +114,7 @@ pub const FIELD_OPTIONS: &[Symbol] = &[
     FORCE_DEFAULT,
     TTL,
     VERSION,
+    COUNTER,
     CREATED_AT,
     UPDATED_AT,
     VALIDATE,

@@ -1,5 +1,5 @@
 //! What a model does around its writes and reads, besides converting itself: validation rules,
-//! hooks, timestamps and optimistic locking. (Defaults and time to live are options of the
+//! hooks, timestamps, optimistic locking and the counters beside it. (Defaults and time to live are options of the
 //! fields; see `docs/defaults.md` and `docs/ttl.md`.)
 //!
 //! A write runs the behaviours in one fixed order, on every path that writes a whole model
@@ -16,12 +16,14 @@
 //! 6. on success the model's version becomes the one written, and `after_save` runs (then, on a
 //!    single `put` or `create`, `after_save_async`).
 
+mod counter;
 mod hooks;
 mod timestamps;
 pub(crate) mod validation;
 pub(crate) mod version;
 pub(crate) mod write;
 
+pub use counter::Counter;
 pub use hooks::{HookError, Hooks};
 pub use timestamps::TimestampField;
 pub use validation::{Failure, Failures, ValidateNested, ValidationErrors, probe, rules};

@@ -259,12 +259,12 @@ fn creatable<M: Model>(update: &Update, extra: Option<&Update>, key: &Item) -> R
 }
 
 /// What the model's behaviours add to an update: its timestamps, and 1 on its version, unless
-/// the update sets them itself.
+/// the update sets them itself or is a counter update.
 fn behaviour_actions<M: Model>(update: &Update, now: std::time::SystemTime) -> Option<Update> {
-    if M::SCHEMA.created_at.is_none()
+    let none = M::SCHEMA.created_at.is_none()
         && M::SCHEMA.updated_at.is_none()
-        && M::SCHEMA.version.is_none()
-    {
+        && M::SCHEMA.version.is_none();
+    if none || update.is_counter_update(M::SCHEMA.counters) {
         return None;
     }
     let mut extra = M::stamp_update(update, now);
@@ -283,7 +283,7 @@ pub(crate) fn version_cap<M: Model>(
     placeholders: &mut Placeholders,
 ) -> Option<String> {
     let attribute = M::SCHEMA.version?;
-    (!update.touches(attribute))
+    (!update.touches(attribute) && !update.is_counter_update(M::SCHEMA.counters))
         .then(|| crate::behaviour::version::below_max(attribute, M::VERSION_MAX, placeholders))
 }
 

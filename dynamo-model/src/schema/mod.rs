@@ -41,6 +41,9 @@ pub struct Schema {
     pub created_at: Option<&'static str>,
     /// The attribute set on every write (`#[dynamo(updated_at)]`).
     pub updated_at: Option<&'static str>,
+    /// The `#[dynamo(counter)]` attributes: an update of these only leaves the version and
+    /// `updated_at` alone.
+    pub counters: &'static [&'static str],
     /// For a model stored in a [`SharedTable`]: its entity name and key
     /// templates.
     pub entity: Option<EntitySchema>,

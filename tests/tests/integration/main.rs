@@ -9,6 +9,7 @@ mod batch;
 mod benchmarks;
 mod capacity;
 mod conditions;
+mod counters;
 mod defaults;
 mod documents;
 mod engine;

@@ -27,6 +27,8 @@ pub struct FieldAttrs {
     pub ttl: Option<syn::Path>,
     /// `version`: the optimistic-locking counter.
     pub version: Option<syn::Path>,
+    /// `counter`: a number whose updates leave the version and `updated_at` alone.
+    pub counter: Option<syn::Path>,
     /// `created_at`: set when the item is created.
     pub created_at: Option<syn::Path>,
     /// `updated_at`: set on every write.
@@ -199,6 +201,7 @@ impl FieldAttrs {
             "force_default" => &mut self.force_default,
             "ttl" => &mut self.ttl,
             "version" => &mut self.version,
+            "counter" => &mut self.counter,
             "created_at" => &mut self.created_at,
             _ => &mut self.updated_at,
         }
@@ -247,6 +250,7 @@ const FLAGS: &[(Symbol, Option<&str>)] = &[
     (FORCE_DEFAULT, None),
     (TTL, Some("time to live expires whole items of a table")),
     (VERSION, Some("it describes how whole items are written")),
+    (COUNTER, Some("it describes how updates change an item")),
     (CREATED_AT, Some("it describes how whole items are written")),
     (UPDATED_AT, Some("it describes how whole items are written")),
 ];

@@ -80,6 +80,33 @@ pub(super) fn check_version(cx: &Ctxt, cont: &Container) {
     }
 }
 
+/// A counter is a number of the item itself: not a key, not an attribute the library writes,
+/// stored by its own type.
+pub(super) fn check_counters(cx: &Ctxt, cont: &Container) {
+    for field in cont.fields() {
+        let Some(word) = &field.attrs.counter else {
+            continue;
+        };
+        let attrs = &field.attrs;
+        let conflict = if attrs.partition_key.is_some() || attrs.sort_key.is_some() {
+            "a key cannot be a counter: DynamoDB does not update keys"
+        } else if attrs.version.is_some()
+            || attrs.created_at.is_some()
+            || attrs.updated_at.is_some()
+            || attrs.ttl.is_some()
+        {
+            "a counter is a number of the item itself, not one the library writes (`version`, `created_at`, `updated_at`, `ttl`)"
+        } else if !field.is_stored() {
+            "a counter must be stored: it cannot be skipped or flattened"
+        } else if attrs.serde.is_some() || attrs.with.is_some() {
+            "a counter is a number DynamoDB adds to, stored by its own type: `serde` and `with` do not apply"
+        } else {
+            continue;
+        };
+        cx.error_spanned_by(word, conflict);
+    }
+}
+
 /// At most one `created_at` and one `updated_at`; `timestamps` needs both fields to exist.
 pub(super) fn check_timestamps(cx: &Ctxt, cont: &Container) {
     for (marked, name) in [

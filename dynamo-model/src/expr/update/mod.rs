@@ -1,43 +1,15 @@
 //! Update expressions: SET, REMOVE, ADD and DELETE actions on typed paths.
 
+mod action;
+
 use aws_sdk_dynamodb::types::AttributeValue;
+
+use action::{Action, SetValue, render_action};
 
 use super::path::{RawPath, Segment, UpdatePath};
 use super::placeholder::{Expression, Placeholders};
 use super::typing::{Addable, List, Map, Numeric, Operand, Removable, Set, ValueOf};
 use crate::value::ConversionError;
-
-/// What SET writes.
-#[derive(Debug, Clone)]
-enum SetValue {
-    /// `= value` or `= other.path`
-    Operand(Operand),
-    /// `= if_not_exists(path, value)`
-    IfNotExists(Operand),
-    /// `= path + value` / `= path - value`
-    Arithmetic(&'static str, Operand),
-    /// `= list_append(if_not_exists(path, []), value)`, or the value first when prepending.
-    Append { values: Operand, at_end: bool },
-}
-
-#[derive(Debug, Clone)]
-enum Action {
-    Set(RawPath, SetValue),
-    Remove(RawPath),
-    Add(RawPath, Operand),
-    Delete(RawPath, Operand),
-}
-
-impl Action {
-    fn path(&self) -> &RawPath {
-        match self {
-            Action::Set(path, _)
-            | Action::Remove(path)
-            | Action::Add(path, _)
-            | Action::Delete(path, _) => path,
-        }
-    }
-}
 
 /// The actions of one UpdateItem, merged into one update expression. The actions are the
 /// methods of [`UpdateActions`]; each checks its types at compile time: `add` on numbers and
@@ -73,12 +45,25 @@ impl Action {
 #[derive(Debug, Clone, Default)]
 pub struct Update {
     actions: Vec<Action>,
+    /// Marked by [`UpdateActions::counter_update`]: the model's version and `updated_at` stay.
+    counter: bool,
 }
 
 impl Update {
     /// No actions yet.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Whether the update leaves the model's version and `updated_at` alone: it was marked with
+    /// [`UpdateActions::counter_update`], or every action changes one of `counters` (the
+    /// model's `#[dynamo(counter)]` attributes).
+    pub fn is_counter_update(&self, counters: &[&str]) -> bool {
+        self.counter
+            || (!self.actions.is_empty()
+                && self.actions.iter().all(|action| {
+                    matches!(action.path().segments().first(), Some(Segment::Name(first)) if counters.contains(&first.as_ref()))
+                }))
     }
 
     /// Whether an action changes the top-level attribute `name` or something inside it.
@@ -284,6 +269,15 @@ pub trait UpdateActions: Sized + sealed::HasUpdate {
         self.push_action(Action::Set(raw, SetValue::IfNotExists(value.operand())))
     }
 
+    /// Marks the update as a counter update: the model's version is not bumped and its
+    /// `updated_at` not set, as for an update of `#[dynamo(counter)]` attributes only. For a
+    /// count kept on an item that clients also edit under optimistic locking, when the counted
+    /// attribute is not marked `counter`.
+    fn counter_update(mut self) -> Self {
+        self.update_mut().counter = true;
+        self
+    }
+
     /// `SET path = path + n`. The attribute must exist; use [`add`](UpdateActions::add) to start
     /// from zero.
     fn increment<P: UpdatePath>(self, path: P, n: impl ValueOf<P::Value>) -> Self
@@ -422,60 +416,4 @@ impl<T: sealed::HasUpdate> PushAction for T {
         self.update_mut().actions.push(action);
         self
     }
-}
-
-fn render_action(
-    action: &Action,
-    placeholders: &mut Placeholders,
-    out: &mut String,
-) -> Result<(), ConversionError> {
-    match action {
-        Action::Set(path, value) => {
-            placeholders.path(path, out);
-            out.push_str(" = ");
-            match value {
-                SetValue::Operand(operand) => placeholders.operand(operand, out)?,
-                SetValue::IfNotExists(operand) => {
-                    out.push_str("if_not_exists(");
-                    placeholders.path(path, out);
-                    out.push_str(", ");
-                    placeholders.operand(operand, out)?;
-                    out.push(')');
-                }
-                SetValue::Arithmetic(op, operand) => {
-                    placeholders.path(path, out);
-                    out.push(' ');
-                    out.push_str(op);
-                    out.push(' ');
-                    placeholders.operand(operand, out)?;
-                }
-                SetValue::Append { values, at_end } => {
-                    let mut existing = String::from("if_not_exists(");
-                    placeholders.path(path, &mut existing);
-                    existing.push_str(", ");
-                    placeholders.value(AttributeValue::L(Vec::new()), &mut existing);
-                    existing.push(')');
-                    let mut new = String::new();
-                    placeholders.operand(values, &mut new)?;
-                    let (first, second) = if *at_end {
-                        (existing, new)
-                    } else {
-                        (new, existing)
-                    };
-                    out.push_str("list_append(");
-                    out.push_str(&first);
-                    out.push_str(", ");
-                    out.push_str(&second);
-                    out.push(')');
-                }
-            }
-        }
-        Action::Remove(path) => placeholders.path(path, out),
-        Action::Add(path, operand) | Action::Delete(path, operand) => {
-            placeholders.path(path, out);
-            out.push(' ');
-            placeholders.operand(operand, out)?;
-        }
-    }
-    Ok(())
 }
