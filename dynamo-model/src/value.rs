@@ -290,3 +290,20 @@ pub use nullable::Nullable;
 
 mod collections;
 pub use collections::{Binary, SetElement};
+
+/// A key item as a reader writes it: `id = "alice", sk = 3`, attributes by name, binary values
+/// by length only. For messages about an item.
+pub(crate) fn describe_key(key: &Item) -> String {
+    let mut parts: Vec<(&String, &AttributeValue)> = key.iter().collect();
+    parts.sort_by(|a, b| a.0.cmp(b.0));
+    let parts: Vec<String> = parts
+        .into_iter()
+        .map(|(name, value)| match value {
+            AttributeValue::S(text) => format!("{name} = {text:?}"),
+            AttributeValue::N(number) => format!("{name} = {number}"),
+            AttributeValue::B(bytes) => format!("{name} = <{} bytes>", bytes.as_ref().len()),
+            other => format!("{name} = {other:?}"),
+        })
+        .collect();
+    parts.join(", ")
+}

@@ -61,8 +61,8 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     println!("created {tom:?}");
 
     match tom.create(&db).await {
-        Err(Error::AlreadyExists { table }) => {
-            println!("creating it again fails: an item with this key already exists in `{table}`")
+        Err(error @ Error::AlreadyExists { .. }) => {
+            println!("creating it again fails: {error}")
         }
         other => println!("unexpected result of a second create: {other:?}"),
     }

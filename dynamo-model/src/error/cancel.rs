@@ -18,6 +18,14 @@ pub enum CancelReason {
         /// The item the condition was checked against.
         item: Option<Item>,
     },
+    /// The action was a `create`, and an item with the key is there, as
+    /// [`Error::AlreadyExists`](crate::Error::AlreadyExists) says of a single `create`.
+    AlreadyExists {
+        /// The table written to.
+        table: String,
+        /// The model created, by its Rust type name.
+        model: &'static str,
+    },
     /// The action wrote a versioned model, and the stored item has another version than the
     /// one the model was read at.
     VersionConflict {
@@ -47,15 +55,26 @@ pub enum CancelReason {
 
 impl CancelReason {
     /// The reason of one action; `version` is the version a versioned action expected, which
-    /// tells a version conflict from a failed condition of the caller's.
+    /// tells a version conflict from a failed condition of the caller's, and `creates` the table
+    /// and model of a `create`, whose failure with an item there is [`AlreadyExists`].
+    ///
+    /// [`AlreadyExists`]: CancelReason::AlreadyExists
     pub(crate) fn from_sdk(
         reason: &aws_sdk_dynamodb::types::CancellationReason,
         version: Option<(&'static str, u64)>,
+        creates: Option<&(String, &'static str)>,
     ) -> Self {
         let message = reason.message().unwrap_or_default().to_owned();
         match reason.code().unwrap_or("None") {
             "None" => CancelReason::None,
             "ConditionalCheckFailed" => {
+                let stored = reason.item().is_some_and(|item| !item.is_empty());
+                if let (Some((table, model)), true) = (creates, stored) {
+                    return CancelReason::AlreadyExists {
+                        table: table.clone(),
+                        model,
+                    };
+                }
                 if let Some((attribute, expected)) = version {
                     let found = crate::behaviour::version::stored(reason.item(), attribute);
                     if found.unwrap_or(0) != expected {

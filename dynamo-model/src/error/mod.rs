@@ -6,12 +6,14 @@ use crate::operation::Operation;
 use std::time::Duration;
 
 mod cancel;
+mod message;
 mod sdk;
 
 use crate::db::Attempts;
 
 pub use crate::value::{ConversionError, ConversionProblem};
 pub use cancel::CancelReason;
+use message::{describe_reasons, missing_table_message};
 pub use sdk::SdkFailure;
 pub(crate) use sdk::{THROTTLING, TRANSIENT, Watched, sdk_message};
 
@@ -31,7 +33,7 @@ pub type OpFuture<'a, T> =
 /// use dynamo_model::{Error, Model, ModelExt};
 /// match cat.create(db).await {
 ///     Ok(()) => println!("created"),
-///     Err(Error::AlreadyExists { table }) => println!("a cat with this id is already in {table}"),
+///     Err(Error::AlreadyExists { table, .. }) => println!("a cat with this id is already in {table}"),
 ///     Err(other) => return Err(other),
 /// }
 /// # Ok(()) }
@@ -42,10 +44,12 @@ pub type OpFuture<'a, T> =
 #[non_exhaustive]
 pub enum Error {
     /// `create` found an item with the same key already in the table.
-    #[error("an item with this key already exists in table `{table}`")]
+    #[error("a `{model}` with this key already exists in table `{table}`")]
     AlreadyExists {
         /// The table written to.
         table: String,
+        /// The model created, by its Rust type name.
+        model: &'static str,
     },
 
     /// The condition of a put, update or delete did not hold, so nothing was written.
@@ -221,6 +225,20 @@ pub enum Error {
     #[error(transparent)]
     Conversion(#[from] ConversionError),
 
+    /// The table a request addressed does not exist (DynamoDB's `ResourceNotFoundException`);
+    /// nothing was read or written. The SDK's error is the [`source`](std::error::Error::source).
+    #[error("{}", missing_table_message(*operation, table))]
+    TableNotFound {
+        /// The DynamoDB API call, e.g. `GetItem`.
+        operation: Operation,
+        /// The table it addressed (`(transaction)` for a transaction, whose error does not say
+        /// which of its tables is missing).
+        table: String,
+        /// The SDK's error.
+        #[source]
+        source: Box<aws_sdk_dynamodb::Error>,
+    },
+
     /// A table did not become ACTIVE within the allowed time.
     #[error("table `{table}` did not become ACTIVE within {waited:?}")]
     TableNotActive {
@@ -252,34 +270,6 @@ pub enum Error {
         /// attempt's failure, how long.
         attempts: Box<Attempts>,
     },
-}
-
-/// "action 1: condition failed; action 3: conflict", skipping the actions that were fine.
-fn describe_reasons(reasons: &[CancelReason]) -> String {
-    let parts: Vec<String> = reasons
-        .iter()
-        .enumerate()
-        .filter_map(|(i, reason)| {
-            let what = match reason {
-                CancelReason::None => return None,
-                CancelReason::ConditionFailed { .. } => "condition failed".to_owned(),
-                CancelReason::VersionConflict { expected, found } => format!(
-                    "version conflict (expected {expected}, found {})",
-                    found.map_or_else(|| "no item".to_owned(), |v| v.to_string())
-                ),
-                CancelReason::Conflict => "conflict with another write".to_owned(),
-                CancelReason::Throttled => "throttled".to_owned(),
-                CancelReason::Validation { message } => format!("invalid: {message}"),
-                CancelReason::Other { code, message } => format!("{code}: {message}"),
-            };
-            Some(format!("action {i}: {what}"))
-        })
-        .collect();
-    if parts.is_empty() {
-        "no reason given".to_owned()
-    } else {
-        parts.join("; ")
-    }
 }
 
 impl Error {
@@ -321,6 +311,15 @@ impl Error {
         aws_sdk_dynamodb::error::SdkError<E, R>: Into<aws_sdk_dynamodb::Error>,
     {
         use aws_sdk_dynamodb::error::SdkError;
+        let missing_table = matches!(&source, SdkError::ServiceError(service)
+            if service.err().code() == Some("ResourceNotFoundException"));
+        if missing_table {
+            return Error::TableNotFound {
+                operation,
+                table: table.to_owned(),
+                source: Box::new(source.into()),
+            };
+        }
         let kind = match &source {
             SdkError::TimeoutError(_) => SdkFailure::Timeout,
             SdkError::DispatchFailure(failure) if failure.is_timeout() => SdkFailure::Timeout,
@@ -435,7 +434,9 @@ impl Error {
             Error::TransactionCanceled { reasons } => reasons.iter().any(|r| {
                 matches!(
                     r,
-                    CancelReason::ConditionFailed { .. } | CancelReason::VersionConflict { .. }
+                    CancelReason::ConditionFailed { .. }
+                        | CancelReason::AlreadyExists { .. }
+                        | CancelReason::VersionConflict { .. }
                 )
             }),
             _ => false,

@@ -117,7 +117,7 @@ impl<'a, M: Model> Put<'a, M> {
                 Ok(output.attributes)
             }
             Err(e) => Err(put_error(
-                M::SCHEMA.version,
+                (M::SCHEMA.name, M::SCHEMA.version),
                 table,
                 expected,
                 (self.only_if_new, self.condition.is_some()),
@@ -163,7 +163,7 @@ fn put_input(
 /// The error of a failed put of a model versioned by `version`: for a create (`only_if_new`),
 /// [`Error::AlreadyExists`] when an item with the key is there, else what [`write_error`] says.
 fn put_error(
-    version: Option<&'static str>,
+    (model, version): (&'static str, Option<&'static str>),
     table: String,
     expected: Option<u64>,
     (only_if_new, has_condition): (bool, bool),
@@ -178,7 +178,7 @@ fn put_error(
         let exists = stored.is_some_and(|item| !item.is_empty())
             || (!has_condition && version_conflict(version, &table, expected, stored).is_none());
         if exists {
-            return Error::AlreadyExists { table };
+            return Error::AlreadyExists { table, model };
         }
     }
     write_error(

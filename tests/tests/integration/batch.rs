@@ -129,7 +129,7 @@ async fn a_failed_call_fails_only_its_own_writes_and_says_which() {
     assert!(
         matches!(
             error,
-            Error::Sdk {
+            Error::TableNotFound {
                 operation: dynamo_model::Operation::BatchWriteItem,
                 ..
             }

@@ -171,12 +171,9 @@ async fn each_error_maps_to_what_an_http_api_answers() {
     assert_eq!(error.http_status(), 422);
     assert!(!error.is_retryable());
 
-    // A missing table: DynamoDB's own error, not retryable, 500.
+    // A missing table: named, not retryable, 500.
     let error = Ticket::get(&db(), "t1").await.unwrap_err();
-    assert!(
-        matches!(&error, Error::Sdk { kind: SdkFailure::Service { code }, .. } if code == "ResourceNotFoundException"),
-        "{error:?}"
-    );
+    assert!(matches!(&error, Error::TableNotFound { .. }), "{error:?}");
     assert!(!error.is_retryable());
     assert_eq!(error.http_status(), 500);
 }

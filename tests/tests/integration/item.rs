@@ -138,7 +138,19 @@ async fn create_fails_with_already_exists_and_keeps_the_first_item() {
         ..tom()
     };
     match impostor.create(&db).await {
-        Err(Error::AlreadyExists { table }) => assert_eq!(table, db.table_name("cats")),
+        Err(error @ Error::AlreadyExists { .. }) => {
+            let Error::AlreadyExists { table, model } = &error else {
+                unreachable!()
+            };
+            assert_eq!(
+                (table.as_str(), *model),
+                (db.table_name("cats").as_str(), "Cat")
+            );
+            assert_eq!(
+                error.to_string(),
+                format!("a `Cat` with this key already exists in table `{table}`")
+            );
+        }
         other => panic!("expected AlreadyExists, got {other:?}"),
     }
     assert_eq!(Cat::get(&db, "c1").await.unwrap(), Some(tom()));
@@ -373,18 +385,23 @@ async fn a_value_dynamodb_cannot_store_is_refused_before_sending() {
 }
 
 #[tokio::test]
-async fn operations_on_a_missing_table_keep_the_sdk_error_as_source() {
+async fn operations_on_a_missing_table_name_it_and_keep_the_sdk_error_as_source() {
     let db = tests::db();
     let error = Cat::get(&db, "c1").await.unwrap_err();
-    let Error::Sdk {
+    let Error::TableNotFound {
         operation,
         table,
         source,
-        ..
     } = &error
     else {
-        panic!("expected an SDK error, got {error:?}");
+        panic!("expected a missing table, got {error:?}");
     };
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "table `{table}` does not exist (GetItem): create it with `Model::table().create_if_missing(db)`, `sync`, or in your infrastructure, or check the `Db`'s table prefix"
+        )
+    );
     assert_eq!(*operation, dynamo_model::Operation::GetItem);
     assert_eq!(table, &db.table_name("cats"));
     assert!(matches!(

@@ -31,6 +31,7 @@ mod msrv;
 mod paging;
 mod projection;
 mod query;
+mod refusals;
 mod retry_presets;
 mod returns;
 mod roundtrip;

@@ -107,7 +107,7 @@ async fn delete_drops_the_table() {
     assert!(Order::table().describe(&db).await.unwrap().is_none());
     assert!(matches!(
         Order::table().delete(&db).await,
-        Err(Error::Sdk {
+        Err(Error::TableNotFound {
             operation: dynamo_model::Operation::DeleteTable,
             ..
         })

@@ -71,6 +71,17 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The request's `Limit`: the page size, refused when 0 (DynamoDB's smallest is 1).
+    fn limit(&self, operation: Operation) -> Result<Option<i32>, Error> {
+        match self.page_size {
+            Some(0) => Err(Error::InvalidRequest {
+                operation,
+                reason: "`page_size(0)` reads nothing: give a page size of 1 or more, or leave it out for DynamoDB's 1 MB pages".to_owned(),
+            }),
+            size => Ok(size),
+        }
+    }
+
     /// Adds "not expired" (no TTL attribute, or a TTL still ahead) to the filter, once.
     fn hide_expired(&mut self, ttl: Option<&'static str>) {
         if let (Some(name), false) = (ttl, self.hiding_expired) {
@@ -275,6 +286,7 @@ macro_rules! shared_read_methods {
         }
 
         /// Reads at most `n` items per request (DynamoDB's `Limit`, counted before the filter).
+        /// `0` reads nothing and is refused before sending, as [`Error::InvalidRequest`].
         pub fn page_size(mut self, n: u32) -> Self {
             self.reader.page_size = Some(i32::try_from(n).unwrap_or(i32::MAX));
             self

@@ -217,10 +217,12 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
                 .into_iter()
                 .find(|n| keys.contains(&Some(*n)))
             {
-                return Err(ConversionError::custom(format!(
-                    "a query's filter cannot use the key attribute `{name}`: DynamoDB refuses it; narrow the sort key with `.sort_key(..)` instead"
-                ))
-                .into());
+                return Err(Error::InvalidRequest {
+                    operation: Operation::Query,
+                    reason: format!(
+                        "a query's filter cannot use the key attribute `{name}`, which DynamoDB refuses: narrow the sort key with `.sort_key(..)`, and give the partition key to `query(..)`"
+                    ),
+                });
             }
         }
         let mut placeholders = Placeholders::new();
@@ -238,7 +240,7 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
             .set_expression_attribute_values(placeholders.values())
             .consistent_read(self.reader.consistent_read)
             .scan_index_forward(self.forward)
-            .set_limit(self.reader.page_size)
+            .set_limit(self.reader.limit(Operation::Query)?)
             .set_select(select)
             .set_return_consumed_capacity(self.reader.db.return_capacity()))
     }

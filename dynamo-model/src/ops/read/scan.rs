@@ -76,7 +76,7 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
             .set_expression_attribute_names(placeholders.names())
             .set_expression_attribute_values(placeholders.values())
             .consistent_read(self.reader.consistent_read)
-            .set_limit(self.reader.page_size)
+            .set_limit(self.reader.limit(Operation::Scan)?)
             .set_select(select)
             .set_segment(segment.map(|(s, _)| to_i32(s)))
             .set_total_segments(segment.map(|(_, t)| to_i32(t)))

@@ -52,6 +52,8 @@ pub(super) trait PendingAction<'a>: Send {
     fn prepare(self: Box<Self>, return_items: bool) -> Result<PreparedAction<'a>, Error>;
     /// Makes the action conditional on `condition` too.
     fn add_condition(&mut self, condition: Condition);
+    /// The table and key of the item the action touches, when its key could be made.
+    fn target(&self) -> Option<(&str, Item)>;
     /// Makes the action conditional on the stored item's version; `Err` says why this action
     /// takes no expected version.
     fn expect_version(&mut self, version: u64) -> Result<(), &'static str>;
@@ -62,6 +64,9 @@ pub(super) struct PreparedAction<'a> {
     pub(super) item: TransactWriteItem,
     /// The version attribute and the version the stored item must have, for a versioned write.
     pub(super) version: Option<(&'static str, u64)>,
+    /// For a `create`: the table and model, whose failed condition with an item there means
+    /// the item already exists.
+    pub(super) creates: Option<(String, &'static str)>,
     pub(super) after_commit: Option<AfterCommit<'a>>,
 }
 
@@ -149,7 +154,11 @@ impl<M: Model> PutPending<'_, M> {
                 .set_condition_expression(condition)
                 .set_expression_attribute_names(placeholders.names())
                 .set_expression_attribute_values(placeholders.values())
-                .set_return_values_on_condition_check_failure(on_failure(return_items, version))
+                // A create asks for the item too: one there means it already exists.
+                .set_return_values_on_condition_check_failure(on_failure(
+                    return_items || self.only_if_new,
+                    version,
+                ))
                 .build(),
         );
         Ok((TransactWriteItem::builder().put(put).build(), version))
@@ -173,16 +182,25 @@ impl<'a, M: Model + Send> PendingAction<'a> for PutPending<'a, M> {
             only_if_new: this.only_if_new,
         };
         let (item, version) = pending.action(prepared, return_items)?;
+        let creates = pending
+            .only_if_new
+            .then(|| (pending.table.clone(), M::SCHEMA.name));
         let model = pending.model;
         Ok(PreparedAction {
             item,
             version,
+            creates,
             after_commit: Some(Box::new(SavedModel { model, expected })),
         })
     }
 
     fn add_condition(&mut self, condition: Condition) {
         Condition::and_into(&mut self.condition, condition);
+    }
+
+    fn target(&self) -> Option<(&str, Item)> {
+        let key = self.model.item_key().ok()?;
+        Some((self.table.as_str(), key))
     }
 
     fn expect_version(&mut self, _: u64) -> Result<(), &'static str> {
@@ -270,12 +288,18 @@ impl<'a> PendingAction<'a> for KeyedPending {
         Ok(PreparedAction {
             item: self.action(return_items)?,
             version: self.version,
+            creates: None,
             after_commit: None,
         })
     }
 
     fn add_condition(&mut self, condition: Condition) {
         Condition::and_into(&mut self.condition, condition);
+    }
+
+    fn target(&self) -> Option<(&str, Item)> {
+        let key = self.key.as_ref().ok()?.clone();
+        Some((self.table.as_str(), key))
     }
 
     fn expect_version(&mut self, version: u64) -> Result<(), &'static str> {

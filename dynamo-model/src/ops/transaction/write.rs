@@ -168,15 +168,34 @@ impl<'a> Transaction<'a> {
         self.misuse.get_or_insert(reason);
     }
 
-    /// The misplaced option, if any, as the error the transaction fails with.
+    /// A misplaced option, or two actions on one item (which DynamoDB refuses), as the error
+    /// the transaction fails with before anything is sent.
     fn misused(&self) -> Result<(), Error> {
-        match self.misuse {
-            Some(reason) => Err(Error::InvalidRequest {
+        let refuse = |reason: String| {
+            Err(Error::InvalidRequest {
                 operation: Operation::TransactWriteItems,
-                reason: reason.to_owned(),
-            }),
-            None => Ok(()),
+                reason,
+            })
+        };
+        if let Some(reason) = self.misuse {
+            return refuse(reason.to_owned());
         }
+        let targets: Vec<_> = self.actions.iter().map(|a| a.target()).collect();
+        for (later, target) in targets.iter().enumerate() {
+            let Some((table, key)) = target else {
+                continue;
+            };
+            let first = targets[..later]
+                .iter()
+                .position(|earlier| earlier.as_ref() == Some(&(*table, key.clone())));
+            if let Some(first) = first {
+                return refuse(format!(
+                    "actions {first} and {later} both touch the item with key `{}` in table `{table}`, and DynamoDB refuses a transaction that touches one item twice: merge them into one action",
+                    crate::value::describe_key(key)
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Makes retries safe: DynamoDB runs a transaction with the same token (and the same
@@ -222,7 +241,7 @@ impl<'a> Transaction<'a> {
             .map(|action| action.prepare(return_items))
             .collect::<Result<Vec<_>, _>>()?
             .into_iter()
-            .map(|a| (a.item, (a.version, a.after_commit)))
+            .map(|a| (a.item, ((a.version, a.creates), a.after_commit)))
             .unzip();
         let pairs: Vec<(&str, &'static str)> =
             self.models.iter().map(|(t, m)| (t.as_str(), *m)).collect();
@@ -252,12 +271,16 @@ impl<'a> Transaction<'a> {
                 committed(behaviours.into_iter().filter_map(|(_, c)| c).collect())
             }
             Err(e) => {
-                let versions: Vec<_> = behaviours.iter().map(|(version, _)| *version).collect();
-                Err(canceled(e, &versions, attempts))
+                let expected: Vec<_> = behaviours.into_iter().map(|(e, _)| e).collect();
+                Err(canceled(e, &expected, attempts))
             }
         }
     }
 }
+
+/// What an action expected of the stored item, to tell its cancel reason: the version of a
+/// versioned write, and the table and model of a `create`.
+type Expected = (Option<(&'static str, u64)>, Option<(String, &'static str)>);
 
 /// After a commit: every model holds its new version before any `after_save` runs, and every
 /// hook runs, one failing not keeping the others from theirs.
@@ -280,7 +303,7 @@ fn committed(mut models: Vec<AfterCommit<'_>>) -> Result<(), Error> {
 /// the version the action expected, or the SDK's error.
 fn canceled(
     error: aws_sdk_dynamodb::error::SdkError<TransactWriteItemsError, HttpResponse>,
-    versions: &[Option<(&'static str, u64)>],
+    expected: &[Expected],
     attempts: crate::db::Attempts,
 ) -> Error {
     match error.as_service_error() {
@@ -288,8 +311,10 @@ fn canceled(
             let reasons = canceled
                 .cancellation_reasons()
                 .iter()
-                .zip(versions)
-                .map(|(reason, version)| CancelReason::from_sdk(reason, *version))
+                .zip(expected)
+                .map(|(reason, (version, creates))| {
+                    CancelReason::from_sdk(reason, *version, creates.as_ref())
+                })
                 .collect();
             Error::TransactionCanceled { reasons }
         }
