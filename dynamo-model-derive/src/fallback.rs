@@ -88,6 +88,7 @@ fn model_stub(input: &DeriveInput, private: &TokenStream) -> TokenStream {
                 created_at: #private::core::option::Option::None,
                 updated_at: #private::core::option::Option::None,
                 counters: &[],
+                uniques: &[],
                 entity: #private::core::option::Option::None,
             };
             fn to_item(&self) -> #private::core::result::Result<#private::Item, #private::ConversionError> {

@@ -146,12 +146,12 @@ pub mod __private {
     pub use crate::model::AsyncHooks;
     pub use crate::model::{Model, Projection};
     pub use crate::ops::MultiSort;
-    pub use crate::ops::{Query, collection_query};
+    pub use crate::ops::{OpFuture, Query, collection_query, get_by_unique};
     pub use crate::schema::keys::key_item_of;
     pub use crate::schema::{
         EntitySchema, IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar,
         KeyTemplate, KeyType, NoSortKey, PartitionValue, Schema, SharedTable, TtlSeconds,
-        check_collection_pair, check_distinct_entities, check_listed, shared_index,
+        UniqueValue, check_collection_pair, check_distinct_entities, check_listed, shared_index,
         shared_index_sort_key,
     };
     pub use crate::stream::StreamImage;
@@ -204,6 +204,8 @@ mod guide_doctests {
     struct Timestamps;
     #[doc = include_str!("../../docs/versioning.md")]
     struct Versioning;
+    #[doc = include_str!("../../docs/unique.md")]
+    struct Unique;
     #[doc = include_str!("../../docs/performance.md")]
     struct Performance;
     #[doc = include_str!("../../docs/retries.md")]

@@ -52,12 +52,14 @@ pub fn expand(cont: &Container, checked: &Checked, krate: &TokenStream) -> Token
     );
     let (behaviours, write_behaviours) = super::behaviour::model_items(cont, &private);
     let hooks = super::behaviour::hooks_impl(cont, &generics, &private);
+    let get_by = get_by_unique(cont, &generics, &private);
 
     quote! {
         #fields_struct
         #indexes_struct
         #hooks
         #items
+        #get_by
 
         #[automatically_derived]
         impl #impl_generics #private::Model for #ident #ty_generics #where_clause {
@@ -192,6 +194,7 @@ fn schema(
     let created_at = name_of(cont.created_at_field());
     let updated_at = name_of(cont.updated_at_field());
     let counters = counters(cont, private);
+    let uniques = uniques(cont, private);
     let indexes = indexes.iter().map(|index| index_schema(index, private));
     let indexes = (!shared).then(|| quote!(indexes: &[#(#indexes),*],));
     let model = cont.ident.to_string();
@@ -206,6 +209,7 @@ fn schema(
             created_at: #created_at,
             updated_at: #updated_at,
             counters: &[#(#counters),*],
+            uniques: &[#(#uniques),*],
         };
     }
 }
@@ -366,6 +370,63 @@ fn counters(cont: &Container, private: &TokenStream) -> Vec<TokenStream> {
             quote!({ #check #name })
         })
         .collect()
+}
+
+/// The schema's unique attributes, each with a compile-time check that the field holds a value
+/// that could be a key.
+fn uniques(cont: &Container, private: &TokenStream) -> Vec<TokenStream> {
+    let uniques = cont.fields().iter().filter(|f| f.attrs.unique.is_some());
+    uniques
+        .map(|field| {
+            let name = field.stored_name();
+            let ty = field.ty;
+            let check = quote_spanned! {ty.span()=>
+                const _: fn() = || {
+                    fn unique<T: #private::UniqueValue + ?Sized>() {}
+                    unique::<#ty>();
+                };
+            };
+            quote!({ #check #name })
+        })
+        .collect()
+}
+
+/// `get_by_<field>(db, value)` for each unique attribute: the item holding the value, found
+/// through its marker item.
+fn get_by_unique(cont: &Container, generics: &syn::Generics, private: &TokenStream) -> TokenStream {
+    let ident = cont.ident;
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let methods = cont.fields().iter().filter(|f| f.attrs.unique.is_some()).map(|field| {
+        let method = quote::format_ident!("get_by_{}", field.ident.to_string().trim_start_matches("r#"));
+        let name = field.stored_name();
+        let ty = field.ty;
+        let doc = format!(
+            "The `{ident}` whose `{}` is `value`, if any: a consistent read of the value's marker item, then of the item it names.",
+            field.ident
+        );
+        quote! {
+            #[doc = #doc]
+            pub fn #method<'a>(
+                db: &'a #private::Db,
+                value: impl #private::expr::ValueOf<#ty>,
+            ) -> #private::OpFuture<'a, #private::core::option::Option<Self>>
+            where
+                Self: #private::core::marker::Send + 'a,
+            {
+                #private::get_by_unique::<Self>(db, #name, #private::expr::ValueOf::to_stored(&value))
+            }
+        }
+    });
+    let methods: Vec<_> = methods.collect();
+    if methods.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #ident #ty_generics #where_clause {
+            #(#methods)*
+        }
+    }
 }
 
 /// The schema's TTL attribute, with a compile-time check that the field holds epoch seconds.

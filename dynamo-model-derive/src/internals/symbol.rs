@@ -56,6 +56,7 @@ pub const FORCE_DEFAULT: Symbol = Symbol("force_default");
 pub const TTL: Symbol = Symbol("ttl");
 pub const VERSION: Symbol = Symbol("version");
 pub const COUNTER: Symbol = Symbol("counter");
+pub const UNIQUE: Symbol = Symbol("unique");
 pub const CREATED_AT: Symbol = Symbol("created_at");
 pub const UPDATED_AT: Symbol = Symbol("updated_at");
 pub const VALIDATE: Symbol = Symbol("validate");
@@ -115,6 +116,7 @@ pub const FIELD_OPTIONS: &[Symbol] = &[
     TTL,
     VERSION,
     COUNTER,
+    UNIQUE,
     CREATED_AT,
     UPDATED_AT,
     VALIDATE,

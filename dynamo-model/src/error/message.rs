@@ -47,3 +47,18 @@ pub(super) fn missing_table_message(operation: Operation, table: &str) -> String
         "{what} ({operation}): create it with `Model::table().create_if_missing(db)`, `sync`, or in your infrastructure, or check the `Db`'s table prefix"
     )
 }
+
+/// ``a `User` with this key already exists in table `users` `` or, for a unique value, ``a
+/// `User` with `email` "ann@example.com" already exists in table `users` ``.
+pub(super) fn already_exists_message(
+    model: &str,
+    table: &str,
+    unique: Option<&(&'static str, String)>,
+) -> String {
+    match unique {
+        Some((attribute, value)) => {
+            format!("a `{model}` with `{attribute}` {value} already exists in table `{table}`")
+        }
+        None => format!("a `{model}` with this key already exists in table `{table}`"),
+    }
+}

@@ -13,7 +13,7 @@ use crate::db::Attempts;
 
 pub use crate::value::{ConversionError, ConversionProblem};
 pub use cancel::CancelReason;
-use message::{describe_reasons, missing_table_message};
+use message::{already_exists_message, describe_reasons, missing_table_message};
 pub use sdk::SdkFailure;
 pub(crate) use sdk::{THROTTLING, TRANSIENT, Watched, sdk_message};
 
@@ -43,13 +43,17 @@ pub type OpFuture<'a, T> =
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// `create` found an item with the same key already in the table.
-    #[error("a `{model}` with this key already exists in table `{table}`")]
+    /// `create` found an item with the same key already in the table, or a write would have
+    /// given a `#[dynamo(unique)]` value another item holds.
+    #[error("{}", already_exists_message(model, table, unique.as_ref()))]
     AlreadyExists {
         /// The table written to.
         table: String,
-        /// The model created, by its Rust type name.
+        /// The model written, by its Rust type name.
         model: &'static str,
+        /// For a unique value another item holds: the attribute and the value, as a message
+        /// shows it (`"ann@example.com"`); `None` when the key is taken.
+        unique: Option<(&'static str, String)>,
     },
 
     /// The condition of a put, update or delete did not hold, so nothing was written.

@@ -90,12 +90,28 @@ impl<'a, M: Model> Delete<'a, M> {
 
     async fn run(mut self, returns: Option<ReturnValue>) -> Result<Option<Item>, Error> {
         let key = take_key(&mut self.key)?;
+        let wants_old = returns.is_some();
         let input = self.input(key, returns)?;
         if let Some(key) = input.get_key() {
             M::before_delete_async(key, self.db)
                 .await
                 .map_err(|e| Error::hook::<M>("before_delete_async", e))?;
             M::before_delete(key).map_err(|e| Error::hook::<M>("before_delete", e))?;
+        }
+        if !M::SCHEMA.uniques.is_empty() {
+            // With the markers of the item's unique values.
+            let old = super::unique::UniqueWrite {
+                schema: M::SCHEMA,
+                operation: Operation::DeleteItem,
+                action: super::unique::ItemAction::Delete(input),
+                only_if_new: false,
+                upsert: false,
+                expected_version: self.expected_version,
+                after: Box::new(|_| Ok(None)),
+            }
+            .send(self.db)
+            .await?;
+            return Ok(old.filter(|_| wants_old));
         }
         send_delete(
             self.db,

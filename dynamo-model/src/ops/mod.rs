@@ -7,7 +7,7 @@
 //! SDK yourself.
 
 #[macro_use]
-mod write;
+pub(crate) mod write;
 mod batch;
 mod collection;
 mod cursor;
@@ -20,6 +20,7 @@ mod read;
 mod telemetry;
 mod transaction;
 mod ttl;
+pub(crate) mod unique;
 mod update;
 
 pub use crate::expr::MultiSort;
@@ -35,6 +36,7 @@ pub use model_ext::ModelExt;
 pub use put::Put;
 pub use read::{Page, Query, Scan};
 pub use transaction::{MAX_TRANSACTION_ACTIONS, Transaction, TransactionGet, TransactionItems};
+pub use unique::get_by_unique;
 pub use update::UpdateItem;
 
 pub(crate) use telemetry::{finish, request_span, send_one};

@@ -83,6 +83,34 @@ impl<'a, M: Model> Put<'a, M> {
         )
     }
 
+    /// After the write: the model holds its new version, then its `after_save` hooks run.
+    async fn saved(&mut self, expected: Option<u64>) -> Result<(), Error> {
+        saved(self.model, expected)?;
+        self.model
+            .after_save_async(self.db)
+            .await
+            .map_err(|e| Error::hook::<M>("after_save_async", e))
+    }
+
+    /// The put of a model with unique attributes: one transaction with the markers of the
+    /// values it gives and of those it replaces.
+    fn unique_write(
+        &self,
+        prepared: PreparedWrite,
+    ) -> Result<crate::ops::unique::UniqueWrite<'static>, Error> {
+        let new = prepared.item.clone();
+        let expected_version = prepared.expected_version;
+        Ok(crate::ops::unique::UniqueWrite {
+            schema: M::SCHEMA,
+            operation: Operation::PutItem,
+            action: crate::ops::unique::ItemAction::Put(self.input(prepared, None)?),
+            only_if_new: self.only_if_new,
+            upsert: false,
+            expected_version,
+            after: Box::new(move |_| Ok(Some(new.clone()))),
+        })
+    }
+
     /// Whether the put carries a condition (a create, a version check or the caller's).
     fn conditional(&self, prepared: &PreparedWrite) -> bool {
         self.only_if_new || self.condition.is_some() || prepared.expected_version.is_some()
@@ -96,24 +124,25 @@ impl<'a, M: Model> Put<'a, M> {
         Box::pin(async move { load_old::<M, M>(self.run(Some(ReturnValue::AllOld)).await?) })
     }
 
-    async fn run(self, returns: Option<ReturnValue>) -> Result<Option<Item>, Error> {
+    async fn run(mut self, returns: Option<ReturnValue>) -> Result<Option<Item>, Error> {
         self.model
             .before_save_async(self.db)
             .await
             .map_err(|e| Error::hook::<M>("before_save_async", e))?;
         let prepared = prepare(self.model, self.only_if_new)?;
         let expected = prepared.expected_version;
+        if !M::SCHEMA.uniques.is_empty() {
+            let old = self.unique_write(prepared)?.send(self.db).await?;
+            self.saved(expected).await?;
+            return Ok(old.filter(|_| returns.is_some()));
+        }
         // A conditional put keeps the item it sends, to recognise it when a retry finds it.
         let sent = self.conditional(&prepared).then(|| prepared.item.clone());
         let input = self.input(prepared, returns)?;
         let (table, result, attempts) = send_put(self.db, M::SCHEMA.name, input, sent).await;
         match result {
             Ok(output) => {
-                saved(self.model, expected)?;
-                self.model
-                    .after_save_async(self.db)
-                    .await
-                    .map_err(|e| Error::hook::<M>("after_save_async", e))?;
+                self.saved(expected).await?;
                 Ok(output.attributes)
             }
             Err(e) => Err(put_error(
@@ -178,7 +207,11 @@ fn put_error(
         let exists = stored.is_some_and(|item| !item.is_empty())
             || (!has_condition && version_conflict(version, &table, expected, stored).is_none());
         if exists {
-            return Error::AlreadyExists { table, model };
+            return Error::AlreadyExists {
+                table,
+                model,
+                unique: None,
+            };
         }
     }
     write_error(

@@ -182,6 +182,50 @@ impl<'a, M: Model> UpdateItem<'a, M> {
             .set_return_consumed_capacity(self.db.return_capacity()))
     }
 
+    /// The update of a unique attribute: one transaction with the markers of the value it gives
+    /// and of the one it replaces. A unique attribute is changed by `set` or `unset` only.
+    fn unique_write(
+        &self,
+        key: Item,
+        returns: ReturnValue,
+    ) -> Result<super::unique::UniqueWrite<'static>, Error> {
+        let mut assigned = Vec::new();
+        for &attribute in M::SCHEMA.uniques {
+            if !self.update.touches(attribute) {
+                continue;
+            }
+            let value = self.update.assigned(attribute).map_err(|()| Error::InvalidRequest {
+                operation: Operation::UpdateItem,
+                reason: format!(
+                    "the unique attribute `{attribute}` is changed by `set` to a value, or by `unset`, so that its marker item follows it"
+                ),
+            })?;
+            assigned.push((attribute, value));
+        }
+        let upsert = self.upsert;
+        let after = move |old: Option<&Item>| -> Result<Option<Item>, Error> {
+            let Some(mut item) = old.cloned().or_else(|| upsert.then(Item::new)) else {
+                return Ok(None);
+            };
+            for (attribute, value) in &assigned {
+                match value {
+                    Some(value) => item.insert((*attribute).to_owned(), value.clone()),
+                    None => item.remove(*attribute),
+                };
+            }
+            Ok(Some(item))
+        };
+        Ok(super::unique::UniqueWrite {
+            schema: M::SCHEMA,
+            operation: Operation::UpdateItem,
+            action: super::unique::ItemAction::Update(self.input(key, returns)?),
+            only_if_new: false,
+            upsert,
+            expected_version: self.expected_version,
+            after: Box::new(after),
+        })
+    }
+
     /// Whether `stored`, found when the condition failed on a retry, is this update applied:
     /// every action shows in it and, for a versioned model checked at a version, it has the
     /// next one.
@@ -199,6 +243,16 @@ impl<'a, M: Model> UpdateItem<'a, M> {
     async fn run(mut self, returns: ReturnValue) -> Result<Option<Item>, Error> {
         let key = super::take_key(&mut self.key)?;
         let returns_new = matches!(returns, ReturnValue::AllNew | ReturnValue::UpdatedNew);
+        if M::SCHEMA.uniques.iter().any(|a| self.update.touches(a)) {
+            let write = self.unique_write(key.clone(), returns)?;
+            let old = write.send(self.db).await?;
+            return match returns_new {
+                true => {
+                    super::unique::read_again(self.db, &self.db.table_name_of::<M>(), key).await
+                }
+                false => Ok(old),
+            };
+        }
         let input = self.input(key, returns)?;
         let (table, result, attempts) = send_update(self.db, M::SCHEMA.name, input).await;
         // The condition failed on a retry, and the stored item already shows this update at

@@ -108,6 +108,18 @@ feature_keys! {
     "time": time::Date => S, time::Date;
 }
 
+/// Types a `#[dynamo(unique)]` field can hold: what could be a key (a string, number or binary
+/// value), or an `Option` of one (`None` holds no value, so any number of items may hold it).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a unique attribute",
+    label = "a #[dynamo(unique)] field holds a string, number or binary value",
+    note = "use a type that could be a key (`String`, an integer, `Uuid`, ...), or an `Option` of one"
+)]
+pub trait UniqueValue {}
+
+impl<T: KeyType> UniqueValue for T {}
+impl<T: KeyType> UniqueValue for Option<T> {}
+
 /// The `Model::SortKey` of a model without a sort key.
 #[derive(Debug, Clone, Copy)]
 pub struct NoSortKey;

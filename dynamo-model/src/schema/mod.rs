@@ -11,7 +11,7 @@ pub(crate) mod keys;
 mod shared;
 
 pub(crate) use keys::check_item_keys;
-pub use keys::{KeyType, NoSortKey, PartitionValue};
+pub use keys::{KeyType, NoSortKey, PartitionValue, UniqueValue};
 pub use shared::{
     EntitySchema, KeyTemplate, SharedTable, check_collection_pair, check_distinct_entities,
     check_listed, shared_index, shared_index_sort_key,
@@ -44,9 +44,24 @@ pub struct Schema {
     /// The `#[dynamo(counter)]` attributes: an update of these only leaves the version and
     /// `updated_at` alone.
     pub counters: &'static [&'static str],
+    /// The `#[dynamo(unique)]` attributes: no two items of the model hold the same value of
+    /// one, kept so by marker items in the table's marker table (see `docs/unique.md`).
+    pub uniques: &'static [&'static str],
     /// For a model stored in a [`SharedTable`]: its entity name and key
     /// templates.
     pub entity: Option<EntitySchema>,
+}
+
+/// The partition key attribute (S) of a marker table, which keeps the values of
+/// `#[dynamo(unique)]` attributes.
+pub(crate) const MARKER_KEY: &str = "pk";
+
+impl Schema {
+    /// The marker table of the model's table, which keeps its `#[dynamo(unique)]` values:
+    /// `<table>-unique`, before the `Db`'s prefix and suffix.
+    pub fn marker_table(&self) -> String {
+        format!("{}-unique", self.table)
+    }
 }
 
 /// Types that hold epoch seconds, as DynamoDB's time to live reads them: the integers and

@@ -12,6 +12,7 @@ use aws_sdk_dynamodb::types::{
 };
 pub use aws_sdk_dynamodb::types::{StreamViewType, TableClass};
 
+mod markers;
 mod sync;
 mod verify;
 
@@ -175,7 +176,8 @@ impl Spec<'_> {
             .watched(Operation::CreateTable, &table)
             .await?;
         self.wait_until_active(db, &table).await?;
-        self.enable_ttl(db, &table).await
+        self.enable_ttl(db, &table).await?;
+        self.create_markers(db, false).await
     }
 
     /// Turns time to live on, if the table was given an attribute for it.
@@ -213,7 +215,8 @@ impl Spec<'_> {
             }
         }
         self.wait_until_active(db, &table).await?;
-        self.enable_ttl(db, &table).await
+        self.enable_ttl(db, &table).await?;
+        self.create_markers(db, true).await
     }
 
     async fn describe(self, db: &Db) -> Result<Option<TableDescription>, Error> {
@@ -239,7 +242,7 @@ impl Spec<'_> {
             .send()
             .watched(Operation::DeleteTable, &table)
             .await?;
-        Ok(())
+        self.delete_markers(db).await
     }
 
     async fn send_create(

@@ -139,7 +139,7 @@ async fn create_fails_with_already_exists_and_keeps_the_first_item() {
     };
     match impostor.create(&db).await {
         Err(error @ Error::AlreadyExists { .. }) => {
-            let Error::AlreadyExists { table, model } = &error else {
+            let Error::AlreadyExists { table, model, .. } = &error else {
                 unreachable!()
             };
             assert_eq!(

@@ -45,6 +45,7 @@ mod tracing_spans;
 mod transactions;
 mod ttl;
 mod types;
+mod unique;
 mod updates;
 mod validation;
 mod versioning;

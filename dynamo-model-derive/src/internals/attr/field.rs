@@ -29,6 +29,8 @@ pub struct FieldAttrs {
     pub version: Option<syn::Path>,
     /// `counter`: a number whose updates leave the version and `updated_at` alone.
     pub counter: Option<syn::Path>,
+    /// `unique`: no two items of the model hold the same value.
+    pub unique: Option<syn::Path>,
     /// `created_at`: set when the item is created.
     pub created_at: Option<syn::Path>,
     /// `updated_at`: set on every write.
@@ -202,6 +204,7 @@ impl FieldAttrs {
             "ttl" => &mut self.ttl,
             "version" => &mut self.version,
             "counter" => &mut self.counter,
+            "unique" => &mut self.unique,
             "created_at" => &mut self.created_at,
             _ => &mut self.updated_at,
         }
@@ -251,6 +254,7 @@ const FLAGS: &[(Symbol, Option<&str>)] = &[
     (TTL, Some("time to live expires whole items of a table")),
     (VERSION, Some("it describes how whole items are written")),
     (COUNTER, Some("it describes how updates change an item")),
+    (UNIQUE, Some("it is a rule over the items of a table")),
     (CREATED_AT, Some("it describes how whole items are written")),
     (UPDATED_AT, Some("it describes how whole items are written")),
 ];

@@ -107,6 +107,49 @@ pub(super) fn check_counters(cx: &Ctxt, cont: &Container) {
     }
 }
 
+/// A unique attribute is stored, not a key (a key is unique already) and not written by the
+/// library; at most three per model, since each write of one is a transaction with a marker
+/// item per unique attribute.
+pub(super) fn check_uniques(cx: &Ctxt, cont: &Container) {
+    let mut count = 0;
+    for field in cont.fields() {
+        let Some(word) = &field.attrs.unique else {
+            continue;
+        };
+        count += 1;
+        let attrs = &field.attrs;
+        let conflict = if field.is_key() {
+            Some("a key is unique already: no two items have one key")
+        } else if attrs.version.is_some()
+            || attrs.counter.is_some()
+            || attrs.created_at.is_some()
+            || attrs.updated_at.is_some()
+            || attrs.ttl.is_some()
+        {
+            Some(
+                "a unique attribute holds a value of the item's own, not a number or time the library writes",
+            )
+        } else if !field.is_stored() {
+            Some("a unique attribute must be stored: it cannot be skipped or flattened")
+        } else if attrs.serde.is_some() || attrs.with.is_some() {
+            Some(
+                "a unique attribute is stored by its own type, as its marker item and `get_by_` read it: `serde` and `with` do not apply",
+            )
+        } else {
+            None
+        };
+        if let Some(message) = conflict {
+            cx.error_spanned_by(word, message);
+        }
+        if count == 4 {
+            cx.error_spanned_by(
+                word,
+                "a model has at most three unique attributes: each is a marker item written in the same transaction",
+            );
+        }
+    }
+}
+
 /// At most one `created_at` and one `updated_at`; `timestamps` needs both fields to exist.
 pub(super) fn check_timestamps(cx: &Ctxt, cont: &Container) {
     for (marked, name) in [

@@ -43,6 +43,7 @@ pub fn check<'c, 'a>(cx: &Ctxt, cont: &'c Container<'a>, derive: Derive) -> Chec
         check_ttl(cx, cont);
         check_version(cx, cont);
         check_counters(cx, cont);
+        check_uniques(cx, cont);
         check_timestamps(cx, cont);
         checked.templates = check_templates(cx, cont);
         if cont.attrs.shared_table.is_none() {

@@ -66,6 +66,31 @@ impl Update {
                 }))
     }
 
+    /// What the update makes of the top-level attribute `name` when it only sets it to a value
+    /// or removes it: `Ok(Some(value))` or `Ok(None)`; `Err(())` when an action changes it
+    /// another way (arithmetic, a path inside it, another attribute's value). For an attribute
+    /// no action touches, `Ok(None)` too: ask [`touches`](Update::touches) first.
+    pub(crate) fn assigned(&self, name: &str) -> Result<Option<AttributeValue>, ()> {
+        let mut result = Ok(None);
+        for action in &self.actions {
+            let path = action.path();
+            let first =
+                matches!(path.segments().first(), Some(Segment::Name(first)) if first == name);
+            if !first {
+                continue;
+            }
+            result = match action {
+                _ if path.segments().len() != 1 => Err(()),
+                Action::Remove(_) => Ok(None),
+                Action::Set(_, SetValue::Operand(Operand::Value(Ok(value)))) => {
+                    Ok(Some(value.clone()))
+                }
+                _ => Err(()),
+            };
+        }
+        result
+    }
+
     /// Whether an action changes the top-level attribute `name` or something inside it.
     pub fn touches(&self, name: &str) -> bool {
         self.actions.iter().any(|action| {

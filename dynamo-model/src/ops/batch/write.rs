@@ -108,6 +108,7 @@ impl<M: Model> PutPending<'_, M> {
 
 impl<'a, M: Model + Send> PendingWrite<'a> for PutPending<'a, M> {
     fn preview(&self) -> Result<PreparedWrite<'a>, Error> {
+        crate::ops::unique::refuse_in_batch(&M::SCHEMA, "a put")?;
         let key = self.model.item_key()?;
         let prepared = build_write(&*self.model)?;
         Ok(PreparedWrite {
@@ -119,6 +120,7 @@ impl<'a, M: Model + Send> PendingWrite<'a> for PutPending<'a, M> {
     }
 
     fn prepare(self: Box<Self>) -> Result<PreparedWrite<'a>, Error> {
+        crate::ops::unique::refuse_in_batch(&M::SCHEMA, "a put")?;
         let this = *self;
         let prepared = prepare(this.model, false)?;
         let key = this.model.item_key()?;
@@ -136,6 +138,8 @@ impl<'a, M: Model + Send> PendingWrite<'a> for PutPending<'a, M> {
 /// A delete by key; the model's type lives on in its `before_delete` function.
 struct DeletePending {
     table: String,
+    /// A delete of a model with unique attributes, refused: its markers must go with it.
+    refused: Result<(), Error>,
     model: &'static str,
     key: Result<Item, ConversionError>,
     before_delete: fn(&Item) -> Result<(), Error>,
@@ -160,12 +164,28 @@ impl DeletePending {
     }
 }
 
+impl DeletePending {
+    /// The refusal of a delete of a model with unique attributes, each time it is asked.
+    fn refused(&self) -> Result<(), Error> {
+        match &self.refused {
+            Ok(()) => Ok(()),
+            Err(Error::InvalidRequest { operation, reason }) => Err(Error::InvalidRequest {
+                operation: *operation,
+                reason: reason.clone(),
+            }),
+            Err(_) => Ok(()),
+        }
+    }
+}
+
 impl<'a> PendingWrite<'a> for DeletePending {
     fn preview(&self) -> Result<PreparedWrite<'a>, Error> {
+        self.refused()?;
         self.write()
     }
 
     fn prepare(self: Box<Self>) -> Result<PreparedWrite<'a>, Error> {
+        self.refused()?;
         let prepared = self.write()?;
         (self.before_delete)(&prepared.key)?;
         Ok(prepared)
@@ -247,6 +267,7 @@ impl<'a> BatchWrite<'a> {
     pub fn delete<M: Model>(mut self, key: M::Key<'_>) -> Self {
         self.writes.push(Box::new(DeletePending {
             table: self.db.table_name_of::<M>(),
+            refused: crate::ops::unique::refuse_in_batch(&M::SCHEMA, "a delete"),
             model: M::SCHEMA.name,
             key: M::key_item(key),
             before_delete: before_delete::<M>,

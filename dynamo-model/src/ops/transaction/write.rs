@@ -50,7 +50,7 @@ pub struct Transaction<'a> {
     /// Each action's table and model, for the capacity meter.
     models: Vec<(String, &'static str)>,
     /// The first misplaced option, refused when the transaction is sent.
-    misuse: Option<&'static str>,
+    misuse: Option<String>,
 }
 
 impl<'a> Transaction<'a> {
@@ -67,6 +67,8 @@ impl<'a> Transaction<'a> {
     }
 
     fn put_action<M: Model + Send>(mut self, model: &'a mut M, only_if_new: bool) -> Self {
+        let what = if only_if_new { "a create" } else { "a put" };
+        self.refuse_unique(crate::ops::unique::refuse_in_transaction(&M::SCHEMA, what));
         let table = self.db.table_name_of::<M>();
         self.models.push((table.clone(), M::SCHEMA.name));
         self.actions.push(Box::new(PutPending {
@@ -84,6 +86,17 @@ impl<'a> Transaction<'a> {
         kind: Keyed,
         condition: Option<Condition>,
     ) -> Self {
+        let refused = match &kind {
+            Keyed::Update(update) if M::SCHEMA.uniques.iter().any(|a| update.touches(a)) => {
+                crate::ops::unique::refuse_in_transaction(
+                    &M::SCHEMA,
+                    "an update of a unique attribute",
+                )
+            }
+            Keyed::Delete => crate::ops::unique::refuse_in_transaction(&M::SCHEMA, "a delete"),
+            _ => Ok(()),
+        };
+        self.refuse_unique(refused);
         let table = self.db.table_name_of::<M>();
         self.models.push((table.clone(), M::SCHEMA.name));
         self.actions.push(Box::new(KeyedPending {
@@ -163,9 +176,16 @@ impl<'a> Transaction<'a> {
         self
     }
 
+    /// Records the refusal of a write of a model with unique attributes.
+    fn refuse_unique(&mut self, refused: Result<(), Error>) {
+        if let Err(Error::InvalidRequest { reason, .. }) = refused {
+            self.refuse(reason);
+        }
+    }
+
     /// Records a misplaced option, which the transaction reports instead of being sent.
-    fn refuse(&mut self, reason: &'static str) {
-        self.misuse.get_or_insert(reason);
+    fn refuse(&mut self, reason: impl Into<String>) {
+        self.misuse.get_or_insert_with(|| reason.into());
     }
 
     /// A misplaced option, or two actions on one item (which DynamoDB refuses), as the error
@@ -177,8 +197,8 @@ impl<'a> Transaction<'a> {
                 reason,
             })
         };
-        if let Some(reason) = self.misuse {
-            return refuse(reason.to_owned());
+        if let Some(reason) = &self.misuse {
+            return refuse(reason.clone());
         }
         let targets: Vec<_> = self.actions.iter().map(|a| a.target()).collect();
         for (later, target) in targets.iter().enumerate() {
