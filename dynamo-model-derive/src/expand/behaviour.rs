@@ -359,7 +359,8 @@ fn stamps(cont: &Container, private: &TokenStream) -> TokenStream {
             }
         }
     });
-    let update_created = created.map(|field| {
+    // A `created_at` in a key is fixed by the key: an update leaves it to the key.
+    let update_created = created.filter(|f| !f.is_key() && !f.is_index_key()).map(|field| {
         let member = field.ident;
         let name = field.stored_name();
         let timestamp = timestamp(field);

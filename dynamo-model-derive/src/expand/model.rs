@@ -53,11 +53,13 @@ pub fn expand(cont: &Container, checked: &Checked, krate: &TokenStream) -> Token
     let (behaviours, write_behaviours) = super::behaviour::model_items(cont, &private);
     let hooks = super::behaviour::hooks_impl(cont, &generics, &private);
     let get_by = get_by_unique(cont, &generics, &private);
+    let key_table = super::entity::own_key_table(cont, &private);
 
     quote! {
         #fields_struct
         #indexes_struct
         #hooks
+        #key_table
         #items
         #get_by
 

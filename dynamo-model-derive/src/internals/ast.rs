@@ -123,7 +123,11 @@ fn enum_variants<'a>(
 impl<'a> Container<'a> {
     /// Parses the derive input; `None` when its shape is not supported by `derive` (reported).
     pub fn from_ast(cx: &Ctxt, input: &'a DeriveInput, derive: Derive) -> Option<Self> {
-        let attrs = ContainerAttrs::from_ast(cx, &input.attrs, derive);
+        let mut attrs = ContainerAttrs::from_ast(cx, &input.attrs, derive);
+        if attrs.own_key_table && attrs.entity.is_none() {
+            // The entity name of a model with its own key table: the model's name.
+            attrs.entity = Some(LitStr::new(&input.ident.to_string(), input.ident.span()));
+        }
         let attrs_rule = attrs.rename_all;
         let body = match &input.data {
             Data::Struct(data) => match &data.fields {

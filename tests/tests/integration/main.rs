@@ -22,6 +22,7 @@ mod hooks;
 mod indexes;
 mod interop;
 mod item;
+mod key_templates;
 mod layers;
 mod limits;
 mod multi_key;

@@ -385,3 +385,61 @@ fn by_self(field: &Field) -> TokenStream {
     let member = field.ident;
     quote!(&self.#member)
 }
+
+/// The table a model whose keys are templates declares for itself (`table = "..."` with
+/// `partition_key = "..."` on the struct): a shared table holding that one model, keyed by
+/// `pk` and `sk`, its global indexes keyed by `<index>_pk` and `<index>_sk`.
+pub fn own_key_table(cont: &Container, private: &TokenStream) -> TokenStream {
+    if !cont.attrs.own_key_table {
+        return TokenStream::new();
+    }
+    let name = cont.table_name();
+    let entity = cont
+        .attrs
+        .entity
+        .as_ref()
+        .map(syn::LitStr::value)
+        .unwrap_or_default();
+    let none = quote!(#private::core::option::Option::None);
+    let sort_key = match cont.attrs.sort_key {
+        Some(_) => quote!(#private::core::option::Option::Some("sk")),
+        None => none.clone(),
+    };
+    let key = |name: String| quote!(#private::KeyAttribute { name: #name, scalar: #private::KeyScalar::S });
+    let indexes = cont.attrs.shared_indexes.iter().map(|index| {
+        let index_name = index.name.value();
+        let partition = key(format!("{index_name}_pk"));
+        let sort = match index.sort_key {
+            Some(_) => {
+                let sort = key(format!("{index_name}_sk"));
+                quote!(#private::core::option::Option::Some(#sort))
+            }
+            None => none.clone(),
+        };
+        quote! {
+            #private::IndexSchema {
+                name: #index_name,
+                kind: #private::IndexKind::Global,
+                partition_key: #partition,
+                sort_key: #sort,
+                attributes: #private::IndexAttributes::All,
+                more_partition_keys: &[],
+                more_sort_keys: &[],
+            }
+        }
+    });
+    quote! {
+        /// The table of a model whose keys are templates.
+        pub struct __DynamoKeyTable;
+
+        #[automatically_derived]
+        impl #private::SharedTable for __DynamoKeyTable {
+            const NAME: &'static str = #name;
+            const PARTITION_KEY: &'static str = "pk";
+            const SORT_KEY: #private::core::option::Option<&'static str> = #sort_key;
+            const ENTITY_ATTRIBUTE: &'static str = "_et";
+            const INDEXES: &'static [#private::IndexSchema] = &[#(#indexes),*];
+            const ENTITIES: &'static [&'static str] = &[#entity];
+        }
+    }
+}

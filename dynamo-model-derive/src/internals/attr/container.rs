@@ -17,6 +17,10 @@ pub struct ContainerAttrs {
     pub sort_key: Option<LitStr>,
     /// `global_index(name = "...", partition_key = "...", sort_key = "...")`: key templates on a shared table's GSIs.
     pub shared_indexes: Vec<super::SharedIndexAttr>,
+    /// A model of a table of its own whose keys are templates (`partition_key = "..."` on the
+    /// struct): it is stored as the one entity of a shared table the derive declares for it,
+    /// named by `shared_table`.
+    pub own_key_table: bool,
     /// `crate = "..."`: the path the runtime crate is reachable under.
     pub krate: Option<syn::Path>,
     /// `rename_all = "..."`: the case convention of stored names.
@@ -179,7 +183,7 @@ impl ContainerAttrs {
             skip_value(meta)?;
             cx.error_spanned_by(
                 &meta.path,
-                format!("`{word}` on the struct is the key template of a model in a shared table (`{word} = \"USER#{{id}}\"`); to make a field the {} key, put #[dynamo({word})] on the field", if word == PARTITION_KEY { "partition" } else { "sort" }),
+                format!("`{word}` on the struct is a key template, written from the fields (`{word} = \"USER#{{id}}\"`); to make a field the {} key, put #[dynamo({word})] on the field", if word == PARTITION_KEY { "partition" } else { "sort" }),
             );
             return Ok(());
         }
@@ -216,6 +220,11 @@ impl ContainerAttrs {
     /// For a model in a shared table (`table = Shop`), its `global_index(...)`s give key
     /// templates on the shared table's global indexes, not fields of an index of its own.
     fn take_shared_indexes(&mut self, cx: &Ctxt) {
+        if self.shared_table.is_none() && self.partition_key.is_some() {
+            // Keys from templates in a table of its own: the derive declares the table.
+            self.own_key_table = true;
+            self.shared_table = Some(syn::parse_quote!(__DynamoKeyTable));
+        }
         if self.shared_table.is_none() {
             return;
         }

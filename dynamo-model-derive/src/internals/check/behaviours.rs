@@ -172,6 +172,12 @@ pub(super) fn check_timestamps(cx: &Ctxt, cont: &Container) {
             }
             seen = true;
             check_written_by_library(cx, field, &word, &format!("the `{name}` attribute"));
+            if name == "updated_at" && (field.is_key() || field.is_index_key()) {
+                cx.error_spanned_by(
+                    &word,
+                    "`updated_at` changes with every write, so it cannot be a part of a key template, which never changes: key by `created_at` instead",
+                );
+            }
         }
         if let (Some(timestamps), false) = (&cont.attrs.timestamps, seen) {
             match cont.fields().iter().find(|f| f.ident == name) {

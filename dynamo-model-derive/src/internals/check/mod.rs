@@ -48,6 +48,8 @@ pub fn check<'c, 'a>(cx: &Ctxt, cont: &'c Container<'a>, derive: Derive) -> Chec
         checked.templates = check_templates(cx, cont);
         if cont.attrs.shared_table.is_none() {
             check_keys(cx, cont);
+        }
+        if cont.attrs.shared_table.is_none() || cont.attrs.own_key_table {
             check_table_name(cx, cont);
         }
         checked.indexes = check_indexes(cx, cont);

@@ -17,7 +17,7 @@ pub(super) fn check_templates<'c, 'a>(
         for lit in stray.into_iter().flatten() {
             cx.error_spanned_by(
                 lit,
-                "`entity`, and `partition_key`/`sort_key` templates on the struct, describe a model stored in a shared table: name it with `table = MyTable`, a #[derive(SharedTable)] struct; in a table of its own, mark the key fields #[dynamo(partition_key)] and #[dynamo(sort_key)]",
+                "`entity` and a `sort_key` template on the struct go with a `partition_key` template: add `partition_key = \"PREFIX#{field}\"`, or mark the key fields #[dynamo(partition_key)] and #[dynamo(sort_key)]",
             );
         }
         return None;
@@ -44,7 +44,7 @@ pub(super) fn check_templates<'c, 'a>(
         for mark in marks.into_iter().flatten() {
             cx.error_spanned_by(
                 mark,
-                "a model in a shared table takes its keys from the `partition_key` and `sort_key` templates on the struct: remove this and name the field in a template",
+                "a model whose keys are templates takes them from the `partition_key` and `sort_key` templates on the struct: remove this and name the field in a template",
             );
         }
     }
