@@ -206,6 +206,9 @@ mod guide_doctests {
     struct Versioning;
     #[doc = include_str!("../../docs/unique.md")]
     struct Unique;
+    #[cfg(feature = "infra")]
+    #[doc = include_str!("../../docs/infrastructure.md")]
+    struct Infrastructure;
     #[doc = include_str!("../../docs/performance.md")]
     struct Performance;
     #[doc = include_str!("../../docs/retries.md")]

@@ -39,6 +39,8 @@ pub enum Operation {
     UpdateTimeToLive,
     /// `DescribeTimeToLive`.
     DescribeTimeToLive,
+    /// `UpdateContinuousBackups`: point-in-time recovery.
+    UpdateContinuousBackups,
 }
 
 impl Operation {
@@ -61,6 +63,7 @@ impl Operation {
             Operation::DeleteTable => "DeleteTable",
             Operation::UpdateTimeToLive => "UpdateTimeToLive",
             Operation::DescribeTimeToLive => "DescribeTimeToLive",
+            Operation::UpdateContinuousBackups => "UpdateContinuousBackups",
         }
     }
 

@@ -62,6 +62,15 @@ pub const ITEM_SIZE_LIMIT: Gap = Gap {
     )],
 };
 
+/// Point-in-time recovery: `UpdateContinuousBackups` and `DescribeContinuousBackups`.
+pub const CONTINUOUS_BACKUPS: Gap = Gap {
+    behaviour: "point-in-time recovery (UpdateContinuousBackups)",
+    lacking: &[(
+        Engine::Embedded,
+        "Dynoxide 3.2 answers UpdateContinuousBackups with UnknownOperationException",
+    )],
+};
+
 /// What the engine under test does instead of `gap`'s behaviour, or `None` when it has it.
 pub fn instead(gap: &Gap) -> Option<&'static str> {
     let engine = crate::engine()?;
@@ -78,8 +87,13 @@ pub fn lacks(gap: &Gap, test: &str) -> bool {
         return false;
     };
     let engine = crate::engine().map_or("this engine", Engine::name);
+    let elsewhere = if gap.lacking.iter().any(|(e, _)| *e == Engine::Embedded) {
+        "on moto: DYNAMO_MODEL_ENGINE=moto"
+    } else {
+        "on the embedded engine (unset DYNAMO_MODEL_ENGINE):"
+    };
     eprintln!(
-        "{test}: not checked on {engine}, which lacks {}: {instead}; run it on the embedded engine (unset DYNAMO_MODEL_ENGINE): cargo test -p tests --test integration {test}",
+        "{test}: not checked on {engine}, which lacks {}: {instead}; run it {elsewhere} cargo test -p tests --test integration {test}",
         gap.behaviour
     );
     true

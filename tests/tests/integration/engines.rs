@@ -306,6 +306,25 @@ async fn partiql(db: &Db) -> &'static str {
     }
 }
 
+/// Whether point-in-time recovery can be turned on (`UpdateContinuousBackups`).
+async fn continuous_backups(db: &Db) -> &'static str {
+    let recovery = dynamo_model::sdk::types::PointInTimeRecoverySpecification::builder()
+        .point_in_time_recovery_enabled(true)
+        .build()
+        .unwrap();
+    let answer = db
+        .client()
+        .update_continuous_backups()
+        .table_name(db.table_name_of::<Probe>())
+        .point_in_time_recovery_specification(recovery)
+        .send()
+        .await;
+    match answer {
+        Ok(_) => "yes",
+        Err(_) => "no",
+    }
+}
+
 /// Whether a global index keyed on two attributes is created and answers a query of both.
 async fn multi_attribute_keys(db: &Db) -> &'static str {
     if Place::table().create(db).await.is_err() {
@@ -430,6 +449,7 @@ async fn the_engine_table_in_the_testing_guide_is_what_this_engine_does() {
         ("multi-attribute GSI keys", multi_attribute_keys(&db).await),
         ("size() of a missing attribute", size_of_missing(&db).await),
         ("400 KB item limit", item_size_limit(&db).await),
+        ("point-in-time recovery", continuous_backups(&db).await),
     ];
     let Some(column) = tests::engine().map(Engine::name) else {
         // DYNAMODB_ENDPOINT: any engine; the table has no column for it.

@@ -20,6 +20,7 @@ mod faults;
 mod future_sizes;
 mod hooks;
 mod indexes;
+mod infrastructure;
 mod interop;
 mod item;
 mod key_templates;
