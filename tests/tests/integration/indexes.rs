@@ -1,6 +1,7 @@
 //! Index declarations: the schema the derive records, and the tables created from it in
 //! the local engine.
 
+use dynamo_model::expr::UpdateActions;
 use dynamo_model::sdk::types::{KeyType as Role, ProjectionType, ScalarAttributeType};
 use dynamo_model::{IndexAttributes, IndexKind, KeyScalar, Model, ModelExt};
 use tests::db;
@@ -98,4 +99,73 @@ async fn tables_are_created_with_their_indexes() {
     let projection = by_weight.projection().unwrap();
     assert_eq!(projection.projection_type(), Some(&ProjectionType::Include));
     assert_eq!(projection.non_key_attributes(), ["nickName".to_owned()]);
+}
+
+/// A global index keyed by an `Option` field is sparse: an item is in it only while the field
+/// holds a value.
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(
+    table = "tasks",
+    global_index(name = "by_assignee", partition_key = "assignee", sort_key = "due")
+)]
+struct Task {
+    #[dynamo(partition_key)]
+    id: String,
+    assignee: Option<String>,
+    due: Option<u32>,
+}
+
+fn task(id: &str, assignee: Option<&str>, due: Option<u32>) -> Task {
+    Task {
+        id: id.into(),
+        assignee: assignee.map(Into::into),
+        due,
+    }
+}
+
+#[tokio::test]
+async fn an_index_keyed_by_an_option_field_holds_only_the_items_with_a_value() {
+    let db = tests::db();
+    Task::table().create(&db).await.unwrap();
+    assert_eq!(Task::table().verify(&db).await.unwrap(), vec![]);
+    assert_eq!(Task::SCHEMA.indexes[0].partition_key.scalar, KeyScalar::S);
+    let exported = Task::table().definition().cloudformation();
+    assert_eq!(
+        exported["Properties"]["AttributeDefinitions"],
+        serde_json::json!([
+            { "AttributeName": "id", "AttributeType": "S" },
+            { "AttributeName": "assignee", "AttributeType": "S" },
+            { "AttributeName": "due", "AttributeType": "N" },
+        ])
+    );
+    for mut t in [
+        task("t1", Some("ann"), Some(3)),
+        task("t2", Some("ann"), Some(1)),
+        task("t3", None, None),
+        task("t4", Some("bob"), Some(2)),
+        task("t5", Some("ann"), None),
+    ] {
+        t.put(&db).await.unwrap();
+    }
+    let anns = Task::indexes().by_assignee.query(&db, "ann").await.unwrap();
+    let ids: Vec<&str> = anns.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["t2", "t1"],
+        "sorted by due; t5 has no due date, so it is not in the index"
+    );
+    let soon = Task::indexes()
+        .by_assignee
+        .query(&db, "ann")
+        .sort_key(|due| due.lt(2u32))
+        .await
+        .unwrap();
+    assert_eq!(soon.len(), 1);
+    let indexed = Task::indexes().by_assignee.scan(&db).await.unwrap();
+    assert_eq!(indexed.len(), 3);
+    // Unassigned: out of the index.
+    let f = Task::fields();
+    Task::update(&db, "t1").unset(&f.assignee).await.unwrap();
+    let anns = Task::indexes().by_assignee.query(&db, "ann").await.unwrap();
+    assert_eq!(anns.len(), 1);
 }
