@@ -216,17 +216,14 @@ fn schema(
     }
 }
 
-/// The type of an index key field's value: `T` for an `Option<T>` field, whose `None` leaves the
-/// item out of the index (a sparse index).
-pub fn index_key_type<'f>(field: &Field<'f>) -> &'f syn::Type {
-    crate::internals::template::option_inner(field.ty).unwrap_or(field.ty)
-}
-
 /// One index key: like a table key, but the "cannot be a DynamoDB key" error points at the
 /// index's field name, where the mistake is.
 fn index_key(field: &Field, lit: &syn::LitStr, private: &TokenStream) -> TokenStream {
     let name = field.stored_name();
-    let ty = super::respan(index_key_type(field).to_token_stream(), lit.span());
+    let ty = super::respan(
+        crate::internals::index::key_type(field).to_token_stream(),
+        lit.span(),
+    );
     let scalar = quote_spanned!(lit.span()=> <#ty as #private::KeyType>::SCALAR);
     quote!(#private::KeyAttribute { name: #name, scalar: #scalar })
 }

@@ -260,10 +260,10 @@ pub fn model_indexes(
         let (hash, _) = index.partition;
         let range = index.sort.map(|(field, _)| field);
         let member = &index.member;
-        let hash_ty = super::model::index_key_type(hash);
+        let hash_ty = crate::internals::index::key_type(hash);
         let range_ty = match range {
             Some(range) => {
-                let ty = super::model::index_key_type(range);
+                let ty = crate::internals::index::key_type(range);
                 quote!(#ty)
             }
             None => quote!(#private::NoSortKey),
@@ -326,9 +326,11 @@ fn multi_key_index(
         .map(|(field, _)| *field)
         .chain(index.more_sort.iter().map(|(field, _)| *field))
         .collect();
-    let hash_types = hash_fields.iter().map(|f| super::model::index_key_type(f));
+    let hash_types = hash_fields
+        .iter()
+        .map(|f| crate::internals::index::key_type(f));
     let sort_list = sort_fields.iter().rev().fold(quote!(()), |tail, field| {
-        let ty = super::model::index_key_type(field);
+        let ty = crate::internals::index::key_type(field);
         quote!((#ty, #tail))
     });
     let attributes = match index.attr.projection {

@@ -54,3 +54,9 @@ pub fn member(name: &str) -> syn::Ident {
         Err(_) => format_ident!("{}_", member),
     }
 }
+
+/// The type of an index key field's value: `T` for an `Option<T>` field, whose `None` leaves the
+/// item out of the index (a sparse index).
+pub fn key_type<'f>(field: &Field<'f>) -> &'f syn::Type {
+    super::template::option_inner(field.ty).unwrap_or(field.ty)
+}

@@ -15,11 +15,13 @@ pub use aws_sdk_dynamodb::types::{StreamViewType, TableClass};
 #[cfg(feature = "infra")]
 mod export;
 mod markers;
+mod plan;
 mod sync;
 mod verify;
 
 #[cfg(feature = "infra")]
 pub use export::{TableDefinition, TerraformError, cloudformation_template, to_yaml};
+pub use plan::{Plan, Step};
 pub use sync::Synced;
 pub use verify::Difference;
 

@@ -201,7 +201,7 @@ impl<M: Model> Table<M> {
 }
 
 impl Spec<'_> {
-    async fn verify(self, db: &Db) -> Result<Vec<Difference>, Error> {
+    pub(super) async fn verify(self, db: &Db) -> Result<Vec<Difference>, Error> {
         let name = db.table_name(self.schema.table);
         let Some(table) = self.describe(db).await? else {
             return Ok(vec![Difference::MissingTable { table: name }]);

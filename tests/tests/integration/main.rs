@@ -31,6 +31,7 @@ mod multi_key;
 mod mapping;
 mod msrv;
 mod paging;
+mod plan;
 mod projection;
 mod query;
 mod refusals;

@@ -1,0 +1,100 @@
+//! `plan`: what `sync` would change on the live table, what it cannot change in place, and what
+//! it leaves, with an exit status for CI.
+
+use dynamo_model::prelude::*;
+use dynamo_model::table::{Step, StreamViewType};
+use tests::db;
+
+#[derive(Model)]
+#[dynamo(table = "orders")]
+struct OrderV1 {
+    #[dynamo(partition_key)]
+    shop: String,
+    #[dynamo(sort_key)]
+    id: String,
+    status: String,
+}
+
+#[derive(Model)]
+#[dynamo(
+    table = "orders",
+    global_index(name = "by_status", partition_key = "status")
+)]
+struct OrderV2 {
+    #[dynamo(partition_key)]
+    shop: String,
+    #[dynamo(sort_key)]
+    id: String,
+    status: String,
+    #[dynamo(ttl)]
+    expires: Option<u64>,
+}
+
+#[derive(Model)]
+#[dynamo(table = "orders", local_index(name = "by_total", sort_key = "total"))]
+struct OrderNumbered {
+    #[dynamo(partition_key)]
+    shop: String,
+    #[dynamo(sort_key)]
+    id: u64,
+    total: u64,
+}
+
+#[tokio::test]
+async fn a_plan_says_what_sync_adds_and_what_it_cannot_change() {
+    let db = db();
+    let table = db.table_name("orders");
+
+    let missing = OrderV1::table().plan(&db).await.unwrap();
+    assert_eq!(missing.to_string(), format!("+ table {table}\n"));
+    assert_eq!(missing.exit_code(), 2);
+
+    OrderV1::table().create(&db).await.unwrap();
+    let plan = OrderV2::table().plan(&db).await.unwrap();
+    assert_eq!(plan.to_string(), "+ index by_status\n+ ttl expires\n");
+    assert_eq!(
+        plan.steps[0],
+        Step::AddIndex {
+            index: "by_status".into()
+        }
+    );
+    assert_eq!(plan.exit_code(), 2);
+
+    OrderV2::table().sync(&db).await.unwrap();
+    let plan = OrderV2::table().plan(&db).await.unwrap();
+    assert!(plan.is_up_to_date(), "{plan}");
+    assert_eq!(
+        plan.to_string(),
+        format!("= table {table} serves the model\n")
+    );
+    assert_eq!(plan.exit_code(), 0);
+
+    // What the older model does not declare stays, and is said.
+    let plan = OrderV1::table().plan(&db).await.unwrap();
+    assert_eq!(
+        plan.to_string(),
+        format!(
+            "= table {table} serves the model\n= index by_status stays: the model does not declare it\n= ttl expires stays: the model declares none\n"
+        )
+    );
+
+    // A changed key and a local index cannot be changed in place.
+    let plan = OrderNumbered::table().plan(&db).await.unwrap();
+    assert_eq!(
+        plan.to_string(),
+        "! cannot change the table's sort key (id (S) → id (N)): keys are fixed when a table is made; create a new table and copy the items\n\
+         ! cannot add local index by_total: local indexes are made with the table only; create a new table and copy the items\n\
+         = index by_status stays: the model does not declare it\n\
+         = ttl expires stays: the model declares none\n"
+    );
+    assert!(plan.is_blocked());
+    assert_eq!(plan.exit_code(), 1);
+
+    // Settings the table options give: a stream the table lacks.
+    let plan = OrderV2::table()
+        .stream(StreamViewType::NewImage)
+        .plan(&db)
+        .await
+        .unwrap();
+    assert_eq!(plan.to_string(), "~ stream off → NEW_IMAGE\n");
+}
