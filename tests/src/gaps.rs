@@ -71,6 +71,15 @@ pub const CONTINUOUS_BACKUPS: Gap = Gap {
     )],
 };
 
+/// A stream turned off and on again with another view type.
+pub const STREAM_VIEW_CHANGE: Gap = Gap {
+    behaviour: "changing a stream's view type (off, then on again)",
+    lacking: &[(
+        Engine::Moto,
+        "moto 5.2.5 refuses to turn a stream on again once it was turned off (\"Cannot enable stream\")",
+    )],
+};
+
 /// What the engine under test does instead of `gap`'s behaviour, or `None` when it has it.
 pub fn instead(gap: &Gap) -> Option<&'static str> {
     let engine = crate::engine()?;

@@ -16,6 +16,7 @@ pub use aws_sdk_dynamodb::types::{StreamViewType, TableClass};
 mod export;
 mod markers;
 mod plan;
+mod progress;
 mod sync;
 mod verify;
 
@@ -360,6 +361,7 @@ impl Spec<'_> {
     ) -> Result<(), Error> {
         let started = Instant::now();
         let mut pause = Duration::from_millis(50);
+        let mut progress = progress::Progress::new(waiting_for);
         loop {
             let output = db
                 .client()
@@ -368,6 +370,7 @@ impl Spec<'_> {
                 .send()
                 .watched(Operation::DescribeTable, table)
                 .await?;
+            progress.poll(output.table.as_ref(), started.elapsed());
             if output.table.as_ref().is_some_and(&ready) {
                 return Ok(());
             }

@@ -238,7 +238,7 @@ impl Spec<'_> {
 
     /// The stream, billing mode and deletion protection the options give, where the table has
     /// them otherwise. A setting the options leave alone is not compared.
-    fn setting_changes(&self, table: &TableDescription) -> Vec<Step> {
+    pub(super) fn setting_changes(&self, table: &TableDescription) -> Vec<Step> {
         let mut steps = Vec::new();
         let mut change = |setting, from: String, to: String| {
             if from != to {

@@ -1,10 +1,12 @@
 //! `sync`: an existing table brought up to what its model declares, as far as DynamoDB allows
-//! changing a live table: missing global indexes added (one at a time, each waited for) and
-//! time to live turned on.
+//! changing a live table: missing global indexes added (one at a time, each waited for), time
+//! to live turned on, and the stream, billing mode and deletion protection of the table options
+//! set. What it would do is [`Table::plan`](super::Table::plan).
 
 use crate::operation::Operation;
 use aws_sdk_dynamodb::types::{
-    CreateGlobalSecondaryIndexAction, GlobalSecondaryIndexUpdate, IndexStatus, TableStatus,
+    BillingMode, CreateGlobalSecondaryIndexAction, GlobalSecondaryIndexUpdate, IndexStatus,
+    ProvisionedThroughput, StreamSpecification, TableStatus,
 };
 
 use super::{Spec, Table, attribute_definition, index_key_schema, projection};
@@ -26,6 +28,8 @@ pub struct Synced {
     /// Local indexes the model declares that the table lacks: DynamoDB creates these only with
     /// the table, so they need a new table (and a copy of the data).
     pub missing_local_indexes: Vec<String>,
+    /// The settings changed to the table options': `stream`, `billing`, `deletion protection`.
+    pub changed_settings: Vec<&'static str>,
 }
 
 impl<M: Model> Table<M> {
@@ -111,7 +115,66 @@ impl Spec<'_> {
             synced.added_indexes.push(index.name.to_owned());
         }
         self.enable_ttl(db, &table).await?;
+        for step in self.setting_changes(&description) {
+            if let super::Step::Change { setting, from, .. } = step {
+                self.change_setting(db, &table, setting, &from).await?;
+                synced.changed_settings.push(setting);
+            }
+        }
         Ok(synced)
+    }
+
+    /// Changes `setting` of the live table (now `from`) to the table options', and waits until
+    /// the table is ACTIVE again. A stream of another view type is turned off first, as
+    /// DynamoDB requires.
+    async fn change_setting(
+        &self,
+        db: &Db,
+        table: &str,
+        setting: &str,
+        from: &str,
+    ) -> Result<(), Error> {
+        let update = || db.client().update_table().table_name(table);
+        let request = match setting {
+            "stream" => {
+                if from != "off" {
+                    let off = StreamSpecification::builder().stream_enabled(false).build();
+                    let off = off.unwrap_or_else(|_| unreachable!("stream specification"));
+                    let request = update().stream_specification(off);
+                    request
+                        .send()
+                        .watched(Operation::UpdateTable, table)
+                        .await?;
+                    self.wait_until_active(db, table).await?;
+                }
+                let on = StreamSpecification::builder()
+                    .stream_enabled(true)
+                    .set_stream_view_type(self.options.stream.clone())
+                    .build()
+                    .unwrap_or_else(|_| unreachable!("stream specification"));
+                update().stream_specification(on)
+            }
+            "billing" => match self.options.provisioned {
+                Some((read, write)) => update()
+                    .billing_mode(BillingMode::Provisioned)
+                    .provisioned_throughput(
+                        ProvisionedThroughput::builder()
+                            .read_capacity_units(read)
+                            .write_capacity_units(write)
+                            .build()
+                            .unwrap_or_else(|_| unreachable!("throughput with both units")),
+                    ),
+                None => update().billing_mode(BillingMode::PayPerRequest),
+            },
+            _ => {
+                update().deletion_protection_enabled(self.options.deletion_protection == Some(true))
+            }
+        };
+        request
+            .send()
+            .watched(Operation::UpdateTable, table)
+            .await?;
+        self.wait_until_active(db, table).await
     }
 
     /// Waits until the table and its index `name` are ACTIVE (on AWS, building an index over

@@ -306,6 +306,23 @@ async fn partiql(db: &Db) -> &'static str {
     }
 }
 
+/// Whether a table's stream can change view type: turned off, then on with another view.
+async fn stream_view_change(db: &Db) -> &'static str {
+    #[derive(Model, Debug, Clone, PartialEq)]
+    #[dynamo(table = "probe_restreamed")]
+    struct Restreamed {
+        #[dynamo(partition_key)]
+        id: String,
+    }
+    let first = Restreamed::table().stream(StreamViewType::NewImage);
+    first.create(db).await.unwrap();
+    let other = Restreamed::table().stream(StreamViewType::KeysOnly);
+    match other.sync(db).await {
+        Ok(synced) if synced.changed_settings == ["stream"] => "yes",
+        _ => "no",
+    }
+}
+
 /// Whether point-in-time recovery can be turned on (`UpdateContinuousBackups`).
 async fn continuous_backups(db: &Db) -> &'static str {
     let recovery = dynamo_model::sdk::types::PointInTimeRecoverySpecification::builder()
@@ -450,6 +467,7 @@ async fn the_engine_table_in_the_testing_guide_is_what_this_engine_does() {
         ("size() of a missing attribute", size_of_missing(&db).await),
         ("400 KB item limit", item_size_limit(&db).await),
         ("point-in-time recovery", continuous_backups(&db).await),
+        ("stream view type change", stream_view_change(&db).await),
     ];
     let Some(column) = tests::engine().map(Engine::name) else {
         // DYNAMODB_ENDPOINT: any engine; the table has no column for it.

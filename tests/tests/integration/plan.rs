@@ -97,4 +97,21 @@ async fn a_plan_says_what_sync_adds_and_what_it_cannot_change() {
         .await
         .unwrap();
     assert_eq!(plan.to_string(), "~ stream off → NEW_IMAGE\n");
+
+    // `sync` applies what the plan says, and the plan is then empty.
+    let streamed = OrderV2::table().stream(StreamViewType::NewImage);
+    let synced = streamed.sync(&db).await.unwrap();
+    assert_eq!(synced.changed_settings, ["stream"]);
+    assert!(streamed.plan(&db).await.unwrap().is_up_to_date());
+    let test = "plan::a_plan_says_what_sync_adds_and_what_it_cannot_change";
+    if tests::gaps::lacks(&tests::gaps::STREAM_VIEW_CHANGE, test) {
+        return;
+    }
+    let other_view = OrderV2::table().stream(StreamViewType::NewAndOldImages);
+    assert_eq!(
+        other_view.plan(&db).await.unwrap().to_string(),
+        "~ stream NEW_IMAGE → NEW_AND_OLD_IMAGES\n"
+    );
+    other_view.sync(&db).await.unwrap();
+    assert!(other_view.plan(&db).await.unwrap().is_up_to_date());
 }
