@@ -33,6 +33,8 @@
 
 pub mod behaviour;
 pub mod capacity;
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod cost;
 pub mod db;
 pub mod entity;

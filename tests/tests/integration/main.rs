@@ -8,6 +8,7 @@ mod api;
 mod batch;
 mod benchmarks;
 mod capacity;
+mod cli;
 mod conditions;
 mod counters;
 mod defaults;
