@@ -441,6 +441,29 @@ async fn the_exported_template_deploys_and_verifies() {
     let shop = Customer::table().definition();
     cloudformation.deploy(&python, "shop", &shop.cloudformation_template("ShopTable"));
     assert_eq!(Customer::table().verify(&db).await.unwrap(), vec![]);
+
+    // Every model and shared table of `examples/`, each under a stage's name.
+    let stage = Db::local(cloudformation.endpoint.clone()).with_table_prefix("example-");
+    let exported = [
+        (
+            "ExampleShop",
+            examples::shop::Customer::table().definition(),
+        ),
+        ("ExampleTasks", examples::api::Task::table().definition()),
+    ];
+    for (id, table) in exported {
+        let name = stage.table_name(table.name());
+        let table = table.named(name);
+        cloudformation.deploy(&python, id, &table.cloudformation_template(id));
+    }
+    assert_eq!(
+        examples::shop::Order::table().verify(&stage).await.unwrap(),
+        vec![]
+    );
+    assert_eq!(
+        examples::api::Task::table().verify(&stage).await.unwrap(),
+        vec![]
+    );
 }
 
 #[derive(SharedTable)]
