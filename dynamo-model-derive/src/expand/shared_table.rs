@@ -58,27 +58,9 @@ fn expand(
         .as_ref()
         .map_or_else(|| "_et".to_owned(), syn::LitStr::value);
     let indexes = attrs.indexes.iter().map(|index| {
-        let key = |name: &syn::LitStr| quote!(#private::KeyAttribute { name: #name, scalar: #private::KeyScalar::S });
-        let name = &index.name;
-        let partition = key(&index.partition_key);
-        let sort = match &index.sort_key {
-            Some(sort_key) => {
-                let sort_key = key(sort_key);
-                quote!(#private::core::option::Option::Some(#sort_key))
-            }
-            None => quote!(#private::core::option::Option::None),
-        };
-        quote! {
-            #private::IndexSchema {
-                name: #name,
-                kind: #private::IndexKind::Global,
-                partition_key: #partition,
-                sort_key: #sort,
-                attributes: #private::IndexAttributes::All,
-                more_partition_keys: &[],
-                more_sort_keys: &[],
-            }
-        }
+        let sort = index.sort_key.as_ref().map(syn::LitStr::value);
+        let (partition, name) = (index.partition_key.value(), index.name.value());
+        global_index_schema(&name, &partition, sort.as_deref(), &private)
     });
     let names: Vec<_> = attrs
         .entities
@@ -122,5 +104,36 @@ fn entity_checks(
     quote! {
         const _: () = #private::check_distinct_entities(&[#(#names),*]);
         #(#tables)*
+    }
+}
+
+/// The `IndexSchema` of a shared table's global index `name`, keyed by string attributes
+/// `partition` and `sort`, projecting every attribute.
+pub fn global_index_schema(
+    name: &str,
+    partition: &str,
+    sort: Option<&str>,
+    private: &TokenStream,
+) -> TokenStream {
+    let key =
+        |name: &str| quote!(#private::KeyAttribute { name: #name, scalar: #private::KeyScalar::S });
+    let partition = key(partition);
+    let sort = match sort {
+        Some(sort) => {
+            let sort = key(sort);
+            quote!(#private::core::option::Option::Some(#sort))
+        }
+        None => quote!(#private::core::option::Option::None),
+    };
+    quote! {
+        #private::IndexSchema {
+            name: #name,
+            kind: #private::IndexKind::Global,
+            partition_key: #partition,
+            sort_key: #sort,
+            attributes: #private::IndexAttributes::All,
+            more_partition_keys: &[],
+            more_sort_keys: &[],
+        }
     }
 }

@@ -7,7 +7,7 @@ use aws_sdk_dynamodb::types::{
 
 use super::Spec;
 use crate::db::Db;
-use crate::error::{Error, Watched};
+use crate::error::Error;
 use crate::operation::Operation;
 use crate::schema::MARKER_KEY;
 
@@ -55,13 +55,6 @@ impl Spec<'_> {
         if self.schema.uniques.is_empty() {
             return Ok(());
         }
-        let table = db.table_name(&self.schema.marker_table());
-        db.client()
-            .delete_table()
-            .table_name(&table)
-            .send()
-            .watched(Operation::DeleteTable, &table)
-            .await?;
-        Ok(())
+        super::delete_table(db, &db.table_name(&self.schema.marker_table())).await
     }
 }

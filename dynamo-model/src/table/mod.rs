@@ -281,13 +281,7 @@ impl Spec<'_> {
     }
 
     async fn delete(self, db: &Db) -> Result<(), Error> {
-        let table = db.table_name(self.schema.table);
-        db.client()
-            .delete_table()
-            .table_name(&table)
-            .send()
-            .watched(Operation::DeleteTable, &table)
-            .await?;
+        delete_table(db, &db.table_name(self.schema.table)).await?;
         self.delete_markers(db).await
     }
 
@@ -384,6 +378,17 @@ impl Spec<'_> {
             pause = (pause * 2).min(Duration::from_secs(2));
         }
     }
+}
+
+/// Deletes table `table` (as the `Db` names it).
+async fn delete_table(db: &Db, table: &str) -> Result<(), Error> {
+    db.client()
+        .delete_table()
+        .table_name(table)
+        .send()
+        .watched(Operation::DeleteTable, table)
+        .await
+        .map(|_| ())
 }
 
 /// `request` with the schema's key attribute definitions (each once, however many indexes use

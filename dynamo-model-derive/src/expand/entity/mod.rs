@@ -405,28 +405,16 @@ pub fn own_key_table(cont: &Container, private: &TokenStream) -> TokenStream {
         Some(_) => quote!(#private::core::option::Option::Some("sk")),
         None => none.clone(),
     };
-    let key = |name: String| quote!(#private::KeyAttribute { name: #name, scalar: #private::KeyScalar::S });
     let indexes = cont.attrs.shared_indexes.iter().map(|index| {
-        let index_name = index.name.value();
-        let partition = key(format!("{index_name}_pk"));
-        let sort = match index.sort_key {
-            Some(_) => {
-                let sort = key(format!("{index_name}_sk"));
-                quote!(#private::core::option::Option::Some(#sort))
-            }
-            None => none.clone(),
-        };
-        quote! {
-            #private::IndexSchema {
-                name: #index_name,
-                kind: #private::IndexKind::Global,
-                partition_key: #partition,
-                sort_key: #sort,
-                attributes: #private::IndexAttributes::All,
-                more_partition_keys: &[],
-                more_sort_keys: &[],
-            }
-        }
+        let name = index.name.value();
+        let sort = index.sort_key.as_ref().map(|_| format!("{name}_sk"));
+        let partition = format!("{name}_pk");
+        crate::expand::shared_table::global_index_schema(
+            &name,
+            &partition,
+            sort.as_deref(),
+            private,
+        )
     });
     quote! {
         /// The table of a model whose keys are templates.
