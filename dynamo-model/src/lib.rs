@@ -148,7 +148,8 @@ pub mod __private {
     pub use crate::model::AsyncHooks;
     pub use crate::model::{Model, Projection};
     pub use crate::ops::MultiSort;
-    pub use crate::ops::{OpFuture, Query, collection_query, get_by_unique};
+    pub use crate::ops::unique::get_by_unique;
+    pub use crate::ops::{OpFuture, Query, collection_query};
     pub use crate::schema::keys::key_item_of;
     pub use crate::schema::{
         EntitySchema, IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar,

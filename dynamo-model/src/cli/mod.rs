@@ -34,7 +34,6 @@ use std::process::ExitCode;
 
 use crate::model::Model;
 
-pub use command::Format;
 use tables::Registered;
 
 /// What a run of the command line gave.

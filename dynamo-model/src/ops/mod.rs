@@ -36,7 +36,7 @@ pub use model_ext::ModelExt;
 pub use put::Put;
 pub use read::{Page, Query, Scan};
 pub use transaction::{MAX_TRANSACTION_ACTIONS, Transaction, TransactionGet, TransactionItems};
-pub use unique::get_by_unique;
+
 pub use update::UpdateItem;
 
 pub(crate) use telemetry::{finish, request_span, send_one};
