@@ -128,6 +128,11 @@ async fn an_index_keyed_by_an_option_field_holds_only_the_items_with_a_value() {
     let db = tests::db();
     Task::table().create(&db).await.unwrap();
     assert_eq!(Task::table().verify(&db).await.unwrap(), vec![]);
+    assert!(Task::table().plan(&db).await.unwrap().is_up_to_date());
+    assert_eq!(
+        Task::table().sync(&db).await.unwrap().added_indexes,
+        Vec::<String>::new()
+    );
     assert_eq!(Task::SCHEMA.indexes[0].partition_key.scalar, KeyScalar::S);
     let exported = Task::table().definition().cloudformation();
     assert_eq!(

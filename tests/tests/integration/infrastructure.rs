@@ -218,20 +218,32 @@ fn the_exported_template_passes_cfn_lint() {
         );
         return;
     };
-    let path = std::env::temp_dir().join(format!("{}orders.yaml", tests::unique_prefix()));
-    std::fs::write(
-        &path,
-        to_yaml(&definition().cloudformation_template("OrdersTable")),
-    )
-    .unwrap();
-    let output = Command::new(cfn_lint).arg(&path).output().unwrap();
-    let _ = std::fs::remove_file(&path);
-    assert!(
-        output.status.success(),
-        "cfn-lint: {}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    // This file's table with every option, and every model and shared table of `examples/`.
+    let shop = examples::shop::Customer::table().definition();
+    let tasks = examples::api::Task::table().definition();
+    let examples = [("ShopTable", &shop), ("TasksTable", &tasks)];
+    let templates = [
+        (
+            "orders",
+            definition().cloudformation_template("OrdersTable"),
+        ),
+        (
+            "examples",
+            dynamo_model::table::cloudformation_template(&examples),
+        ),
+    ];
+    for (name, template) in templates {
+        let path = std::env::temp_dir().join(format!("{}{name}.yaml", tests::unique_prefix()));
+        std::fs::write(&path, to_yaml(&template)).unwrap();
+        let output = Command::new(&cfn_lint).arg(&path).output().unwrap();
+        let _ = std::fs::remove_file(&path);
+        assert!(
+            output.status.success(),
+            "cfn-lint on {name}: {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
 }
 
 /// What `checkov` (where CI installed it: `CHECKOV`) finds in `document`, written to `file`
