@@ -1,7 +1,8 @@
 //! The minimum supported Rust version is declared (`rust-version` in the workspace manifest)
 //! and checked against what the build needs: no dependency in the lock file asks for a newer
 //! Rust, every published crate declares it, and the toolchain running the tests is at least it.
-//! (Building with that exact toolchain needs it installed: `cargo +1.94.1 check --workspace`.)
+//! CI (`.ci/run`) also builds the workspace with that exact toolchain: `cargo +1.94.1 check
+//! --workspace --all-targets`.
 
 use std::process::Command;
 
