@@ -41,6 +41,12 @@ pub enum Operation {
     DescribeTimeToLive,
     /// `UpdateContinuousBackups`: point-in-time recovery.
     UpdateContinuousBackups,
+    /// `DescribeContinuousBackups`.
+    DescribeContinuousBackups,
+    /// `ListTagsOfResource`.
+    ListTagsOfResource,
+    /// `TagResource`.
+    TagResource,
 }
 
 impl Operation {
@@ -64,6 +70,9 @@ impl Operation {
             Operation::UpdateTimeToLive => "UpdateTimeToLive",
             Operation::DescribeTimeToLive => "DescribeTimeToLive",
             Operation::UpdateContinuousBackups => "UpdateContinuousBackups",
+            Operation::DescribeContinuousBackups => "DescribeContinuousBackups",
+            Operation::ListTagsOfResource => "ListTagsOfResource",
+            Operation::TagResource => "TagResource",
         }
     }
 

@@ -17,6 +17,7 @@ mod export;
 mod markers;
 mod plan;
 mod progress;
+mod settings;
 mod sync;
 mod verify;
 

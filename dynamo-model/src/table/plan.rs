@@ -35,9 +35,11 @@ pub enum Step {
         to: String,
     },
     /// `~ stream NEW_IMAGE → NEW_AND_OLD_IMAGES`: a setting of the table the model's table
-    /// options give otherwise (stream, billing, deletion protection).
+    /// options give otherwise (stream, billing, capacity, deletion protection, point-in-time
+    /// recovery, tags).
     Change {
-        /// What changes: `stream`, `billing`, `deletion protection`.
+        /// What changes: `stream`, `billing`, `capacity`, `deletion protection`,
+        /// `point-in-time recovery`, `tags`.
         setting: &'static str,
         /// As the table has it.
         from: String,
@@ -124,8 +126,8 @@ impl fmt::Display for Plan {
 impl<M: Model> Table<M> {
     /// What [`sync`](Table::sync) would change on the live table, what it cannot change in
     /// place, and what it leaves as it is: the table compared with the model (keys, indexes
-    /// and projections, TTL) and with these table options (stream, billing, deletion
-    /// protection). Sends only reads.
+    /// and projections, TTL) and with these table options (stream, billing and capacity,
+    /// deletion protection, point-in-time recovery, tags). Sends only reads.
     ///
     /// ```no_run
     /// # async fn demo(db: &dynamo_model::Db) -> Result<(), dynamo_model::Error> {
@@ -150,7 +152,7 @@ impl Spec<'_> {
             steps.push(self.step(difference));
         }
         if let Some(description) = self.describe(db).await? {
-            steps.extend(self.setting_changes(&description));
+            steps.extend(self.setting_changes(db, &description).await?);
         }
         // What `sync` does first comes first; what it cannot, and what stays, after.
         steps.sort_by_key(|step| match step {
@@ -236,23 +238,32 @@ impl Spec<'_> {
             .map(|index| index.kind)
     }
 
-    /// The stream, billing mode and deletion protection the options give, where the table has
-    /// them otherwise. A setting the options leave alone is not compared.
-    pub(super) fn setting_changes(&self, table: &TableDescription) -> Vec<Step> {
+    /// The stream (`off` unless the options give one), billing mode and capacity, deletion
+    /// protection, point-in-time recovery and tags the options give, where the table has them
+    /// otherwise. Deletion protection, point-in-time recovery and tags the options leave alone
+    /// are not compared; tags the table has beyond the options' stay.
+    pub(super) async fn setting_changes(
+        &self,
+        db: &Db,
+        table: &TableDescription,
+    ) -> Result<Vec<Step>, Error> {
         let mut steps = Vec::new();
         let mut change = |setting, from: String, to: String| {
             if from != to {
                 steps.push(Step::Change { setting, from, to });
             }
         };
-        if let Some(view) = &self.options.stream {
-            let live = table
-                .stream_specification()
-                .filter(|s| s.stream_enabled())
-                .and_then(|s| s.stream_view_type())
-                .map_or("off".to_owned(), |v| v.as_str().to_owned());
-            change("stream", live, view.as_str().to_owned());
-        }
+        let live_stream = table
+            .stream_specification()
+            .filter(|s| s.stream_enabled())
+            .and_then(|s| s.stream_view_type())
+            .map_or("off".to_owned(), |v| v.as_str().to_owned());
+        let stream = self.options.stream.as_ref();
+        change(
+            "stream",
+            live_stream,
+            stream.map_or("off", |v| v.as_str()).to_owned(),
+        );
         let live_billing = table
             .billing_mode_summary()
             .and_then(|b| b.billing_mode())
@@ -261,6 +272,18 @@ impl Spec<'_> {
             Some(_) => BillingMode::Provisioned,
             None => BillingMode::PayPerRequest,
         };
+        if let (Some((read, write)), BillingMode::Provisioned) =
+            (self.options.provisioned, &live_billing)
+        {
+            let live = table.provisioned_throughput();
+            let live_read = live.and_then(|t| t.read_capacity_units()).unwrap_or(0);
+            let live_write = live.and_then(|t| t.write_capacity_units()).unwrap_or(0);
+            change(
+                "capacity",
+                format!("{live_read}/{live_write}"),
+                format!("{read}/{write}"),
+            );
+        }
         change(
             "billing",
             live_billing.as_str().to_owned(),
@@ -270,7 +293,41 @@ impl Spec<'_> {
             let live = table.deletion_protection_enabled().unwrap_or(false);
             change("deletion protection", on_off(live), on_off(protected));
         }
-        steps
+        let name = table.table_name().unwrap_or_default();
+        if self.options.point_in_time_recovery {
+            let live = super::settings::recovery_enabled(db, name).await?;
+            change("point-in-time recovery", on_off(live), on_off(true));
+        }
+        if !self.options.tags.is_empty() {
+            let arn = table.table_arn().unwrap_or_default();
+            let live = super::settings::tags(db, name, arn).await?;
+            let missing: Vec<String> = self
+                .options
+                .tags
+                .iter()
+                .filter(|(key, value)| live.get(key) != Some(value))
+                .map(|(key, value)| format!("{key}={value}"))
+                .collect();
+            if !missing.is_empty() {
+                let had: Vec<String> = self
+                    .options
+                    .tags
+                    .iter()
+                    .filter_map(|(key, _)| live.get(key).map(|value| format!("{key}={value}")))
+                    .collect();
+                let from = if had.is_empty() {
+                    "none".to_owned()
+                } else {
+                    had.join(", ")
+                };
+                steps.push(Step::Change {
+                    setting: "tags",
+                    from,
+                    to: missing.join(", "),
+                });
+            }
+        }
+        Ok(steps)
     }
 }
 

@@ -1,7 +1,8 @@
 //! `sync`: an existing table brought up to what its model declares, as far as DynamoDB allows
 //! changing a live table: missing global indexes added (one at a time, each waited for), time
-//! to live turned on, and the stream, billing mode and deletion protection of the table options
-//! set. What it would do is [`Table::plan`](super::Table::plan).
+//! to live turned on, and the stream, billing mode and capacity, deletion protection,
+//! point-in-time recovery and tags of the table options set. What it would do is
+//! [`Table::plan`](super::Table::plan).
 
 use crate::operation::Operation;
 use aws_sdk_dynamodb::types::{
@@ -115,9 +116,11 @@ impl Spec<'_> {
             synced.added_indexes.push(index.name.to_owned());
         }
         self.enable_ttl(db, &table).await?;
-        for step in self.setting_changes(&description) {
+        for step in self.setting_changes(db, &description).await? {
             if let super::Step::Change { setting, from, .. } = step {
-                self.change_setting(db, &table, setting, &from).await?;
+                let arn = description.table_arn().unwrap_or_default();
+                self.change_setting(db, (&table, arn), setting, &from)
+                    .await?;
                 synced.changed_settings.push(setting);
             }
         }
@@ -130,12 +133,20 @@ impl Spec<'_> {
     async fn change_setting(
         &self,
         db: &Db,
-        table: &str,
+        (table, arn): (&str, &str),
         setting: &str,
         from: &str,
     ) -> Result<(), Error> {
         let update = || db.client().update_table().table_name(table);
         let request = match setting {
+            "point-in-time recovery" => return self.enable_recovery(db, table).await,
+            "tags" => return super::settings::tag(db, table, arn, &self.options.tags).await,
+            "stream" if self.options.stream.is_none() => {
+                let off = StreamSpecification::builder().stream_enabled(false).build();
+                update().stream_specification(
+                    off.unwrap_or_else(|_| unreachable!("stream specification")),
+                )
+            }
             "stream" => {
                 if from != "off" {
                     let off = StreamSpecification::builder().stream_enabled(false).build();
@@ -154,7 +165,7 @@ impl Spec<'_> {
                     .unwrap_or_else(|_| unreachable!("stream specification"));
                 update().stream_specification(on)
             }
-            "billing" => match self.options.provisioned {
+            "billing" | "capacity" => match self.options.provisioned {
                 Some((read, write)) => update()
                     .billing_mode(BillingMode::Provisioned)
                     .provisioned_throughput(

@@ -115,3 +115,44 @@ async fn a_plan_says_what_sync_adds_and_what_it_cannot_change() {
     other_view.sync(&db).await.unwrap();
     assert!(other_view.plan(&db).await.unwrap().is_up_to_date());
 }
+
+#[tokio::test]
+async fn a_plan_covers_capacity_stream_tags_and_recovery() {
+    use dynamo_model::cost::Throughput;
+    let db = db();
+    let first = OrderV1::table()
+        .provisioned(Throughput { read: 5, write: 2 })
+        .stream(StreamViewType::NewImage)
+        .tag("team", "orders");
+    first.create(&db).await.unwrap();
+    assert!(first.plan(&db).await.unwrap().is_up_to_date());
+
+    let changed = OrderV1::table()
+        .provisioned(Throughput { read: 10, write: 4 })
+        .tag("team", "checkout")
+        .tag("cost", "c1");
+    let plan = changed.plan(&db).await.unwrap();
+    assert_eq!(
+        plan.to_string(),
+        "~ stream NEW_IMAGE → off\n~ capacity 5/2 → 10/4\n~ tags team=orders → team=checkout, cost=c1\n"
+    );
+    let synced = changed.sync(&db).await.unwrap();
+    assert_eq!(synced.changed_settings, ["stream", "capacity", "tags"]);
+    assert!(changed.plan(&db).await.unwrap().is_up_to_date());
+
+    let test = "plan::a_plan_covers_capacity_stream_tags_and_recovery";
+    if tests::gaps::lacks(&tests::gaps::CONTINUOUS_BACKUPS, test) {
+        return;
+    }
+    let recovered = OrderV1::table()
+        .provisioned(Throughput { read: 10, write: 4 })
+        .tag("team", "checkout")
+        .tag("cost", "c1")
+        .point_in_time_recovery(true);
+    assert_eq!(
+        recovered.plan(&db).await.unwrap().to_string(),
+        "~ point-in-time recovery off → on\n"
+    );
+    recovered.sync(&db).await.unwrap();
+    assert!(recovered.plan(&db).await.unwrap().is_up_to_date());
+}
