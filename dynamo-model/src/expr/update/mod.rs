@@ -327,15 +327,7 @@ pub trait UpdateActions: Sized + sealed::HasUpdate {
     where
         P::Value: List,
     {
-        let raw = path.path().raw().clone();
-        let values = values.operand();
-        self.push_action(Action::Set(
-            raw,
-            SetValue::Append {
-                values,
-                at_end: true,
-            },
-        ))
+        self.push_action(list_append(path.path().raw(), values.operand(), true))
     }
 
     /// `SET path = list_append(values, path)`: prepends to a list, starting one if absent.
@@ -343,15 +335,7 @@ pub trait UpdateActions: Sized + sealed::HasUpdate {
     where
         P::Value: List,
     {
-        let raw = path.path().raw().clone();
-        let values = values.operand();
-        self.push_action(Action::Set(
-            raw,
-            SetValue::Append {
-                values,
-                at_end: false,
-            },
-        ))
+        self.push_action(list_append(path.path().raw(), values.operand(), false))
     }
 
     /// `REMOVE path`: unsets an optional attribute (a required one would leave an item the model cannot
@@ -429,6 +413,11 @@ pub(crate) mod sealed {
     pub trait HasUpdate {
         fn update_mut(&mut self) -> &mut Update;
     }
+}
+
+/// `SET path = list_append(..)` with `values` after (`at_end`) or before the list at `path`.
+fn list_append(path: &RawPath, values: Operand, at_end: bool) -> Action {
+    Action::Set(path.clone(), SetValue::Append { values, at_end })
 }
 
 /// Pushes one action; the step every [`UpdateActions`] method ends with.
