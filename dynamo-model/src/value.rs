@@ -298,12 +298,17 @@ pub(crate) fn describe_key(key: &Item) -> String {
     parts.sort_by(|a, b| a.0.cmp(b.0));
     let parts: Vec<String> = parts
         .into_iter()
-        .map(|(name, value)| match value {
-            AttributeValue::S(text) => format!("{name} = {text:?}"),
-            AttributeValue::N(number) => format!("{name} = {number}"),
-            AttributeValue::B(bytes) => format!("{name} = <{} bytes>", bytes.as_ref().len()),
-            other => format!("{name} = {other:?}"),
-        })
+        .map(|(name, value)| format!("{name} = {}", describe_value(value)))
         .collect();
     parts.join(", ")
+}
+
+/// A key-like value as a message shows it: `"ann@example.com"`, `42`, `<16 bytes>`.
+pub(crate) fn describe_value(value: &AttributeValue) -> String {
+    match value {
+        AttributeValue::S(text) => format!("{text:?}"),
+        AttributeValue::N(number) => number.clone(),
+        AttributeValue::B(bytes) => format!("<{} bytes>", bytes.as_ref().len()),
+        other => format!("{other:?}"),
+    }
 }

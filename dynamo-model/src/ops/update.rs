@@ -247,9 +247,7 @@ impl<'a, M: Model> UpdateItem<'a, M> {
             let write = self.unique_write(key.clone(), returns)?;
             let old = write.send(self.db).await?;
             return match returns_new {
-                true => {
-                    super::unique::read_again(self.db, &self.db.table_name_of::<M>(), key).await
-                }
+                true => super::unique::read(self.db, &self.db.table_name_of::<M>(), key).await,
                 false => Ok(old),
             };
         }

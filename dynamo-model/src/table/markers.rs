@@ -1,15 +1,13 @@
 //! The marker table of a model with `#[dynamo(unique)]` attributes, created and deleted with
 //! its table: `<table>-unique`, keyed by one string attribute, paid per request.
 
-use aws_sdk_dynamodb::types::{
-    AttributeDefinition, BillingMode, KeySchemaElement, KeyType as KeyRole, ScalarAttributeType,
-};
+use aws_sdk_dynamodb::types::{BillingMode, KeyType as KeyRole};
 
 use super::Spec;
 use crate::db::Db;
 use crate::error::Error;
 use crate::operation::Operation;
-use crate::schema::MARKER_KEY;
+use crate::schema::{KeyAttribute, KeyScalar, MARKER_KEY};
 
 impl Spec<'_> {
     /// Creates the marker table, if the model has unique attributes (and, `if_missing`, no
@@ -19,22 +17,16 @@ impl Spec<'_> {
             return Ok(());
         }
         let table = db.table_name(&self.schema.marker_table());
-        let key = KeySchemaElement::builder()
-            .attribute_name(MARKER_KEY)
-            .key_type(KeyRole::Hash)
-            .build()
-            .unwrap_or_else(|_| unreachable!("key schema element with its fields"));
-        let attribute = AttributeDefinition::builder()
-            .attribute_name(MARKER_KEY)
-            .attribute_type(ScalarAttributeType::S)
-            .build()
-            .unwrap_or_else(|_| unreachable!("attribute definition with its fields"));
+        let key = KeyAttribute {
+            name: MARKER_KEY,
+            scalar: KeyScalar::S,
+        };
         let request = db
             .client()
             .create_table()
             .table_name(&table)
-            .key_schema(key)
-            .attribute_definitions(attribute)
+            .key_schema(super::key_schema_element(key, KeyRole::Hash))
+            .attribute_definitions(super::attribute_definition(key))
             .billing_mode(BillingMode::PayPerRequest)
             .send();
         match crate::db::watch(request).await {

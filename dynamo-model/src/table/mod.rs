@@ -399,20 +399,8 @@ fn with_indexes(
     schema: Schema,
     throughput: Option<ProvisionedThroughput>,
 ) -> aws_sdk_dynamodb::operation::create_table::builders::CreateTableFluentBuilder {
-    let mut defined: Vec<&str> = Vec::new();
-    let all_keys = std::iter::once(schema.partition_key)
-        .chain(schema.sort_key)
-        .chain(
-            schema
-                .indexes
-                .iter()
-                .flat_map(|index| index.partition_keys().chain(index.sort_keys())),
-        );
-    for key in all_keys {
-        if !defined.contains(&key.name) {
-            defined.push(key.name);
-            request = request.attribute_definitions(attribute_definition(key));
-        }
+    for key in key_attributes(schema.partition_key, schema.sort_key, schema.indexes) {
+        request = request.attribute_definitions(attribute_definition(key));
     }
     for index in schema.indexes {
         let keys = index_key_schema(index);
@@ -479,6 +467,25 @@ fn attribute_definition(key: KeyAttribute) -> AttributeDefinition {
         .build()
         // Both required fields are set just above.
         .unwrap_or_else(|_| unreachable!("attribute definition with name and type"))
+}
+
+/// Every attribute a key of the table or of one of `indexes` names, each once, in key order:
+/// what DynamoDB requires among a table's attribute definitions, and all it allows.
+fn key_attributes(
+    partition: KeyAttribute,
+    sort: Option<KeyAttribute>,
+    indexes: &[crate::schema::IndexSchema],
+) -> Vec<KeyAttribute> {
+    let index_keys = indexes
+        .iter()
+        .flat_map(|index| index.partition_keys().chain(index.sort_keys()));
+    let mut defined: Vec<KeyAttribute> = Vec::new();
+    for key in std::iter::once(partition).chain(sort).chain(index_keys) {
+        if !defined.iter().any(|seen| seen.name == key.name) {
+            defined.push(key);
+        }
+    }
+    defined
 }
 
 fn key_schema_element(key: KeyAttribute, role: KeyRole) -> KeySchemaElement {

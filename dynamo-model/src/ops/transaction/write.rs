@@ -205,9 +205,11 @@ impl<'a> Transaction<'a> {
             let Some((table, key)) = target else {
                 continue;
             };
-            let first = targets[..later]
-                .iter()
-                .position(|earlier| earlier.as_ref() == Some(&(*table, key.clone())));
+            let first = targets[..later].iter().position(|earlier| {
+                earlier
+                    .as_ref()
+                    .is_some_and(|(t, k)| t == table && k == key)
+            });
             if let Some(first) = first {
                 return refuse(format!(
                     "actions {first} and {later} both touch the item with key `{}` in table `{table}`, and DynamoDB refuses a transaction that touches one item twice: merge them into one action",

@@ -53,16 +53,6 @@ fn text(schema: &Schema, attribute: &str, value: &AttributeValue) -> Result<Stri
     })
 }
 
-/// The value as a message shows it: `"ann@example.com"`, `42`.
-pub(super) fn shown(value: &AttributeValue) -> String {
-    match value {
-        AttributeValue::S(text) => format!("{text:?}"),
-        AttributeValue::N(number) => number.clone(),
-        AttributeValue::B(bytes) => format!("<{} bytes>", bytes.as_ref().len()),
-        other => format!("{other:?}"),
-    }
-}
-
 /// The condition of every marker action: no marker, or one naming `owner` (written by an
 /// earlier attempt of this write, or by an earlier write of this item).
 fn mine(owner: &Item) -> (String, std::collections::HashMap<String, String>, Item) {

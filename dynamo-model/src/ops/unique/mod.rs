@@ -53,14 +53,10 @@ pub fn get_by_unique<'a, M: Model + Send + 'a>(
     })
 }
 
-/// The item with `key` in `table` after a write of it, read consistently: what a write that
-/// returns the new item gives, when it was sent in a transaction (which returns no item).
-pub(crate) async fn read_again(db: &Db, table: &str, key: Item) -> Result<Option<Item>, Error> {
-    read(db, table, key).await
-}
-
-/// The item with `key` in `table`, read consistently.
-async fn read(db: &Db, table: &str, key: Item) -> Result<Option<Item>, Error> {
+/// The item with `key` in `table`, read consistently: before a unique write, for the values it
+/// replaces; after one that returns the new item (a transaction returns none); and by
+/// `get_by_<field>`.
+pub(crate) async fn read(db: &Db, table: &str, key: Item) -> Result<Option<Item>, Error> {
     let request = db
         .client()
         .get_item()

@@ -163,7 +163,7 @@ impl UniqueWrite<'_> {
                     return Err(Error::AlreadyExists {
                         table: table.to_owned(),
                         model: self.schema.name,
-                        unique: Some((attribute, marker::shown(value))),
+                        unique: Some((attribute, crate::value::describe_value(value))),
                     });
                 }
                 // A marker this item held is another's now: the item changed meanwhile.

@@ -86,23 +86,9 @@ impl TableDefinition {
         &self.name
     }
 
-    /// Every attribute a key of the table or of an index names, each once, in key order: what
-    /// DynamoDB requires among the attribute definitions, and all it allows.
+    /// Every attribute a key of the table or of an index names, each once, in key order.
     pub(super) fn key_attributes(&self) -> Vec<KeyAttribute> {
-        let mut defined: Vec<KeyAttribute> = Vec::new();
-        let index_keys = self
-            .indexes
-            .iter()
-            .flat_map(|index| index.partition_keys().chain(index.sort_keys()));
-        let keys = std::iter::once(self.partition_key)
-            .chain(self.sort_key)
-            .chain(index_keys);
-        for key in keys {
-            if !defined.iter().any(|seen| seen.name == key.name) {
-                defined.push(key);
-            }
-        }
-        defined
+        super::key_attributes(self.partition_key, self.sort_key, &self.indexes)
     }
 
     /// The table's global indexes.
