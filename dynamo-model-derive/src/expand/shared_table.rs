@@ -49,11 +49,7 @@ fn expand(
         .as_ref()
         .map(syn::LitStr::value)
         .unwrap_or_default();
-    let sort_key = match &attrs.sort_key {
-        Some(sort_key) => quote!(#private::core::option::Option::Some(#sort_key)),
-        None => quote!(#private::core::option::Option::None),
-    };
-    let entity = attrs
+    let entity_attribute = attrs
         .entity_attribute
         .as_ref()
         .map_or_else(|| "_et".to_owned(), syn::LitStr::value);
@@ -68,17 +64,59 @@ fn expand(
         .map(|entity| quote!(<#entity as #private::Entity>::ENTITY))
         .collect();
     let entity_checks = check_entities.then(|| entity_checks(ident, attrs, &private, &names));
+    let declared = TableDecl {
+        name,
+        partition_key,
+        sort_key: attrs.sort_key.as_ref().map(syn::LitStr::value),
+        entity_attribute,
+        indexes: indexes.collect(),
+        entities: names,
+    }
+    .impl_for(&quote!(#ident), &private);
     quote! {
         #entity_checks
+        #declared
+    }
+}
 
-        #[automatically_derived]
-        impl #private::SharedTable for #ident {
-            const NAME: &'static str = #name;
-            const PARTITION_KEY: &'static str = #partition_key;
-            const SORT_KEY: #private::core::option::Option<&'static str> = #sort_key;
-            const ENTITY_ATTRIBUTE: &'static str = #entity;
-            const INDEXES: &'static [#private::IndexSchema] = &[#(#indexes),*];
-            const ENTITIES: &'static [&'static str] = &[#(#names),*];
+/// What `impl SharedTable` declares: a table's name, key and entity attribute names, global
+/// indexes and the entity names of its models.
+pub struct TableDecl {
+    pub name: String,
+    pub partition_key: String,
+    pub sort_key: Option<String>,
+    pub entity_attribute: String,
+    /// `IndexSchema` expressions, from [`global_index_schema`].
+    pub indexes: Vec<TokenStream>,
+    /// `&'static str` expressions.
+    pub entities: Vec<TokenStream>,
+}
+
+impl TableDecl {
+    /// `impl SharedTable for #ident`.
+    pub fn impl_for(&self, ident: &TokenStream, private: &TokenStream) -> TokenStream {
+        let TableDecl {
+            name,
+            partition_key,
+            sort_key,
+            entity_attribute,
+            indexes,
+            entities,
+        } = self;
+        let sort_key = match sort_key {
+            Some(sort_key) => quote!(#private::core::option::Option::Some(#sort_key)),
+            None => quote!(#private::core::option::Option::None),
+        };
+        quote! {
+            #[automatically_derived]
+            impl #private::SharedTable for #ident {
+                const NAME: &'static str = #name;
+                const PARTITION_KEY: &'static str = #partition_key;
+                const SORT_KEY: #private::core::option::Option<&'static str> = #sort_key;
+                const ENTITY_ATTRIBUTE: &'static str = #entity_attribute;
+                const INDEXES: &'static [#private::IndexSchema] = &[#(#indexes),*];
+                const ENTITIES: &'static [&'static str] = &[#(#entities),*];
+            }
         }
     }
 }

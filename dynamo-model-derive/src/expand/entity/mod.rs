@@ -9,6 +9,7 @@ mod typed;
 use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 
+use crate::expand::shared_table::{TableDecl, global_index_schema};
 use crate::internals::ast::{Container, Field};
 use crate::internals::template::{Segment, Templates};
 use index::{IndexItems, index_items_of};
@@ -393,41 +394,31 @@ pub fn own_key_table(cont: &Container, private: &TokenStream) -> TokenStream {
     if !cont.attrs.own_key_table {
         return TokenStream::new();
     }
-    let name = cont.table_name();
     let entity = cont
         .attrs
         .entity
         .as_ref()
         .map(syn::LitStr::value)
         .unwrap_or_default();
-    let none = quote!(#private::core::option::Option::None);
-    let sort_key = match cont.attrs.sort_key {
-        Some(_) => quote!(#private::core::option::Option::Some("sk")),
-        None => none.clone(),
-    };
     let indexes = cont.attrs.shared_indexes.iter().map(|index| {
         let name = index.name.value();
         let sort = index.sort_key.as_ref().map(|_| format!("{name}_sk"));
         let partition = format!("{name}_pk");
-        crate::expand::shared_table::global_index_schema(
-            &name,
-            &partition,
-            sort.as_deref(),
-            private,
-        )
+        global_index_schema(&name, &partition, sort.as_deref(), private)
     });
+    let declared = TableDecl {
+        name: cont.table_name(),
+        partition_key: "pk".to_owned(),
+        sort_key: cont.attrs.sort_key.as_ref().map(|_| "sk".to_owned()),
+        entity_attribute: "_et".to_owned(),
+        indexes: indexes.collect(),
+        entities: vec![quote!(#entity)],
+    }
+    .impl_for(&quote!(__DynamoKeyTable), private);
     quote! {
         /// The table of a model whose keys are templates.
         pub struct __DynamoKeyTable;
 
-        #[automatically_derived]
-        impl #private::SharedTable for __DynamoKeyTable {
-            const NAME: &'static str = #name;
-            const PARTITION_KEY: &'static str = "pk";
-            const SORT_KEY: #private::core::option::Option<&'static str> = #sort_key;
-            const ENTITY_ATTRIBUTE: &'static str = "_et";
-            const INDEXES: &'static [#private::IndexSchema] = &[#(#indexes),*];
-            const ENTITIES: &'static [&'static str] = &[#entity];
-        }
+        #declared
     }
 }
