@@ -89,6 +89,7 @@ fn model_stub(input: &DeriveInput, private: &TokenStream) -> TokenStream {
                 updated_at: #private::core::option::Option::None,
                 counters: &[],
                 uniques: &[],
+                schema_version: #private::core::option::Option::None,
                 entity: #private::core::option::Option::None,
             };
             fn to_item(&self) -> #private::core::result::Result<#private::Item, #private::ConversionError> {

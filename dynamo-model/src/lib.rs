@@ -42,6 +42,7 @@ pub mod error;
 pub mod expr;
 pub mod index;
 pub mod json;
+pub mod migrate;
 pub mod model;
 pub mod operation;
 pub mod ops;
@@ -54,7 +55,7 @@ pub mod value;
 pub mod with;
 
 pub use aws_sdk_dynamodb::types::AttributeValue;
-pub use behaviour::{Failure, HookError, Hooks, ValidationErrors};
+pub use behaviour::{Failure, HookError, Hooks, Upgrade, ValidationErrors};
 pub use db::Db;
 pub use entity::Entity;
 pub use error::{Error, SdkFailure};
@@ -65,7 +66,7 @@ pub use ops::ModelExt;
 pub use retries::Retries;
 pub use schema::{
     EntitySchema, IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType,
-    NoSortKey, PartitionValue, Schema, SharedTable,
+    NoSortKey, PartitionValue, Schema, SchemaVersion, SharedTable,
 };
 pub use value::{ConversionError, ConversionProblem};
 
@@ -132,6 +133,7 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::behaviour::HookError;
+    pub use crate::behaviour::upgrade::{read_shape, unknown_version, upgrade_step};
     pub use crate::behaviour::validation::child_path;
     pub use crate::behaviour::write::WriteBehaviours;
     pub use crate::behaviour::{
@@ -151,18 +153,19 @@ pub mod __private {
     pub use crate::ops::unique::get_by_unique;
     pub use crate::ops::{OpFuture, Query, collection_query};
     pub use crate::schema::keys::key_item_of;
+    pub use crate::schema::stored_version;
     pub use crate::schema::{
         EntitySchema, IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar,
-        KeyTemplate, KeyType, NoSortKey, PartitionValue, Schema, SharedTable, TtlSeconds,
-        UniqueValue, check_collection_pair, check_distinct_entities, check_listed, shared_index,
-        shared_index_sort_key,
+        KeyTemplate, KeyType, NoSortKey, PartitionValue, Schema, SchemaVersion, SharedTable,
+        TtlSeconds, UniqueValue, check_collection_pair, check_distinct_entities, check_listed,
+        shared_index, shared_index_sort_key,
     };
     pub use crate::stream::StreamImage;
     pub use crate::template::{KeyPart, KeyText, StoredKey};
     pub use crate::value::ConversionError;
     pub use crate::value::generated::{
-        key_attribute, read_converted, read_field, tagged_newtype, write_converted, write_field,
-        write_field_or_default,
+        key_attribute, read_converted, read_field, tagged_newtype, take_aliased, write_converted,
+        write_field, write_field_or_default,
     };
     pub use crate::value::{Flatten, FromAttribute, Item, ToAttribute};
     pub use crate::with;

@@ -128,20 +128,21 @@ pub fn read_item(fields: &[Field], private: &TokenStream, constructor: TokenStre
         let local = local(index);
         let name = field.stored_name();
         let ty = field.ty;
+        let take = take_attribute(field, private);
         let read = if !field.is_stored() {
             quote_spanned! {ty.span()=> <#ty as #private::core::default::Default>::default()}
         } else if let Some((_, path)) = &field.attrs.with {
             quote_spanned! {path.span()=>
-                #private::read_converted(#path::from_attribute(item.remove(#name)), #name)?
+                #private::read_converted(#path::from_attribute(#take), #name)?
             }
         } else if field.attrs.serde.is_some() {
             quote_spanned! {ty.span()=>
-                #private::read_converted(#private::with::serde::from_attribute(item.remove(#name)), #name)?
+                #private::read_converted(#private::with::serde::from_attribute(#take), #name)?
             }
         } else if let Some((_, default)) = &field.attrs.default {
             let default = default_value(default, ty, private);
             quote_spanned! {ty.span()=>
-                match item.remove(#name) {
+                match #take {
                     #private::core::option::Option::Some(value) => {
                         #private::read_field::<#ty>(#private::core::option::Option::Some(value), #name)?
                     }
@@ -150,7 +151,7 @@ pub fn read_item(fields: &[Field], private: &TokenStream, constructor: TokenStre
             }
         } else {
             quote_spanned! {ty.span()=>
-                #private::read_field::<#ty>(item.remove(#name), #name)?
+                #private::read_field::<#ty>(#take, #name)?
             }
         };
         quote!(let #local: #ty = #read;)
@@ -178,6 +179,18 @@ pub fn read_item(fields: &[Field], private: &TokenStream, constructor: TokenStre
         #flatten
         #constructor { #(#members),* }
     }}
+}
+
+/// The expression that takes the field's attribute out of `item`: by its name, or for a field
+/// with `alias`es, by the first of its names the item holds (every one is taken out, so that a
+/// flattened map does not hold them).
+fn take_attribute(field: &Field, private: &TokenStream) -> TokenStream {
+    let name = field.stored_name();
+    if field.attrs.aliases.is_empty() {
+        return quote!(item.remove(#name));
+    }
+    let aliases = &field.attrs.aliases;
+    quote!(#private::take_aliased(&mut item, #name, &[#(#aliases),*]))
 }
 
 /// An expression of the field's type holding its default value.

@@ -9,6 +9,7 @@ mod model;
 mod paths;
 mod projection;
 pub mod shared_table;
+mod versions;
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote};

@@ -197,6 +197,7 @@ fn schema(
     let updated_at = name_of(cont.updated_at_field());
     let counters = counters(cont, private);
     let uniques = uniques(cont, private);
+    let schema_version = super::versions::schema_version(cont, private);
     let indexes = indexes.iter().map(|index| index_schema(index, private));
     let indexes = (!shared).then(|| quote!(indexes: &[#(#indexes),*],));
     let model = cont.ident.to_string();
@@ -212,6 +213,7 @@ fn schema(
             updated_at: #updated_at,
             counters: &[#(#counters),*],
             uniques: &[#(#uniques),*],
+            schema_version: #schema_version,
         };
     }
 }
@@ -277,10 +279,12 @@ fn index_schema(index: &Index, private: &TokenStream) -> TokenStream {
 
 fn to_item(cont: &Container, write_keys: TokenStream, private: &TokenStream) -> TokenStream {
     let build = fields::write_item(cont.fields(), private, fields::Access::SelfField, None);
+    let stamp = super::versions::write_stamp(cont, private);
     quote! {
         fn to_item(&self) -> #private::core::result::Result<#private::Item, #private::ConversionError> {
             #build
             #write_keys
+            #stamp
             #private::core::result::Result::Ok(item)
         }
     }
@@ -292,10 +296,12 @@ fn from_item(
     private: &TokenStream,
 ) -> TokenStream {
     let construct = fields::read_item(cont.fields(), private, quote!(Self));
+    let upgrade = super::versions::read_old_shapes(cont, private);
     if check_keys.is_empty() {
         return quote! {
             fn from_item(mut item: #private::Item) -> #private::core::result::Result<Self, #private::ConversionError> {
                 #check_entity
+                #upgrade
                 #private::core::result::Result::Ok(#construct)
             }
         };
@@ -303,6 +309,7 @@ fn from_item(
     quote! {
         fn from_item(mut item: #private::Item) -> #private::core::result::Result<Self, #private::ConversionError> {
             #check_entity
+            #upgrade
             let value = #construct;
             #check_keys
             #private::core::result::Result::Ok(value)

@@ -25,6 +25,9 @@ pub const HOOKS: Symbol = Symbol("hooks");
 pub const ASYNC_HOOKS: Symbol = Symbol("async_hooks");
 pub const TIMESTAMPS: Symbol = Symbol("timestamps");
 pub const ENTITY: Symbol = Symbol("entity");
+pub const SCHEMA_VERSION: Symbol = Symbol("schema_version");
+pub const SCHEMA_VERSION_ATTRIBUTE: Symbol = Symbol("schema_version_attribute");
+pub const OLD_SHAPES: Symbol = Symbol("old_shapes");
 // Options of #[derive(SharedTable)] (with `name`, `partition_key`, `sort_key`, `global_index`
 // and `crate`).
 pub const ENTITY_ATTRIBUTE: Symbol = Symbol("entity_attribute");
@@ -46,6 +49,7 @@ pub const SORT_KEY: Symbol = Symbol("sort_key");
 
 // Field options.
 pub const RENAME: Symbol = Symbol("rename");
+pub const ALIAS: Symbol = Symbol("alias");
 pub const SKIP: Symbol = Symbol("skip");
 pub const WITH: Symbol = Symbol("with");
 pub const SERDE: Symbol = Symbol("serde");
@@ -88,6 +92,9 @@ pub const CONTAINER_OPTIONS: &[Symbol] = &[
     ENTITY,
     PARTITION_KEY,
     SORT_KEY,
+    SCHEMA_VERSION,
+    SCHEMA_VERSION_ATTRIBUTE,
+    OLD_SHAPES,
 ];
 
 /// Options allowed on a `#[derive(SharedTable)]` struct.
@@ -106,6 +113,7 @@ pub const FIELD_OPTIONS: &[Symbol] = &[
     PARTITION_KEY,
     SORT_KEY,
     RENAME,
+    ALIAS,
     SKIP,
     WITH,
     SERDE,

@@ -1,5 +1,6 @@
 //! What a model does around its writes and reads, besides converting itself: validation rules,
-//! hooks, timestamps, optimistic locking and the counters beside it. (Defaults and time to live are options of the
+//! hooks, timestamps, optimistic locking and the counters beside it, and schema versions
+//! (reading old shapes of an item). (Defaults and time to live are options of the
 //! fields; see `docs/defaults.md` and `docs/ttl.md`.)
 //!
 //! A write runs the behaviours in one fixed order, on every path that writes a whole model
@@ -19,6 +20,7 @@
 mod counter;
 mod hooks;
 mod timestamps;
+pub(crate) mod upgrade;
 pub(crate) mod validation;
 pub(crate) mod version;
 pub(crate) mod write;
@@ -26,5 +28,6 @@ pub(crate) mod write;
 pub use counter::Counter;
 pub use hooks::{HookError, Hooks};
 pub use timestamps::TimestampField;
+pub use upgrade::Upgrade;
 pub use validation::{Failure, Failures, ValidateNested, ValidationErrors, probe, rules};
 pub use version::Version;

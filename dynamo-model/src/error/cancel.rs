@@ -34,6 +34,17 @@ pub enum CancelReason {
         /// The version stored, or `None` when there was no item.
         found: Option<u64>,
     },
+    /// The action was an update of a model with a schema version, and the stored item is
+    /// stamped with another version: an update applies to items of the current version, so
+    /// upgrade the item first (`get(..).write_back()`, or a migration).
+    OtherSchemaVersion {
+        /// The model updated, by its Rust type name.
+        model: &'static str,
+        /// The version the item is stamped with.
+        stored: u32,
+        /// The model's version.
+        current: u32,
+    },
     /// Another transaction or write touched the same item at the same time.
     Conflict,
     /// The request rate was too high for the table or partition.
@@ -63,6 +74,7 @@ impl CancelReason {
         reason: &aws_sdk_dynamodb::types::CancellationReason,
         version: Option<(&'static str, u64)>,
         creates: Option<&(String, &'static str)>,
+        shape: Option<(crate::schema::SchemaVersion, &'static str)>,
     ) -> Self {
         let message = reason.message().unwrap_or_default().to_owned();
         match reason.code().unwrap_or("None") {
@@ -73,6 +85,17 @@ impl CancelReason {
                     return CancelReason::AlreadyExists {
                         table: table.clone(),
                         model,
+                    };
+                }
+                if let (Some((versions, model)), Some(item)) = (shape, reason.item())
+                    && let Ok(stored) = versions.of(item)
+                    && !item.is_empty()
+                    && stored != versions.current
+                {
+                    return CancelReason::OtherSchemaVersion {
+                        model,
+                        stored,
+                        current: versions.current,
                     };
                 }
                 if let Some((attribute, expected)) = version {

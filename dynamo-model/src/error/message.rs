@@ -20,6 +20,13 @@ pub(super) fn describe_reasons(reasons: &[CancelReason]) -> String {
                     "version conflict (expected {expected}, found {})",
                     found.map_or_else(|| "no item".to_owned(), |v| v.to_string())
                 ),
+                CancelReason::OtherSchemaVersion {
+                    model,
+                    stored,
+                    current,
+                } => format!(
+                    "the `{model}` item is stamped with schema version {stored}, not {current}: an update applies to items of the current version, so upgrade it first (`get(..).write_back()` or a migration)"
+                ),
                 CancelReason::Conflict => "conflict with another write".to_owned(),
                 CancelReason::Throttled => "throttled".to_owned(),
                 CancelReason::Validation { message } => format!("invalid: {message}"),

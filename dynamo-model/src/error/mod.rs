@@ -441,6 +441,7 @@ impl Error {
                     CancelReason::ConditionFailed { .. }
                         | CancelReason::AlreadyExists { .. }
                         | CancelReason::VersionConflict { .. }
+                        | CancelReason::OtherSchemaVersion { .. }
                 )
             }),
             _ => false,

@@ -102,6 +102,35 @@ impl<'a, M: Model, P: Projection<M>> Get<'a, M, P> {
     }
 }
 
+impl<'a, M: Model + Send + 'a> Get<'a, M> {
+    /// Reads the item and, if it is stamped with an earlier schema version, writes it back in
+    /// the current shape (see [`Upgrade`](crate::Upgrade)), on the condition that its stamp
+    /// is still the one read: a writer that changed the item meanwhile keeps its write, and the
+    /// item is read again. `.await` gives the model, as a plain `get` does.
+    ///
+    /// For a model without `schema_version`, or an item of the current version, it is a plain
+    /// `get`.
+    pub fn write_back(self) -> OpFuture<'a, Option<M>> {
+        Box::pin(async move {
+            let mut get = self.consistent_read(true);
+            let key = take_key(&mut get.key)?;
+            let mut last = None;
+            for _ in 0..super::upgrade::RACES {
+                let Some(item) = send_get(get.db, M::SCHEMA.name, get.input(key.clone())).await?
+                else {
+                    return Ok(None);
+                };
+                last = Some(item.clone());
+                if let Some(model) = super::upgrade::write_back::<M>(get.db, item).await?.model() {
+                    return Ok(Some(model));
+                }
+            }
+            // Changed under every try: the last read is still the item, upgraded.
+            last.map(load::<M, M>).transpose()
+        })
+    }
+}
+
 /// Sends a get of `model`'s item and gives the item, if there is one. Apart from the model's
 /// type, so that it is compiled once.
 async fn send_get(

@@ -22,6 +22,7 @@ mod transaction;
 mod ttl;
 pub(crate) mod unique;
 mod update;
+pub(crate) mod upgrade;
 
 pub use crate::expr::MultiSort;
 pub use batch::{

@@ -19,6 +19,7 @@ use crate::db::{Attempts, watch};
 use crate::error::Error;
 use crate::expr::{Condition, Placeholders, Update, UpdateActions};
 use crate::model::{Model, Projection};
+use crate::schema::SchemaVersion;
 use crate::value::ConversionError;
 use crate::value::Item;
 
@@ -147,7 +148,18 @@ impl<'a, M: Model> UpdateItem<'a, M> {
     fn input(&self, key: Item, returns: ReturnValue) -> Result<UpdateItemInputBuilder, Error> {
         let mut placeholders = Placeholders::new();
         // The timestamps and version bump, made once: rendered, and checked by an upsert.
-        let extra = behaviour_actions::<M>(&self.update, std::time::SystemTime::now());
+        let mut extra = behaviour_actions::<M>(&self.update, std::time::SystemTime::now());
+        if self.upsert
+            && let Some(versions) = M::SCHEMA.schema_version
+        {
+            // An item the upsert creates is of the current version.
+            let stamp = SchemaVersion::stamp(versions.current);
+            extra = Some(
+                extra
+                    .unwrap_or_default()
+                    .set_attribute(versions.attribute, stamp),
+            );
+        }
         let update = render_with_behaviours::<M>(&self.update, extra.as_ref(), &mut placeholders)?;
         let mut condition = super::write_condition(
             &M::SCHEMA,
@@ -166,6 +178,21 @@ impl<'a, M: Model> UpdateItem<'a, M> {
             // An update changes an existing item; it never invents a partial one.
             let exists = crate::expr::exists_text(M::SCHEMA.partition_key.name, &mut placeholders);
             condition = Some(super::write::and_text(exists, condition));
+        }
+        if let Some(versions) = M::SCHEMA.schema_version {
+            // An update changes attributes of the current shape: it applies to an item of the
+            // current version only (an older one is upgraded first, see `run`).
+            let mut current = crate::behaviour::upgrade::stamp_condition(
+                &versions,
+                versions.current,
+                &mut placeholders,
+            );
+            if self.upsert {
+                let pk = M::SCHEMA.partition_key.name;
+                let absent = crate::expr::not_exists_text(pk, &mut placeholders);
+                current = format!("({absent} OR {current})");
+            }
+            condition = Some(super::write::and_text(current, condition));
         }
         let on_failure = condition
             .is_some()
@@ -251,8 +278,21 @@ impl<'a, M: Model> UpdateItem<'a, M> {
                 false => Ok(old),
             };
         }
-        let input = self.input(key, returns)?;
-        let (table, result, attempts) = send_update(self.db, M::SCHEMA.name, input).await;
+        let mut upgrades = 0;
+        let (table, result, attempts) = loop {
+            let input = self.input(key.clone(), returns.clone())?;
+            let sent = send_update(self.db, M::SCHEMA.name, input).await;
+            // The item is of an earlier schema version: upgrade it, then update it.
+            if let Err(e) = &sent.1
+                && let Some(stored) = older_shape::<M>(e)
+                && upgrades < super::upgrade::RACES
+            {
+                upgrades += 1;
+                super::upgrade::write_back::<M>(self.db, stored.clone()).await?;
+                continue;
+            }
+            break sent;
+        };
         // The condition failed on a retry, and the stored item already shows this update at
         // the next version: an earlier attempt landed and its answer was lost.
         if let Err(e) = &result
@@ -288,6 +328,17 @@ impl<'a, M: Model> UpdateItem<'a, M> {
             }
         }
     }
+}
+
+/// The stored item an update's condition failed on, when it is stamped with another schema
+/// version than the model's.
+fn older_shape<M: Model>(error: &SdkError<UpdateItemError, HttpResponse>) -> Option<&Item> {
+    let versions = M::SCHEMA.schema_version?;
+    if !super::write::is_condition_failure(error) {
+        return None;
+    }
+    let stored = super::write::stored_item(error).filter(|item| !item.is_empty())?;
+    (versions.of(stored).ok()? != versions.current).then_some(stored)
 }
 
 /// Refuses an upsert that could create an item the model cannot read: the key and what the

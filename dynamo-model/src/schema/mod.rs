@@ -1,5 +1,6 @@
 //! What a model is, as data: its table, keys, secondary indexes and their projections, the
-//! attributes it stores, and for a model in a shared table its entity and key templates. The
+//! attributes it stores, its schema version, and for a model in a shared table its entity and
+//! key templates. The
 //! derive writes a [`Schema`] constant for every model; table creation, cost predictions and
 //! the checks of stored keys read it.
 //!
@@ -9,6 +10,7 @@ use aws_sdk_dynamodb::types::ScalarAttributeType;
 
 pub(crate) mod keys;
 mod shared;
+mod versions;
 
 pub(crate) use keys::check_item_keys;
 pub use keys::{KeyType, NoSortKey, PartitionValue, UniqueValue};
@@ -16,6 +18,7 @@ pub use shared::{
     EntitySchema, KeyTemplate, SharedTable, check_collection_pair, check_distinct_entities,
     check_listed, shared_index, shared_index_sort_key,
 };
+pub use versions::{SchemaVersion, stored_version};
 
 /// The schema of a model, as `#[derive(Model)]` read it from the struct.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +50,8 @@ pub struct Schema {
     /// The `#[dynamo(unique)]` attributes: no two items of the model hold the same value of
     /// one, kept so by marker items in the table's marker table (see `docs/unique.md`).
     pub uniques: &'static [&'static str],
+    /// `#[dynamo(schema_version = N)]`: the version writes stamp, and the stamp attribute.
+    pub schema_version: Option<SchemaVersion>,
     /// For a model stored in a [`SharedTable`]: its entity name and key
     /// templates.
     pub entity: Option<EntitySchema>,

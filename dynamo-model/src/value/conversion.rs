@@ -168,6 +168,12 @@ impl ConversionError {
         self
     }
 
+    /// The error at `path`, as another error found it.
+    pub(crate) fn at_path(mut self, path: &str) -> Self {
+        path.clone_into(&mut self.path);
+        self
+    }
+
     /// Places the error inside list element `index`: `zip` becomes `[3].zip`.
     #[cold]
     pub fn in_element(mut self, index: usize) -> Self {

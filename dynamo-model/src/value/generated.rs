@@ -108,3 +108,17 @@ pub fn tagged_newtype<T: ToAttribute + ?Sized>(
         ))),
     }
 }
+
+/// Takes the attribute of a field with `alias`es out of `item`: under its name if the item has
+/// it, else under the first alias it has. Every alias is taken out, so that a flattened map
+/// does not hold an earlier name of a field.
+pub fn take_aliased(item: &mut Item, name: &str, aliases: &[&str]) -> Option<AttributeValue> {
+    let mut found = item.remove(name);
+    for alias in aliases {
+        let earlier = item.remove(*alias);
+        if found.is_none() {
+            found = earlier;
+        }
+    }
+    found
+}

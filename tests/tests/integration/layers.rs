@@ -23,6 +23,7 @@ const RUNTIME_LAYERS: &[(&str, &[&str])] = &[
     ("models", &["model", "entity"]),
     ("errors", &["error"]),
     ("operations", &["ops", "index", "table", "stream"]),
+    ("migrations", &["migrate"]),
     ("command line", &["cli"]),
 ];
 

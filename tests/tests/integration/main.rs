@@ -39,6 +39,7 @@ mod refusals;
 mod retry_presets;
 mod returns;
 mod roundtrip;
+mod schema_versions;
 mod shop;
 mod single_table;
 mod streams;

@@ -41,6 +41,8 @@ pub struct ContainerAttrs {
     pub async_hooks: Option<syn::Path>,
     /// `timestamps`: the fields `created_at` and `updated_at` are the timestamps.
     pub timestamps: Option<syn::Path>,
+    /// `schema_version`, `schema_version_attribute` and `old_shapes(...)`.
+    pub versions: super::VersionAttrs,
 }
 
 /// The struct options that only #[derive(Model)] takes, each with why.
@@ -57,6 +59,12 @@ const MODEL_ONLY: &[(Symbol, &str)] = &[
     (HOOKS, "it describes how whole items are written"),
     (ASYNC_HOOKS, "it describes how whole items are written"),
     (TIMESTAMPS, "it describes how whole items are written"),
+    (SCHEMA_VERSION, "it describes how whole items are stored"),
+    (
+        SCHEMA_VERSION_ATTRIBUTE,
+        "it describes how whole items are stored",
+    ),
+    (OLD_SHAPES, "it describes how whole items are stored"),
 ];
 
 impl ContainerAttrs {
@@ -80,6 +88,9 @@ impl ContainerAttrs {
         meta: &ParseNestedMeta,
         derive: Derive,
     ) -> syn::Result<()> {
+        if self.versions.parse(cx, meta)? {
+            return Ok(());
+        }
         if meta.path == TABLE {
             self.parse_table(cx, meta)?;
         } else if meta.path == ENTITY || meta.path == PARTITION_KEY || meta.path == SORT_KEY {

@@ -11,6 +11,9 @@ pub struct FieldAttrs {
     pub sort_key: Option<syn::Path>,
     /// `rename = "..."`.
     pub rename: Option<LitStr>,
+    /// `alias = "..."`, any number: earlier names the attribute is read under when it is
+    /// missing under its own.
+    pub aliases: Vec<LitStr>,
     /// `skip`: not stored; read as `Default::default()`.
     pub skip: Option<syn::Path>,
     /// `with = path`: a module whose `to_attribute` and `from_attribute` convert the field.
@@ -175,6 +178,13 @@ impl FieldAttrs {
                         cx.error_spanned_by(&name, "`rename` needs a non-empty attribute name");
                     }
                     set_once(cx, &mut out.rename, name, &meta, RENAME);
+                }
+            } else if meta.path == ALIAS {
+                if let Some(name) = string_value(cx, &meta, ALIAS)? {
+                    if name.value().is_empty() {
+                        cx.error_spanned_by(&name, "`alias` needs a non-empty attribute name");
+                    }
+                    out.aliases.push(name);
                 }
             } else if meta.path == WITH {
                 if let Some(path) = path_value(cx, &meta, WITH)? {

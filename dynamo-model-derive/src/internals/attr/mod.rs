@@ -15,12 +15,14 @@ mod container;
 mod field;
 mod index;
 mod table;
+mod versions;
 
 pub use collection::CollectionVariantAttrs;
 pub use container::ContainerAttrs;
 pub use field::{DefaultValue, FieldAttrs, Rule, RuleKind, VariantAttrs};
 pub use index::{IndexAttr, IndexKind, ProjectionAttr};
 pub use table::{SharedIndexAttr, SharedTableAttrs};
+pub use versions::VersionAttrs;
 
 /// Which derive is running; they accept different shapes and options.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -14,6 +14,7 @@ mod indexes;
 mod keys;
 mod shared_table;
 mod templates;
+mod versions;
 
 use behaviours::*;
 pub use collection::check_collection;
@@ -22,6 +23,7 @@ pub use keys::is_valid_name;
 use keys::*;
 pub use shared_table::check_shared_table;
 use templates::*;
+use versions::*;
 
 /// What `check` resolved for `expand`: complete when nothing was reported.
 #[derive(Default)]
@@ -45,6 +47,7 @@ pub fn check<'c, 'a>(cx: &Ctxt, cont: &'c Container<'a>, derive: Derive) -> Chec
         check_counters(cx, cont);
         check_uniques(cx, cont);
         check_timestamps(cx, cont);
+        check_versions(cx, cont);
         checked.templates = check_templates(cx, cont);
         if cont.attrs.shared_table.is_none() {
             check_keys(cx, cont);
@@ -80,6 +83,7 @@ fn check_fields(cx: &Ctxt, fields: &[Field], tag: Option<&str>) {
     check_flatten(cx, fields);
     check_defaults(cx, fields);
     check_rules(cx, fields);
+    check_aliases(cx, fields);
 }
 
 /// `tag` and `content` describe how an enum is stored; they mean nothing on a struct.

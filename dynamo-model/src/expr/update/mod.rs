@@ -209,6 +209,15 @@ impl Update {
         ))
     }
 
+    /// `SET name = value` on a top-level attribute named at run time: how an upsert stamps a
+    /// model's schema version.
+    pub(crate) fn set_attribute(self, name: &'static str, value: AttributeValue) -> Self {
+        self.push(Action::Set(
+            RawPath::attribute(name),
+            SetValue::Operand(Operand::Value(Ok(value))),
+        ))
+    }
+
     /// Renders the update into the placeholders of a request. Two actions on overlapping paths
     /// (`a` and `a.b`, or the same path twice) are an error here, before DynamoDB refuses them.
     pub fn render(&self, placeholders: &mut Placeholders) -> Result<String, ConversionError> {

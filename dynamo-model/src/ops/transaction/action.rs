@@ -67,8 +67,14 @@ pub(super) struct PreparedAction<'a> {
     /// For a `create`: the table and model, whose failed condition with an item there means
     /// the item already exists.
     pub(super) creates: Option<(String, &'static str)>,
+    /// For an update of a model with a schema version: the version and the model, whose failed
+    /// condition on an item of another version means the item must be upgraded first.
+    pub(super) shape: Shape,
     pub(super) after_commit: Option<AfterCommit<'a>>,
 }
+
+/// The schema version and name of the model an update action changes, if it has a version.
+pub(super) type Shape = Option<(crate::schema::SchemaVersion, &'static str)>;
 
 /// The version attribute and the version the stored item must have, for a versioned write.
 pub(super) type ExpectedVersion = Option<(&'static str, u64)>;
@@ -113,7 +119,19 @@ pub(super) fn render<M: Model>(
         false,
         &mut placeholders,
     )?;
-    for required in [cap, exists].into_iter().flatten() {
+    // An update changes attributes of the current shape: it applies to an item of the current
+    // version only.
+    let stamp = M::SCHEMA
+        .schema_version
+        .filter(|_| update.is_some())
+        .map(|versions| {
+            crate::behaviour::upgrade::stamp_condition(
+                &versions,
+                versions.current,
+                &mut placeholders,
+            )
+        });
+    for required in [cap, exists, stamp].into_iter().flatten() {
         condition = Some(crate::ops::write::and_text(required, condition));
     }
     Ok(Rendered {
@@ -190,6 +208,7 @@ impl<'a, M: Model + Send> PendingAction<'a> for PutPending<'a, M> {
             item,
             version,
             creates,
+            shape: None,
             after_commit: Some(Box::new(SavedModel { model, expected })),
         })
     }
@@ -225,6 +244,8 @@ pub(super) struct KeyedPending {
     pub(super) version: Option<(&'static str, u64)>,
     pub(super) render: RenderFn,
     pub(super) before_delete: fn(&Item) -> Result<(), Error>,
+    /// For an update: the model's schema version, if it has one.
+    pub(super) shape: Shape,
 }
 
 pub(super) fn before_delete<M: Model>(key: &Item) -> Result<(), Error> {
@@ -247,7 +268,7 @@ impl KeyedPending {
         let rendered = (self.render)(update, self.condition.as_ref(), version)?;
         let key = Some(self.key.clone()?);
         let table = self.table.clone();
-        let on_failure = on_failure(return_items, version);
+        let on_failure = on_failure(return_items || self.shape.is_some(), version);
         let names = rendered.placeholders.names();
         let values = rendered.placeholders.values();
         // The three SDK builders share these setters but no trait.
@@ -289,6 +310,7 @@ impl<'a> PendingAction<'a> for KeyedPending {
             item: self.action(return_items)?,
             version: self.version,
             creates: None,
+            shape: self.shape,
             after_commit: None,
         })
     }

@@ -99,9 +99,14 @@ impl<'a> Transaction<'a> {
         self.refuse_unique(refused);
         let table = self.db.table_name_of::<M>();
         self.models.push((table.clone(), M::SCHEMA.name));
+        let shape = match &kind {
+            Keyed::Update(_) => M::SCHEMA.schema_version.map(|v| (v, M::SCHEMA.name)),
+            Keyed::Delete | Keyed::Check => None,
+        };
         self.actions.push(Box::new(KeyedPending {
             table,
             key: M::key_item(key),
+            shape,
             kind,
             condition,
             version_attribute: M::SCHEMA.version,
@@ -263,7 +268,7 @@ impl<'a> Transaction<'a> {
             .map(|action| action.prepare(return_items))
             .collect::<Result<Vec<_>, _>>()?
             .into_iter()
-            .map(|a| (a.item, ((a.version, a.creates), a.after_commit)))
+            .map(|a| (a.item, ((a.version, a.creates, a.shape), a.after_commit)))
             .unzip();
         let pairs: Vec<(&str, &'static str)> =
             self.models.iter().map(|(t, m)| (t.as_str(), *m)).collect();
@@ -302,7 +307,11 @@ impl<'a> Transaction<'a> {
 
 /// What an action expected of the stored item, to tell its cancel reason: the version of a
 /// versioned write, and the table and model of a `create`.
-type Expected = (Option<(&'static str, u64)>, Option<(String, &'static str)>);
+type Expected = (
+    Option<(&'static str, u64)>,
+    Option<(String, &'static str)>,
+    super::action::Shape,
+);
 
 /// After a commit: every model holds its new version before any `after_save` runs, and every
 /// hook runs, one failing not keeping the others from theirs.
@@ -334,8 +343,8 @@ fn canceled(
                 .cancellation_reasons()
                 .iter()
                 .zip(expected)
-                .map(|(reason, (version, creates))| {
-                    CancelReason::from_sdk(reason, *version, creates.as_ref())
+                .map(|(reason, (version, creates, shape))| {
+                    CancelReason::from_sdk(reason, *version, creates.as_ref(), *shape)
                 })
                 .collect();
             Error::TransactionCanceled { reasons }

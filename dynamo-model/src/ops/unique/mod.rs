@@ -71,7 +71,7 @@ pub(crate) async fn read(db: &Db, table: &str, key: Item) -> Result<Option<Item>
 }
 
 /// The key item of `item`, by the schema's key attributes.
-fn key_of(schema: &Schema, item: &Item) -> Item {
+pub(crate) fn key_of(schema: &Schema, item: &Item) -> Item {
     let names =
         std::iter::once(schema.partition_key.name).chain(schema.sort_key.map(|key| key.name));
     names

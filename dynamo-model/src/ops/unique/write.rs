@@ -229,7 +229,7 @@ impl UniqueWrite<'_> {
     fn conflict(&self, reasons: &[CancellationReason]) -> Error {
         let reasons = reasons
             .iter()
-            .map(|reason| CancelReason::from_sdk(reason, None, None))
+            .map(|reason| CancelReason::from_sdk(reason, None, None, None))
             .collect::<Vec<_>>();
         Error::TransactionCanceled {
             reasons: if reasons.is_empty() {
