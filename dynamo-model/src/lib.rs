@@ -212,6 +212,8 @@ mod guide_doctests {
     struct Versioning;
     #[doc = include_str!("../../docs/unique.md")]
     struct Unique;
+    #[doc = include_str!("../../docs/migrations.md")]
+    struct Migrations;
     #[cfg(feature = "infra")]
     #[doc = include_str!("../../docs/infrastructure.md")]
     struct Infrastructure;

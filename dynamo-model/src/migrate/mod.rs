@@ -1,5 +1,33 @@
-//! Data that changes shape: writing items of an earlier schema version back in the current
-//! shape, and migrations run by a resumable runner. See `docs/migrations.md`.
+//! Data that changes shape, without downtime: items of an earlier schema version written back
+//! in the current shape ([`write_back`]), and migrations ([`Migration`], [`Migrations`]) run by a
+//! resumable [`Runner`] that several processes can share. See `docs/migrations.md`.
+//!
+//! ```no_run
+//! use dynamo_model::migrate::{Budget, Migration, Migrations, Runner};
+//! # use dynamo_model::prelude::*;
+//! # #[derive(Model)] #[dynamo(table = "orders")]
+//! # struct Order { #[dynamo(partition_key)] id: String }
+//!
+//! # async fn demo(db: &Db) -> Result<(), dynamo_model::Error> {
+//! let migrations = Migrations::new().migration(Migration::upgrade::<Order>("orders to version 3"));
+//! let report = Runner::new(db, &migrations)
+//!     .segments(8)
+//!     .budget(Budget::new(500.0, 200.0))
+//!     .run()
+//!     .await?;
+//! assert!(report.is_complete());
+//! # Ok(()) }
+//! ```
+
+mod budget;
+mod check;
+mod control;
+mod migration;
+mod progress;
+mod report;
+mod runner;
+mod segment;
+mod status;
 
 use crate::db::Db;
 use crate::error::OpFuture;
@@ -7,6 +35,13 @@ use crate::model::Model;
 use crate::value::Item;
 
 pub use crate::ops::upgrade::WriteBack;
+pub use budget::Budget;
+pub use control::CONTROL_TABLE;
+pub use migration::{APPLIED_ATTRIBUTE, Migration, Migrations};
+pub use report::{
+    Counts, DryRun, MigrationStatus, Report, RunReport, RunState, SegmentState, Verified,
+};
+pub use runner::Runner;
 
 /// Writes `stored`, an item of model `M` as it was read (from a scan, a stream record, an
 /// export), back in the current shape if it is stamped with an earlier schema version.

@@ -30,6 +30,7 @@ mod limits;
 mod multi_key;
 
 mod mapping;
+mod migrations;
 mod msrv;
 mod paging;
 mod plan;

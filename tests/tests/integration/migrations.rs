@@ -1,0 +1,494 @@
+//! Migrations run by the resumable runner: every item changed once in effect, history and
+//! checkpoints in the control table, dry runs, the ledger of failures, time-boxed runs that a
+//! later runner finishes, transforms run down, maintenance migrations on demand.
+
+use std::time::Duration;
+
+use dynamo_model::migrate::{Budget, Migration, Migrations, Runner};
+use dynamo_model::ops::BatchWrite;
+use dynamo_model::prelude::*;
+use dynamo_model::{AttributeValue, Upgrade};
+use tests::db;
+
+/// Items as the first version of the code wrote them: the weight as text.
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "parcels")]
+pub struct ParcelV1Writer {
+    #[dynamo(partition_key)]
+    pub id: u32,
+    pub weight: String,
+    pub moves: u32,
+}
+
+/// Version 1's shape, read by the current model.
+#[derive(Attribute)]
+pub struct ParcelV1 {
+    id: u32,
+    weight: String,
+    moves: u32,
+}
+
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "parcels", schema_version = 2, old_shapes(1 = ParcelV1))]
+pub struct Parcel {
+    #[dynamo(partition_key)]
+    pub id: u32,
+    pub grams: u64,
+    /// How many times the item was upgraded: each upgrade adds 1, so the count shows that every
+    /// item was upgraded exactly once.
+    pub moves: u32,
+    pub note: Option<String>,
+}
+
+impl Upgrade for ParcelV1 {
+    type Next = Parcel;
+    fn upgrade(self) -> Parcel {
+        let kilos: f64 = self.weight.trim_end_matches("kg").parse().unwrap_or(0.0);
+        Parcel {
+            id: self.id,
+            grams: (kilos * 1000.0).round() as u64,
+            moves: self.moves + 1,
+            note: None,
+        }
+    }
+}
+
+/// A table of `count` items written by version 1.
+pub async fn seeded(db: &Db, count: u32) {
+    Parcel::table().create(db).await.unwrap();
+    let mut items: Vec<ParcelV1Writer> = (0..count)
+        .map(|id| ParcelV1Writer {
+            id,
+            weight: format!("{}.5kg", id % 10),
+            moves: 0,
+        })
+        .collect();
+    let written = BatchWrite::new(db).put_all(&mut items).await.unwrap();
+    assert!(written.is_complete(), "{written:?}");
+}
+
+fn upgrade() -> Migrations {
+    Migrations::new().migration(Migration::upgrade::<Parcel>("parcels to version 2"))
+}
+
+/// Every item, read raw: its id, stamp and moves.
+pub async fn stored(db: &Db) -> Vec<(u32, Option<String>, u32)> {
+    use futures::TryStreamExt;
+    let mut all: Vec<_> = Parcel::scan(db)
+        .parallel(4, 4)
+        .stream()
+        .map_ok(|p| (p.id, p.moves))
+        .try_collect()
+        .await
+        .unwrap();
+    all.sort_unstable();
+    let stamps = raw_stamps(db).await;
+    all.into_iter()
+        .map(|(id, moves)| (id, stamps.get(&id).cloned().flatten(), moves))
+        .collect()
+}
+
+async fn raw_stamps(db: &Db) -> std::collections::HashMap<u32, Option<String>> {
+    let mut stamps = std::collections::HashMap::new();
+    let mut start = None;
+    loop {
+        let page = db
+            .client()
+            .scan()
+            .table_name(db.table_name_of::<Parcel>())
+            .set_exclusive_start_key(start)
+            .send()
+            .await
+            .unwrap();
+        for item in page.items.unwrap_or_default() {
+            let Some(AttributeValue::N(id)) = item.get("id") else {
+                continue;
+            };
+            let stamp = match item.get("_sv") {
+                Some(AttributeValue::N(v)) => Some(v.clone()),
+                _ => None,
+            };
+            stamps.insert(id.parse().unwrap(), stamp);
+        }
+        match page.last_evaluated_key {
+            Some(key) if !key.is_empty() => start = Some(key),
+            _ => return stamps,
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_run_upgrades_every_item_once_and_keeps_the_history() {
+    let db = db();
+    seeded(&db, 300).await;
+    let migrations = upgrade();
+    assert_eq!(
+        migrations.outstanding(&db).await.unwrap(),
+        ["parcels to version 2"]
+    );
+
+    let report = Runner::new(&db, &migrations)
+        .segments(4)
+        .page_size(25)
+        .progress_bar(false)
+        .run()
+        .await
+        .unwrap();
+    assert!(report.is_complete(), "{report:?}");
+    let counts = report.counts();
+    assert_eq!(
+        (counts.scanned, counts.changed, counts.failed),
+        (300, 300, 0)
+    );
+    assert!(counts.write_units >= 300.0, "{counts:?}");
+
+    let items = stored(&db).await;
+    assert_eq!(items.len(), 300);
+    assert!(
+        items
+            .iter()
+            .all(|(_, stamp, moves)| stamp.as_deref() == Some("2") && *moves == 1),
+        "{items:?}"
+    );
+
+    let status = migrations.status(&db).await.unwrap();
+    assert!(status[0].is_done());
+    assert_eq!(status[0].segments.len(), 4);
+    assert!(
+        status[0]
+            .segments
+            .iter()
+            .all(|s| s.done && !s.resumes && s.owner.is_none())
+    );
+    assert_eq!(status[0].counts.changed, 300);
+    assert!(migrations.outstanding(&db).await.unwrap().is_empty());
+
+    // Run again: nothing is outstanding, nothing is read.
+    let again = Runner::new(&db, &migrations).run().await.unwrap();
+    assert!(again.runs.is_empty(), "{again:?}");
+    let verified = Runner::new(&db, &migrations)
+        .verify("parcels to version 2")
+        .await
+        .unwrap();
+    assert_eq!((verified.scanned, verified.outstanding), (300, 0));
+}
+
+#[tokio::test]
+async fn a_dry_run_writes_nothing_and_predicts_counts_samples_and_cost() {
+    let db = db();
+    seeded(&db, 120).await;
+    let migrations = upgrade();
+    let dry = Runner::new(&db, &migrations)
+        .dry_run("parcels to version 2")
+        .await
+        .unwrap();
+    assert_eq!((dry.counts.scanned, dry.counts.changed), (120, 120));
+    assert_eq!(dry.samples.len(), 5);
+    let (before, after) = &dry.samples[0];
+    assert_eq!(before.get("_sv"), None);
+    assert_eq!(after.get("_sv"), Some(&AttributeValue::N("2".into())));
+    assert_eq!(dry.predicted_write_units, 120.0, "one unit per small item");
+    assert!(dry.predicted_cost_usd > 0.0);
+    // Nothing written, no history.
+    assert!(raw_stamps(&db).await.values().all(Option::is_none));
+    assert_eq!(
+        migrations.outstanding(&db).await.unwrap(),
+        ["parcels to version 2"]
+    );
+}
+
+#[tokio::test]
+async fn an_item_that_cannot_be_migrated_goes_to_the_ledger_and_the_run_carries_on() {
+    let db = db();
+    seeded(&db, 40).await;
+    db.client()
+        .put_item()
+        .table_name(db.table_name_of::<Parcel>())
+        .item("id", AttributeValue::N("1000".into()))
+        .item("weight", AttributeValue::N("3".into()))
+        .item("moves", AttributeValue::N("0".into()))
+        .send()
+        .await
+        .unwrap();
+    let migrations = upgrade();
+    let report = Runner::new(&db, &migrations)
+        .progress_bar(false)
+        .run()
+        .await
+        .unwrap();
+    assert!(report.is_complete());
+    assert_eq!((report.counts().changed, report.counts().failed), (40, 1));
+    let status = migrations.status(&db).await.unwrap();
+    let failures = &status[0].failures;
+    assert_eq!(failures.len(), 1, "{failures:?}");
+    assert_eq!(
+        failures[0].0.get("id"),
+        Some(&AttributeValue::N("1000".into()))
+    );
+    assert!(
+        failures[0].1.contains("weight") && failures[0].1.contains("version 1"),
+        "{}",
+        failures[0].1
+    );
+    let verified = Runner::new(&db, &migrations)
+        .verify("parcels to version 2")
+        .await
+        .unwrap();
+    assert_eq!((verified.outstanding, verified.failed), (0, 1));
+}
+
+#[tokio::test]
+async fn a_time_boxed_run_stops_with_checkpoints_and_the_next_one_finishes() {
+    let db = db();
+    seeded(&db, 400).await;
+    let migrations = upgrade();
+    // 100 write units a second for 400 items: about 4 s in all, stopped after 1 s.
+    let first = Runner::new(&db, &migrations)
+        .segments(4)
+        .page_size(10)
+        .budget(Budget::new(1_000.0, 100.0))
+        .time_limit(Duration::from_secs(1))
+        .progress_bar(false)
+        .run()
+        .await
+        .unwrap();
+    assert!(
+        first.stopped_at_deadline && !first.is_complete(),
+        "{first:?}"
+    );
+    let done_first = first.counts().changed;
+    assert!(done_first > 0 && done_first < 400, "{first:?}");
+    let status = migrations.status(&db).await.unwrap();
+    assert!(!status[0].is_done());
+    assert!(status[0].segments.iter().any(|s| s.resumes), "{status:?}");
+    assert!(
+        status[0].segments.iter().all(|s| s.owner.is_none()),
+        "leases given up: {status:?}"
+    );
+
+    let second = Runner::new(&db, &migrations)
+        .progress_bar(false)
+        .run()
+        .await
+        .unwrap();
+    assert!(second.is_complete(), "{second:?}");
+    let items = stored(&db).await;
+    assert!(
+        items
+            .iter()
+            .all(|(_, stamp, moves)| stamp.as_deref() == Some("2") && *moves == 1)
+    );
+    // Each item changed by one of the two runs; the second re-read at most the pages the first
+    // was in when it stopped.
+    assert_eq!(done_first + second.counts().changed, 400);
+}
+
+#[tokio::test]
+async fn a_transform_applies_once_runs_down_and_maintenance_runs_on_demand() {
+    let db = db();
+    seeded(&db, 60).await;
+    let migrations = upgrade()
+        .migration(Migration::reversible::<Parcel, _, _>(
+            "note heavy parcels",
+            |parcel| {
+                if parcel.grams >= 5_000 {
+                    parcel.note = Some("heavy".into());
+                }
+                Ok(())
+            },
+            |parcel| {
+                parcel.note = None;
+                Ok(())
+            },
+        ))
+        .maintenance(Migration::transform::<Parcel, _>(
+            "count a move",
+            |parcel| {
+                parcel.moves += 1;
+                Ok(())
+            },
+        ));
+    let report = Runner::new(&db, &migrations)
+        .progress_bar(false)
+        .run()
+        .await
+        .unwrap();
+    assert!(report.is_complete());
+    assert_eq!(report.runs.len(), 2);
+    let heavy = |db: &Db| {
+        let db = db.clone();
+        async move {
+            use futures::TryStreamExt;
+            let all: Vec<Parcel> = Parcel::scan(&db).stream().try_collect().await.unwrap();
+            all.iter().filter(|p| p.note.is_some()).count()
+        }
+    };
+    assert_eq!(heavy(&db).await, 30);
+
+    // Run down: the notes go, and the record of the transform with them.
+    let down = Runner::new(&db, &migrations)
+        .down("note heavy parcels")
+        .await
+        .unwrap();
+    assert!(down.is_complete());
+    assert_eq!(down.runs[0].counts.changed, 60);
+    assert_eq!(heavy(&db).await, 0);
+
+    // A maintenance migration runs each time it is asked, once per item each time.
+    for _ in 0..2 {
+        let run = Runner::new(&db, &migrations)
+            .run_maintenance("count a move")
+            .await
+            .unwrap();
+        assert_eq!(run.runs[0].counts.changed, 60, "{run:?}");
+    }
+    let items = stored(&db).await;
+    assert!(items.iter().all(|(_, _, moves)| *moves == 3), "{items:?}");
+
+    // A mistake in the list is refused before anything runs.
+    let twice = upgrade().migration(Migration::upgrade::<Parcel>("parcels to version 2"));
+    let error = Runner::new(&db, &twice).run().await.unwrap_err();
+    assert!(
+        error.to_string().contains("two migrations have the id"),
+        "{error}"
+    );
+}
+
+/// Retries for a faulty connection: many attempts, short waits.
+fn patient() -> dynamo_model::Retries {
+    dynamo_model::Retries {
+        max_attempts: 12,
+        initial_backoff: Duration::from_millis(1),
+        max_backoff: Duration::from_millis(20),
+        ..dynamo_model::Retries::standard()
+    }
+}
+
+/// The proof the issue asks for: 20,000 items, 4 segments, 2 runners at once on a connection
+/// that throttles, fails and drops answers; one runner killed halfway, the other taking its
+/// segments over; the application writing all along. Every item ends at version 2 upgraded
+/// exactly once, none lost, the application's writes kept.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn twenty_thousand_items_two_runners_one_killed_halfway_under_faults() {
+    // moto answers a request in milliseconds rather than microseconds: a tenth of the items
+    // there keeps the suite's second pass short, and proves the same on a second engine.
+    let items = match tests::engine() {
+        Some(dynamo_model_local::Engine::Moto) => {
+            eprintln!("migrations: 2,000 items on moto (20,000 on the embedded engine)");
+            2_000
+        }
+        _ => 20_000,
+    };
+    let clean = db();
+    seeded(&clean, items).await;
+    let migrations = std::sync::Arc::new(upgrade());
+    let (faulty, log) = dynamo_model_local::Faults::seeded(28)
+        .throttle(0.02)
+        .server_error(0.01)
+        .drop_after_write(0.01)
+        .transaction_conflict(0.05)
+        .install(&clean.clone().with_retries(patient()))
+        .unwrap();
+
+    let runner = |owner: &'static str| {
+        let db = faulty.clone();
+        let migrations = migrations.clone();
+        tokio::spawn(async move {
+            Runner::new(&db, &migrations)
+                .segments(4)
+                .concurrency(2)
+                .page_size(100)
+                .lease(Duration::from_secs(2))
+                .owner(owner)
+                .progress_bar(false)
+                .run()
+                .await
+        })
+    };
+    let doomed = runner("runner-a");
+    let survivor = runner("runner-b");
+
+    // The application writes meanwhile: updates of some items (an old one is upgraded first),
+    // whole new puts of others.
+    let app = {
+        let db = faulty.clone();
+        tokio::spawn(async move {
+            let f = Parcel::fields();
+            for id in (0..items).step_by(98) {
+                Parcel::update(&db, id)
+                    .set(&f.note, Some("app".to_owned()))
+                    .await
+                    .unwrap();
+            }
+            for id in (51..items).step_by(102) {
+                let mut parcel = Parcel {
+                    id,
+                    grams: 1,
+                    moves: 1,
+                    note: Some("put".into()),
+                };
+                parcel.put(&db).await.unwrap();
+            }
+        })
+    };
+
+    // Kill the first runner once half the items are scanned.
+    loop {
+        let status = migrations.status(&clean).await.unwrap();
+        if status[0].counts.scanned >= u64::from(items) / 2 || status[0].is_done() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    doomed.abort();
+    assert!(doomed.await.unwrap_err().is_cancelled());
+    app.await.unwrap();
+    let report = survivor.await.unwrap().unwrap();
+    assert!(report.is_complete(), "{report:?}");
+    // The survivor did not do it all: the killed runner's work before it died stands, and its
+    // segments were taken over from their checkpoints.
+    assert!(report.counts().changed < u64::from(items), "{report:?}");
+
+    let stored = stored(&clean).await;
+    assert_eq!(stored.len(), items as usize, "no item lost, none added");
+    let wrong: Vec<_> = stored
+        .iter()
+        .filter(|(_, stamp, moves)| stamp.as_deref() != Some("2") || *moves != 1)
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "{} items not upgraded exactly once: {:?}",
+        wrong.len(),
+        &wrong[..wrong.len().min(5)]
+    );
+    let notes: std::collections::HashMap<u32, Option<String>> = {
+        use futures::TryStreamExt;
+        Parcel::scan(&clean)
+            .stream()
+            .map_ok(|p| (p.id, p.note))
+            .try_collect()
+            .await
+            .unwrap()
+    };
+    for id in (0..items).step_by(98) {
+        assert_eq!(notes[&id].as_deref(), Some("app"), "update of {id} kept");
+    }
+    for id in (51..items).step_by(102) {
+        assert_eq!(notes[&id].as_deref(), Some("put"), "put of {id} kept");
+    }
+    assert!(
+        log.throttled() > 0 && log.dropped_after_write() > 0 && log.server_errors() > 0,
+        "{log}"
+    );
+    let status = migrations.status(&clean).await.unwrap();
+    assert!(status[0].is_done());
+    assert!(status[0].failures.is_empty(), "{:?}", status[0].failures);
+    let verified = Runner::new(&clean, &migrations)
+        .verify("parcels to version 2")
+        .await
+        .unwrap();
+    assert_eq!(
+        (verified.scanned, verified.outstanding),
+        (u64::from(items), 0)
+    );
+}
