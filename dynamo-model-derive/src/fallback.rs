@@ -90,6 +90,7 @@ fn model_stub(input: &DeriveInput, private: &TokenStream) -> TokenStream {
                 counters: &[],
                 uniques: &[],
                 schema_version: #private::core::option::Option::None,
+                fields: &[],
                 entity: #private::core::option::Option::None,
             };
             fn to_item(&self) -> #private::core::result::Result<#private::Item, #private::ConversionError> {

@@ -22,5 +22,6 @@ pub fn report(example: &str, outcome: Result<(), Box<dyn Error>>) -> ExitCode {
 }
 
 pub mod api;
+pub mod evolution;
 pub mod feed;
 pub mod shop;

@@ -198,6 +198,7 @@ fn schema(
     let counters = counters(cont, private);
     let uniques = uniques(cont, private);
     let schema_version = super::versions::schema_version(cont, private);
+    let fields = super::versions::field_schemas(cont, private);
     let indexes = indexes.iter().map(|index| index_schema(index, private));
     let indexes = (!shared).then(|| quote!(indexes: &[#(#indexes),*],));
     let model = cont.ident.to_string();
@@ -214,6 +215,7 @@ fn schema(
             counters: &[#(#counters),*],
             uniques: &[#(#uniques),*],
             schema_version: #schema_version,
+            fields: #fields,
         };
     }
 }

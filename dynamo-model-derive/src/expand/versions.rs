@@ -23,6 +23,29 @@ pub fn schema_version(cont: &Container, private: &TokenStream) -> TokenStream {
     }
 }
 
+/// The schema's `fields`: each stored field's attribute name, Rust type (as written, without
+/// spaces), whether an item must hold it, and its earlier names; what a schema snapshot records.
+pub fn field_schemas(cont: &Container, private: &TokenStream) -> TokenStream {
+    let fields = cont.fields().iter().filter(|f| f.is_stored()).map(|field| {
+        let name = field.stored_name();
+        let ty = field.ty;
+        let rust_type: String = quote!(#ty).to_string().split_whitespace().collect();
+        let required = crate::internals::template::option_inner(ty).is_none()
+            && field.attrs.default.is_none()
+            && field.attrs.flatten.is_none();
+        let aliases = &field.attrs.aliases;
+        quote! {
+            #private::FieldSchema {
+                name: #name,
+                rust_type: #rust_type,
+                required: #required,
+                aliases: &[#(#aliases),*],
+            }
+        }
+    });
+    quote!(&[#(#fields),*])
+}
+
 /// The statement of `to_item` that stamps the item with the current version.
 pub fn write_stamp(cont: &Container, private: &TokenStream) -> TokenStream {
     let Some((_, current)) = &cont.attrs.versions.current else {

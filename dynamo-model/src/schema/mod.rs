@@ -4,12 +4,16 @@
 //! derive writes a [`Schema`] constant for every model; table creation, cost predictions and
 //! the checks of stored keys read it.
 //!
+//! [`assert_compatible`] checks a model against a committed schema [`Snapshot`], so that a change
+//! that breaks reading stored items fails in CI (see `docs/migrations.md`).
+//!
 //! This layer knows values and nothing above them: no expression, client or operation.
 
 use aws_sdk_dynamodb::types::ScalarAttributeType;
 
 pub(crate) mod keys;
 mod shared;
+mod snapshot;
 mod versions;
 
 pub(crate) use keys::check_item_keys;
@@ -18,7 +22,8 @@ pub use shared::{
     EntitySchema, KeyTemplate, SharedTable, check_collection_pair, check_distinct_entities,
     check_listed, shared_index, shared_index_sort_key,
 };
-pub use versions::{SchemaVersion, stored_version};
+pub use snapshot::{Change, Snapshot, SnapshotField, UPDATE_VARIABLE, assert_compatible};
+pub use versions::{FieldSchema, SchemaVersion, stored_version};
 
 /// The schema of a model, as `#[derive(Model)]` read it from the struct.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +57,9 @@ pub struct Schema {
     pub uniques: &'static [&'static str],
     /// `#[dynamo(schema_version = N)]`: the version writes stamp, and the stamp attribute.
     pub schema_version: Option<SchemaVersion>,
+    /// Every stored field: its attribute, Rust type, whether items must hold it, its earlier
+    /// names. What a schema [`Snapshot`] records.
+    pub fields: &'static [FieldSchema],
     /// For a model stored in a [`SharedTable`]: its entity name and key
     /// templates.
     pub entity: Option<EntitySchema>,
@@ -187,6 +195,17 @@ pub enum KeyScalar {
     N,
     /// Binary.
     B,
+}
+
+impl KeyScalar {
+    /// `S`, `N` or `B`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KeyScalar::S => "S",
+            KeyScalar::N => "N",
+            KeyScalar::B => "B",
+        }
+    }
 }
 
 impl From<KeyScalar> for ScalarAttributeType {

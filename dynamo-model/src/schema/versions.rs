@@ -37,3 +37,16 @@ pub fn stored_version(item: &Item, attribute: &str) -> Result<u32, ConversionErr
         Some(other) => Err(ConversionError::wrong_type("N", other).in_attribute(attribute)),
     }
 }
+
+/// One stored field of a model, as a schema snapshot records it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldSchema {
+    /// The attribute it is stored in.
+    pub name: &'static str,
+    /// Its Rust type as written in the struct, without spaces (`Option<String>`).
+    pub rust_type: &'static str,
+    /// Whether every item must hold it: not an `Option`, no default.
+    pub required: bool,
+    /// Earlier names it is read under (`#[dynamo(alias = "...")]`).
+    pub aliases: &'static [&'static str],
+}

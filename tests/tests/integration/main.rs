@@ -40,6 +40,7 @@ mod refusals;
 mod retry_presets;
 mod returns;
 mod roundtrip;
+mod schema_snapshots;
 mod schema_versions;
 mod shop;
 mod single_table;

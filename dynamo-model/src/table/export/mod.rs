@@ -9,7 +9,7 @@ mod cloudformation;
 mod terraform;
 mod yaml;
 
-use crate::schema::{IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar, Schema};
+use crate::schema::{IndexAttributes, IndexKind, IndexSchema, KeyAttribute, Schema};
 
 pub use cloudformation::cloudformation_template;
 pub use terraform::TerraformError;
@@ -104,11 +104,7 @@ impl TableDefinition {
 
 /// `S`, `N` or `B`.
 pub(super) fn scalar(key: KeyAttribute) -> &'static str {
-    match key.scalar {
-        KeyScalar::S => "S",
-        KeyScalar::N => "N",
-        KeyScalar::B => "B",
-    }
+    key.scalar.as_str()
 }
 
 /// `ALL`, `KEYS_ONLY` or `INCLUDE`, with the included attributes.
