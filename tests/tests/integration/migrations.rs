@@ -532,3 +532,151 @@ async fn the_shops_orders_move_across_three_versions_and_a_new_sort_key() {
     .unwrap();
     assert_eq!(moved.as_ref(), Some(&done.after[0]));
 }
+
+/// A shared table with two entities; `Task` gains an index on its owner after items were stored.
+mod board {
+    use dynamo_model::SharedTable;
+    use dynamo_model::prelude::*;
+
+    #[derive(SharedTable)]
+    #[dynamo(
+        name = "board",
+        partition_key = "pk",
+        sort_key = "sk",
+        global_index(name = "gsi1", partition_key = "gsi1pk", sort_key = "gsi1sk"),
+        entities(Task, Note)
+    )]
+    pub struct Board;
+
+    /// A task as stored before the index: no `gsi1` key attributes.
+    #[derive(SharedTable)]
+    #[dynamo(
+        name = "board",
+        partition_key = "pk",
+        sort_key = "sk",
+        entities(TaskBefore)
+    )]
+    pub struct BoardBefore;
+
+    #[derive(Model, Debug, Clone, PartialEq)]
+    #[dynamo(table = BoardBefore, entity = "task", partition_key = "BOARD#{board}", sort_key = "TASK#{id}")]
+    pub struct TaskBefore {
+        pub board: String,
+        pub id: u32,
+        pub owner: String,
+    }
+
+    #[derive(Model, Debug, Clone, PartialEq)]
+    #[dynamo(
+        table = Board,
+        entity = "task",
+        partition_key = "BOARD#{board}",
+        sort_key = "TASK#{id}",
+        global_index(name = "gsi1", partition_key = "OWNER#{owner}", sort_key = "TASK#{id}")
+    )]
+    pub struct Task {
+        pub board: String,
+        pub id: u32,
+        pub owner: String,
+    }
+
+    #[derive(Model, Debug, Clone, PartialEq)]
+    #[dynamo(table = Board, entity = "note", partition_key = "BOARD#{board}", sort_key = "NOTE#{id}")]
+    pub struct Note {
+        pub board: String,
+        pub id: u32,
+        pub text: String,
+    }
+}
+
+#[tokio::test]
+async fn a_rewrite_populates_a_new_index_for_the_items_stored_before_it() {
+    use board::{Note, Task, TaskBefore};
+    use futures::TryStreamExt;
+    let db = db();
+    Task::table().sync(&db).await.unwrap();
+    for id in 0..30 {
+        let mut task = TaskBefore {
+            board: "b1".into(),
+            id,
+            owner: if id % 3 == 0 { "ann" } else { "bob" }.into(),
+        };
+        task.put(&db).await.unwrap();
+        let mut note = Note {
+            board: "b1".into(),
+            id,
+            text: "n".into(),
+        };
+        note.put(&db).await.unwrap();
+    }
+    let anns = |db: &Db| {
+        let db = db.clone();
+        async move {
+            let tasks: Vec<Task> = Task::indexes()
+                .gsi1
+                .query(&db, "ann")
+                .stream()
+                .try_collect()
+                .await
+                .unwrap();
+            tasks.len()
+        }
+    };
+    assert_eq!(anns(&db).await, 0, "stored before the index: not in it");
+
+    let migrations = Migrations::new().migration(Migration::rewrite::<Task>("tasks by owner"));
+    let dry = Runner::new(&db, &migrations)
+        .dry_run("tasks by owner")
+        .await
+        .unwrap();
+    assert_eq!(
+        (dry.counts.scanned, dry.counts.changed),
+        (30, 30),
+        "tasks only"
+    );
+    let report = Runner::new(&db, &migrations)
+        .progress_bar(false)
+        .run()
+        .await
+        .unwrap();
+    assert!(report.is_complete());
+    assert_eq!(report.counts().changed, 30);
+    // DynamoDB charges the index write too.
+    assert_eq!(report.counts().write_units, dry.predicted_write_units);
+    assert_eq!(anns(&db).await, 10);
+
+    // The notes were not touched; a second run has nothing to do.
+    let notes: Vec<Note> = Note::scan(&db).stream().try_collect().await.unwrap();
+    assert_eq!(notes.len(), 30);
+    let verified = Runner::new(&db, &migrations)
+        .verify("tasks by owner")
+        .await
+        .unwrap();
+    assert_eq!((verified.scanned, verified.outstanding), (30, 0));
+}
+
+#[test]
+fn a_stream_record_of_an_old_item_reads_as_the_current_model() {
+    use dynamo_model::stream::{self, Change};
+    let event = r#"{"Records": [{
+        "eventID": "1", "eventName": "INSERT",
+        "dynamodb": {
+            "Keys": {"id": {"N": "7"}},
+            "NewImage": {"id": {"N": "7"}, "weight": {"S": "2.5kg"}, "moves": {"N": "0"}},
+            "SequenceNumber": "1", "StreamViewType": "NEW_IMAGE"
+        }
+    }]}"#;
+    let records = stream::records_from_json::<Parcel>(event).unwrap();
+    let Change::Inserted { new, .. } = records.into_iter().next().unwrap().unwrap().change else {
+        panic!("an insert")
+    };
+    assert_eq!(
+        new,
+        Some(Parcel {
+            id: 7,
+            grams: 2500,
+            moves: 1,
+            note: None
+        })
+    );
+}

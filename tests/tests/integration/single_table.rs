@@ -171,6 +171,35 @@ async fn an_entity_query_reads_only_its_own_items_in_key_order() {
 }
 
 #[tokio::test]
+async fn an_entity_scan_reads_only_its_own_items() {
+    let db = shop().await;
+    for name in ["carol", "dave"] {
+        Customer {
+            id: name.into(),
+            name: name.into(),
+            email: format!("{name}@example.com"),
+        }
+        .put(&db)
+        .await
+        .unwrap();
+    }
+    for n in 0..3 {
+        order("carol", &format!("o-{n}"), 20240601 + n)
+            .put(&db)
+            .await
+            .unwrap();
+    }
+    assert_eq!(Order::scan(&db).count().await.unwrap(), 3);
+    assert_eq!(Customer::scan(&db).count().await.unwrap(), 2);
+    let request = Order::scan(&db).request().unwrap();
+    assert_eq!(request.filter_expression(), Some("#n0 = :v0"));
+    assert_eq!(
+        request.expression_attribute_values().unwrap()[":v0"],
+        AttributeValue::S("order".into())
+    );
+}
+
+#[tokio::test]
 async fn updates_change_fields_but_never_the_key_parts() {
     let db = shop().await;
     order("dana", "o-1", 20240101).put(&db).await.unwrap();

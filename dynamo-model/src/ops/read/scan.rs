@@ -14,8 +14,18 @@ pub struct Scan<'a, M, P = M> {
 
 impl<'a, M: Model> Scan<'a, M> {
     pub(crate) fn new(db: &'a Db, index: Option<&'static str>) -> Self {
+        let mut reader = Reader::new::<M>(db, index);
+        // A shared table holds other entities' items too: a scan of a model reads its own.
+        if let Some(entity) = M::SCHEMA.entity {
+            let attribute: crate::expr::Path<String> =
+                crate::expr::Path::new(crate::expr::RawPath::attribute(entity.attribute));
+            reader.add_filter(crate::expr::Conditions::eq(
+                &attribute,
+                entity.name.to_owned(),
+            ));
+        }
         Scan {
-            reader: Reader::new::<M>(db, index),
+            reader,
             segments: None,
             model: PhantomData,
         }
