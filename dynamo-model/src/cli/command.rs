@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use super::tables::Registered;
 use crate::db::Db;
 use crate::error::Error;
+use crate::migrate::Migrations;
 use crate::table::{cloudformation_template, to_yaml};
 
 /// Exit statuses: done, a difference or a blocked change, changes to apply, an error.
@@ -47,7 +48,7 @@ fn clap(name: &str) -> Clap {
         .help("a CloudFormation template as YAML or JSON, or Terraform JSON");
     Clap::new("tables")
         .bin_name(name.to_owned())
-        .about("Exports, plans, applies and verifies the DynamoDB tables of the registered models")
+        .about("Exports, plans, applies and verifies the DynamoDB tables of the registered models, and runs their migrations")
         .subcommand_required(true)
         .arg(global(
             "endpoint",
@@ -80,6 +81,7 @@ fn clap(name: &str) -> Clap {
             Clap::new("verify")
                 .about("compares each table with its model; exits 1 on a difference"),
         )
+        .subcommand(super::migrate::command())
 }
 
 impl Command {
@@ -122,7 +124,12 @@ impl Command {
 
     /// Runs the command, writing what it prints to `out`; gives the exit status, or the error
     /// as one sentence.
-    pub(super) async fn run(&self, tables: &[Registered], out: &mut String) -> Result<u8, String> {
+    pub(super) async fn run(
+        &self,
+        tables: &[Registered],
+        migrations: &Migrations,
+        out: &mut String,
+    ) -> Result<u8, String> {
         let json = self.matches.get_flag("json");
         let done = match self.matches.subcommand() {
             Some(("export", args)) => {
@@ -138,6 +145,9 @@ impl Command {
             Some(("plan", _)) => plan(tables, &self.db().await, json, out).await,
             Some(("apply", _)) => apply(tables, &self.db().await, json, out).await,
             Some(("verify", _)) => verify(tables, &self.db().await, json, out).await,
+            Some(("migrate", args)) => {
+                super::migrate::run(args, migrations, &self.db().await, json, out).await
+            }
             _ => Ok(ERROR),
         };
         done.map_err(|error: Error| error.to_string())

@@ -17,8 +17,10 @@
 //! }
 //! ```
 //!
-//! `tables export --format yaml`, `tables plan`, `tables apply`, `tables verify`, each with
-//! `--endpoint URL` (a local engine), `--region`, `--table-prefix` and `--json`. The exit
+//! `tables export --format yaml`, `tables plan`, `tables apply`, `tables verify`, and with
+//! migrations registered (`App::migrations`) `tables migrate status|run|dry-run|verify|down|
+//! maintenance`, each with `--endpoint URL` (a local engine), `--region`, `--table-prefix` and
+//! `--json`. The exit
 //! status: `0` done (or nothing to do), `1` a difference (`verify`) or a change that cannot be
 //! made in place (`plan`), `2` changes to apply (`plan`), `3` an error, said in one sentence.
 
@@ -28,6 +30,7 @@ compile_error!(
 );
 
 mod command;
+mod migrate;
 mod tables;
 
 use std::process::ExitCode;
@@ -52,6 +55,7 @@ pub struct Outcome {
 pub struct App {
     name: String,
     tables: Vec<Registered>,
+    migrations: crate::migrate::Migrations,
 }
 
 impl App {
@@ -60,7 +64,15 @@ impl App {
         App {
             name: name.into(),
             tables: Vec::new(),
+            migrations: crate::migrate::Migrations::new(),
         }
+    }
+
+    /// Registers the migrations that `migrate status`, `run`, `dry-run`, `verify`, `down` and
+    /// `maintenance` work on (see `docs/migrations.md`).
+    pub fn migrations(mut self, migrations: crate::migrate::Migrations) -> Self {
+        self.migrations = migrations;
+        self
     }
 
     /// Registers model `M`'s table. For a shared table, register any model stored in it: the
@@ -103,7 +115,10 @@ impl App {
     {
         let mut output = String::new();
         let (status, error) = match command::Command::parse(&self.name, args) {
-            Ok(command) => match command.run(&self.tables, &mut output).await {
+            Ok(command) => match command
+                .run(&self.tables, &self.migrations, &mut output)
+                .await
+            {
                 Ok(status) => (status, None),
                 Err(error) => (command::ERROR, Some(error.to_string())),
             },

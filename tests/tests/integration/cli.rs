@@ -118,3 +118,82 @@ async fn an_error_is_one_sentence_and_a_non_zero_status() {
     let usage = app().run_with(["tables", "frobnicate"]).await;
     assert_eq!(usage.status, 3);
 }
+
+#[tokio::test]
+async fn migrate_runs_the_registered_migrations_and_says_where_they_stand() {
+    use super::migrations::{Parcel, seeded};
+    use dynamo_model::migrate::{Migration, Migrations};
+    let engine = LocalEngine::shared().unwrap();
+    let endpoint = engine.endpoint().to_owned();
+    let prefix = tests::unique_prefix();
+    seeded(&engine.db().with_table_prefix(prefix.clone()), 50).await;
+    let app = App::new("tables").model::<Parcel>().migrations(
+        Migrations::new()
+            .migration(Migration::upgrade::<Parcel>("parcels to version 2"))
+            .maintenance(Migration::transform::<Parcel, _>("recount", |p| {
+                p.moves += 1;
+                Ok(())
+            })),
+    );
+    let run = |command: &'static [&'static str]| {
+        let mut args = vec!["tables".to_owned(), "--endpoint".into(), endpoint.clone()];
+        args.extend(["--table-prefix".to_owned(), prefix.clone()]);
+        args.extend(command.iter().map(|s| (*s).to_owned()));
+        app.run_with(args)
+    };
+
+    let status = run(&["migrate", "status"]).await;
+    assert_eq!(status.status, 2, "{status:?}");
+    assert_eq!(
+        status.output,
+        "parcels to version 2 (Parcel): outstanding, 0/0 segments, 0 read, 0 changed, 0 failed\n"
+    );
+    let dry = run(&["migrate", "dry-run", "parcels to version 2"]).await;
+    assert_eq!(dry.status, 2, "{dry:?}");
+    assert!(
+        dry.output.starts_with(
+            "parcels to version 2: 50 read, 50 to change, 0 failing; 50.0 write units predicted"
+        ),
+        "{}",
+        dry.output
+    );
+    let ran = run(&[
+        "migrate",
+        "run",
+        "--segments",
+        "2",
+        "--write-budget",
+        "10000",
+    ])
+    .await;
+    assert_eq!(ran.status, 0, "{ran:?}");
+    assert!(
+        ran.output
+            .starts_with("parcels to version 2: 50 read, 50 changed, 0 failed, 50.0 WCU in "),
+        "{}",
+        ran.output
+    );
+    let status = run(&["migrate", "status"]).await;
+    assert_eq!(
+        (status.status, status.output.as_str()),
+        (
+            0,
+            "parcels to version 2 (Parcel): done, 2/2 segments, 50 read, 50 changed, 0 failed\n"
+        )
+    );
+    let verified = run(&["migrate", "verify", "parcels to version 2"]).await;
+    assert_eq!(verified.status, 0, "{verified:?}");
+    let maintenance = run(&["--json", "migrate", "maintenance", "recount"]).await;
+    assert_eq!(maintenance.status, 0, "{maintenance:?}");
+    let report: serde_json::Value = serde_json::from_str(&maintenance.output).unwrap();
+    assert_eq!(report["runs"][0]["changed"], 50);
+    let unknown = run(&["migrate", "down", "nothing"]).await;
+    assert_eq!(unknown.status, 3);
+    assert!(
+        unknown
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("no migration has the id `nothing`")),
+        "{unknown:?}"
+    );
+}

@@ -40,10 +40,25 @@ fn reading(id: u32) -> Reading {
 /// A span as recorded: the thread it was made on, its level and fields.
 type Recorded = (std::thread::ThreadId, Level, HashMap<String, String>);
 
-/// Records every span: its level and fields.
+/// An event as recorded: the thread it was made on, its target and fields.
+type RecordedEvent = (std::thread::ThreadId, String, HashMap<String, String>);
+
+/// Records every span (its level and fields) and every event.
 #[derive(Clone, Default)]
 struct Spans {
     spans: Arc<Mutex<Vec<Recorded>>>,
+    events: Arc<Mutex<Vec<RecordedEvent>>>,
+}
+
+/// The binary's global subscriber, set by the first test that needs it.
+fn recorder() -> &'static Spans {
+    static SPANS: std::sync::OnceLock<Spans> = std::sync::OnceLock::new();
+    SPANS.get_or_init(|| {
+        let spans = Spans::default();
+        tracing::subscriber::set_global_default(spans.clone())
+            .expect("no other test sets a global subscriber");
+        spans
+    })
 }
 
 struct Fields<'a>(&'a mut HashMap<String, String>);
@@ -87,20 +102,25 @@ impl Subscriber for Spans {
     }
 
     fn record_follows_from(&self, _: &Id, _: &Id) {}
-    fn event(&self, _: &Event<'_>) {}
+    fn event(&self, event: &Event<'_>) {
+        let mut fields = HashMap::new();
+        event.record(&mut Fields(&mut fields));
+        self.events
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((
+                std::thread::current().id(),
+                event.metadata().target().to_owned(),
+                fields,
+            ));
+    }
     fn enter(&self, _: &Id) {}
     fn exit(&self, _: &Id) {}
 }
 
 #[test]
 fn every_request_runs_in_a_debug_span_naming_table_operation_and_items() {
-    static SPANS: std::sync::OnceLock<Spans> = std::sync::OnceLock::new();
-    let spans = SPANS.get_or_init(|| {
-        let spans = Spans::default();
-        tracing::subscriber::set_global_default(spans.clone())
-            .expect("no other test sets a global subscriber");
-        spans
-    });
+    let spans = recorder();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -166,4 +186,45 @@ fn every_request_runs_in_a_debug_span_naming_table_operation_and_items() {
         loud.is_empty(),
         "request spans are at debug level: {loud:?}"
     );
+}
+
+#[test]
+fn a_migration_reports_its_progress_as_tracing_events() {
+    use dynamo_model::migrate::{Migration, Migrations, Runner};
+    let recorder = recorder();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let db = tests::db();
+        super::migrations::seeded(&db, 30).await;
+        let migrations = Migrations::new().migration(
+            Migration::upgrade::<super::migrations::Parcel>("traced parcels"),
+        );
+        let report = Runner::new(&db, &migrations).run().await.unwrap();
+        assert!(report.is_complete());
+    });
+    let this_thread = std::thread::current().id();
+    let events = recorder
+        .events
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
+    let finished = events
+        .iter()
+        .filter(|(thread, target, _)| *thread == this_thread && target == "dynamo_model::migrate")
+        .map(|(_, _, fields)| fields)
+        .find(|fields| fields.get("stage").map(String::as_str) == Some("\"finished\""))
+        .expect("a `finished` event of the migration");
+    assert_eq!(finished["migration"], "traced parcels", "{finished:?}");
+    assert_eq!(finished["scanned"], "30");
+    assert_eq!(finished["changed"], "30");
+    assert_eq!(finished["failed"], "0");
+    assert_eq!(finished["write_units"], "30.0");
+    for figure in ["items_per_second", "cost_usd", "read_units"] {
+        let value: f64 = finished[figure].parse().unwrap();
+        assert!(value > 0.0, "{figure}: {finished:?}");
+    }
+    // The item count DynamoDB keeps gives the time left; 0 once everything is read.
+    assert_eq!(finished["eta_seconds"], "0.0", "{finished:?}");
 }
