@@ -11,11 +11,7 @@ use crate::error::Error;
 use crate::migrate::Migrations;
 use crate::table::{cloudformation_template, to_yaml};
 
-/// Exit statuses: done, a difference or a blocked change, changes to apply, an error.
-pub(super) const DONE: u8 = 0;
-pub(super) const DIFFERS: u8 = 1;
-pub(super) const CHANGES: u8 = 2;
-pub(super) const ERROR: u8 = 3;
+use super::{CHANGES, DIFFERS, DONE, ERROR};
 
 /// What `export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

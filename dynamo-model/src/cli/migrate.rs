@@ -6,7 +6,7 @@ use std::time::Duration;
 use clap::{Arg, ArgMatches, Command as Clap};
 use serde_json::{Value, json};
 
-use super::command::{CHANGES, DIFFERS, DONE};
+use super::{CHANGES, DIFFERS, DONE};
 use crate::db::Db;
 use crate::error::Error;
 use crate::migrate::{Budget, Migrations, Report, Runner};
@@ -148,7 +148,7 @@ pub(super) async fn run(
                 DONE
             })
         }
-        _ => Ok(super::command::ERROR),
+        _ => Ok(super::ERROR),
     }
 }
 

@@ -39,6 +39,12 @@ use crate::model::Model;
 
 use tables::Registered;
 
+/// Exit statuses: done, a difference or a blocked change, changes to apply, an error.
+const DONE: u8 = 0;
+const DIFFERS: u8 = 1;
+const CHANGES: u8 = 2;
+const ERROR: u8 = 3;
+
 /// What a run of the command line gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
@@ -94,7 +100,7 @@ impl App {
         let outcome = match runtime {
             Ok(runtime) => runtime.block_on(self.run_with(std::env::args())),
             Err(error) => Outcome {
-                status: command::ERROR,
+                status: ERROR,
                 output: String::new(),
                 error: Some(format!("could not start an async runtime: {error}")),
             },
@@ -120,7 +126,7 @@ impl App {
                 .await
             {
                 Ok(status) => (status, None),
-                Err(error) => (command::ERROR, Some(error.to_string())),
+                Err(error) => (ERROR, Some(error.to_string())),
             },
             Err(status) => (status, None),
         };

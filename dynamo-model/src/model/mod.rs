@@ -142,6 +142,11 @@ pub trait Projection<M: Model>: Sized {
     /// error naming it, never a default.
     fn from_projection(item: Item) -> Result<Self, ConversionError>;
 
+    /// Whether this is the model itself, read from the whole item (and so upgraded from an
+    /// older schema version), rather than some of its attributes as stored.
+    #[doc(hidden)]
+    const WHOLE: bool = false;
+
     /// Runs after a read produced the value: the model's
     /// [`after_load`](crate::Hooks::after_load) hook; nothing for a projection.
     #[doc(hidden)]
@@ -152,6 +157,8 @@ pub trait Projection<M: Model>: Sized {
 
 /// A model reads as itself, from the whole item.
 impl<M: Model> Projection<M> for M {
+    const WHOLE: bool = true;
+
     fn projection_paths() -> Option<crate::expr::ProjectionExpression> {
         None
     }

@@ -96,7 +96,7 @@ impl<'a, M: Model, P: Projection<M>> Get<'a, M, P> {
             {
                 Ok(None)
             }
-            Some(item) => Ok(Some(load::<M, P>(item)?)),
+            Some(item) => Ok(Some(super::load_read::<M, P>(item)?)),
             None => Ok(None),
         }
     }

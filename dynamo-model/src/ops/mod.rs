@@ -71,6 +71,25 @@ pub(crate) fn load_old<M: Model, P: Projection<M>>(old: Option<Item>) -> Result<
     }
 }
 
+/// [`load`] of an item a read returned (a get, query, scan or batch get): a projection of a
+/// model with a schema version reads the attributes as stored, so it reads an item of the
+/// current version only (the read asked for the stamp too).
+pub(crate) fn load_read<M: Model, P: Projection<M>>(item: Item) -> Result<P, Error> {
+    if !P::WHOLE
+        && let Some(versions) = M::SCHEMA.schema_version
+    {
+        let stored = versions.of(&item)?;
+        if stored != versions.current {
+            return Err(Error::Conversion(ConversionError::custom(format!(
+                "a projection reads attributes as stored, and this `{}` item is stamped with schema version {stored}, not {}: read the whole item (which upgrades it), or migrate the items",
+                M::SCHEMA.name,
+                versions.current
+            ))));
+        }
+    }
+    load::<M, P>(item)
+}
+
 /// Reads a value of `P` from an item of model `M`, and runs the model's `after_load` hook.
 pub(crate) fn load<M: Model, P: Projection<M>>(item: Item) -> Result<P, Error> {
     let mut value = P::from_projection(item)?;

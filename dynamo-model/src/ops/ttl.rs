@@ -27,13 +27,20 @@ pub(crate) fn expired(item: &Item, ttl: &str) -> bool {
 }
 
 /// The attributes a read of `P` asks for; with `hide_expired`, the TTL attribute too, which is
-/// needed to tell whether an item expired.
+/// needed to tell whether an item expired; for a model with a schema version, its stamp, which
+/// tells whether the attributes are of the current shape.
 pub(crate) fn projection_paths<M: Model, P: Projection<M>>(
     hide_expired: bool,
 ) -> Option<crate::expr::ProjectionExpression> {
-    P::projection_paths().map(|projected| match (hide_expired, M::SCHEMA.ttl) {
-        (true, Some(ttl)) => projected.with_attribute(ttl),
-        _ => projected,
+    P::projection_paths().map(|projected| {
+        let projected = match (hide_expired, M::SCHEMA.ttl) {
+            (true, Some(ttl)) => projected.with_attribute(ttl),
+            _ => projected,
+        };
+        match M::SCHEMA.schema_version {
+            Some(versions) => projected.with_attribute(versions.attribute),
+            None => projected,
+        }
     })
 }
 

@@ -484,3 +484,156 @@ async fn an_update_in_a_transaction_of_an_old_item_is_refused_with_the_reason() 
         Some("paid".to_owned())
     );
 }
+
+#[derive(dynamo_model::Projection, Debug, PartialEq)]
+#[dynamo(model = Order)]
+struct OrderCard {
+    first_name: String,
+    total_cents: u64,
+}
+
+#[tokio::test]
+async fn a_projection_reads_items_of_the_current_version_and_says_why_not_an_older_one() {
+    use futures::TryStreamExt;
+    let db = db();
+    three_generations(&db).await;
+    let card = Order::get(&db, ("o3", 1))
+        .project::<OrderCard>()
+        .await
+        .unwrap();
+    assert_eq!(
+        card,
+        Some(OrderCard {
+            first_name: "Grace".into(),
+            total_cents: 99
+        })
+    );
+    let request = Order::get(&db, ("o3", 1))
+        .project::<OrderCard>()
+        .request()
+        .unwrap();
+    let names = request.expression_attribute_names().unwrap();
+    assert!(
+        names.values().any(|n| n == "_sv"),
+        "the stamp is read too: {names:?}"
+    );
+
+    let error = Order::get(&db, ("o2", 1))
+        .project::<OrderCard>()
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("stamped with schema version 2, not 3: read the whole item"),
+        "{error}"
+    );
+    let scanned: Result<Vec<OrderCard>, _> = Order::scan(&db)
+        .project::<OrderCard>()
+        .stream()
+        .try_collect()
+        .await;
+    assert!(scanned.is_err(), "old items in the table: {scanned:?}");
+}
+
+/// A shared table whose `Pet` entity is at version 2; a collection reads a household.
+mod household {
+    use dynamo_model::prelude::*;
+    use dynamo_model::{Collection, SharedTable, Upgrade};
+
+    #[derive(SharedTable)]
+    #[dynamo(
+        name = "households",
+        partition_key = "pk",
+        sort_key = "sk",
+        entities(Owner, Pet)
+    )]
+    pub struct Households;
+
+    #[derive(Model, Debug, Clone, PartialEq)]
+    #[dynamo(table = Households, entity = "owner", partition_key = "HOME#{home}", sort_key = "OWNER")]
+    pub struct Owner {
+        pub home: String,
+        pub name: String,
+    }
+
+    #[derive(Attribute)]
+    pub struct PetV1 {
+        home: String,
+        name: String,
+        age: String,
+    }
+
+    #[derive(Model, Debug, Clone, PartialEq)]
+    #[dynamo(
+        table = Households,
+        entity = "pet",
+        partition_key = "HOME#{home}",
+        sort_key = "PET#{name}",
+        schema_version = 2,
+        old_shapes(1 = PetV1)
+    )]
+    pub struct Pet {
+        pub home: String,
+        pub name: String,
+        pub age_years: u8,
+    }
+
+    impl Upgrade for PetV1 {
+        type Next = Pet;
+        fn upgrade(self) -> Pet {
+            Pet {
+                home: self.home,
+                name: self.name,
+                age_years: self.age.trim_end_matches(" years").parse().unwrap_or(0),
+            }
+        }
+    }
+
+    #[derive(Collection, Debug, PartialEq)]
+    pub enum Household {
+        Owner(Owner),
+        Pet(Pet),
+    }
+}
+
+#[tokio::test]
+async fn a_collection_reads_an_old_item_as_its_member_model() {
+    use household::{Household, Owner, Pet};
+    let db = db();
+    Pet::table().create(&db).await.unwrap();
+    Owner {
+        home: "h1".into(),
+        name: "Ann".into(),
+    }
+    .put(&db)
+    .await
+    .unwrap();
+    tests::put_raw(
+        &db,
+        "households",
+        Item::from([
+            ("pk".into(), s("HOME#h1")),
+            ("sk".into(), s("PET#Rex")),
+            ("_et".into(), s("pet")),
+            ("home".into(), s("h1")),
+            ("name".into(), s("Rex")),
+            ("age".into(), s("4 years")),
+        ]),
+    )
+    .await;
+    let view: Vec<Household> = Household::query(&db, "h1").await.unwrap();
+    assert_eq!(
+        view,
+        [
+            Household::Owner(Owner {
+                home: "h1".into(),
+                name: "Ann".into()
+            }),
+            Household::Pet(Pet {
+                home: "h1".into(),
+                name: "Rex".into(),
+                age_years: 4
+            }),
+        ]
+    );
+}

@@ -205,7 +205,7 @@ fn sort_out<M: Model, P: Projection<M>>(
                     got.missing.push(key);
                     continue;
                 }
-                match crate::ops::load::<M, P>(item) {
+                match crate::ops::load_read::<M, P>(item) {
                     Ok(value) => got.items.push(value),
                     Err(error) => got.failed.push(KeyFailure {
                         key,

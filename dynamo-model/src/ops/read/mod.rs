@@ -112,7 +112,9 @@ impl<'a> Reader<'a> {
             .transpose()?;
         let projection = match select {
             Some(_) => None,
-            None => P::projection_paths().map(|paths| paths.render(placeholders)),
+            None => {
+                crate::ops::projection_paths::<M, P>(false).map(|paths| paths.render(placeholders))
+            }
         };
         Ok((filter, projection))
     }

@@ -256,7 +256,7 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
         let db = self.reader.db;
         let max = self.reader.max_items;
         match prepared {
-            Ok(prepared) => item_stream(db, prepared, max, crate::ops::load::<M, P>).boxed(),
+            Ok(prepared) => item_stream(db, prepared, max, crate::ops::load_read::<M, P>).boxed(),
             Err(error) => stream::once(async { Err(error) }).boxed(),
         }
     }
@@ -277,7 +277,7 @@ impl<'a, M: Model, R, P> Query<'a, M, R, P> {
                 Err(_) => None,
             };
             self.reader
-                .page(prepared, cursor, partition, crate::ops::load::<M, P>)
+                .page(prepared, cursor, partition, crate::ops::load_read::<M, P>)
                 .await
         })
     }

@@ -107,7 +107,7 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
                     db,
                     Prepared::scan(model, input),
                     max,
-                    crate::ops::load::<M, P>,
+                    crate::ops::load_read::<M, P>,
                 )
                 .boxed(),
                 Err(error) => stream::once(async { Err(error) }).boxed(),
@@ -123,7 +123,7 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
                         db,
                         Prepared::scan(model, input),
                         None,
-                        crate::ops::load::<M, P>,
+                        crate::ops::load_read::<M, P>,
                     ))
                 })
                 .flatten_unordered(concurrency)
@@ -142,7 +142,7 @@ impl<'a, M: Model, P> Scan<'a, M, P> {
         Box::pin(async move {
             let prepared = Prepared::scan(self.reader.model, self.input(None, None)?);
             self.reader
-                .page(prepared, cursor, None, crate::ops::load::<M, P>)
+                .page(prepared, cursor, None, crate::ops::load_read::<M, P>)
                 .await
         })
     }
