@@ -19,6 +19,7 @@ mod errors;
 mod expressions;
 mod faults;
 mod future_sizes;
+mod harness;
 mod hooks;
 mod indexes;
 mod infrastructure;

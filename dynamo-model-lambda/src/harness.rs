@@ -1,0 +1,138 @@
+//! Running events through a handler, one invocation at a time as one Lambda instance does.
+
+use std::future::poll_fn;
+use std::time::Instant;
+
+use dynamo_model::Db;
+use dynamo_model::capacity::CapacityMeter;
+use dynamo_model::cost::Prices;
+use lambda_runtime::{LambdaEvent, Service};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::function::Function;
+use crate::prices::LambdaPrices;
+use crate::profile::{Invocation, Profile, Status};
+
+/// Drives events through a handler in this process and profiles each invocation.
+pub struct Harness {
+    function: Function,
+    meter: CapacityMeter,
+    dynamodb_prices: Prices,
+    lambda_prices: LambdaPrices,
+    invocations: Vec<Invocation>,
+}
+
+impl Harness {
+    /// A harness for `function`, with us-east-1 prices for DynamoDB on demand and Lambda.
+    pub fn new(function: Function) -> Self {
+        Harness {
+            function,
+            meter: CapacityMeter::new(),
+            dynamodb_prices: Prices::us_east_1(),
+            lambda_prices: LambdaPrices::us_east_1(),
+            invocations: Vec::new(),
+        }
+    }
+
+    /// Prices DynamoDB's units with `prices` (us-east-1 on demand by default).
+    pub fn dynamodb_prices(mut self, prices: Prices) -> Self {
+        self.dynamodb_prices = prices;
+        self
+    }
+
+    /// Prices Lambda's requests and GB-seconds with `prices`.
+    pub fn lambda_prices(mut self, prices: LambdaPrices) -> Self {
+        self.lambda_prices = prices;
+        self
+    }
+
+    /// `db`, metered by the harness: give this one to the handler, and each invocation's
+    /// profile holds the DynamoDB requests it made, with the units DynamoDB reported for them.
+    pub fn db(&self, db: &Db) -> Db {
+        db.clone().with_capacity_meter(self.meter.clone())
+    }
+
+    /// The function's configuration.
+    pub fn function(&self) -> &Function {
+        &self.function
+    }
+
+    /// Runs one invocation of `service` with `payload`, as the Lambda runtime would: the payload
+    /// read as the handler's event type (a payload it cannot read is [`Status::BadEvent`], as
+    /// the runtime reports it), a fresh [`Context`](lambda_runtime::Context), cut off at the
+    /// function's timeout ([`Status::Timeout`]).
+    pub async fn invoke<S, E>(&mut self, service: &mut S, payload: Value) -> &Invocation
+    where
+        S: Service<LambdaEvent<E>>,
+        S::Response: Serialize,
+        S::Error: std::fmt::Debug,
+        E: DeserializeOwned,
+    {
+        let number = self.invocations.len() + 1;
+        let request_id = format!("00000000-0000-4000-8000-{number:012}");
+        let context = self.function.context(&request_id);
+        crate::alloc::start_invocation();
+        self.meter.reset();
+        let started = Instant::now();
+        let (status, response) = match serde_json::from_value::<E>(payload) {
+            Err(error) => (Status::BadEvent(error.to_string()), None),
+            Ok(event) => {
+                let call = async {
+                    poll_fn(|cx| service.poll_ready(cx)).await?;
+                    service.call(LambdaEvent::new(event, context)).await
+                };
+                match tokio::time::timeout(self.function.timeout, call).await {
+                    Err(_) => (Status::Timeout, None),
+                    Ok(Err(error)) => (Status::Error(format!("{error:?}")), None),
+                    Ok(Ok(response)) => match serde_json::to_value(&response) {
+                        Ok(value) => (Status::Ok, Some(value)),
+                        Err(error) => (Status::Error(format!("response not JSON: {error}")), None),
+                    },
+                }
+            }
+        };
+        let duration = started.elapsed();
+        let dynamodb = self.meter.report(&self.dynamodb_prices);
+        let invocation = Invocation::new(
+            (request_id, status, response),
+            duration,
+            crate::alloc::peak(),
+            dynamodb,
+            (&self.function, &self.lambda_prices),
+        );
+        self.invocations.push(invocation);
+        let last = self.invocations.len() - 1;
+        &self.invocations[last]
+    }
+
+    /// Runs every event through `service`, one invocation after another, and gives the profile
+    /// of all the invocations this harness ran. A failed or timed-out invocation is reported in
+    /// it, and the run goes on.
+    pub async fn run<S, E>(
+        &mut self,
+        mut service: S,
+        events: impl IntoIterator<Item = Value>,
+    ) -> Profile
+    where
+        S: Service<LambdaEvent<E>>,
+        S::Response: Serialize,
+        S::Error: std::fmt::Debug,
+        E: DeserializeOwned,
+    {
+        for event in events {
+            self.invoke(&mut service, event).await;
+        }
+        self.profile()
+    }
+
+    /// The profile of every invocation so far.
+    pub fn profile(&self) -> Profile {
+        Profile::new(
+            self.function.clone(),
+            self.invocations.clone(),
+            self.lambda_prices.clone(),
+        )
+    }
+}

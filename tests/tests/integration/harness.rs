@@ -1,0 +1,211 @@
+//! The local Lambda harness (`dynamo-model-lambda`): the examples' HTTP API and stream handler
+//! driven by folders of recorded events, in this process, each invocation profiled: outcome,
+//! duration, the DynamoDB units the engine reported, and cost; a timeout reported and the run
+//! going on; events recorded and replayed; a regression check between runs.
+
+use std::time::Duration;
+
+use dynamo_model::cost::{self, Write};
+use dynamo_model::prelude::*;
+use dynamo_model_lambda::{Function, Harness, Recorder, Status, Thresholds};
+use examples::api::{self, Task};
+use lambda_http::aws_lambda_events::event::dynamodb::Event;
+use lambda_http::{Adapter, Request, service_fn};
+use lambda_runtime::LambdaEvent;
+use serde_json::{Value, json};
+
+fn events(folder: &str) -> Vec<Value> {
+    let dir = format!("{}/../examples/events/{folder}", env!("CARGO_MANIFEST_DIR"));
+    dynamo_model_lambda::from_dir(dir).unwrap()
+}
+
+#[tokio::test]
+async fn the_http_api_runs_through_the_harness_from_recorded_events() {
+    let db = tests::db();
+    Task::table().create(&db).await.unwrap();
+    let mut harness = Harness::new(Function::new("tasks-api").memory_mb(256));
+    let metered = harness.db(&db);
+    let handler = Adapter::from(service_fn(move |request: Request| {
+        let db = metered.clone();
+        async move { Ok::<_, lambda_http::Error>(api::handle(&db, request).await) }
+    }));
+    let profile = harness.run(handler, events("api")).await;
+
+    let outcomes: Vec<String> = profile.invocations.iter().map(|i| i.outcome()).collect();
+    assert_eq!(
+        outcomes,
+        [
+            "201", "201", "409", "200", "200", "200", "412", "204", "404"
+        ],
+        "{profile}"
+    );
+    // Each invocation's units are what the engine reported for its requests, which are
+    // DynamoDB's rules: a create writes the table and the `by_owner` index.
+    let ann = Task {
+        id: "t1".into(),
+        owner: "ann".into(),
+        title: "write the docs".into(),
+        status: "open".into(),
+        version: 1,
+    }
+    .to_item()
+    .unwrap();
+    let create = cost::write_cost(&Task::SCHEMA, None, Some(&ann), Write::Single);
+    let first = &profile.invocations[0];
+    assert_eq!(first.dynamodb.write_units, create.total(), "{profile}");
+    assert_eq!(
+        (first.dynamodb.requests, first.dynamodb.read_units),
+        (1, 0.0)
+    );
+    // A get reads one small item, eventually consistent: half a read unit.
+    assert_eq!(profile.invocations[3].dynamodb.read_units, 0.5, "{profile}");
+    assert_eq!(profile.invocations[3].dynamodb.write_units, 0.0);
+    // Lambda's own charge: a request and 1 ms or more of 256 MB.
+    assert!(
+        first.lambda_cost_usd >= 0.2e-6 && first.billed_ms >= 1,
+        "{first:?}"
+    );
+    assert!(first.cost_usd() > first.lambda_cost_usd);
+
+    let summary = profile.summary();
+    assert_eq!(summary.invocations, 9);
+    assert!(summary.by_outcome.contains(&("201".to_owned(), 2)));
+    assert!(summary.p50 <= summary.p95 && summary.p95 <= summary.max);
+    assert!(summary.monthly_cost(100.0) > 0.0);
+    let table = profile.to_string();
+    assert!(table.contains("9 invocations: 2 × 201"), "{table}");
+    assert!(table.contains("per invocation:"), "{table}");
+    let json = profile.to_json();
+    assert_eq!(json["invocations"][0]["outcome"], "201");
+    assert_eq!(json["summary"]["invocations"], 9);
+}
+
+#[tokio::test]
+async fn the_stream_handler_runs_through_the_harness() {
+    let mut harness = Harness::new(Function::new("feed"));
+    let handler = lambda_runtime::service_fn(|event: LambdaEvent<Event>| async move {
+        let (summary, response) = examples::feed::handle(event.payload);
+        Ok::<_, lambda_runtime::Error>(json!({
+            "new_customers": summary.new_customers,
+            "shipped": summary.shipped,
+            "failures": response.batch_item_failures.len(),
+        }))
+    });
+    let profile = harness.run(handler, events("stream")).await;
+    let response = profile.invocations[0].response.as_ref().unwrap();
+    assert_eq!(profile.invocations[0].status, Status::Ok);
+    assert_eq!(response["new_customers"], json!(["alice"]), "{response}");
+}
+
+#[tokio::test]
+async fn an_invocation_past_its_timeout_is_reported_and_the_run_goes_on() {
+    let mut harness = Harness::new(Function::new("slow").timeout(Duration::from_millis(50)));
+    let handler = lambda_runtime::service_fn(|event: LambdaEvent<Value>| async move {
+        let ms = event.payload["sleep_ms"].as_u64().unwrap_or(0);
+        tokio::time::sleep(Duration::from_millis(ms)).await;
+        // The context is Lambda's: a request id, a deadline, the function's name and memory.
+        assert_eq!(event.context.env_config.function_name, "slow");
+        assert_eq!(event.context.env_config.memory, 128);
+        assert!(event.context.deadline > 0 && !event.context.request_id.is_empty());
+        if event.payload["fail"] == true {
+            return Err(lambda_runtime::Error::from("refused"));
+        }
+        Ok::<_, lambda_runtime::Error>(json!({"slept": ms}))
+    });
+    let profile = harness
+        .run(
+            handler,
+            [
+                json!({"sleep_ms": 1}),
+                json!({"sleep_ms": 500}),
+                json!({"fail": true}),
+                json!("not an object"),
+                json!({"sleep_ms": 2}),
+            ],
+        )
+        .await;
+    let statuses: Vec<&str> = profile
+        .invocations
+        .iter()
+        .map(|i| i.status.name())
+        .collect();
+    assert_eq!(
+        statuses,
+        ["ok", "timeout", "error", "ok", "ok"],
+        "{profile}"
+    );
+    let timed_out = &profile.invocations[1];
+    assert!(timed_out.duration >= Duration::from_millis(50));
+    assert!(
+        timed_out.duration < Duration::from_millis(500),
+        "cut off: {timed_out:?}"
+    );
+    assert!(matches!(&profile.invocations[2].status, Status::Error(e) if e.contains("refused")));
+}
+
+#[tokio::test]
+async fn an_event_the_handler_cannot_read_is_a_bad_event() {
+    let mut harness = Harness::new(Function::new("typed"));
+    let handler = lambda_runtime::service_fn(|event: LambdaEvent<Event>| async move {
+        Ok::<_, lambda_runtime::Error>(event.payload.records.len())
+    });
+    let profile = harness.run(handler, [json!({"Records": "no"})]).await;
+    assert!(
+        matches!(&profile.invocations[0].status, Status::BadEvent(e) if e.contains("invalid type")),
+        "{:?}",
+        profile.invocations[0].status
+    );
+}
+
+#[tokio::test]
+async fn events_recorded_by_a_function_replay_through_the_harness() {
+    let recorded = std::sync::Arc::new(std::sync::Mutex::new(Vec::<u8>::new()));
+    struct Shared(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+    impl std::io::Write for Shared {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().write(bytes)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let echo = || {
+        lambda_runtime::service_fn(|event: LambdaEvent<Value>| async move {
+            Ok::<_, lambda_runtime::Error>(event.payload)
+        })
+    };
+    let live = [json!({"n": 1}), json!({"n": 2, "tags": ["a"]})];
+    let mut harness = Harness::new(Function::new("echo"));
+    let first = harness
+        .run(
+            Recorder::new(echo(), Shared(recorded.clone())),
+            live.clone(),
+        )
+        .await;
+    let lines = recorded.lock().unwrap().clone();
+    let replayed_events = dynamo_model_lambda::from_json_lines(&lines[..]).unwrap();
+    assert_eq!(replayed_events, live);
+    let mut again = Harness::new(Function::new("echo"));
+    let replayed = again.run(echo(), replayed_events).await;
+    let responses = |p: &dynamo_model_lambda::Profile| -> Vec<Option<Value>> {
+        p.invocations.iter().map(|i| i.response.clone()).collect()
+    };
+    assert_eq!(responses(&first), responses(&replayed));
+
+    // A later run is compared with this one's JSON: the same work does not regress by cost.
+    let baseline = replayed.to_json();
+    let thresholds = Thresholds {
+        cost: 0.10,
+        p95: 100.0,
+    };
+    assert!(replayed.regressions(&baseline, thresholds).is_empty());
+    let mut costly = baseline.clone();
+    costly["summary"]["cost_per_invocation_usd"] = json!(1e-12);
+    let regressions = replayed.regressions(&costly, thresholds);
+    assert_eq!(regressions.len(), 1, "{regressions:?}");
+    assert!(
+        regressions[0]
+            .to_string()
+            .starts_with("cost per invocation (USD) grew from")
+    );
+}
