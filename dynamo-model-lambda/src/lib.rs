@@ -32,6 +32,7 @@ mod harness;
 mod prices;
 mod profile;
 mod record;
+mod stream;
 
 pub use alloc::PeakAlloc;
 pub use events::{from_dir, from_json_lines, from_json_lines_file};
@@ -40,3 +41,4 @@ pub use harness::Harness;
 pub use prices::LambdaPrices;
 pub use profile::{Invocation, Profile, Regression, Status, Summary, Thresholds};
 pub use record::Recorder;
+pub use stream::{StreamError, StreamReader, batches};
