@@ -1,16 +1,18 @@
 //! Running events through a handler, one invocation at a time as one Lambda instance does.
 
 use std::future::poll_fn;
+use std::path::Path;
 use std::time::Instant;
 
 use dynamo_model::Db;
 use dynamo_model::capacity::CapacityMeter;
-use dynamo_model::cost::Prices;
+use dynamo_model::cost::{CostReport, Prices};
 use lambda_runtime::{LambdaEvent, Service};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::binary::{BinaryError, Running, units_in_log};
 use crate::function::Function;
 use crate::prices::LambdaPrices;
 use crate::profile::{Invocation, Profile, Status};
@@ -125,6 +127,69 @@ impl Harness {
             self.invoke(&mut service, event).await;
         }
         self.profile()
+    }
+
+    /// Runs every event through the function's built binary (its `bootstrap`), out of process:
+    /// the harness serves the Lambda Runtime API on a loopback port and starts the binary
+    /// against it with Lambda's environment (`AWS_LAMBDA_RUNTIME_API`, the function's name,
+    /// memory, version and log names) and `env` besides, such as `AWS_ENDPOINT_URL_DYNAMODB` for
+    /// a local engine. The profile has the cold start, each invocation's duration and the
+    /// process's peak resident memory, and the DynamoDB units the function's log reports per
+    /// invocation (a line printed from `dynamo_model::cost::CostReport`, as the `lambda_api`
+    /// example prints). An invocation past the timeout is reported, the process is stopped as
+    /// Lambda stops it, and the next invocation starts a new one.
+    pub async fn run_binary(
+        &mut self,
+        binary: impl AsRef<Path>,
+        env: &[(String, String)],
+        events: impl IntoIterator<Item = Value>,
+    ) -> Result<Profile, BinaryError> {
+        let binary = binary.as_ref();
+        let mut running = Running::start(binary, &self.function, env).await?;
+        let mut cold_start = None;
+        for payload in events {
+            let number = self.invocations.len() + 1;
+            let request_id = format!("00000000-0000-4000-8000-{number:012}");
+            let arn = self.function.context(&request_id).invoked_function_arn;
+            let answered = running
+                .invoke(request_id, payload, (arn, self.function.timeout))
+                .await?;
+            cold_start = cold_start.or(running.cold_start);
+            let status = match (&answered.outcome, answered.timed_out) {
+                (_, true) => Status::Timeout,
+                (Ok(_), false) => Status::Ok,
+                (Err(text), false) => Status::Error(text.clone()),
+            };
+            let (requests, write_units, read_units, on_demand) =
+                units_in_log(&answered.log).unwrap_or_default();
+            let dynamodb = CostReport {
+                requests,
+                reads: 0,
+                writes: 0,
+                write_units,
+                read_units,
+                on_demand,
+                by_table: Vec::new(),
+                by_model: Vec::new(),
+                prices: self.dynamodb_prices.clone(),
+            };
+            let invocation = Invocation::new(
+                (answered.request_id, status, answered.outcome.ok()),
+                answered.duration,
+                running.peak_rss_bytes(),
+                dynamodb,
+                (&self.function, &self.lambda_prices),
+            );
+            self.invocations.push(invocation);
+            if answered.timed_out {
+                running.stop().await;
+                running = Running::start(binary, &self.function, env).await?;
+            }
+        }
+        running.stop().await;
+        let mut profile = self.profile();
+        profile.cold_start = cold_start;
+        Ok(profile)
     }
 
     /// The profile of every invocation so far.

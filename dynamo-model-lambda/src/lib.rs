@@ -26,15 +26,18 @@
 //! ```
 
 mod alloc;
+mod binary;
 mod events;
 mod function;
 mod harness;
 mod prices;
 mod profile;
 mod record;
+mod runtime_api;
 mod stream;
 
 pub use alloc::PeakAlloc;
+pub use binary::{BinaryError, ColdStart};
 pub use events::{from_dir, from_json_lines, from_json_lines_file};
 pub use function::{Architecture, Function};
 pub use harness::Harness;

@@ -51,8 +51,10 @@ pub struct Invocation {
     pub duration: Duration,
     /// What Lambda bills: the duration rounded up to the millisecond.
     pub billed_ms: u64,
-    /// The heap's high-water mark during it, with [`PeakAlloc`](crate::PeakAlloc) installed.
-    pub peak_heap_bytes: Option<usize>,
+    /// The memory high-water mark during it: in process, the heap's (with
+    /// [`PeakAlloc`](crate::PeakAlloc) installed); out of process, the process's peak resident
+    /// memory, from the operating system.
+    pub peak_memory_bytes: Option<usize>,
     /// Its DynamoDB requests: units per table, index and model, as DynamoDB reported them, and
     /// their on-demand cost.
     pub dynamodb: CostReport,
@@ -64,7 +66,7 @@ impl Invocation {
     pub(crate) fn new(
         (request_id, status, response): (String, Status, Option<Value>),
         duration: Duration,
-        peak_heap_bytes: Option<usize>,
+        peak_memory_bytes: Option<usize>,
         dynamodb: CostReport,
         (function, prices): (&Function, &LambdaPrices),
     ) -> Self {
@@ -83,7 +85,7 @@ impl Invocation {
             http_status,
             duration,
             billed_ms,
-            peak_heap_bytes,
+            peak_memory_bytes,
             dynamodb,
             lambda_cost_usd: prices.invocation(
                 function.architecture,
@@ -114,6 +116,8 @@ pub struct Profile {
     pub function: Function,
     /// Every invocation, in order.
     pub invocations: Vec<Invocation>,
+    /// For a built binary, its cold start.
+    pub cold_start: Option<crate::ColdStart>,
     prices: LambdaPrices,
 }
 
@@ -130,8 +134,8 @@ pub struct Summary {
     pub p95: Duration,
     /// The longest.
     pub max: Duration,
-    /// The heap's high-water mark, when measured.
-    pub peak_heap_bytes: Option<usize>,
+    /// The memory high-water mark, when measured.
+    pub peak_memory_bytes: Option<usize>,
     /// DynamoDB read units per invocation, on average.
     pub read_units_per_invocation: f64,
     /// DynamoDB write units per invocation, on average.
@@ -157,6 +161,7 @@ impl Profile {
         Profile {
             function,
             invocations,
+            cold_start: None,
             prices,
         }
     }
@@ -200,10 +205,10 @@ impl Profile {
             p50: percentile(0.5),
             p95: percentile(0.95),
             max: durations.last().copied().unwrap_or_default(),
-            peak_heap_bytes: self
+            peak_memory_bytes: self
                 .invocations
                 .iter()
-                .filter_map(|i| i.peak_heap_bytes)
+                .filter_map(|i| i.peak_memory_bytes)
                 .max(),
             read_units_per_invocation: per(sum(&|i| i.dynamodb.read_units)),
             write_units_per_invocation: per(sum(&|i| i.dynamodb.write_units)),
@@ -222,7 +227,7 @@ impl Profile {
                     "outcome": i.outcome(),
                     "duration_ms": i.duration.as_secs_f64() * 1000.0,
                     "billed_ms": i.billed_ms,
-                    "peak_heap_bytes": i.peak_heap_bytes,
+                    "peak_memory_bytes": i.peak_memory_bytes,
                     "dynamodb_requests": i.dynamodb.requests,
                     "read_units": i.dynamodb.read_units,
                     "write_units": i.dynamodb.write_units,
@@ -233,6 +238,10 @@ impl Profile {
             .collect();
         let s = self.summary();
         json!({
+            "cold_start_ms": self.cold_start.map(|c| json!({
+                "init": c.init.as_secs_f64() * 1000.0,
+                "first_response": c.first_response.as_secs_f64() * 1000.0,
+            })),
             "function": self.function.name,
             "memory_mb": self.function.memory_mb,
             "timeout_ms": self.function.timeout.as_millis() as u64,
@@ -243,7 +252,7 @@ impl Profile {
                 "p50_ms": s.p50.as_secs_f64() * 1000.0,
                 "p95_ms": s.p95.as_secs_f64() * 1000.0,
                 "max_ms": s.max.as_secs_f64() * 1000.0,
-                "peak_heap_bytes": s.peak_heap_bytes,
+                "peak_memory_bytes": s.peak_memory_bytes,
                 "read_units_per_invocation": s.read_units_per_invocation,
                 "write_units_per_invocation": s.write_units_per_invocation,
                 "cost_per_invocation_usd": s.cost_per_invocation,
@@ -345,6 +354,14 @@ impl fmt::Display for Profile {
                 i.cost_usd()
             )?;
         }
+        if let Some(cold) = self.cold_start {
+            writeln!(
+                f,
+                "cold start: init {}, first response {}",
+                ms(cold.init),
+                ms(cold.first_response)
+            )?;
+        }
         let s = self.summary();
         let outcomes: Vec<String> = s
             .by_outcome
@@ -359,10 +376,10 @@ impl fmt::Display for Profile {
             ms(s.p95),
             ms(s.max)
         )?;
-        if let Some(peak) = s.peak_heap_bytes {
+        if let Some(peak) = s.peak_memory_bytes {
             writeln!(
                 f,
-                "heap high-water mark {:.1} MB of {} MB",
+                "memory high-water mark {:.1} MB of {} MB",
                 peak as f64 / 1_048_576.0,
                 self.function.memory_mb
             )?;

@@ -281,3 +281,91 @@ async fn the_stream_handler_receives_the_records_the_apis_writes_produced() {
     // Read once: a second read has nothing new.
     assert!(stream.next_records().await.unwrap().is_empty());
 }
+
+/// A built example binary. `cargo test --workspace` builds the examples with the workspace's
+/// features; building them the same way here does nothing after it, and builds them after a
+/// filtered run that did not.
+fn example_binary(name: &str) -> std::path::PathBuf {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = std::process::Command::new(cargo)
+        .args(["build", "-q", "--workspace", "--examples"])
+        .status()
+        .unwrap();
+    assert!(status.success(), "cannot build the {name} example");
+    let workspace = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap();
+    let target = std::env::var("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|_| workspace.join("target"));
+    target.join("debug").join("examples").join(name)
+}
+
+#[tokio::test]
+async fn the_built_api_binary_runs_out_of_process_against_the_runtime_api() {
+    let engine = dynamo_model_local::LocalEngine::shared().unwrap();
+    let db = engine.db().with_table_prefix(tests::unique_prefix());
+    Task::table().create(&db).await.unwrap();
+    let binary = example_binary("lambda_api");
+    let env: Vec<(String, String)> = [
+        ("DYNAMODB_ENDPOINT", engine.endpoint().to_owned()),
+        ("AWS_ACCESS_KEY_ID", "dynamomodel".to_owned()),
+        ("AWS_SECRET_ACCESS_KEY", "dynamomodellocal".to_owned()),
+        ("TASKS_TABLE", db.table_name_of::<Task>()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    let mut harness = Harness::new(Function::new("tasks-api").memory_mb(256));
+    let profile = harness
+        .run_binary(&binary, &env, events("api"))
+        .await
+        .unwrap();
+    let outcomes: Vec<String> = profile.invocations.iter().map(|i| i.outcome()).collect();
+    assert_eq!(
+        outcomes,
+        [
+            "201", "201", "409", "200", "200", "200", "412", "204", "404"
+        ],
+        "{profile}"
+    );
+    let cold = profile.cold_start.expect("a cold start");
+    assert!(cold.init <= cold.first_response, "{cold:?}");
+    // The units come from the function's log, as Lambda's REPORT line would carry them: the
+    // same the engine reported in process.
+    let first = &profile.invocations[0];
+    if !tests::gaps::lacks(
+        &tests::gaps::INDEX_CAPACITY,
+        "harness::the_built_api_binary_runs_out_of_process_against_the_runtime_api",
+    ) {
+        assert_eq!(first.dynamodb.write_units, 2.0, "{profile}");
+    }
+    assert_eq!(profile.invocations[3].dynamodb.read_units, 0.5, "{profile}");
+    // Out of process, memory is the process's peak resident set, from the operating system.
+    let peak = first.peak_memory_bytes.expect("read from /proc");
+    assert!(peak > 1_000_000, "{peak}");
+    assert!(
+        profile.to_string().contains("cold start: init"),
+        "{profile}"
+    );
+}
+
+#[tokio::test]
+async fn the_built_stream_handler_runs_out_of_process_from_a_recorded_batch() {
+    let binary = example_binary("stream_handler");
+    let mut harness = Harness::new(Function::new("feed").timeout(Duration::from_secs(10)));
+    let profile = harness
+        .run_binary(&binary, &[], events("stream"))
+        .await
+        .unwrap();
+    let first = &profile.invocations[0];
+    assert_eq!(first.status, Status::Ok, "{profile}");
+    // The partial batch response names the record to retry, as the handler does in process.
+    let event: Event = serde_json::from_value(events("stream").remove(0)).unwrap();
+    let (_, in_process) = examples::feed::handle(event);
+    assert_eq!(
+        first.response.as_ref(),
+        Some(&serde_json::to_value(in_process).unwrap()),
+        "{profile}"
+    );
+}
