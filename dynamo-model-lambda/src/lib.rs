@@ -30,6 +30,7 @@ mod binary;
 mod events;
 mod function;
 mod harness;
+mod html;
 mod prices;
 mod profile;
 mod record;

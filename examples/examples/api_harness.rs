@@ -3,7 +3,7 @@
 //! duration, DynamoDB units and cost, then the summary (see `docs/harness.md`).
 //!
 //! `cargo run -p examples --example api_harness -- [--events DIR|FILE.jsonl] [--memory MB]
-//! [--timeout MS] [--json PATH]` (the events default to `examples/events/api`).
+//! [--timeout MS] [--json PATH] [--html PATH]` (the events default to `examples/events/api`).
 
 use std::process::ExitCode;
 use std::time::Duration;
@@ -25,7 +25,7 @@ async fn main() -> ExitCode {
 
 async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut events = format!("{}/events/api", env!("CARGO_MANIFEST_DIR"));
-    let (mut memory, mut timeout_ms, mut json) = (512, 3_000, None);
+    let (mut memory, mut timeout_ms, mut json, mut html) = (512, 3_000, None, None);
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
@@ -34,6 +34,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--memory" => memory = value()?.parse()?,
             "--timeout" => timeout_ms = value()?.parse()?,
             "--json" => json = Some(value()?),
+            "--html" => html = Some(value()?),
             other => return Err(format!("unknown argument {other}").into()),
         }
     }
@@ -60,6 +61,10 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(path) = json {
         std::fs::write(&path, format!("{:#}\n", profile.to_json()))?;
         println!("profile written to {path}");
+    }
+    if let Some(path) = html {
+        std::fs::write(&path, profile.to_html())?;
+        println!("profile page written to {path}");
     }
     Ok(())
 }

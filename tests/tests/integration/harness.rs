@@ -369,3 +369,66 @@ async fn the_built_stream_handler_runs_out_of_process_from_a_recorded_batch() {
         "{profile}"
     );
 }
+
+/// The profile as one HTML page, opened in headless Chromium when `CHROMIUM` names it (CI
+/// installs Debian's `chromium` and sets it): the page's own script reports the bars the browser
+/// laid out.
+#[tokio::test]
+async fn the_profile_page_renders_its_charts_in_a_real_browser() {
+    let db = tests::db();
+    Task::table().create(&db).await.unwrap();
+    let mut harness = Harness::new(Function::new("tasks-api").memory_mb(256));
+    let metered = harness.db(&db);
+    let handler = Adapter::from(service_fn(move |request: Request| {
+        let db = metered.clone();
+        async move { Ok::<_, lambda_http::Error>(api::handle(&db, request).await) }
+    }));
+    let profile = harness.run(handler, events("api")).await;
+    let html = profile.to_html();
+    for part in [
+        "id=\"histogram\"",
+        "id=\"by-table\"",
+        "id=\"by-model\"",
+        "<td>409</td>",
+        "Task",
+    ] {
+        assert!(html.contains(part), "{part} in the page");
+    }
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "self-contained"
+    );
+
+    let Ok(chromium) = std::env::var("CHROMIUM") else {
+        eprintln!(
+            "harness::the_profile_page_renders_its_charts_in_a_real_browser: not opened in a browser; set CHROMIUM=/usr/bin/chromium (Debian's chromium package) to run it"
+        );
+        return;
+    };
+    let dir = std::env::temp_dir().join(tests::unique_prefix());
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("profile.html");
+    std::fs::write(&page, &html).unwrap();
+    let output = std::process::Command::new(chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&output.stdout);
+    let rendered = dom
+        .split("data-rendered=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("the page's script did not run: {dom}"));
+    // Every chart drew bars: the histogram at least one bin, the cost charts a bar per row.
+    for chart in rendered.split(' ') {
+        let (id, counts) = chart.split_once(':').unwrap();
+        let (drawn, bars) = counts.split_once('/').unwrap();
+        let (drawn, bars): (usize, usize) = (drawn.parse().unwrap(), bars.parse().unwrap());
+        assert!(drawn > 0 && drawn <= bars, "{id}: {rendered}");
+    }
+    assert!(
+        rendered.contains("histogram:") && rendered.contains("by-model:"),
+        "{rendered}"
+    );
+}
