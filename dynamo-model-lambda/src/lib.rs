@@ -27,6 +27,7 @@
 
 mod alloc;
 mod binary;
+pub mod cli;
 mod events;
 mod function;
 mod harness;

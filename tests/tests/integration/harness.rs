@@ -432,3 +432,68 @@ async fn the_profile_page_renders_its_charts_in_a_real_browser() {
         "{rendered}"
     );
 }
+
+#[tokio::test]
+async fn the_harness_command_line_runs_a_built_binary_over_recorded_events() {
+    let engine = dynamo_model_local::LocalEngine::shared().unwrap();
+    let db = engine.db().with_table_prefix(tests::unique_prefix());
+    Task::table().create(&db).await.unwrap();
+    let api = example_binary("lambda_api");
+    let dir = std::env::temp_dir().join(tests::unique_prefix());
+    std::fs::create_dir_all(&dir).unwrap();
+    let json_path = dir.join("profile.json");
+    let events = format!("{}/../examples/events/api", env!("CARGO_MANIFEST_DIR"));
+    let args = [
+        "run".to_owned(),
+        "--binary".into(),
+        api.to_string_lossy().into_owned(),
+        "--events".into(),
+        events,
+        "--name".into(),
+        "tasks-api".into(),
+        "--memory".into(),
+        "256".into(),
+        "--timeout".into(),
+        "3s".into(),
+        "--env".into(),
+        format!("DYNAMODB_ENDPOINT={}", engine.endpoint()),
+        "--env".into(),
+        "AWS_ACCESS_KEY_ID=dynamomodel".into(),
+        "--env".into(),
+        "AWS_SECRET_ACCESS_KEY=dynamomodel".into(),
+        "--env".into(),
+        format!("TASKS_TABLE={}", db.table_name_of::<Task>()),
+        "--json".into(),
+        json_path.to_string_lossy().into_owned(),
+    ];
+    let outcome = dynamo_model_lambda::cli::run(args).await;
+    assert_eq!(outcome.status, 0, "{outcome:?}");
+    assert!(
+        outcome.output.starts_with("tasks-api (256 MB, 3s timeout)"),
+        "{outcome:?}"
+    );
+    assert!(outcome.output.contains("cold start: init"), "{outcome:?}");
+    let profile: Value =
+        serde_json::from_str(&std::fs::read_to_string(&json_path).unwrap()).unwrap();
+    assert_eq!(profile["summary"]["invocations"], 9);
+    assert_eq!(profile["invocations"][2]["outcome"], "409");
+
+    // A usage mistake says how to call it.
+    let wrong = dynamo_model_lambda::cli::run(["walk".to_owned()]).await;
+    assert_eq!(wrong.status, 2);
+    assert!(
+        wrong.error.starts_with("usage: dynamo-model-lambda run"),
+        "{wrong:?}"
+    );
+    let no_events = dynamo_model_lambda::cli::run(
+        ["run", "--binary", "x", "--events", "/no/such/folder"].map(str::to_owned),
+    )
+    .await;
+    assert_eq!(no_events.status, 2, "{no_events:?}");
+    assert!(
+        no_events
+            .error
+            .starts_with("cannot read the events /no/such/folder"),
+        "{no_events:?}"
+    );
+}
