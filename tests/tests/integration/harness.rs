@@ -497,3 +497,59 @@ async fn the_harness_command_line_runs_a_built_binary_over_recorded_events() {
         "{no_events:?}"
     );
 }
+
+/// Every format the harness reads events in, each as the handler's own type: API Gateway REST
+/// (v1) through `lambda_http`, SQS and EventBridge through `aws_lambda_events`.
+#[tokio::test]
+async fn events_of_each_format_reach_a_handler_of_their_type() {
+    use aws_lambda_events::event::eventbridge::EventBridgeEvent;
+    use aws_lambda_events::event::sqs::SqsEvent;
+    let sample = |name: &str| -> Value {
+        let path = format!(
+            "{}/../examples/events/formats/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    };
+
+    let mut harness = Harness::new(Function::new("queue"));
+    let sqs = lambda_runtime::service_fn(|event: LambdaEvent<SqsEvent>| async move {
+        let bodies: Vec<String> = event
+            .payload
+            .records
+            .into_iter()
+            .filter_map(|r| r.body)
+            .collect();
+        Ok::<_, lambda_runtime::Error>(bodies)
+    });
+    let profile = harness.run(sqs, [sample("sqs.json")]).await;
+    assert_eq!(
+        profile.invocations[0].response,
+        Some(json!(["{\"task\":\"t1\",\"action\":\"remind\"}"]))
+    );
+
+    let mut harness = Harness::new(Function::new("schedule"));
+    let scheduled = lambda_runtime::service_fn(|event: LambdaEvent<EventBridgeEvent>| async move {
+        Ok::<_, lambda_runtime::Error>(json!({
+            "type": event.payload.detail_type,
+            "detail": event.payload.detail,
+        }))
+    });
+    let profile = harness.run(scheduled, [sample("eventbridge.json")]).await;
+    assert_eq!(
+        profile.invocations[0].response,
+        Some(json!({"type": "Scheduled Event", "detail": {"report": "nightly"}}))
+    );
+
+    // A REST API (v1) request reaches an HTTP handler as a request (its path with the stage,
+    // as lambda_http gives it), and its response goes back as a REST API response.
+    let mut harness = Harness::new(Function::new("rest"));
+    let echo = Adapter::from(service_fn(|request: Request| async move {
+        let seen = format!("{} {}", request.method(), request.uri().path());
+        Ok::<_, lambda_http::Error>(lambda_http::Response::new(lambda_http::Body::Text(seen)))
+    }));
+    let profile = harness.run(echo, [sample("apigw-rest-v1.json")]).await;
+    let response = profile.invocations[0].response.clone().unwrap();
+    assert_eq!(profile.invocations[0].outcome(), "200", "{response}");
+    assert_eq!(response["body"], "GET /prod/tasks/t1", "{response}");
+}
