@@ -287,10 +287,31 @@ async fn the_stream_handler_receives_the_records_the_apis_writes_produced() {
 /// filtered run that did not.
 fn example_binary(name: &str) -> std::path::PathBuf {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = std::process::Command::new(cargo)
-        .args(["build", "-q", "--workspace", "--examples"])
-        .status()
-        .unwrap();
+    let mut build = std::process::Command::new(cargo);
+    build.args(["build", "-q", "--workspace", "--examples"]);
+    // What cargo sets for this test (its package's name, manifest, crate) is read by crates at
+    // compile time: passed on, it would make the build differ from the suite's, and rebuild.
+    for (name, _) in std::env::vars() {
+        let set_for_the_test = [
+            "CARGO_PKG_",
+            "CARGO_MANIFEST_",
+            "CARGO_CRATE_",
+            "CARGO_BIN_",
+        ]
+        .iter()
+        .any(|prefix| name.starts_with(prefix))
+            || [
+                "CARGO_PRIMARY_PACKAGE",
+                "CARGO_TARGET_TMPDIR",
+                "CARGO_RUSTC_CURRENT_DIR",
+                "OUT_DIR",
+            ]
+            .contains(&name.as_str());
+        if set_for_the_test {
+            build.env_remove(name);
+        }
+    }
+    let status = build.status().unwrap();
     assert!(status.success(), "cannot build the {name} example");
     let workspace = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
