@@ -37,12 +37,7 @@ impl Control<'_> {
     /// Marks the run done.
     pub(crate) async fn finish(&self, key: &str) -> Result<(), Error> {
         let update = self
-            .db
-            .client()
-            .update_item()
-            .table_name(&self.table)
-            .key(ID, s(key))
-            .key(PART, s(RUN))
+            .update(key, RUN)
             .update_expression("SET #state = :done, finished_at = if_not_exists(finished_at, :now)")
             .expression_attribute_names("#state", "state")
             .expression_attribute_values(":done", s("done"))

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use aws_sdk_dynamodb::types::{AttributeValue, ReturnValue};
 
-use super::{Control, ID, PART, n, now_ms, number, s, segment_part, text};
+use super::{Control, ID, n, now_ms, number, s, segment_part, text};
 use crate::error::Error;
 use crate::migrate::report::Counts;
 use crate::operation::Operation;
@@ -20,13 +20,7 @@ impl Control<'_> {
         owner: &str,
         until_ms: u64,
     ) -> Result<Option<Claimed>, Error> {
-        let update = self
-            .db
-            .client()
-            .update_item()
-            .table_name(&self.table)
-            .key(ID, s(key))
-            .key(PART, s(segment_part(segment)))
+        let update = self.update(key, segment_part(segment))
             .update_expression("SET #owner = :me, #until = :until")
             .condition_expression(
                 "attribute_exists(#id) AND attribute_not_exists(#done) AND (attribute_not_exists(#owner) OR #until < :now OR #owner = :me)",
@@ -69,12 +63,7 @@ impl Control<'_> {
         let (expression, values) = save_expression(owner, &progress);
         let Saved { pages, done, .. } = progress;
         let update = self
-            .db
-            .client()
-            .update_item()
-            .table_name(&self.table)
-            .key(ID, s(key))
-            .key(PART, s(segment_part(segment)))
+            .update(key, segment_part(segment))
             .update_expression(expression)
             .condition_expression(match pages {
                 0 => "#owner = :me AND attribute_not_exists(#pages)",
@@ -110,12 +99,7 @@ impl Control<'_> {
     /// Gives `segment` up, so that another runner can take it at once.
     pub(crate) async fn release(&self, key: &str, segment: u32, owner: &str) -> Result<(), Error> {
         let update = self
-            .db
-            .client()
-            .update_item()
-            .table_name(&self.table)
-            .key(ID, s(key))
-            .key(PART, s(segment_part(segment)))
+            .update(key, segment_part(segment))
             .update_expression("REMOVE #owner, #until")
             .condition_expression("#owner = :me")
             .expression_attribute_names("#owner", "owner")

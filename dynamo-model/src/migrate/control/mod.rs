@@ -15,6 +15,7 @@ pub(crate) use lease::Saved;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use aws_sdk_dynamodb::operation::describe_table::DescribeTableError;
+use aws_sdk_dynamodb::operation::update_item::builders::UpdateItemFluentBuilder;
 use aws_sdk_dynamodb::types::{
     AttributeDefinition, AttributeValue, BillingMode, KeySchemaElement, KeyType,
     ScalarAttributeType, TableStatus,
@@ -83,6 +84,16 @@ fn text(item: &Item, name: &str) -> Option<String> {
 }
 
 impl<'a> Control<'a> {
+    /// An update of the item `part` of run `key`.
+    fn update(&self, key: &str, part: impl Into<String>) -> UpdateItemFluentBuilder {
+        self.db
+            .client()
+            .update_item()
+            .table_name(&self.table)
+            .key(ID, s(key))
+            .key(PART, s(part))
+    }
+
     pub(crate) fn new(db: &'a Db) -> Self {
         Control {
             db,
