@@ -111,7 +111,7 @@ impl Harness {
 
     /// Runs every event through `service`, one invocation after another, and gives the profile
     /// of all the invocations this harness ran. A failed or timed-out invocation is reported in
-    /// it, and the run goes on.
+    /// it, and the run goes on. A run of 100 events or more shows a progress bar on a terminal.
     pub async fn run<S, E>(
         &mut self,
         mut service: S,
@@ -123,8 +123,17 @@ impl Harness {
         S::Error: std::fmt::Debug,
         E: DeserializeOwned,
     {
+        let events: Vec<Value> = events.into_iter().collect();
+        let bar = progress_bar(&self.function.name, events.len());
         for event in events {
-            self.invoke(&mut service, event).await;
+            let invocation = self.invoke(&mut service, event).await;
+            if let Some(bar) = &bar {
+                bar.set_message(invocation.outcome());
+                bar.inc(1);
+            }
+        }
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
         }
         self.profile()
     }
@@ -200,4 +209,21 @@ impl Harness {
             self.lambda_prices.clone(),
         )
     }
+}
+
+/// A progress bar for a run of `events` events, drawn on standard error when it is a terminal
+/// and the run is long enough to watch.
+fn progress_bar(name: &str, events: usize) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if events < 100 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(events as u64);
+    let template =
+        "{prefix} [{bar:30}] {pos}/{len} invocations · {per_sec} · ETA {eta} · last {msg}";
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_prefix(name.to_owned());
+    Some(bar)
 }
