@@ -574,3 +574,51 @@ async fn events_of_each_format_reach_a_handler_of_their_type() {
     assert_eq!(profile.invocations[0].outcome(), "200", "{response}");
     assert_eq!(response["body"], "GET /prod/tasks/t1", "{response}");
 }
+
+/// A function in shell (`tests/fixtures/bootstrap.sh`, AWS's custom-runtime pattern, with curl):
+/// the Runtime API serves another client than Rust's, and an invocation past the timeout stops
+/// the process; the next event starts a new one.
+#[tokio::test]
+async fn a_built_function_past_its_timeout_is_stopped_and_the_next_event_starts_a_new_one() {
+    if std::process::Command::new("curl")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!(
+            "harness::a_built_function_past_its_timeout_is_stopped_and_the_next_event_starts_a_new_one: not run; it needs curl (apt-get install curl)"
+        );
+        return;
+    }
+    let script = format!("{}/fixtures/bootstrap.sh", env!("CARGO_MANIFEST_DIR"));
+    let mut harness = Harness::new(Function::new("shell").timeout(Duration::from_millis(500)));
+    let profile = harness
+        .run_binary(
+            &script,
+            &[],
+            [
+                json!({"n": 1}),
+                json!({"n": 2, "sleep": 2}),
+                json!({"n": 3}),
+            ],
+        )
+        .await
+        .unwrap();
+    let statuses: Vec<&str> = profile
+        .invocations
+        .iter()
+        .map(|i| i.status.name())
+        .collect();
+    assert_eq!(statuses, ["ok", "timeout", "ok"], "{profile}");
+    assert_eq!(profile.invocations[0].response, Some(json!({"n": 1})));
+    assert_eq!(
+        profile.invocations[2].response,
+        Some(json!({"n": 3})),
+        "{profile}"
+    );
+    assert!(profile.invocations[1].duration >= Duration::from_millis(500));
+    assert!(
+        profile.invocations[1].duration < Duration::from_secs(2),
+        "{profile}"
+    );
+}
