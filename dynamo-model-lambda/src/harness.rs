@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use crate::binary::{BinaryError, Running, units_in_log};
 use crate::function::Function;
-use crate::prices::LambdaPrices;
+use crate::prices::{Capacity, LambdaPrices};
 use crate::profile::{Invocation, Profile, Status};
 
 /// Drives events through a handler in this process and profiles each invocation.
@@ -23,6 +23,7 @@ pub struct Harness {
     meter: CapacityMeter,
     dynamodb_prices: Prices,
     lambda_prices: LambdaPrices,
+    capacity: Capacity,
     invocations: Vec<Invocation>,
 }
 
@@ -34,6 +35,7 @@ impl Harness {
             meter: CapacityMeter::new(),
             dynamodb_prices: Prices::us_east_1(),
             lambda_prices: LambdaPrices::us_east_1(),
+            capacity: Capacity::OnDemand,
             invocations: Vec::new(),
         }
     }
@@ -41,6 +43,12 @@ impl Harness {
     /// Prices DynamoDB's units with `prices` (us-east-1 on demand by default).
     pub fn dynamodb_prices(mut self, prices: Prices) -> Self {
         self.dynamodb_prices = prices;
+        self
+    }
+
+    /// Prices DynamoDB's units as the table is billed: on demand (the default) or provisioned.
+    pub fn capacity(mut self, capacity: Capacity) -> Self {
+        self.capacity = capacity;
         self
     }
 
@@ -102,7 +110,7 @@ impl Harness {
             duration,
             crate::alloc::peak(),
             dynamodb,
-            (&self.function, &self.lambda_prices),
+            (&self.function, &self.lambda_prices, self.capacity),
         );
         self.invocations.push(invocation);
         let last = self.invocations.len() - 1;
@@ -187,7 +195,7 @@ impl Harness {
                 answered.duration,
                 running.peak_rss_bytes(),
                 dynamodb,
-                (&self.function, &self.lambda_prices),
+                (&self.function, &self.lambda_prices, self.capacity),
             );
             self.invocations.push(invocation);
             if answered.timed_out {

@@ -43,7 +43,7 @@ pub use binary::{BinaryError, ColdStart};
 pub use events::{from_dir, from_json_lines, from_json_lines_file};
 pub use function::{Architecture, Function};
 pub use harness::Harness;
-pub use prices::LambdaPrices;
+pub use prices::{Capacity, LambdaPrices};
 pub use profile::{Invocation, Profile, Regression, Status, Summary, Thresholds};
 pub use record::Recorder;
 pub use stream::{StreamError, StreamReader, batches};

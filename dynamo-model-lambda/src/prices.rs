@@ -37,3 +37,28 @@ impl LambdaPrices {
         self.request_per_million / 1_000_000.0 + gb_seconds * per_gb_second
     }
 }
+
+/// How the table is billed, which sets what an invocation's DynamoDB units cost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Capacity {
+    /// On demand: each unit at the price per million request units (the default).
+    #[default]
+    OnDemand,
+    /// Provisioned: each unit as one second of one capacity unit, at the price per
+    /// capacity-unit hour: what the invocation's share of a fully used provisioned table costs.
+    Provisioned,
+}
+
+impl Capacity {
+    /// What `report`'s units cost billed this way, at the report's prices.
+    pub fn cost(self, report: &dynamo_model::cost::CostReport) -> f64 {
+        match self {
+            Capacity::OnDemand => report.on_demand,
+            Capacity::Provisioned => {
+                (report.write_units * report.prices.write_unit_hour
+                    + report.read_units * report.prices.read_unit_hour)
+                    / 3600.0
+            }
+        }
+    }
+}

@@ -58,6 +58,9 @@ pub struct Invocation {
     /// Its DynamoDB requests: units per table, index and model, as DynamoDB reported them, and
     /// their on-demand cost.
     pub dynamodb: CostReport,
+    /// What its DynamoDB units cost: on demand, or at provisioned prices (see
+    /// [`Capacity`](crate::Capacity)).
+    pub dynamodb_cost_usd: f64,
     /// Lambda's charge for it: the request and the GB-seconds billed.
     pub lambda_cost_usd: f64,
 }
@@ -68,8 +71,9 @@ impl Invocation {
         duration: Duration,
         peak_memory_bytes: Option<usize>,
         dynamodb: CostReport,
-        (function, prices): (&Function, &LambdaPrices),
+        (function, prices, capacity): (&Function, &LambdaPrices, crate::Capacity),
     ) -> Self {
+        let dynamodb_cost_usd = capacity.cost(&dynamodb);
         let billed_ms = u64::try_from(duration.as_micros().div_ceil(1000))
             .unwrap_or(u64::MAX)
             .max(1);
@@ -87,6 +91,7 @@ impl Invocation {
             billed_ms,
             peak_memory_bytes,
             dynamodb,
+            dynamodb_cost_usd,
             lambda_cost_usd: prices.invocation(
                 function.architecture,
                 function.memory_mb,
@@ -97,7 +102,7 @@ impl Invocation {
 
     /// What it cost in all: DynamoDB on demand and Lambda.
     pub fn cost_usd(&self) -> f64 {
-        self.dynamodb.on_demand + self.lambda_cost_usd
+        self.dynamodb_cost_usd + self.lambda_cost_usd
     }
 
     /// Its outcome as the table shows it: the HTTP status of an HTTP handler, else the status.
@@ -231,7 +236,7 @@ impl Profile {
                     "dynamodb_requests": i.dynamodb.requests,
                     "read_units": i.dynamodb.read_units,
                     "write_units": i.dynamodb.write_units,
-                    "dynamodb_cost_usd": i.dynamodb.on_demand,
+                    "dynamodb_cost_usd": i.dynamodb_cost_usd,
                     "lambda_cost_usd": i.lambda_cost_usd,
                 })
             })

@@ -83,6 +83,20 @@ async fn the_http_api_runs_through_the_harness_from_recorded_events() {
     let json = profile.to_json();
     assert_eq!(json["invocations"][0]["outcome"], "201");
     assert_eq!(json["summary"]["invocations"], 9);
+
+    // On a provisioned table the same units cost their share of capacity-unit hours.
+    let provisioned = dynamo_model_lambda::Capacity::Provisioned.cost(&first.dynamodb);
+    let prices = &first.dynamodb.prices;
+    assert_eq!(
+        provisioned,
+        (first.dynamodb.write_units * prices.write_unit_hour
+            + first.dynamodb.read_units * prices.read_unit_hour)
+            / 3600.0
+    );
+    assert_eq!(
+        first.dynamodb_cost_usd, first.dynamodb.on_demand,
+        "on demand by default"
+    );
 }
 
 #[tokio::test]
