@@ -57,6 +57,14 @@ impl Function {
         &self.name
     }
 
+    /// The function's ARN, as each invocation's context gives it.
+    pub(crate) fn arn(&self) -> String {
+        format!(
+            "arn:aws:lambda:us-east-1:000000000000:function:{}",
+            self.name
+        )
+    }
+
     /// The context of invocation `request_id` starting now: its deadline the timeout from now,
     /// the function's name, memory, version and log group as Lambda sets them.
     pub(crate) fn context(&self, request_id: &str) -> Context {
@@ -73,10 +81,7 @@ impl Function {
         context.deadline = deadline
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
-        context.invoked_function_arn = format!(
-            "arn:aws:lambda:us-east-1:000000000000:function:{}",
-            self.name
-        );
+        context.invoked_function_arn = self.arn();
         context.env_config = Arc::new(config);
         context
     }

@@ -167,7 +167,7 @@ impl Harness {
         for payload in events {
             let number = self.invocations.len() + 1;
             let request_id = format!("00000000-0000-4000-8000-{number:012}");
-            let arn = self.function.context(&request_id).invoked_function_arn;
+            let arn = self.function.arn();
             let answered = running
                 .invoke(request_id, payload, (arn, self.function.timeout))
                 .await?;

@@ -278,14 +278,25 @@ impl<'a, M: Model> UpdateItem<'a, M> {
                 false => Ok(old),
             };
         }
+        // Only a model with a schema version may send again (after upgrading an older item);
+        // the last try it may make takes the key rather than a copy.
+        let tries_left = match M::SCHEMA.schema_version {
+            Some(_) => super::upgrade::RACES,
+            None => 0,
+        };
+        let mut key = key;
         let mut upgrades = 0;
         let (table, result, attempts) = loop {
-            let input = self.input(key.clone(), returns.clone())?;
+            let this_try = match upgrades < tries_left {
+                true => key.clone(),
+                false => std::mem::take(&mut key),
+            };
+            let input = self.input(this_try, returns.clone())?;
             let sent = send_update(self.db, M::SCHEMA.name, input).await;
             // The item is of an earlier schema version: upgrade it, then update it.
             if let Err(e) = &sent.1
                 && let Some(stored) = older_shape::<M>(e)
-                && upgrades < super::upgrade::RACES
+                && upgrades < tries_left
             {
                 upgrades += 1;
                 super::upgrade::write_back::<M>(self.db, stored.clone()).await?;

@@ -201,15 +201,12 @@ async fn a_dry_run_writes_nothing_and_predicts_counts_samples_and_cost() {
 async fn an_item_that_cannot_be_migrated_goes_to_the_ledger_and_the_run_carries_on() {
     let db = db();
     seeded(&db, 40).await;
-    db.client()
-        .put_item()
-        .table_name(db.table_name_of::<Parcel>())
-        .item("id", AttributeValue::N("1000".into()))
-        .item("weight", AttributeValue::N("3".into()))
-        .item("moves", AttributeValue::N("0".into()))
-        .send()
-        .await
-        .unwrap();
+    let unreadable = dynamo_model::Item::from([
+        ("id".to_owned(), AttributeValue::N("1000".into())),
+        ("weight".to_owned(), AttributeValue::N("3".into())),
+        ("moves".to_owned(), AttributeValue::N("0".into())),
+    ]);
+    tests::put_raw(&db, Parcel::SCHEMA.table, unreadable).await;
     let migrations = upgrade();
     let report = Runner::new(&db, &migrations)
         .progress_bar(false)

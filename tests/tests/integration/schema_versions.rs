@@ -86,13 +86,7 @@ fn n(number: u64) -> AttributeValue {
 
 /// Writes `item` as it is, as code of an earlier version did.
 async fn write_raw(db: &Db, item: Item) {
-    db.client()
-        .put_item()
-        .table_name(db.table_name_of::<Order>())
-        .set_item(Some(item))
-        .send()
-        .await
-        .unwrap();
+    tests::put_raw(db, Order::SCHEMA.table, item).await;
 }
 
 async fn read_raw(db: &Db, id: &str) -> Item {
@@ -408,13 +402,7 @@ async fn an_upgrade_that_moves_the_key_deletes_the_old_item_and_puts_the_new_one
         ("year".into(), n(2025)),
         ("amount".into(), n(40)),
     ]);
-    db.client()
-        .put_item()
-        .table_name(db.table_name_of::<Invoice>())
-        .set_item(Some(old.clone()))
-        .send()
-        .await
-        .unwrap();
+    tests::put_raw(&db, Invoice::SCHEMA.table, old.clone()).await;
 
     let outcome = write_back::<Invoice>(&db, old.clone()).await.unwrap();
     assert!(matches!(outcome, WriteBack::Upgraded(_)), "{outcome:?}");
