@@ -41,6 +41,7 @@ fn model_stub(input: &DeriveInput, private: &TokenStream) -> TokenStream {
             impl #impl_generics #private::Hooks for #ident #ty_generics #where_clause {}
         }
     });
+    let related = related_stub(input, private);
     let async_hooks = (!says(input, "async_hooks")).then(|| {
         quote! {
             #[automatically_derived]
@@ -64,6 +65,7 @@ fn model_stub(input: &DeriveInput, private: &TokenStream) -> TokenStream {
     quote! {
         #hooks
         #async_hooks
+        #related
         #entity
         #[automatically_derived]
         impl #impl_generics #private::WriteBehaviours for #ident #ty_generics #where_clause {}
@@ -194,4 +196,17 @@ fn shared_table(input: &DeriveInput) -> Option<(TokenStream, String)> {
         }
     }
     table.map(|table| (table, entity))
+}
+
+/// `Related` with no relations, for a model whose derive failed.
+fn related_stub(input: &DeriveInput, private: &TokenStream) -> TokenStream {
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #private::Related for #ident #ty_generics #where_clause {
+            type Relations = ();
+            fn relations() {}
+        }
+    }
 }

@@ -234,3 +234,67 @@ macro_rules! partition_parts {
 }
 
 partition_parts!((A: HA), (A: HA, B: HB), (A: HA, B: HB, C: HC), (A: HA, B: HB, C: HC, D: HD));
+
+/// The hash the derive names an index by in [`IndexByName`]: FNV-1a of the index's member name
+/// in `M::indexes()`.
+pub const fn index_name_hash(name: &str) -> u64 {
+    let bytes = name.as_bytes();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u64;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    hash
+}
+
+/// The index of a model whose member of `indexes()` hashes to `NAME`; the derive implements it
+/// for every index keyed by one partition attribute, so that a `has_many` of another model can
+/// name the index.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no index by this name that a `has_many` can query",
+    label = "not an index of `{Self}` keyed by one partition attribute",
+    note = "name a member of `{Self}::indexes()`: a `global_index` or `local_index` of `{Self}`, as its handle is named"
+)]
+pub trait IndexByName<const NAME: u64> {
+    /// The index handle's type.
+    type Handle: QueryIndex;
+
+    /// The index handle.
+    fn index() -> Self::Handle;
+}
+
+/// An index keyed by one partition attribute, as a `has_many` through it queries it.
+pub trait QueryIndex {
+    /// The model the index's items are read as.
+    type Model: Model;
+    /// The Rust type of the index's partition key.
+    type Partition;
+    /// The index's sort key, as `.sort_key(..)` conditions take it.
+    type Sort;
+    /// What a read of the index gives: the model for an index of every attribute.
+    type Output;
+
+    /// The items of the index with this partition key.
+    fn query_partition<'a>(
+        &self,
+        db: &'a Db,
+        partition: impl crate::schema::PartitionValue<Self::Partition>,
+    ) -> Query<'a, Self::Model, Self::Sort, Self::Output>;
+}
+
+impl<M: Model, H, R, A: IndexOutput<M>> QueryIndex for Index<M, H, R, A> {
+    type Model = M;
+    type Partition = H;
+    type Sort = R;
+    type Output = A::Output;
+
+    fn query_partition<'a>(
+        &self,
+        db: &'a Db,
+        partition: impl crate::schema::PartitionValue<H>,
+    ) -> Query<'a, M, R, A::Output> {
+        self.query(db, partition)
+    }
+}

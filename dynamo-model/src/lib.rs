@@ -63,6 +63,8 @@ pub use model::AsyncHooks;
 pub use model::{Model, Projection};
 pub use operation::Operation;
 pub use ops::ModelExt;
+pub use ops::relation;
+pub use ops::relation::{Ref, Related};
 pub use retries::Retries;
 pub use schema::{
     EntitySchema, IndexAttributes, IndexKind, IndexSchema, KeyAttribute, KeyScalar, KeyType,
@@ -126,6 +128,7 @@ pub use aws_sdk_dynamodb as sdk;
 /// What most code using dynamo-model needs: `use dynamo_model::prelude::*;`.
 pub mod prelude {
     pub use crate::expr::{AttributePath, Conditions, UpdateActions};
+    pub use crate::relation::{PopulateStream, Ref, Related};
     pub use crate::{AsyncHooks, Attribute, Db, Entity, Error, Hooks, Model, ModelExt, Projection};
 }
 
@@ -146,10 +149,15 @@ pub mod __private {
     };
     pub use crate::expr;
     pub use crate::expr::path::{projected_path, top_level_name};
-    pub use crate::index::{AllAttributes, Index, MultiKeyIndex, SomeAttributes};
+    pub use crate::index::{
+        AllAttributes, Index, IndexByName, MultiKeyIndex, QueryIndex, SomeAttributes,
+        index_name_hash,
+    };
     pub use crate::model::AsyncHooks;
     pub use crate::model::{Model, Projection};
+    pub use crate::ops::ModelExt;
     pub use crate::ops::MultiSort;
+    pub use crate::ops::relation::{HasMany, PartitionKeyOnly, RefField, Related, children_of};
     pub use crate::ops::unique::get_by_unique;
     pub use crate::ops::{OpFuture, Query, collection_query};
     pub use crate::schema::keys::key_item_of;

@@ -53,6 +53,7 @@ fn main() {
     cases.compile_fail("projection/*.rs");
     cases.compile_fail("behaviours/*.rs");
     cases.compile_fail("versions/*.rs");
+    cases.compile_fail("relations/*.rs");
     cases.compile_fail("single_table/*.rs");
     cases.compile_fail("vocabulary/*.rs");
     cases.compile_fail("shared_derives/*.rs");

@@ -8,6 +8,7 @@ mod fields;
 mod model;
 mod paths;
 mod projection;
+mod relations;
 pub mod shared_table;
 mod versions;
 
@@ -62,4 +63,13 @@ pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
             tree
         })
         .collect()
+}
+
+/// The hash `IndexByName` names an index by: FNV-1a of its member name in `indexes()`, as
+/// `dynamo_model::__private::index_name_hash` computes it.
+pub fn index_name_hash(name: &str) -> proc_macro2::Literal {
+    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    proc_macro2::Literal::u64_suffixed(hash)
 }

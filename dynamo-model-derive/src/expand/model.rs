@@ -54,6 +54,8 @@ pub fn expand(cont: &Container, checked: &Checked, krate: &TokenStream) -> Token
     let hooks = super::behaviour::hooks_impl(cont, &generics, &private);
     let get_by = get_by_unique(cont, &generics, &private);
     let key_table = super::entity::own_key_table(cont, &private);
+    let relations = super::relations::expand(cont, &private);
+    let partition_key_only = partition_key_only(cont, checked, &generics, &private);
 
     quote! {
         #fields_struct
@@ -62,6 +64,8 @@ pub fn expand(cont: &Container, checked: &Checked, krate: &TokenStream) -> Token
         #key_table
         #items
         #get_by
+        #relations
+        #partition_key_only
 
         #[automatically_derived]
         impl #impl_generics #private::Model for #ident #ty_generics #where_clause {
@@ -81,6 +85,28 @@ pub fn expand(cont: &Container, checked: &Checked, krate: &TokenStream) -> Token
             #write_behaviours
         }
     }
+}
+
+/// `impl PartitionKeyOnly` for a model whose key is a partition key alone, whose references can
+/// be stored as the key's value.
+fn partition_key_only(
+    cont: &Container,
+    checked: &Checked,
+    generics: &syn::Generics,
+    private: &TokenStream,
+) -> Option<TokenStream> {
+    let has_sort_key = match &checked.templates {
+        Some(templates) => templates.sort_key.is_some(),
+        None => cont.sort_key().is_some(),
+    };
+    let ident = cont.ident;
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    (!has_sort_key).then(|| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #private::PartitionKeyOnly for #ident #ty_generics #where_clause {}
+        }
+    })
 }
 
 /// The keys of a model in a table of its own: its key fields; `None` without a partition key.

@@ -250,6 +250,7 @@ pub fn model_indexes(
     let struct_generics = &generics.params;
     let mut members = shared_members.to_vec();
     let mut inits = shared_inits.to_vec();
+    let mut by_name = Vec::new();
     for index in indexes {
         if index.is_multi_attribute() {
             let (member, init) = multi_key_index(ident, &ty_generics, index, private);
@@ -257,36 +258,21 @@ pub fn model_indexes(
             inits.push(init);
             continue;
         }
-        let (hash, _) = index.partition;
-        let range = index.sort.map(|(field, _)| field);
         let member = &index.member;
-        let hash_ty = crate::internals::index::key_type(hash);
-        let range_ty = match range {
-            Some(range) => {
-                let ty = crate::internals::index::key_type(range);
-                quote!(#ty)
-            }
-            None => quote!(#private::NoSortKey),
-        };
-        let attributes = match index.attr.projection {
-            ProjectionAttr::All => quote!(#private::AllAttributes),
-            _ => quote!(#private::SomeAttributes),
-        };
-        let name_text = index.name.value();
-        let doc = format!("The index `{name_text}`.");
+        let (handle, init) = one_key_index(ident, &ty_generics, index, private);
+        let doc = format!("The index `{}`.", index.name.value());
         members.push(quote! {
             #[doc = #doc]
-            pub #member: #private::Index<#ident #ty_generics, #hash_ty, #range_ty, #attributes>
+            pub #member: #handle
         });
-        let partition_name = hash.stored_name();
-        let sort_name = match range {
-            Some(range) => {
-                let stored = range.stored_name();
-                quote!(#private::core::option::Option::Some(#stored))
-            }
-            None => quote!(#private::core::option::Option::None),
-        };
-        inits.push(quote!(#member: #private::Index::new(#name_text, #partition_name, #sort_name)));
+        by_name.push(index_by_name(
+            member,
+            (&handle, &init),
+            generics,
+            ident,
+            private,
+        ));
+        inits.push(quote!(#member: #init));
     }
     let doc = format!("The secondary indexes of `{ident}`, from `{ident}::indexes()`.");
     let definition = quote! {
@@ -295,6 +281,8 @@ pub fn model_indexes(
             #(#members,)*
             __model: #private::core::marker::PhantomData<fn() -> #ident #ty_generics>,
         }
+
+        #(#by_name)*
     };
     let items = quote! {
         type Indexes = __DynamoIndexes #ty_generics;
@@ -307,6 +295,66 @@ pub fn model_indexes(
         }
     };
     (definition, items)
+}
+
+/// The handle type and value of an index keyed by one partition attribute (and perhaps one
+/// sort attribute).
+fn one_key_index(
+    ident: &syn::Ident,
+    ty_generics: &syn::TypeGenerics,
+    index: &Index,
+    private: &TokenStream,
+) -> (TokenStream, TokenStream) {
+    let (hash, _) = index.partition;
+    let range = index.sort.map(|(field, _)| field);
+    let hash_ty = crate::internals::index::key_type(hash);
+    let range_ty = match range {
+        Some(range) => {
+            let ty = crate::internals::index::key_type(range);
+            quote!(#ty)
+        }
+        None => quote!(#private::NoSortKey),
+    };
+    let attributes = match index.attr.projection {
+        ProjectionAttr::All => quote!(#private::AllAttributes),
+        _ => quote!(#private::SomeAttributes),
+    };
+    let name_text = index.name.value();
+    let partition_name = hash.stored_name();
+    let sort_name = match range {
+        Some(range) => {
+            let stored = range.stored_name();
+            quote!(#private::core::option::Option::Some(#stored))
+        }
+        None => quote!(#private::core::option::Option::None),
+    };
+    (
+        quote!(#private::Index<#ident #ty_generics, #hash_ty, #range_ty, #attributes>),
+        quote!(#private::Index::new(#name_text, #partition_name, #sort_name)),
+    )
+}
+
+/// `impl IndexByName` for the index `member`, whose handle has type `handle` and value `init`:
+/// how a `has_many` of another model names it.
+fn index_by_name(
+    member: &syn::Ident,
+    (handle, init): (&TokenStream, &TokenStream),
+    generics: &syn::Generics,
+    ident: &syn::Ident,
+    private: &TokenStream,
+) -> TokenStream {
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let hash = super::index_name_hash(&member.to_string());
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #private::IndexByName<#hash> for #ident #ty_generics #where_clause {
+            type Handle = #handle;
+
+            fn index() -> Self::Handle {
+                #init
+            }
+        }
+    }
 }
 
 /// The handle of an index with a multi-attribute key: partition types as a tuple, sort types as

@@ -11,6 +11,8 @@ use super::ctxt::Ctxt;
 /// A type being derived.
 pub struct Container<'a> {
     pub ident: &'a syn::Ident,
+    /// The type's visibility, which the methods the derive adds to it share.
+    pub vis: &'a syn::Visibility,
     pub generics: &'a syn::Generics,
     pub attrs: ContainerAttrs,
     pub body: Body<'a>,
@@ -167,6 +169,7 @@ impl<'a> Container<'a> {
         };
         Some(Container {
             ident: &input.ident,
+            vis: &input.vis,
             generics: &input.generics,
             attrs,
             body,

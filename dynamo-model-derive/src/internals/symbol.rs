@@ -28,6 +28,9 @@ pub const ENTITY: Symbol = Symbol("entity");
 pub const SCHEMA_VERSION: Symbol = Symbol("schema_version");
 pub const SCHEMA_VERSION_ATTRIBUTE: Symbol = Symbol("schema_version_attribute");
 pub const OLD_SHAPES: Symbol = Symbol("old_shapes");
+pub const HAS_MANY: Symbol = Symbol("has_many");
+pub const KEY: Symbol = Symbol("key");
+pub const INDEX: Symbol = Symbol("index");
 // Options of #[derive(SharedTable)] (with `name`, `partition_key`, `sort_key`, `global_index`
 // and `crate`).
 pub const ENTITY_ATTRIBUTE: Symbol = Symbol("entity_attribute");
@@ -95,6 +98,7 @@ pub const CONTAINER_OPTIONS: &[Symbol] = &[
     SCHEMA_VERSION,
     SCHEMA_VERSION_ATTRIBUTE,
     OLD_SHAPES,
+    HAS_MANY,
 ];
 
 /// Options allowed on a `#[derive(SharedTable)]` struct.

@@ -8,6 +8,7 @@ use std::time::Duration;
 mod cancel;
 mod message;
 mod sdk;
+mod unresolved;
 
 use crate::db::Attempts;
 
@@ -16,6 +17,7 @@ pub use cancel::CancelReason;
 use message::{already_exists_message, describe_reasons, missing_table_message};
 pub use sdk::SdkFailure;
 pub(crate) use sdk::{THROTTLING, TRANSIENT, Watched, sdk_message};
+pub use unresolved::{Unread, Unresolved};
 
 /// The future of an operation: what a builder turns into when awaited, and what every method
 /// of the library that sends requests returns. Boxed, so that a handler awaiting many of them
@@ -224,6 +226,11 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
+
+    /// A reference a populate did not resolve: its item is missing, or was not read. A populate
+    /// reports this per reference; `?` on one of them gives this error.
+    #[error(transparent)]
+    Unresolved(#[from] Box<Unresolved>),
 
     /// A value could not be converted between Rust and DynamoDB.
     #[error(transparent)]
@@ -471,5 +478,11 @@ impl Error {
             },
             _ => 500,
         }
+    }
+}
+
+impl From<Unresolved> for Error {
+    fn from(unresolved: Unresolved) -> Self {
+        Error::Unresolved(Box::new(unresolved))
     }
 }

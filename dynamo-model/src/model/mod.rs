@@ -44,6 +44,11 @@ use crate::value::{ConversionError, Item};
 /// Cat::delete(db, "c1").await?;
 /// # Ok(()) }
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a model",
+    label = "not a `#[derive(Model)]` type",
+    note = "derive it: `#[derive(Model)]` on a struct with a `#[dynamo(partition_key)]` field"
+)]
 pub trait Model: Hooks + AsyncHooks + WriteBehaviours + Sized {
     /// How a key is passed to [`get`](crate::ModelExt::get) and
     /// [`delete`](crate::ModelExt::delete): the partition key's argument type (`&str` for a `String`

@@ -17,6 +17,7 @@ mod model_ext;
 mod naming;
 mod put;
 mod read;
+pub mod relation;
 mod telemetry;
 mod transaction;
 mod ttl;
@@ -40,6 +41,7 @@ pub use transaction::{MAX_TRANSACTION_ACTIONS, Transaction, TransactionGet, Tran
 
 pub use update::UpdateItem;
 
+pub(crate) use batch::{KeyRead, key_fingerprint};
 pub(crate) use telemetry::{finish, request_span, send_one};
 pub(crate) use ttl::{expired, projection_paths};
 pub(crate) use write::{PreparedWrite, build_write, prepare, saved, write_condition, write_error};

@@ -2,6 +2,7 @@
 
 use crate::db::Db;
 use crate::model::Model;
+use crate::ops::relation::{Include, Load, Populate};
 use crate::ops::{BatchGet, Delete, Get, Put, Query, Scan, UpdateItem};
 use crate::schema::PartitionValue;
 use crate::table::Table;
@@ -123,6 +124,25 @@ pub trait ModelExt: Model {
     /// Reads every item of the table, optionally `.filter(..)`ed.
     fn scan(db: &Db) -> Scan<'_, Self> {
         Scan::new(db, None)
+    }
+
+    /// Reads what the relations `include` names for every item (`Order::relations().customer`,
+    /// a `.then(..)` of relations, or a tuple of them): referenced items in `BatchGetItem` calls,
+    /// each distinct key once; has-many children by one query per parent. `.await` gives each
+    /// item paired with what was loaded for it (see [`relation`](crate::relation)).
+    fn populate<'a, I: Include<Self>>(
+        db: &'a Db,
+        items: impl IntoIterator<Item = Self>,
+        include: I,
+    ) -> Populate<'a, Self, I> {
+        Populate::new(db, items.into_iter().collect(), include)
+    }
+
+    /// Reads what the relations `include` names for this item: `.await` gives it (a
+    /// [`Resolved`](crate::relation::Resolved) item for a reference, the
+    /// [`Children`](crate::relation::Children) for a has-many).
+    fn load<'a, I: Include<Self>>(&'a self, db: &'a Db, include: I) -> Load<'a, Self, I> {
+        Load::new(db, self, include)
     }
 }
 

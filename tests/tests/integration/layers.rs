@@ -338,6 +338,14 @@ fn too_long(src: &Path) -> Vec<String> {
             if !is_fn || line.trim_end().ends_with(';') || line.trim_end().ends_with('}') {
                 continue;
             }
+            // A declaration without a body (a trait's method) whose signature spans lines.
+            let signature_end = lines[n..]
+                .iter()
+                .map(|l| l.trim_end())
+                .find(|l| l.ends_with(';') || l.ends_with('{'));
+            if signature_end.is_some_and(|l| l.ends_with(';')) {
+                continue;
+            }
             let closing = format!("{indent}}}");
             if let Some(end) = lines[n + 1..].iter().position(|l| *l == closing)
                 && end + 2 > MAX_FUNCTION_LINES

@@ -38,6 +38,7 @@ mod plan;
 mod projection;
 mod query;
 mod refusals;
+mod relations;
 mod retry_presets;
 mod returns;
 mod roundtrip;

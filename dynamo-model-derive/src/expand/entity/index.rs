@@ -77,7 +77,8 @@ pub fn index_items_of(
     let mut items = index_gen.constants(shared);
     let sort_ty = index_gen.key_types(&mut items);
     items.extend(index_gen.setter());
-    let (member, init) = index_gen.member(&sort_ty);
+    let (member, init, by_name) = index_gen.member(&sort_ty);
+    items.extend(by_name);
     IndexItems {
         items,
         write: index_gen.write(),
@@ -335,8 +336,9 @@ impl IndexGen<'_, '_, '_> {
         )
     }
 
-    /// The member of `indexes()` for this index, and its value.
-    fn member(&self, sort_ty: &TokenStream) -> (TokenStream, TokenStream) {
+    /// The member of `indexes()` for this index, its value, and the index by its member's name
+    /// for a `has_many` of another model.
+    fn member(&self, sort_ty: &TokenStream) -> (TokenStream, TokenStream, TokenStream) {
         let (ident, private, name, member, marker) = (
             self.ident,
             self.private,
@@ -356,12 +358,25 @@ impl IndexGen<'_, '_, '_> {
             None => quote!(#private::core::option::Option::None),
         };
         let doc = format!("The index `{name}` of the shared table, as `{ident}` writes its keys.");
+        let handle = quote!(#private::Index<#ident, #marker, #sort_ty, #private::AllAttributes>);
+        let init = quote!(#private::Index::new(#name, #partition_attr, #sort_name).with_sort_prefix(#prefix));
+        let hash = crate::expand::index_name_hash(&member.to_string());
         (
             quote! {
                 #[doc = #doc]
-                pub #member: #private::Index<#ident, #marker, #sort_ty, #private::AllAttributes>
+                pub #member: #handle
             },
-            quote!(#member: #private::Index::new(#name, #partition_attr, #sort_name).with_sort_prefix(#prefix)),
+            quote!(#member: #init),
+            quote! {
+                #[automatically_derived]
+                impl #private::IndexByName<#hash> for #ident {
+                    type Handle = #handle;
+
+                    fn index() -> Self::Handle {
+                        #init
+                    }
+                }
+            },
         )
     }
 }

@@ -43,6 +43,8 @@ pub struct ContainerAttrs {
     pub timestamps: Option<syn::Path>,
     /// `schema_version`, `schema_version_attribute` and `old_shapes(...)`.
     pub versions: super::VersionAttrs,
+    /// `has_many(...)`: the children found by a query, in declaration order.
+    pub has_many: Vec<super::HasManyAttr>,
 }
 
 /// The struct options that only #[derive(Model)] takes, each with why.
@@ -65,6 +67,7 @@ const MODEL_ONLY: &[(Symbol, &str)] = &[
         "it describes how whole items are stored",
     ),
     (OLD_SHAPES, "it describes how whole items are stored"),
+    (HAS_MANY, "relations are between models"),
 ];
 
 impl ContainerAttrs {
@@ -126,6 +129,10 @@ impl ContainerAttrs {
             if let Some(index) = IndexAttr::parse(cx, meta, kind)? {
                 self.indexes.push(index);
             }
+        } else if meta.path == HAS_MANY {
+            if let Some(relation) = super::HasManyAttr::parse(cx, meta)? {
+                self.has_many.push(relation);
+            }
         } else if meta.path == MODEL && derive != Derive::Projection {
             skip_value(meta)?;
             cx.error_spanned_by(
@@ -140,14 +147,7 @@ impl ContainerAttrs {
             .into_iter()
             .find(|w| meta.path == *w)
         {
-            if flag(cx, meta, word)? {
-                let slot = match word.0 {
-                    "hooks" => &mut self.hooks,
-                    "async_hooks" => &mut self.async_hooks,
-                    _ => &mut self.timestamps,
-                };
-                set_once(cx, slot, meta.path.clone(), meta, word);
-            }
+            self.parse_behaviour_flag(cx, meta, word)?;
         } else if meta.path == RENAME_ALL {
             if let Some(rule) = string_value(cx, meta, RENAME_ALL)? {
                 match RenameRule::from_name(&rule.value()) {
@@ -157,6 +157,24 @@ impl ContainerAttrs {
             }
         } else {
             unknown_option(cx, meta, CONTAINER_OPTIONS, FIELD_OPTIONS, "the struct")?;
+        }
+        Ok(())
+    }
+
+    /// `hooks`, `async_hooks` or `timestamps`.
+    fn parse_behaviour_flag(
+        &mut self,
+        cx: &Ctxt,
+        meta: &ParseNestedMeta,
+        word: Symbol,
+    ) -> syn::Result<()> {
+        if flag(cx, meta, word)? {
+            let slot = match word.0 {
+                "hooks" => &mut self.hooks,
+                "async_hooks" => &mut self.async_hooks,
+                _ => &mut self.timestamps,
+            };
+            set_once(cx, slot, meta.path.clone(), meta, word);
         }
         Ok(())
     }

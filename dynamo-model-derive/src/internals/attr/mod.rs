@@ -14,6 +14,7 @@ mod collection;
 mod container;
 mod field;
 mod index;
+mod relations;
 mod table;
 mod versions;
 
@@ -21,6 +22,7 @@ pub use collection::CollectionVariantAttrs;
 pub use container::ContainerAttrs;
 pub use field::{DefaultValue, FieldAttrs, Rule, RuleKind, VariantAttrs};
 pub use index::{IndexAttr, IndexKind, ProjectionAttr};
+pub use relations::HasManyAttr;
 pub use table::{SharedIndexAttr, SharedTableAttrs};
 pub use versions::VersionAttrs;
 

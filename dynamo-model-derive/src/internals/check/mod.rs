@@ -12,6 +12,7 @@ mod behaviours;
 mod collection;
 mod indexes;
 mod keys;
+pub mod relations;
 mod shared_table;
 mod templates;
 mod versions;
@@ -48,6 +49,7 @@ pub fn check<'c, 'a>(cx: &Ctxt, cont: &'c Container<'a>, derive: Derive) -> Chec
         check_uniques(cx, cont);
         check_timestamps(cx, cont);
         check_versions(cx, cont);
+        relations::check_relations(cx, cont);
         checked.templates = check_templates(cx, cont);
         if cont.attrs.shared_table.is_none() {
             check_keys(cx, cont);

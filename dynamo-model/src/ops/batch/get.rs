@@ -138,6 +138,43 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
     where
         P: Projection<M>,
     {
+        let hide_expired = self.hide_expired;
+        let (keys, slots, retries) = self.read_slots().await?;
+        Ok(sort_out::<M, P>(hide_expired, keys, slots, retries))
+    }
+
+    /// Reads every distinct key: each with what its read came to, in the order first passed.
+    /// What a populate resolves references with.
+    pub(crate) async fn read_each(self) -> Result<Vec<(Item, KeyRead<P>)>, Error>
+    where
+        P: Projection<M>,
+    {
+        let hide_expired = self.hide_expired;
+        let (keys, slots, _) = self.read_slots().await?;
+        Ok(keys
+            .into_iter()
+            .zip(slots)
+            .map(|(key, slot)| {
+                let read = match slot {
+                    Slot::Found(item) => match found::<M, P>(hide_expired, item) {
+                        Some(Ok(value)) => KeyRead::Found(value),
+                        Some(Err(error)) => KeyRead::Failed(Arc::new(error)),
+                        None => KeyRead::Missing,
+                    },
+                    Slot::Missing => KeyRead::Missing,
+                    Slot::Unprocessed => KeyRead::Unprocessed,
+                    Slot::Failed(error) => KeyRead::Failed(error),
+                };
+                (key, read)
+            })
+            .collect())
+    }
+
+    /// Sends the calls: each distinct key, and where it stands afterwards.
+    async fn read_slots(self) -> Result<(Vec<Item>, Vec<Slot>, u32), Error>
+    where
+        P: Projection<M>,
+    {
         let table = self.db.table_name_of::<M>();
         let key_names: Vec<&'static str> = std::iter::once(M::SCHEMA.partition_key.name)
             .chain(M::SCHEMA.sort_key.map(|key| key.name))
@@ -174,11 +211,29 @@ impl<'a, M: Model, P> BatchGet<'a, M, P> {
             .instrument(span.clone())
             .await;
         let (slots, retries) = fill_slots(&keys, &slot_of, &key_names, results);
-        let got = sort_out::<M, P>(self.hide_expired, keys, slots, retries);
-        span.record("items", got.items.len());
+        let found = slots.iter().filter(|slot| matches!(slot, Slot::Found(_)));
+        span.record("items", found.count());
         span.record("retries", retries);
-        Ok(got)
+        Ok((keys, slots, retries))
     }
+}
+
+/// What the read of one key came to.
+pub(crate) enum KeyRead<P> {
+    Found(P),
+    Missing,
+    Unprocessed,
+    Failed(Arc<Error>),
+}
+
+/// An item found, read as `P`; `None` when it has expired and expired items are hidden.
+fn found<M: Model, P: Projection<M>>(hide_expired: bool, item: Item) -> Option<Result<P, Error>> {
+    if let (true, Some(ttl)) = (hide_expired, M::SCHEMA.ttl)
+        && crate::ops::expired(&item, ttl)
+    {
+        return None;
+    }
+    Some(crate::ops::load_read::<M, P>(item))
 }
 
 /// What each key came to: an item read as `P` (unless expired and hidden), missing,
@@ -198,21 +253,14 @@ fn sort_out<M: Model, P: Projection<M>>(
     };
     for (key, slot) in keys.into_iter().zip(slots) {
         match slot {
-            Slot::Found(item) => {
-                if let (true, Some(ttl)) = (hide_expired, M::SCHEMA.ttl)
-                    && crate::ops::expired(&item, ttl)
-                {
-                    got.missing.push(key);
-                    continue;
-                }
-                match crate::ops::load_read::<M, P>(item) {
-                    Ok(value) => got.items.push(value),
-                    Err(error) => got.failed.push(KeyFailure {
-                        key,
-                        error: Arc::new(error),
-                    }),
-                }
-            }
+            Slot::Found(item) => match found::<M, P>(hide_expired, item) {
+                Some(Ok(value)) => got.items.push(value),
+                Some(Err(error)) => got.failed.push(KeyFailure {
+                    key,
+                    error: Arc::new(error),
+                }),
+                None => got.missing.push(key),
+            },
             Slot::Missing => got.missing.push(key),
             Slot::Unprocessed => got.unprocessed.push(key),
             Slot::Failed(error) => got.failed.push(KeyFailure { key, error }),

@@ -41,6 +41,7 @@ use crate::error::Error;
 use crate::retries::RetryPolicy;
 use crate::value::Item;
 
+pub(crate) use get::KeyRead;
 pub use get::{BatchGet, BatchGot, KeyFailure};
 pub use outcome::{BatchWritten, WriteOutcome};
 pub use write::{BatchWrite, BatchWriteItem};

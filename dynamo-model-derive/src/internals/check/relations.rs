@@ -1,0 +1,70 @@
+//! The rules of a model's relations: each `has_many` names a field of the model as its key, and
+//! every relation (a `Ref` field or a `has_many`) has a name of its own.
+
+use std::collections::HashMap;
+
+use crate::internals::ast::{Container, Field};
+use crate::internals::ctxt::Ctxt;
+
+/// Whether `ty` is written `Ref<..>`, `Option<Ref<..>>` or `Vec<Ref<..>>`: a field holding
+/// references, which makes it a relation of its model.
+pub fn is_reference(ty: &syn::Type) -> bool {
+    match generic_arg(ty) {
+        Some((name, inner)) if name == "Ref" => inner.is_some(),
+        Some((name, Some(inner))) if name == "Option" || name == "Vec" => {
+            matches!(generic_arg(inner), Some((name, Some(_))) if name == "Ref")
+        }
+        _ => false,
+    }
+}
+
+/// The last path segment's name and its one type argument, if any.
+fn generic_arg(ty: &syn::Type) -> Option<(String, Option<&syn::Type>)> {
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    let arg = match &last.arguments {
+        syn::PathArguments::AngleBracketed(args) if args.args.len() == 1 => match &args.args[0] {
+            syn::GenericArgument::Type(inner) => Some(inner),
+            _ => None,
+        },
+        _ => None,
+    };
+    Some((last.ident.to_string(), arg))
+}
+
+/// The fields of a model that are relations.
+pub fn reference_fields<'c, 'a>(cont: &'c Container<'a>) -> Vec<&'c Field<'a>> {
+    cont.fields()
+        .iter()
+        .filter(|field| field.is_stored() && is_reference(field.ty))
+        .collect()
+}
+
+pub fn check_relations(cx: &Ctxt, cont: &Container) {
+    let mut names: HashMap<String, &str> = HashMap::new();
+    for field in reference_fields(cont) {
+        names.insert(field.ident.to_string(), "a `Ref` field");
+    }
+    for relation in &cont.attrs.has_many {
+        let name = relation.name.to_string();
+        if let Some(other) = names.insert(name.clone(), "a `has_many`") {
+            cx.error_spanned_by(
+                &relation.name,
+                format!("`{name}` is already the name of {other} of this model: each relation needs a name of its own in `relations()`"),
+            );
+        }
+        if let Some(key) = &relation.key
+            && !cont.fields().iter().any(|field| field.ident == key)
+        {
+            cx.error_spanned_by(
+                key,
+                format!(
+                    "`{key}` is not a field of `{}`: `key` names the field whose value is the children's partition key",
+                    cont.ident
+                ),
+            );
+        }
+    }
+}
