@@ -159,11 +159,11 @@ pub mod __private {
     pub use crate::ops::MultiSort;
     pub use crate::ops::relation::{HasMany, PartitionKeyOnly, RefField, Related, children_of};
     pub use crate::ops::unique::get_by_unique;
-    pub use crate::ops::{OpFuture, Query, collection_query};
+    pub use crate::ops::{OpFuture, PartitionCollection, Query, collection_query};
     pub use crate::schema::keys::key_item_of;
     pub use crate::schema::stored_version;
     pub use crate::schema::{
-        EntitySchema, FieldSchema, IndexAttributes, IndexKind, IndexSchema, KeyAttribute,
+        AsKeyArg, EntitySchema, FieldSchema, IndexAttributes, IndexKind, IndexSchema, KeyAttribute,
         KeyScalar, KeyTemplate, KeyType, NoSortKey, PartitionValue, Schema, SchemaVersion,
         SharedTable, TtlSeconds, UniqueValue, check_collection_pair, check_distinct_entities,
         check_listed, shared_index, shared_index_sort_key,
@@ -231,6 +231,8 @@ mod guide_doctests {
     struct Retries;
     #[doc = include_str!("../../docs/single-table.md")]
     struct SingleTable;
+    #[doc = include_str!("../../docs/relations.md")]
+    struct Relations;
     #[doc = include_str!("../../docs/streams.md")]
     struct Streams;
     #[doc = include_str!("../../docs/lambda.md")]

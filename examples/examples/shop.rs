@@ -6,8 +6,9 @@
 
 use std::process::ExitCode;
 
+use dynamo_model::prelude::*;
 use dynamo_model_local::LocalEngine;
-use examples::shop::{self, CustomerView};
+use examples::shop::{self, Customer, CustomerView, Order};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -45,6 +46,28 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     };
     let items = shop::order_items(&db, &order.order_id).await?;
     println!("order {} has {} items", order.order_id, items.len());
+
+    // Relations: each order's customer (one batch get) and items (one query per order).
+    shop::seed(&db, "bob").await?;
+    let mut orders = Order::query(&db, "alice").await?;
+    orders.extend(Order::query(&db, "bob").await?);
+    for (order, (customer, items)) in shop::orders_in_full(&db, orders).await {
+        let customer = customer?;
+        let items = items.map_err(|e| e.to_string())?;
+        println!(
+            "order {} by {} <{}>: {} items",
+            order.order_id,
+            customer.name,
+            customer.email,
+            items.len()
+        );
+    }
+    let bob = Customer::get(&db, "bob").await?.ok_or("bob is missing")?;
+    let his = bob.orders(&db).await?;
+    println!(
+        "bob's orders, one query: {:?}",
+        his.iter().map(|o| &o.order_id).collect::<Vec<_>>()
+    );
 
     let shipped = shop::ship(&db, &order).await?;
     let waiting = shop::orders_with_status(&db, "placed", 10).await?;

@@ -11,8 +11,14 @@
 //! | an order's items | [`order_items`]: a query of the order's partition |
 //! | the oldest orders of a status | [`orders_with_status`]: GSI `gsi2` |
 //! | ship an order | [`ship`]: an update that rewrites `gsi2`'s key with the status |
+//! | orders with their customer and items | [`orders_in_full`]: one batch get for every customer, one query per order for its items |
+//!
+//! The relations: an order references its customer (`Order::customer`, a [`Ref`]); a
+//! customer's orders and addresses are in its partition (`has_many(orders = Order, ...)`), as
+//! is its whole [`CustomerView`]; an order's items are in the order's partition.
 
 use dynamo_model::prelude::*;
+use dynamo_model::relation::{Children, Resolved};
 use dynamo_model::{Collection, Item, SharedTable};
 
 /// The one table of the application: generic key attributes and two overloaded GSIs.
@@ -34,7 +40,10 @@ pub struct Shop;
     entity = "customer",
     partition_key = "CUSTOMER#{username}",
     sort_key = "PROFILE",
-    global_index(name = "gsi1", partition_key = "EMAIL#{email}", sort_key = "CUSTOMER")
+    global_index(name = "gsi1", partition_key = "EMAIL#{email}", sort_key = "CUSTOMER"),
+    has_many(orders = Order, key = username),
+    has_many(addresses = Address, key = username),
+    has_many(view = CustomerView, collection, key = username)
 )]
 pub struct Customer {
     pub username: String,
@@ -60,10 +69,13 @@ pub struct Address {
     partition_key = "CUSTOMER#{username}",
     sort_key = "ORDER#{placed}#{order_id}",
     global_index(name = "gsi1", partition_key = "ORDER#{order_id}", sort_key = "ORDER"),
-    global_index(name = "gsi2", partition_key = "STATUS#{status}", sort_key = "PLACED#{placed}#{order_id}")
+    global_index(name = "gsi2", partition_key = "STATUS#{status}", sort_key = "PLACED#{placed}#{order_id}"),
+    has_many(items = OrderItem, key = order_id)
 )]
 pub struct Order {
     pub username: String,
+    /// The customer who placed it: stored as the customer's key (`pk` and `sk`).
+    pub customer: Ref<Customer>,
     pub order_id: String,
     /// The day it was placed, as `YYYYMMDD`.
     pub placed: u32,
@@ -153,6 +165,16 @@ pub async fn ship(db: &Db, order: &Order) -> Result<Order, Error> {
         .await
 }
 
+/// Each order with its customer and its items: the customers in one batch get (each distinct
+/// customer once, however many orders share one), the items by one query per order.
+pub async fn orders_in_full(
+    db: &Db,
+    orders: Vec<Order>,
+) -> Vec<(Order, (Resolved<Customer>, Children<OrderItem>))> {
+    let order = Order::relations();
+    Order::populate(db, orders, (order.customer, order.items)).await
+}
+
 /// A customer with two addresses and three orders of two lines each.
 pub async fn seed(db: &Db, username: &str) -> Result<(), Error> {
     Customer {
@@ -189,6 +211,7 @@ pub async fn seed(db: &Db, username: &str) -> Result<(), Error> {
         }
         Order {
             username: username.to_owned(),
+            customer: Ref::to_key(username)?,
             order_id,
             placed,
             status: "placed".to_owned(),

@@ -97,6 +97,18 @@ fn expand(collection: &Collection, check_members: bool) -> TokenStream {
                 #private::collection_query::<#first, Self>(db, #name, partition)
             }
         }
+
+        #[automatically_derived]
+        impl #private::PartitionCollection for #ident {
+            type Member = #first;
+
+            fn query_partition<'a>(
+                db: &'a #private::Db,
+                partition: impl #private::PartitionValue<<#first as #private::Model>::PartitionKey>,
+            ) -> #private::Query<'a, #first, #private::NoSortKey, Self> {
+                Self::query(db, partition)
+            }
+        }
     }
 }
 

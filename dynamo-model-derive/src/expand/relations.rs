@@ -2,7 +2,7 @@
 //! relations, and a method per `has_many` that is the children's query.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned};
+use quote::{format_ident, quote};
 use syn::spanned::Spanned;
 
 use crate::internals::ast::Container;
@@ -95,8 +95,15 @@ pub fn expand(cont: &Container, private: &TokenStream) -> TokenStream {
 /// the key.
 fn children_query(relation: &HasManyAttr, key: &syn::Ident, private: &TokenStream) -> TokenStream {
     let child = &relation.child;
-    let value = quote_spanned!(key.span()=> &self_.#key);
+    let value = super::respan(quote!(#private::AsKeyArg::key_arg(&self_.#key)), key.span());
     match &relation.index {
+        None if relation.collection.is_some() => {
+            let collection = super::respan(
+                quote!(<#child as #private::PartitionCollection>),
+                child.span(),
+            );
+            quote!(#collection::query_partition(db, #value))
+        }
         None => {
             let model = super::respan(quote!(<#child as #private::ModelExt>), child.span());
             quote!(#model::query(db, #value))
@@ -123,6 +130,16 @@ fn has_many_method(
     let vis = &cont.vis;
     let query = children_query(relation, key, private);
     let (doc, output) = match &relation.index {
+        None if relation.collection.is_some() => (
+            format!(
+                "The `{name}` of this `{ident}`: `{}::query(db, &self.{key})`, the whole partition in one query (every page when awaited).",
+                quote!(#child)
+            ),
+            super::respan(
+                quote!(#private::Query<'a, <#child as #private::PartitionCollection>::Member, #private::NoSortKey, #child>),
+                child.span(),
+            ),
+        ),
         None => (
             format!(
                 "The `{name}` of this `{ident}`: `{}::query(db, &self.{key})`, one query (every page when awaited); narrow it like any query.",

@@ -31,6 +31,7 @@ pub const OLD_SHAPES: Symbol = Symbol("old_shapes");
 pub const HAS_MANY: Symbol = Symbol("has_many");
 pub const KEY: Symbol = Symbol("key");
 pub const INDEX: Symbol = Symbol("index");
+pub const COLLECTION: Symbol = Symbol("collection");
 // Options of #[derive(SharedTable)] (with `name`, `partition_key`, `sort_key`, `global_index`
 // and `crate`).
 pub const ENTITY_ATTRIBUTE: Symbol = Symbol("entity_attribute");

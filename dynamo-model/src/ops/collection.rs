@@ -21,3 +21,21 @@ where
         .retype()
         .reading_for(name)
 }
+
+/// A collection, as a `has_many(.., collection, ..)` of a model queries it: the derive of
+/// `#[derive(Collection)]` implements it.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a collection",
+    label = "a `has_many` marked `collection` reads a `#[derive(Collection)]` enum",
+    note = "derive `Collection` for an enum of the partition's entities, or leave out `collection` to query a model"
+)]
+pub trait PartitionCollection: Sized {
+    /// The first member: the model whose partition key the query takes.
+    type Member: Model;
+
+    /// The whole partition with this key, each item read as the collection.
+    fn query_partition<'a>(
+        db: &'a crate::Db,
+        partition: impl crate::schema::PartitionValue<<Self::Member as Model>::PartitionKey>,
+    ) -> Query<'a, Self::Member, crate::NoSortKey, Self>;
+}

@@ -30,7 +30,7 @@ pub use batch::{
     BatchGet, BatchGot, BatchWrite, BatchWriteItem, BatchWritten, KeyFailure, MAX_BATCH_GET,
     MAX_BATCH_WRITE, WriteOutcome,
 };
-pub use collection::collection_query;
+pub use collection::{PartitionCollection, collection_query};
 pub use cursor::{Cursor, MAX_CURSOR_LEN};
 pub use delete::Delete;
 pub use get::Get;

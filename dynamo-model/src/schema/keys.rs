@@ -209,3 +209,73 @@ pub(crate) fn check_key_value(
     }
     Ok(())
 }
+
+/// A field's value as the argument that names a key: `&str` for a `String`, `&Binary` for
+/// binary, the value itself for numbers and the other key types. A `has_many` passes its key
+/// field this way to the children's query, so that the same field works for a model keyed by it
+/// and for an entity whose key template holds it.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot name the children's partition key",
+    label = "a `has_many` key holds a string, number or binary value",
+    note = "choose a field whose type could be a key (`String`, an integer, `Uuid`, ...)"
+)]
+pub trait AsKeyArg {
+    /// The argument type.
+    type Arg<'k>
+    where
+        Self: 'k;
+
+    /// The value as the argument.
+    fn key_arg(&self) -> Self::Arg<'_>;
+}
+
+impl AsKeyArg for String {
+    type Arg<'k> = &'k str;
+
+    fn key_arg(&self) -> &str {
+        self
+    }
+}
+
+impl AsKeyArg for crate::value::Binary {
+    type Arg<'k> = &'k crate::value::Binary;
+
+    fn key_arg(&self) -> &crate::value::Binary {
+        self
+    }
+}
+
+/// Key types that are `Copy`: passed by value.
+macro_rules! copied_key_args {
+    ($($(#[$cfg:meta])* $ty:ty),* $(,)?) => {$(
+        $(#[$cfg])*
+        impl AsKeyArg for $ty {
+            type Arg<'k> = $ty;
+
+            fn key_arg(&self) -> $ty {
+                *self
+            }
+        }
+    )*};
+}
+
+copied_key_args!(
+    i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64
+);
+copied_key_args!(
+    #[cfg(feature = "uuid")] uuid::Uuid,
+    #[cfg(feature = "rust_decimal")] rust_decimal::Decimal,
+    #[cfg(feature = "chrono")] chrono::DateTime<chrono::Utc>,
+    #[cfg(feature = "chrono")] chrono::NaiveDate,
+    #[cfg(feature = "time")] time::OffsetDateTime,
+    #[cfg(feature = "time")] time::Date,
+);
+
+#[cfg(feature = "bytes")]
+impl AsKeyArg for bytes::Bytes {
+    type Arg<'k> = &'k bytes::Bytes;
+
+    fn key_arg(&self) -> &bytes::Bytes {
+        self
+    }
+}

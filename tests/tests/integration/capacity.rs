@@ -301,6 +301,7 @@ async fn predicted_write_units_match_the_reported_on_the_shop_table_indexes_incl
     // An order is in both indexes.
     let mut order = Order {
         username: "ann".into(),
+        customer: dynamo_model::Ref::to_key("ann").unwrap(),
         order_id: "o1".into(),
         placed: 20240503,
         status: "placed".into(),

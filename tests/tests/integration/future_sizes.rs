@@ -17,6 +17,7 @@ struct Sized {
     id: String,
     kind: String,
     n: u32,
+    parent: Option<Ref<Sized>>,
 }
 
 fn sized(id: &str) -> Sized {
@@ -24,6 +25,7 @@ fn sized(id: &str) -> Sized {
         id: id.into(),
         kind: "k".into(),
         n: 1,
+        parent: None,
     }
 }
 
@@ -36,6 +38,7 @@ fn the_futures_of_every_operation_are_under_a_kilobyte() {
     let f = Sized::fields();
     let mut item = sized("a");
     let mut other = sized("b");
+    let loaded = sized("l");
     let sizes = [
         ("get", size_of_val(&Sized::get(&db, "a").into_future())),
         ("put", size_of_val(&item.put(&db).into_future())),
@@ -82,6 +85,16 @@ fn the_futures_of_every_operation_are_under_a_kilobyte() {
         (
             "return_new",
             size_of_val(&Sized::update(&db, "a").return_new::<Sized>()),
+        ),
+        (
+            "populate",
+            size_of_val(
+                &Sized::populate(&db, vec![sized("p")], Sized::relations().parent).into_future(),
+            ),
+        ),
+        (
+            "load",
+            size_of_val(&loaded.load(&db, Sized::relations().parent).into_future()),
         ),
         ("table create", size_of_val(&Sized::table().create(&db))),
         ("table sync", size_of_val(&Sized::table().sync(&db))),

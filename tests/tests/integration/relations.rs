@@ -455,3 +455,192 @@ async fn pages_and_streams_populate_as_they_are_read() {
     let pages = requests::<Order>(&db, Operation::Scan);
     assert!(gets <= pages, "{gets} batch gets for {pages} pages");
 }
+
+mod shared_table {
+    //! Relations between the entities of one shared table: the shop's orders reference their
+    //! customer (a key of two attributes), a customer's orders, addresses and whole partition are
+    //! in its partition, an order's items in the order's.
+
+    use super::requests;
+    use dynamo_model::Operation;
+    use dynamo_model::capacity::CapacityMeter;
+    use dynamo_model::prelude::*;
+    use examples::shop::{self, Customer, CustomerView, Order, OrderItem};
+
+    async fn shop() -> Db {
+        let db = tests::db().with_capacity_meter(CapacityMeter::new());
+        shop::create_table(&db).await.unwrap();
+        for username in ["alice", "bob"] {
+            shop::seed(&db, username).await.unwrap();
+        }
+        db.capacity_meter().unwrap().reset();
+        db
+    }
+
+    #[tokio::test]
+    async fn orders_in_full_read_customers_once_and_items_by_one_query_per_order() {
+        let db = shop().await;
+        let mut orders = Order::query(&db, "alice").await.unwrap();
+        orders.extend(Order::query(&db, "bob").await.unwrap());
+        db.capacity_meter().unwrap().reset();
+
+        let full = shop::orders_in_full(&db, orders).await;
+
+        assert_eq!(full.len(), 6);
+        // Customers and items share the table: one batch get, one query per order.
+        assert_eq!(requests::<Customer>(&db, Operation::BatchGetItem), 1);
+        assert_eq!(requests::<OrderItem>(&db, Operation::Query), 6);
+        for (order, (customer, items)) in &full {
+            assert_eq!(customer.as_ref().unwrap().username, order.username);
+            let items = items.as_ref().unwrap();
+            assert_eq!(items.len(), 2);
+            assert!(items.iter().all(|item| item.order_id == order.order_id));
+        }
+    }
+
+    #[tokio::test]
+    async fn a_customers_children_are_the_entities_of_its_partition() {
+        let db = shop().await;
+        let alice = Customer::get(&db, "alice").await.unwrap().unwrap();
+        let orders = alice.orders(&db).await.unwrap();
+        assert_eq!(orders.len(), 3);
+        assert!(orders.iter().all(|o| o.username == "alice"));
+        assert_eq!(alice.addresses(&db).await.unwrap().len(), 2);
+        assert_eq!(requests::<Customer>(&db, Operation::Query), 2);
+
+        // Through the collection: the whole partition in one query.
+        let view = alice.view(&db).await.unwrap();
+        assert_eq!(view.len(), 1 + 2 + 3);
+        assert!(
+            view.iter()
+                .any(|v| matches!(v, CustomerView::Customer(c) if c == &alice))
+        );
+
+        // A collection result's orders populate like any others.
+        let orders: Vec<Order> = view
+            .into_iter()
+            .filter_map(|v| match v {
+                CustomerView::Order(order) => Some(order),
+                _ => None,
+            })
+            .collect();
+        let with_items = Order::populate(&db, orders, Order::relations().items).await;
+        assert!(
+            with_items
+                .iter()
+                .all(|(_, items)| items.as_ref().unwrap().len() == 2)
+        );
+    }
+
+    #[tokio::test]
+    async fn customers_with_their_orders_and_each_orders_items() {
+        let db = shop().await;
+        let customers = vec![
+            Customer::get(&db, "alice").await.unwrap().unwrap(),
+            Customer::get(&db, "bob").await.unwrap().unwrap(),
+        ];
+        db.capacity_meter().unwrap().reset();
+        let include = Customer::relations().orders.then(Order::relations().items);
+        let loaded = Customer::populate(&db, customers, include).await;
+        // One query per customer, then one per order.
+        assert_eq!(requests::<Order>(&db, Operation::Query), 2 + 6);
+        for (customer, orders) in &loaded {
+            let orders = orders.as_ref().unwrap();
+            assert_eq!(orders.len(), 3);
+            for (order, items) in orders {
+                assert_eq!(order.username, customer.username);
+                assert_eq!(items.as_ref().unwrap().len(), 2);
+            }
+        }
+    }
+}
+
+mod faults {
+    //! Under throttling, unprocessed keys and server errors, a populate retries what DynamoDB
+    //! leaves unprocessed and accounts for every reference: resolved, or reported as not read.
+
+    use std::time::Duration;
+
+    use super::{Customer, Order, customer, order, tables};
+    use dynamo_model::Retries;
+    use dynamo_model::prelude::*;
+    use dynamo_model::relation::Unread;
+    use dynamo_model_local::Faults;
+
+    fn retries(max_attempts: u32) -> Retries {
+        Retries {
+            max_attempts,
+            initial_backoff: Duration::from_millis(1),
+            max_backoff: Duration::from_millis(10),
+            ..Retries::standard()
+        }
+    }
+
+    async fn customers_and_orders(db: &Db) -> Vec<Order> {
+        let mut customers: Vec<Customer> = (0..150).map(|c| customer(&format!("c{c}"))).collect();
+        let written = dynamo_model::ops::BatchWrite::new(db)
+            .put_all(&mut customers)
+            .await
+            .unwrap();
+        assert!(written.is_complete());
+        (0..300)
+            .map(|o| order(&format!("o{o}"), &format!("c{}", o % 150)))
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn unprocessed_keys_are_retried_until_every_reference_resolves() {
+        let clean = tables().await;
+        let orders = customers_and_orders(&clean).await;
+        let (faulty, log) = Faults::seeded(3)
+            .unprocessed(0.5)
+            .throttle(0.2)
+            .server_error(0.05)
+            .install(&clean.clone().with_retries(retries(12)))
+            .unwrap();
+        let populated = Order::populate(&faulty, orders, Order::relations().customer).await;
+        assert!(log.held_back() > 0, "{log}");
+        assert_eq!(populated.len(), 300);
+        for (order, customer) in &populated {
+            assert_eq!(customer.as_ref().unwrap().id, order.customer_id);
+        }
+    }
+
+    #[tokio::test]
+    async fn without_retries_every_reference_is_resolved_or_reported_as_not_read() {
+        let clean = tables().await;
+        let orders = customers_and_orders(&clean).await;
+        let (faulty, log) = Faults::seeded(5)
+            .unprocessed(0.6)
+            .server_error(0.2)
+            .install(&clean.clone().with_retries(retries(1)))
+            .unwrap();
+        let populated = Order::populate(&faulty, orders, Order::relations().customer).await;
+        assert_eq!(populated.len(), 300, "every item passed in comes back");
+        let (mut read, mut unprocessed, mut failed) = (0, 0, 0);
+        for (order, customer) in &populated {
+            match customer {
+                Ok(customer) => {
+                    assert_eq!(customer.id, order.customer_id);
+                    read += 1;
+                }
+                Err(unresolved) => {
+                    assert_eq!(
+                        unresolved.key["id"],
+                        dynamo_model::AttributeValue::S(order.customer_id.clone())
+                    );
+                    match &unresolved.reason {
+                        Unread::Unprocessed => unprocessed += 1,
+                        Unread::Failed(_) => failed += 1,
+                        other => panic!("every customer exists, yet {other:?}"),
+                    }
+                }
+            }
+        }
+        assert_eq!(read + unprocessed + failed, 300);
+        assert!(
+            unprocessed + failed > 0,
+            "the faults reached the populate: {log}"
+        );
+    }
+}

@@ -228,3 +228,66 @@ fn a_migration_reports_its_progress_as_tracing_events() {
     // The item count DynamoDB keeps gives the time left; 0 once everything is read.
     assert_eq!(finished["eta_seconds"], "0.0", "{finished:?}");
 }
+
+/// A model referencing readings, whose populate is traced like any other reads.
+#[derive(Model, Debug, Clone, PartialEq)]
+#[dynamo(table = "traced_alarms")]
+struct Alarm {
+    #[dynamo(partition_key)]
+    id: u32,
+    reading: Ref<Reading>,
+}
+
+#[test]
+fn a_populate_runs_in_a_span_around_its_requests_and_is_metered() {
+    let spans = recorder();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let prices = dynamo_model::cost::Prices::us_east_1();
+    let meter = CapacityMeter::new().with_prices(prices.clone());
+    runtime.block_on(async {
+        let db = tests::db().with_capacity_meter(meter.clone());
+        Reading::table().create(&db).await.unwrap();
+        for id in [1, 2] {
+            reading(id).put(&db).await.unwrap();
+        }
+        meter.reset();
+        let alarms: Vec<Alarm> = (0..5)
+            .map(|id| Alarm {
+                id,
+                reading: Ref::to_key(1 + id % 2).unwrap(),
+            })
+            .collect();
+        let populated = Alarm::populate(&db, alarms, Alarm::relations().reading).await;
+        assert!(populated.iter().all(|(_, reading)| reading.is_ok()));
+    });
+    let this_thread = std::thread::current().id();
+    let spans = spans.lock();
+    let ours: Vec<&HashMap<String, String>> = spans
+        .iter()
+        .filter(|(thread, _, _)| *thread == this_thread)
+        .map(|(_, _, fields)| fields)
+        .collect();
+    let populate = ours
+        .iter()
+        .find(|f| f.get("model").is_some_and(|m| m == "\"Reading\"") && f.contains_key("keys"))
+        .expect("a populate span");
+    assert_eq!(populate["keys"], "2", "two distinct keys: {populate:?}");
+    let batch = ours
+        .iter()
+        .find(|f| f.get("operation").is_some_and(|o| o == "\"BatchGetItem\""))
+        .expect("a BatchGetItem span");
+    assert_eq!(batch["model"], "\"Reading\"", "{batch:?}");
+    assert_eq!(batch["items"], "2", "{batch:?}");
+    // The cost report has the populate's read, under the referenced model.
+    let report = meter.report(&prices);
+    let reading_cost = report
+        .by_model
+        .iter()
+        .find(|cost| cost.model == "Reading")
+        .expect("the referenced model in the cost report");
+    assert_eq!(reading_cost.requests, 1, "{report}");
+    assert!(reading_cost.read_units > 0.0, "{report}");
+}
