@@ -198,7 +198,7 @@ fn shared_table(input: &DeriveInput) -> Option<(TokenStream, String)> {
     table.map(|table| (table, entity))
 }
 
-/// `Related` with no relations, for a model whose derive failed.
+/// `Related` with no relations, and the stub key's `KeyArg`, for a model whose derive failed.
 fn related_stub(input: &DeriveInput, private: &TokenStream) -> TokenStream {
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
@@ -207,6 +207,13 @@ fn related_stub(input: &DeriveInput, private: &TokenStream) -> TokenStream {
         impl #impl_generics #private::Related for #ident #ty_generics #where_clause {
             type Relations = ();
             fn relations() {}
+        }
+
+        #[automatically_derived]
+        impl #impl_generics #private::KeyArg<#ident #ty_generics> for #private::core::convert::Infallible #where_clause {
+            fn key_item(self) -> #private::core::result::Result<#private::Item, #private::ConversionError> {
+                match self {}
+            }
         }
     }
 }

@@ -60,7 +60,7 @@ pub use db::Db;
 pub use entity::Entity;
 pub use error::{Error, SdkFailure};
 pub use model::AsyncHooks;
-pub use model::{Model, Projection};
+pub use model::{KeyArg, Model, Projection};
 pub use operation::Operation;
 pub use ops::ModelExt;
 pub use ops::relation;
@@ -154,7 +154,7 @@ pub mod __private {
         index_name_hash,
     };
     pub use crate::model::AsyncHooks;
-    pub use crate::model::{Model, Projection};
+    pub use crate::model::{KeyArg, Model, Projection};
     pub use crate::ops::ModelExt;
     pub use crate::ops::MultiSort;
     pub use crate::ops::relation::{HasMany, PartitionKeyOnly, RefField, Related, children_of};

@@ -54,6 +54,7 @@ fn main() {
     cases.compile_fail("behaviours/*.rs");
     cases.compile_fail("versions/*.rs");
     cases.compile_fail("relations/*.rs");
+    cases.compile_fail("keys/*.rs");
     cases.compile_fail("single_table/*.rs");
     cases.compile_fail("vocabulary/*.rs");
     cases.compile_fail("shared_derives/*.rs");

@@ -5,6 +5,7 @@ mod behaviour;
 pub mod collection;
 mod entity;
 mod fields;
+pub mod key_arg;
 mod model;
 mod paths;
 mod projection;

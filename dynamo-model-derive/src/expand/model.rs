@@ -55,7 +55,9 @@ pub fn expand(cont: &Container, checked: &Checked, krate: &TokenStream) -> Token
     let get_by = get_by_unique(cont, &generics, &private);
     let key_table = super::entity::own_key_table(cont, &private);
     let relations = super::relations::expand(cont, &private);
-    let partition_key_only = partition_key_only(cont, checked, &generics, &private);
+    let key_args = super::key_arg::own_key_args(cont, checked, &generics, &private);
+    let partition_key_only =
+        super::relations::partition_key_only(cont, checked, &generics, &private);
 
     quote! {
         #fields_struct
@@ -66,6 +68,7 @@ pub fn expand(cont: &Container, checked: &Checked, krate: &TokenStream) -> Token
         #get_by
         #relations
         #partition_key_only
+        #key_args
 
         #[automatically_derived]
         impl #impl_generics #private::Model for #ident #ty_generics #where_clause {
@@ -87,28 +90,6 @@ pub fn expand(cont: &Container, checked: &Checked, krate: &TokenStream) -> Token
     }
 }
 
-/// `impl PartitionKeyOnly` for a model whose key is a partition key alone, whose references can
-/// be stored as the key's value.
-fn partition_key_only(
-    cont: &Container,
-    checked: &Checked,
-    generics: &syn::Generics,
-    private: &TokenStream,
-) -> Option<TokenStream> {
-    let has_sort_key = match &checked.templates {
-        Some(templates) => templates.sort_key.is_some(),
-        None => cont.sort_key().is_some(),
-    };
-    let ident = cont.ident;
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    (!has_sort_key).then(|| {
-        quote! {
-            #[automatically_derived]
-            impl #impl_generics #private::PartitionKeyOnly for #ident #ty_generics #where_clause {}
-        }
-    })
-}
-
 /// The keys of a model in a table of its own: its key fields; `None` without a partition key.
 fn own_table_keys(cont: &Container, private: &TokenStream) -> Option<super::entity::EntityKeys> {
     let partition = cont.partition_key()?;
@@ -127,12 +108,6 @@ fn own_table_keys(cont: &Container, private: &TokenStream) -> Option<super::enti
     })
 }
 
-/// `KeyType` bounds the key fields; the span puts "cannot be a DynamoDB key" on the field's type.
-fn key_arg(field: &Field, lifetime: &TokenStream, private: &TokenStream) -> TokenStream {
-    let ty = field.ty;
-    quote_spanned!(ty.span()=> <#ty as #private::KeyType>::Arg<#lifetime>)
-}
-
 /// The key argument's type, spelled out rather than as `Self::Key` so that every use of it
 /// carries the key field's span.
 fn key_args(
@@ -141,11 +116,11 @@ fn key_args(
     lifetime: TokenStream,
     private: &TokenStream,
 ) -> TokenStream {
-    let hash_arg = key_arg(hash, &lifetime, private);
+    let hash_arg = super::key_arg::key_type_arg(hash, &lifetime, private);
     match range {
         None => hash_arg,
         Some(range) => {
-            let range_arg = key_arg(range, &lifetime, private);
+            let range_arg = super::key_arg::key_type_arg(range, &lifetime, private);
             quote!((#hash_arg, #range_arg))
         }
     }

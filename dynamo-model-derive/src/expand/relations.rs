@@ -7,6 +7,7 @@ use syn::spanned::Spanned;
 
 use crate::internals::ast::Container;
 use crate::internals::attr::HasManyAttr;
+use crate::internals::check::Checked;
 use crate::internals::check::relations::reference_fields;
 
 /// `impl Related`, its struct, and the `has_many` methods.
@@ -172,4 +173,26 @@ fn has_many_method(
             #query
         }
     }
+}
+
+/// `impl PartitionKeyOnly` for a model whose key is a partition key alone, whose references can
+/// be stored as the key's value.
+pub fn partition_key_only(
+    cont: &Container,
+    checked: &Checked,
+    generics: &syn::Generics,
+    private: &TokenStream,
+) -> Option<TokenStream> {
+    let has_sort_key = match &checked.templates {
+        Some(templates) => templates.sort_key.is_some(),
+        None => cont.sort_key().is_some(),
+    };
+    let ident = cont.ident;
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    (!has_sort_key).then(|| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #private::PartitionKeyOnly for #ident #ty_generics #where_clause {}
+        }
+    })
 }

@@ -54,7 +54,7 @@ pub trait Model: Hooks + AsyncHooks + WriteBehaviours + Sized {
     /// [`delete`](crate::ModelExt::delete): the partition key's argument type (`&str` for a `String`
     /// key, the integer itself for numbers), or a tuple of partition and sort key arguments when the
     /// model has a sort key.
-    type Key<'k>;
+    type Key<'k>: KeyArg<Self>;
 
     /// The Rust type of the partition key (a [`KeyType`](crate::KeyType)).
     type PartitionKey;
@@ -104,6 +104,19 @@ pub trait Model: Hooks + AsyncHooks + WriteBehaviours + Sized {
     fn version(&self) -> u64 {
         0
     }
+}
+
+/// What names an item of model `M` by its key: `Cat::get(db, "c1")`, `Line::get(db, ("o1", 2))`.
+/// The derive implements it for the model's [`Key`](Model::Key) and, for each `String` part of
+/// the key, for `&String` in its place, so that a field can be passed as `&order.id`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a key of `{M}`",
+    label = "a key names every key attribute of `{M}`",
+    note = "pass the partition key alone for a model without a sort key, and a tuple `(partition, sort)` for a model with one, e.g. `Line::get(db, (\"o1\", 2))`; the forms `{M}` takes are listed below"
+)]
+pub trait KeyArg<M: Model> {
+    /// The key attributes, as DynamoDB expects them in `GetItem` and friends.
+    fn key_item(self) -> Result<Item, ConversionError>;
 }
 
 /// What a read of model `M` can produce: the model itself, or a struct with some of its fields

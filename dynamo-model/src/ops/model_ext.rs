@@ -1,7 +1,7 @@
 //! What you can do with a model: the operations on its table, as methods of every [`Model`].
 
 use crate::db::Db;
-use crate::model::Model;
+use crate::model::{KeyArg, Model};
 use crate::ops::relation::{Include, Load, Populate};
 use crate::ops::{BatchGet, Delete, Get, Put, Query, Scan, UpdateItem};
 use crate::schema::PartitionValue;
@@ -55,8 +55,8 @@ pub trait ModelExt: Model {
     }
 
     /// Reads the item with this key; `.await` gives `Ok(None)` when there is none.
-    fn get<'a>(db: &'a Db, key: Self::Key<'_>) -> Get<'a, Self> {
-        Get::new(db, Self::key_item(key))
+    fn get<'a>(db: &'a Db, key: impl KeyArg<Self>) -> Get<'a, Self> {
+        Get::new(db, key.key_item())
     }
 
     /// Writes the item, replacing any item with the same key.
@@ -89,15 +89,15 @@ pub trait ModelExt: Model {
     }
 
     /// Deletes the item with this key; deleting an absent item is not an error.
-    fn delete<'a>(db: &'a Db, key: Self::Key<'_>) -> Delete<'a, Self> {
-        Delete::new(db, Self::key_item(key))
+    fn delete<'a>(db: &'a Db, key: impl KeyArg<Self>) -> Delete<'a, Self> {
+        Delete::new(db, key.key_item())
     }
 
     /// Changes attributes of the item with this key: chain actions (`set`, `add`, `unset`,
     /// ...; see [`UpdateActions`](crate::expr::UpdateActions)) on typed paths, then `.await`
     /// the item as it is afterwards.
-    fn update<'a>(db: &'a Db, key: Self::Key<'_>) -> UpdateItem<'a, Self> {
-        UpdateItem::new(db, Self::key_item(key))
+    fn update<'a>(db: &'a Db, key: impl KeyArg<Self>) -> UpdateItem<'a, Self> {
+        UpdateItem::new(db, key.key_item())
     }
 
     /// Reads the items with this partition key, optionally narrowed by `.sort_key(..)` and `.filter(..)`.

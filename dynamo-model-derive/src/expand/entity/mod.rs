@@ -97,7 +97,11 @@ pub fn keys(cont: &Container, templates: &Templates, private: &TokenStream) -> E
         write_keys: quote!(#write_keys #(#write_indexes)*),
         check_entity: entity_gen.check_entity(),
         check_keys: entity_gen.check_keys(),
-        items: entity_gen.items(&indexes),
+        items: {
+            let mut items = entity_gen.items(&indexes);
+            items.extend(entity_gen.key_arg_impls(cont));
+            items
+        },
         index_members: indexes.iter().map(|i| i.member.clone()).collect(),
         index_inits: indexes.iter().map(|i| i.init.clone()).collect(),
     }
@@ -119,6 +123,20 @@ impl EntityGen<'_, '_, '_> {
             [one] => one.clone(),
             _ => quote!((#(#args),*)),
         }
+    }
+
+    /// `impl KeyArg`: the key's parts as arguments, `&String` allowed for a `String` part.
+    fn key_arg_impls(&self, cont: &Container) -> TokenStream {
+        let parts: Vec<crate::expand::key_arg::KeyPartArg> = self
+            .templates
+            .key_fields()
+            .iter()
+            .map(|field| crate::expand::key_arg::KeyPartArg {
+                arg: self.key_arg(field, &quote!('k)),
+                string: crate::expand::key_arg::is_string(field),
+            })
+            .collect();
+        crate::expand::key_arg::impls(cont.ident, cont.generics, &parts, self.private)
     }
 
     /// `Model`'s key types.
