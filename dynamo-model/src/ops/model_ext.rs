@@ -113,11 +113,11 @@ pub trait ModelExt: Model {
     }
 
     /// Reads the items with these keys, in BatchGetItem calls of up to 100 keys.
-    fn batch_get<'a, 'k>(
+    fn batch_get<'a, K: KeyArg<Self>>(
         db: &'a Db,
-        keys: impl IntoIterator<Item = Self::Key<'k>>,
+        keys: impl IntoIterator<Item = K>,
     ) -> BatchGet<'a, Self> {
-        let keys = keys.into_iter().map(Self::key_item).collect();
+        let keys = keys.into_iter().map(K::key_item).collect();
         BatchGet::new(db, keys)
     }
 

@@ -264,12 +264,12 @@ impl<'a> BatchWrite<'a> {
 
     /// Deletes the item of model `M` with this key; the model's `before_delete` hook runs when
     /// the batch is sent.
-    pub fn delete<M: Model>(mut self, key: M::Key<'_>) -> Self {
+    pub fn delete<M: Model>(mut self, key: impl crate::model::KeyArg<M>) -> Self {
         self.writes.push(Box::new(DeletePending {
             table: self.db.table_name_of::<M>(),
             refused: crate::ops::unique::refuse_in_batch(&M::SCHEMA, "a delete"),
             model: M::SCHEMA.name,
-            key: M::key_item(key),
+            key: key.key_item(),
             before_delete: before_delete::<M>,
         }));
         self

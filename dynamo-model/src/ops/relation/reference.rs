@@ -68,8 +68,8 @@ impl<T: Model> Ref<T> {
 
     /// A reference to the item with this key, given as [`get`](crate::ModelExt::get) takes it
     /// (the partition key, or a tuple of partition and sort key).
-    pub fn to_key(key: T::Key<'_>) -> Result<Self, ConversionError> {
-        Ok(Ref::from_checked(T::key_item(key)?))
+    pub fn to_key(key: impl crate::model::KeyArg<T>) -> Result<Self, ConversionError> {
+        Ok(Ref::from_checked(key.key_item()?))
     }
 
     /// A reference holding `key`, the key attributes as stored in `T`'s table; refused when an

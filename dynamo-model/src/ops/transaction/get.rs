@@ -75,10 +75,10 @@ impl<'a> TransactionGet<'a> {
     }
 
     /// Reads the item of model `M` with this key.
-    pub fn get<M: Model>(mut self, key: M::Key<'_>) -> Self {
+    pub fn get<M: Model>(mut self, key: impl crate::model::KeyArg<M>) -> Self {
         let table = self.db.table_name_of::<M>();
         self.models.push((table.clone(), M::SCHEMA.name));
-        let key = M::key_item(key);
+        let key = key.key_item();
         self.gets = self.gets.and_then(|mut gets| {
             let get = built(
                 GetAction::builder()

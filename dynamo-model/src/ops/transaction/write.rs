@@ -82,7 +82,7 @@ impl<'a> Transaction<'a> {
 
     fn keyed<M: Model>(
         mut self,
-        key: M::Key<'_>,
+        key: impl crate::model::KeyArg<M>,
         kind: Keyed,
         condition: Option<Condition>,
     ) -> Self {
@@ -105,7 +105,7 @@ impl<'a> Transaction<'a> {
         };
         self.actions.push(Box::new(KeyedPending {
             table,
-            key: M::key_item(key),
+            key: key.key_item(),
             shape,
             kind,
             condition,
@@ -136,19 +136,19 @@ impl<'a> Transaction<'a> {
     /// Like [`ModelExt::update`](crate::ModelExt::update), it changes an existing item only: with
     /// no item with the key, the action's [`CancelReason`] is a failed condition with no item. Put
     /// the whole model to create or replace one.
-    pub fn update<M: Model>(self, key: M::Key<'_>, update: Update) -> Self {
+    pub fn update<M: Model>(self, key: impl crate::model::KeyArg<M>, update: Update) -> Self {
         self.keyed::<M>(key, Keyed::Update(update), None)
     }
 
     /// Deletes the item of model `M` with this key. The model's `before_delete` hook runs when
     /// the transaction is sent.
-    pub fn delete<M: Model>(self, key: M::Key<'_>) -> Self {
+    pub fn delete<M: Model>(self, key: impl crate::model::KeyArg<M>) -> Self {
         self.keyed::<M>(key, Keyed::Delete, None)
     }
 
     /// Writes nothing, but cancels the transaction unless `condition` holds for the item of
     /// model `M` with this key.
-    pub fn check<M: Model>(self, key: M::Key<'_>, condition: Condition) -> Self {
+    pub fn check<M: Model>(self, key: impl crate::model::KeyArg<M>, condition: Condition) -> Self {
         self.keyed::<M>(key, Keyed::Check, Some(condition))
     }
 
