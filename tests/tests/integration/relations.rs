@@ -644,3 +644,93 @@ mod faults {
         );
     }
 }
+
+#[tokio::test]
+async fn nothing_to_resolve_sends_nothing() {
+    let db = tables().await;
+    db.capacity_meter().unwrap().reset();
+    let none = Order::populate(&db, Vec::new(), Order::relations().customer).await;
+    assert!(none.is_empty());
+    let mut lonely = order("o1", "c1");
+    lonely.related.clear();
+    let related = lonely.load(&db, Order::relations().related).await;
+    assert!(related.is_empty());
+    let no_referrer = customer("c1")
+        .load(&db, Customer::relations().referred_by)
+        .await;
+    assert!(no_referrer.is_none());
+    let sent: u64 = db
+        .capacity_meter()
+        .unwrap()
+        .snapshot()
+        .iter()
+        .map(|(_, units)| units.requests)
+        .sum();
+    assert_eq!(sent, 0);
+}
+
+mod versions {
+    //! A referenced item stored in an earlier schema version is read in the current shape.
+
+    use dynamo_model::prelude::*;
+    use dynamo_model::{AttributeValue, Upgrade};
+
+    #[derive(Attribute)]
+    struct PlanV1 {
+        id: String,
+        price: u32,
+    }
+
+    #[derive(Model, Debug, Clone, PartialEq)]
+    #[dynamo(table = "plans", schema_version = 2, old_shapes(1 = PlanV1))]
+    struct Plan {
+        #[dynamo(partition_key)]
+        id: String,
+        price_cents: u64,
+    }
+
+    impl Upgrade for PlanV1 {
+        type Next = Plan;
+        fn upgrade(self) -> Plan {
+            Plan {
+                id: self.id,
+                price_cents: u64::from(self.price) * 100,
+            }
+        }
+    }
+
+    #[derive(Model, Debug, Clone, PartialEq)]
+    #[dynamo(table = "subscriptions")]
+    struct Subscription {
+        #[dynamo(partition_key)]
+        id: String,
+        plan: Ref<Plan>,
+    }
+
+    #[tokio::test]
+    async fn a_referenced_item_of_an_older_version_is_read_upgraded() {
+        let db = tests::db();
+        Plan::table().create(&db).await.unwrap();
+        // Written by the version-1 code: no stamp, the price in whole units.
+        let v1 = [
+            ("id".to_owned(), AttributeValue::S("basic".into())),
+            ("price".to_owned(), AttributeValue::N("9".into())),
+        ];
+        tests::put_raw(&db, "plans", v1.into()).await;
+        let subscription = Subscription {
+            id: "s1".into(),
+            plan: Ref::to_key("basic").unwrap(),
+        };
+        let plan = subscription
+            .load(&db, Subscription::relations().plan)
+            .await
+            .unwrap();
+        assert_eq!(
+            plan,
+            Plan {
+                id: "basic".into(),
+                price_cents: 900
+            }
+        );
+    }
+}
