@@ -8,23 +8,7 @@ use syn::spanned::Spanned;
 use crate::internals::ast::{Container, Field};
 use crate::internals::attr::{Rule, RuleKind};
 
-/// `T` of a field written `Option<T>`, which the rules check inside the `Some`.
-fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
-    let syn::Type::Path(path) = ty else {
-        return None;
-    };
-    let last = path.path.segments.last()?;
-    if last.ident != "Option" {
-        return None;
-    }
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    match args.args.first()? {
-        syn::GenericArgument::Type(inner) if args.args.len() == 1 => Some(inner),
-        _ => None,
-    }
-}
+use crate::internals::types::option_inner;
 
 /// Whether the field's own type may hold documents with rules: a field converted by its type
 /// (not `with`/`serde`), not a key, and not built only of standard types, which have no rules

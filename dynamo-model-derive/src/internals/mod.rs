@@ -9,3 +9,4 @@ pub mod ctxt;
 pub mod index;
 pub mod symbol;
 pub mod template;
+pub mod types;

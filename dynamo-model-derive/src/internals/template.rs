@@ -4,6 +4,7 @@
 
 use super::ast::Field;
 use super::ctxt::Ctxt;
+pub use super::types::option_inner;
 
 /// One key template of a model, its parts resolved to fields.
 pub struct Template<'c, 'a> {
@@ -169,25 +170,6 @@ pub fn distinct<'c, 'a>(fields: impl Iterator<Item = &'c Field<'a>>) -> Vec<&'c 
         }
     }
     out
-}
-
-/// `T` when `ty` is written `Option<T>`: a sparse index's part, whose `None` leaves the item out
-/// of the index.
-pub fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
-    let syn::Type::Path(path) = ty else {
-        return None;
-    };
-    let last = path.path.segments.last()?;
-    if last.ident != "Option" {
-        return None;
-    }
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    match args.args.first()? {
-        syn::GenericArgument::Type(inner) => Some(inner),
-        _ => None,
-    }
 }
 
 impl<'c, 'a> Templates<'c, 'a> {

@@ -5,33 +5,13 @@ use std::collections::HashMap;
 
 use crate::internals::ast::{Container, Field};
 use crate::internals::ctxt::Ctxt;
+use crate::internals::types::single_arg;
 
 /// Whether `ty` is written `Ref<..>`, `Option<Ref<..>>` or `Vec<Ref<..>>`: a field holding
 /// references, which makes it a relation of its model.
 pub fn is_reference(ty: &syn::Type) -> bool {
-    match generic_arg(ty) {
-        Some((name, inner)) if name == "Ref" => inner.is_some(),
-        Some((name, Some(inner))) if name == "Option" || name == "Vec" => {
-            matches!(generic_arg(inner), Some((name, Some(_))) if name == "Ref")
-        }
-        _ => false,
-    }
-}
-
-/// The last path segment's name and its one type argument, if any.
-fn generic_arg(ty: &syn::Type) -> Option<(String, Option<&syn::Type>)> {
-    let syn::Type::Path(path) = ty else {
-        return None;
-    };
-    let last = path.path.segments.last()?;
-    let arg = match &last.arguments {
-        syn::PathArguments::AngleBracketed(args) if args.args.len() == 1 => match &args.args[0] {
-            syn::GenericArgument::Type(inner) => Some(inner),
-            _ => None,
-        },
-        _ => None,
-    };
-    Some((last.ident.to_string(), arg))
+    let inner = single_arg(ty, "Option").or_else(|| single_arg(ty, "Vec"));
+    single_arg(inner.unwrap_or(ty), "Ref").is_some()
 }
 
 /// The fields of a model that are relations.
