@@ -123,26 +123,42 @@ impl Work<'_> {
         }
     }
 
+    /// Sends `request` within the budget of `kind` units: reserved before it is sent, settled
+    /// with what it `consumed` after. The request comes boxed, so that waiting for the budget
+    /// does not hold its state inline in the caller's future.
+    async fn within_budget<R>(
+        &self,
+        kind: Units,
+        request: std::pin::Pin<Box<dyn std::future::Future<Output = R> + Send + '_>>,
+        consumed: impl FnOnce(&R) -> f64,
+    ) -> R {
+        let reserved = match self.budget {
+            Some(budget) => budget.acquire(kind).await,
+            None => 0.0,
+        };
+        let result = request.await;
+        if let Some(budget) = self.budget {
+            budget.settle(kind, reserved, consumed(&result));
+        }
+        result
+    }
+
     /// One page of `segment`, from `start`, within the budget; throttling is waited out.
     pub(crate) async fn page(&self, segment: u32, start: Option<Item>) -> Result<Page, Error> {
         let mut backoff = Backoff::default();
         loop {
-            let reserved = match self.budget {
-                Some(budget) => budget.acquire(Units::Read).await,
-                None => 0.0,
-            };
-            let result = scan_page(
+            let request = Box::pin(scan_page(
                 self.db,
                 &self.schema,
                 (segment, self.segments),
                 start.clone(),
                 self.page_size,
-            )
-            .await;
-            let consumed = result.as_ref().map_or(0.0, |page| page.read_units);
-            if let Some(budget) = self.budget {
-                budget.settle(Units::Read, reserved, consumed);
-            }
+            ));
+            let result = self
+                .within_budget(Units::Read, request, |result| {
+                    result.as_ref().map_or(0.0, |page| page.read_units)
+                })
+                .await;
             match result {
                 Err(e) if e.is_throttling() => backoff.wait().await,
                 other => return other,
@@ -165,18 +181,13 @@ impl Work<'_> {
                 Ok(Outcome::Replace { item, guard }) => (item, guard),
                 Err(reason) => return self.failed(&key, &reason, counts).await,
             };
-            let reserved = match self.budget {
-                Some(budget) => budget.acquire(Units::Write).await,
-                None => 0.0,
-            };
-            let result = replace(self.db, &self.schema, &stored, guard, item).await;
-            let consumed = match &result {
-                Ok(Replaced::Written { units }) => *units,
-                _ => 0.0,
-            };
-            if let Some(budget) = self.budget {
-                budget.settle(Units::Write, reserved, consumed);
-            }
+            let request = Box::pin(replace(self.db, &self.schema, &stored, guard, item));
+            let result = self
+                .within_budget(Units::Write, request, |result| match result {
+                    Ok(Replaced::Written { units }) => *units,
+                    _ => 0.0,
+                })
+                .await;
             match result {
                 Ok(Replaced::Written { units }) => {
                     counts.changed += 1;
