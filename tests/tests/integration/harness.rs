@@ -41,17 +41,23 @@ fn events(folder: &str) -> Vec<Value> {
     dynamo_model_lambda::from_dir(dir).unwrap()
 }
 
-#[tokio::test]
-async fn the_http_api_runs_through_the_harness_from_recorded_events() {
-    let db = tests::db();
-    Task::table().create(&db).await.unwrap();
-    let mut harness = Harness::new(Function::new("tasks-api").memory_mb(256));
-    let metered = harness.db(&db);
+/// The example's tasks API, in process, through a harness of `function` over the recorded API
+/// events, its requests on `db` metered per invocation.
+async fn run_api(db: &Db, function: Function) -> dynamo_model_lambda::Profile {
+    let mut harness = Harness::new(function);
+    let metered = harness.db(db);
     let handler = Adapter::from(service_fn(move |request: Request| {
         let db = metered.clone();
         async move { Ok::<_, lambda_http::Error>(api::handle(&db, request).await) }
     }));
-    let profile = harness.run(handler, events("api")).await;
+    harness.run(handler, events("api")).await
+}
+
+#[tokio::test]
+async fn the_http_api_runs_through_the_harness_from_recorded_events() {
+    let db = tests::db();
+    Task::table().create(&db).await.unwrap();
+    let profile = run_api(&db, Function::new("tasks-api").memory_mb(256)).await;
 
     let outcomes: Vec<String> = profile.invocations.iter().map(|i| i.outcome()).collect();
     assert_eq!(
@@ -275,13 +281,7 @@ async fn the_stream_handler_receives_the_records_the_apis_writes_produced() {
         .await
         .unwrap();
 
-    let mut api_harness = Harness::new(Function::new("tasks-api"));
-    let metered = api_harness.db(&db);
-    let api = Adapter::from(service_fn(move |request: Request| {
-        let db = metered.clone();
-        async move { Ok::<_, lambda_http::Error>(api::handle(&db, request).await) }
-    }));
-    api_harness.run(api, events("api")).await;
+    run_api(&db, Function::new("tasks-api")).await;
 
     // What the writes produced, batched as Lambda delivers a stream, to the stream handler.
     let records = stream.next_records().await.unwrap();
@@ -445,13 +445,7 @@ async fn the_built_stream_handler_runs_out_of_process_from_a_recorded_batch() {
 async fn the_profile_page_renders_its_charts_in_a_real_browser() {
     let db = tests::db();
     Task::table().create(&db).await.unwrap();
-    let mut harness = Harness::new(Function::new("tasks-api").memory_mb(256));
-    let metered = harness.db(&db);
-    let handler = Adapter::from(service_fn(move |request: Request| {
-        let db = metered.clone();
-        async move { Ok::<_, lambda_http::Error>(api::handle(&db, request).await) }
-    }));
-    let profile = harness.run(handler, events("api")).await;
+    let profile = run_api(&db, Function::new("tasks-api").memory_mb(256)).await;
     let html = profile.to_html();
     for part in [
         "id=\"histogram\"",
