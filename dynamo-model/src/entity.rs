@@ -125,7 +125,14 @@ impl<M> FromAttribute for SortKeyText<M> {
 
 impl<M> KeyType for SortKeyText<M> {
     const SCALAR: KeyScalar = KeyScalar::S;
-    type Arg<'k> = SortKeyText<M>;
+    type Arg<'k>
+        = SortKeyText<M>
+    where
+        Self: 'k;
+
+    fn key_arg(&self) -> SortKeyText<M> {
+        self.clone()
+    }
 }
 
 impl<M> crate::expr::Ordered for SortKeyText<M> {}

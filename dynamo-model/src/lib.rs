@@ -163,7 +163,7 @@ pub mod __private {
     pub use crate::schema::keys::key_item_of;
     pub use crate::schema::stored_version;
     pub use crate::schema::{
-        AsKeyArg, EntitySchema, FieldSchema, IndexAttributes, IndexKind, IndexSchema, KeyAttribute,
+        EntitySchema, FieldSchema, IndexAttributes, IndexKind, IndexSchema, KeyAttribute,
         KeyScalar, KeyTemplate, KeyType, NoSortKey, PartitionValue, Schema, SchemaVersion,
         SharedTable, TtlSeconds, UniqueValue, check_collection_pair, check_distinct_entities,
         check_listed, shared_index, shared_index_sort_key,

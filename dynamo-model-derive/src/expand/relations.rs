@@ -96,7 +96,7 @@ pub fn expand(cont: &Container, private: &TokenStream) -> TokenStream {
 /// the key.
 fn children_query(relation: &HasManyAttr, key: &syn::Ident, private: &TokenStream) -> TokenStream {
     let child = &relation.child;
-    let value = super::respan(quote!(#private::AsKeyArg::key_arg(&self_.#key)), key.span());
+    let value = super::respan(quote!(#private::KeyType::key_arg(&self_.#key)), key.span());
     match &relation.index {
         None if relation.collection.is_some() => {
             let collection = super::respan(

@@ -19,17 +19,32 @@ pub trait KeyType: ToAttribute + FromAttribute {
     /// The DynamoDB type of the key attribute.
     const SCALAR: KeyScalar;
     /// The type a caller passes to name a key.
-    type Arg<'k>: ToAttribute;
+    type Arg<'k>: ToAttribute
+    where
+        Self: 'k;
+
+    /// The value as the argument that names it: how a `has_many` passes its key field to the
+    /// children's query, so that one field works for a model keyed by it and for an entity whose
+    /// key template holds it.
+    fn key_arg(&self) -> Self::Arg<'_>;
 }
 
 impl KeyType for String {
     const SCALAR: KeyScalar = KeyScalar::S;
     type Arg<'k> = &'k str;
+
+    fn key_arg(&self) -> &str {
+        self
+    }
 }
 
 impl KeyType for crate::value::Binary {
     const SCALAR: KeyScalar = KeyScalar::B;
     type Arg<'k> = &'k crate::value::Binary;
+
+    fn key_arg(&self) -> &crate::value::Binary {
+        self
+    }
 }
 
 /// What names a partition key's value in a query: the key type's value itself, or a reference
@@ -75,6 +90,10 @@ macro_rules! number_keys {
         impl KeyType for $ty {
             const SCALAR: KeyScalar = KeyScalar::N;
             type Arg<'k> = $ty;
+
+            fn key_arg(&self) -> $ty {
+                *self
+            }
         }
 
         partition_values!($ty);
@@ -82,6 +101,24 @@ macro_rules! number_keys {
 }
 
 number_keys!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize f32 f64);
+
+/// How a feature key type gives its argument from a reference to it: a copy, or the reference.
+#[allow(dead_code, reason = "used by the key types of optional features only")]
+trait ArgFrom<'k, T> {
+    fn arg_from(value: &'k T) -> Self;
+}
+
+impl<T: Copy> ArgFrom<'_, T> for T {
+    fn arg_from(value: &T) -> T {
+        *value
+    }
+}
+
+impl<'k, T> ArgFrom<'k, T> for &'k T {
+    fn arg_from(value: &'k T) -> &'k T {
+        value
+    }
+}
 
 /// The key types of the optional features: a key is written by the value layer's conversion,
 /// and the schema says which types may be one.
@@ -91,6 +128,10 @@ macro_rules! feature_keys {
         impl KeyType for $ty {
             const SCALAR: KeyScalar = KeyScalar::$scalar;
             type Arg<'k> = $arg;
+
+            fn key_arg(&self) -> Self::Arg<'_> {
+                ArgFrom::arg_from(self)
+            }
         }
 
         #[cfg(feature = $feature)]
@@ -208,74 +249,4 @@ pub(crate) fn check_key_value(
         .in_attribute(name));
     }
     Ok(())
-}
-
-/// A field's value as the argument that names a key: `&str` for a `String`, `&Binary` for
-/// binary, the value itself for numbers and the other key types. A `has_many` passes its key
-/// field this way to the children's query, so that the same field works for a model keyed by it
-/// and for an entity whose key template holds it.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot name the children's partition key",
-    label = "a `has_many` key holds a string, number or binary value",
-    note = "choose a field whose type could be a key (`String`, an integer, `Uuid`, ...)"
-)]
-pub trait AsKeyArg {
-    /// The argument type.
-    type Arg<'k>
-    where
-        Self: 'k;
-
-    /// The value as the argument.
-    fn key_arg(&self) -> Self::Arg<'_>;
-}
-
-impl AsKeyArg for String {
-    type Arg<'k> = &'k str;
-
-    fn key_arg(&self) -> &str {
-        self
-    }
-}
-
-impl AsKeyArg for crate::value::Binary {
-    type Arg<'k> = &'k crate::value::Binary;
-
-    fn key_arg(&self) -> &crate::value::Binary {
-        self
-    }
-}
-
-/// Key types that are `Copy`: passed by value.
-macro_rules! copied_key_args {
-    ($($(#[$cfg:meta])* $ty:ty),* $(,)?) => {$(
-        $(#[$cfg])*
-        impl AsKeyArg for $ty {
-            type Arg<'k> = $ty;
-
-            fn key_arg(&self) -> $ty {
-                *self
-            }
-        }
-    )*};
-}
-
-copied_key_args!(
-    i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64
-);
-copied_key_args!(
-    #[cfg(feature = "uuid")] uuid::Uuid,
-    #[cfg(feature = "rust_decimal")] rust_decimal::Decimal,
-    #[cfg(feature = "chrono")] chrono::DateTime<chrono::Utc>,
-    #[cfg(feature = "chrono")] chrono::NaiveDate,
-    #[cfg(feature = "time")] time::OffsetDateTime,
-    #[cfg(feature = "time")] time::Date,
-);
-
-#[cfg(feature = "bytes")]
-impl AsKeyArg for bytes::Bytes {
-    type Arg<'k> = &'k bytes::Bytes;
-
-    fn key_arg(&self) -> &bytes::Bytes {
-        self
-    }
 }

@@ -17,7 +17,7 @@ mod snapshot;
 mod versions;
 
 pub(crate) use keys::check_item_keys;
-pub use keys::{AsKeyArg, KeyType, NoSortKey, PartitionValue, UniqueValue};
+pub use keys::{KeyType, NoSortKey, PartitionValue, UniqueValue};
 pub use shared::{
     EntitySchema, KeyTemplate, SharedTable, check_collection_pair, check_distinct_entities,
     check_listed, shared_index, shared_index_sort_key,
