@@ -1,7 +1,7 @@
 //! Reading what relations find: the referenced items of many references in batches, each key
 //! once; the children of many parents by one query each, a bounded number at a time.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use futures::stream::{self, StreamExt};
@@ -32,11 +32,11 @@ pub(crate) async fn fetch_refs<S: RefShape>(
     options: PopulateOptions,
 ) -> Fetched<S::Target, S::Shape<usize>> {
     let model = S::Target::SCHEMA.name;
-    let mut seen: HashMap<Vec<u8>, ()> = HashMap::new();
+    let mut seen: HashSet<Vec<u8>> = HashSet::new();
     let keys: Vec<Item> = fields
         .iter()
         .flat_map(|field| field.refs())
-        .filter(|reference| seen.insert(key_fingerprint(reference.key()), ()).is_none())
+        .filter(|reference| seen.insert(key_fingerprint(reference.key())))
         .map(|reference| reference.key().clone())
         .collect();
     let span = tracing::debug_span!("populate", model, keys = keys.len());

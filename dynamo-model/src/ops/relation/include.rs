@@ -1,7 +1,6 @@
 //! What a populate can load: a model's relations ([`RefField`], [`HasMany`]), a relation of
 //! what a relation loads ([`Then`]), and several at once (tuples).
 
-use std::marker::PhantomData;
 use std::sync::Arc;
 
 use futures::future::BoxFuture;
@@ -194,7 +193,6 @@ pub type Children<C> = Result<Vec<C>, Arc<Error>>;
 pub struct HasMany<M, C> {
     name: &'static str,
     query: for<'a> fn(&M, &'a Db, bool) -> OpFuture<'a, Vec<C>>,
-    model: PhantomData<fn() -> C>,
 }
 
 impl<M, C> HasMany<M, C> {
@@ -205,11 +203,7 @@ impl<M, C> HasMany<M, C> {
         name: &'static str,
         query: for<'a> fn(&M, &'a Db, bool) -> OpFuture<'a, Vec<C>>,
     ) -> Self {
-        HasMany {
-            name,
-            query,
-            model: PhantomData,
-        }
+        HasMany { name, query }
     }
 
     /// The relation's name.
