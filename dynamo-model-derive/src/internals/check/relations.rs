@@ -23,6 +23,13 @@ pub fn reference_fields<'c, 'a>(cont: &'c Container<'a>) -> Vec<&'c Field<'a>> {
 }
 
 pub fn check_relations(cx: &Ctxt, cont: &Container) {
+    let has_relations = !reference_fields(cont).is_empty() || !cont.attrs.has_many.is_empty();
+    if has_relations && !cont.generics.params.is_empty() {
+        cx.error_spanned_by(
+            cont.generics,
+            "relations (`Ref` fields and `has_many`) are for models without generic parameters: name the referencing model's concrete type",
+        );
+    }
     let mut names: HashMap<String, &str> = HashMap::new();
     for field in reference_fields(cont) {
         names.insert(field.ident.to_string(), "a `Ref` field");
