@@ -15,23 +15,26 @@ git clone --quiet "$repo" "$work/clone"
 cd "$work/clone"
 if [ $# -gt 0 ]; then git checkout --quiet "$1"; fi
 unset DYNAMODB_ENDPOINT DYNAMO_MODEL_ENGINE
-now() { date +%s.%N; }
+# Each step's wall time and the processor time it used (user and system, children included): on
+# a shared machine the wall time moves with the hour; the processor time much less.
+TIMEFORMAT='%R %U %S'
+timed() { # timed NAME COMMAND...: runs COMMAND, its output into $work/NAME.log, its times into $work/NAME.time
+  local name="$1"; shift
+  { time "$@" >"$work/$name.log" 2>&1; } 2>"$work/$name.time" || { tail -40 "$work/$name.log"; exit 1; }
+}
 
 mkdir "$work/cache-quickstart"
-start=$(now)
 XDG_CACHE_HOME="$work/cache-quickstart" CARGO_TARGET_DIR="$work/target-quickstart" \
-  cargo run -p examples --example quickstart >"$work/quickstart.log" 2>&1 \
-  || { tail -20 "$work/quickstart.log"; exit 1; }
-quickstart_done=$(now)
+  timed quickstart cargo run -p examples --example quickstart
 rm -rf "$work/target-quickstart"
 
 mkdir "$work/cache"
 export XDG_CACHE_HOME="$work/cache" CARGO_TARGET_DIR="$work/target"
-suite_start=$(now)
-cargo test --workspace --no-run >"$work/build.log" 2>&1 || { tail -20 "$work/build.log"; exit 1; }
-built=$(now)
-cargo test --workspace >"$work/test.log" 2>&1 || { tail -40 "$work/test.log"; exit 1; }
-done=$(now)
-awk -v q="$start" -v qd="$quickstart_done" -v s="$suite_start" -v b="$built" -v d="$done" \
-  -v c="$(git rev-parse --short HEAD)" \
-  'BEGIN { printf "%s: quickstart %.1f s; suite: build %.1f s, tests %.1f s, total %.1f s\n", c, qd - q, b - s, d - b, d - s }'
+timed build cargo test --workspace --no-run
+timed test cargo test --workspace
+awk -v c="$(git rev-parse --short HEAD)" '
+  FNR == 1 { wall[FILENAME] = $1; cpu[FILENAME] = $2 + $3 }
+  END {
+    q = ARGV[1]; b = ARGV[2]; t = ARGV[3]
+    printf "%s: quickstart %.1f s (cpu %.1f s); suite: build %.1f s (cpu %.1f s), tests %.1f s (cpu %.1f s), total %.1f s (cpu %.1f s)\n", c, wall[q], cpu[q], wall[b], cpu[b], wall[t], cpu[t], wall[b] + wall[t], cpu[b] + cpu[t]
+  }' "$work/quickstart.time" "$work/build.time" "$work/test.time"
