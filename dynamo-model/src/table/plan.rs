@@ -2,6 +2,7 @@
 //! cannot change in place, and what it leaves as it is, as a readable plan with an exit status
 //! a CI job can use.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use aws_sdk_dynamodb::types::{BillingMode, TableDescription};
@@ -247,6 +248,32 @@ impl Spec<'_> {
         db: &Db,
         table: &TableDescription,
     ) -> Result<Vec<Step>, Error> {
+        let mut steps = self.stream_and_billing_changes(table);
+        let mut change = |setting, from: String, to: String| {
+            if from != to {
+                steps.push(Step::Change { setting, from, to });
+            }
+        };
+        if let Some(protected) = self.options.deletion_protection {
+            let live = table.deletion_protection_enabled().unwrap_or(false);
+            change("deletion protection", on_off(live), on_off(protected));
+        }
+        let name = table.table_name().unwrap_or_default();
+        if self.options.point_in_time_recovery {
+            let live = super::settings::recovery_enabled(db, name).await?;
+            change("point-in-time recovery", on_off(live), on_off(true));
+        }
+        if !self.options.tags.is_empty() {
+            let arn = table.table_arn().unwrap_or_default();
+            let live = super::settings::tags(db, name, arn).await?;
+            steps.extend(self.tag_change(&live));
+        }
+        Ok(steps)
+    }
+
+    /// The stream, the capacity (of a provisioned table the options keep provisioned) and the
+    /// billing mode, where the table differs from the options.
+    fn stream_and_billing_changes(&self, table: &TableDescription) -> Vec<Step> {
         let mut steps = Vec::new();
         let mut change = |setting, from: String, to: String| {
             if from != to {
@@ -289,45 +316,38 @@ impl Spec<'_> {
             live_billing.as_str().to_owned(),
             billing.as_str().to_owned(),
         );
-        if let Some(protected) = self.options.deletion_protection {
-            let live = table.deletion_protection_enabled().unwrap_or(false);
-            change("deletion protection", on_off(live), on_off(protected));
+        steps
+    }
+
+    /// The tags the options give that the table lacks or holds with another value, as one
+    /// change from what the table has of those keys (`none` if nothing) to what it should.
+    fn tag_change(&self, live: &HashMap<String, String>) -> Option<Step> {
+        let missing: Vec<String> = self
+            .options
+            .tags
+            .iter()
+            .filter(|(key, value)| live.get(key) != Some(value))
+            .map(|(key, value)| format!("{key}={value}"))
+            .collect();
+        if missing.is_empty() {
+            return None;
         }
-        let name = table.table_name().unwrap_or_default();
-        if self.options.point_in_time_recovery {
-            let live = super::settings::recovery_enabled(db, name).await?;
-            change("point-in-time recovery", on_off(live), on_off(true));
-        }
-        if !self.options.tags.is_empty() {
-            let arn = table.table_arn().unwrap_or_default();
-            let live = super::settings::tags(db, name, arn).await?;
-            let missing: Vec<String> = self
-                .options
-                .tags
-                .iter()
-                .filter(|(key, value)| live.get(key) != Some(value))
-                .map(|(key, value)| format!("{key}={value}"))
-                .collect();
-            if !missing.is_empty() {
-                let had: Vec<String> = self
-                    .options
-                    .tags
-                    .iter()
-                    .filter_map(|(key, _)| live.get(key).map(|value| format!("{key}={value}")))
-                    .collect();
-                let from = if had.is_empty() {
-                    "none".to_owned()
-                } else {
-                    had.join(", ")
-                };
-                steps.push(Step::Change {
-                    setting: "tags",
-                    from,
-                    to: missing.join(", "),
-                });
-            }
-        }
-        Ok(steps)
+        let had: Vec<String> = self
+            .options
+            .tags
+            .iter()
+            .filter_map(|(key, _)| live.get(key).map(|value| format!("{key}={value}")))
+            .collect();
+        let from = if had.is_empty() {
+            "none".to_owned()
+        } else {
+            had.join(", ")
+        };
+        Some(Step::Change {
+            setting: "tags",
+            from,
+            to: missing.join(", "),
+        })
     }
 }
 
