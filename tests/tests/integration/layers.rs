@@ -312,6 +312,25 @@ const MAX_FUNCTION_LINES: usize = 80;
 /// The longest a source file may be.
 const MAX_FILE_LINES: usize = 500;
 
+/// Whether a line starts a function: `fn`, after any visibility (`pub`, `pub(crate)`,
+/// `pub(in path)`) and qualifiers (`const`, `async`, `unsafe`, `extern "C"`).
+fn starts_a_function(line: &str) -> bool {
+    let mut in_visibility = false;
+    for word in line.split_whitespace() {
+        if in_visibility {
+            in_visibility = !word.ends_with(')');
+            continue;
+        }
+        match word {
+            "fn" => return true,
+            "pub" | "const" | "async" | "unsafe" | "extern" | "\"C\"" => {}
+            _ if word.starts_with("pub(") => in_visibility = !word.ends_with(')'),
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Functions over [`MAX_FUNCTION_LINES`] and files over [`MAX_FILE_LINES`] in the crate at `src`.
 fn too_long(src: &Path) -> Vec<String> {
     let mut files = Vec::new();
@@ -326,15 +345,7 @@ fn too_long(src: &Path) -> Vec<String> {
         for (n, line) in lines.iter().enumerate() {
             let trimmed = line.trim_start();
             let indent = &line[..line.len() - trimmed.len()];
-            let is_fn = ["fn ", "pub fn ", "async fn ", "pub async fn ", "const fn "]
-                .iter()
-                .chain(&[
-                    "pub(crate) fn ",
-                    "pub(super) fn ",
-                    "pub(crate) async fn ",
-                    "pub const fn ",
-                ])
-                .any(|start| trimmed.starts_with(start));
+            let is_fn = starts_a_function(trimmed);
             if !is_fn || line.trim_end().ends_with(';') || line.trim_end().ends_with('}') {
                 continue;
             }
@@ -360,6 +371,29 @@ fn too_long(src: &Path) -> Vec<String> {
         }
     }
     found
+}
+
+#[test]
+fn the_length_check_sees_every_kind_of_function() {
+    for line in [
+        "fn f() {",
+        "pub fn f() {",
+        "pub(crate) fn f() {",
+        "pub(super) async fn setting_changes(",
+        "pub(in crate::table) const fn f() {",
+        "pub const unsafe fn f() {",
+        "pub(crate) unsafe extern \"C\" fn f() {",
+    ] {
+        assert!(starts_a_function(line), "{line}");
+    }
+    for line in [
+        "let fn_name = 1;",
+        "// fn f() {",
+        "impl Fn() for X {",
+        "pub struct F;",
+    ] {
+        assert!(!starts_a_function(line), "{line}");
+    }
 }
 
 /// Units a reader can take in at once: no function over 80 lines, no file over 500, in every
