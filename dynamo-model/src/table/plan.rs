@@ -249,19 +249,24 @@ impl Spec<'_> {
         table: &TableDescription,
     ) -> Result<Vec<Step>, Error> {
         let mut steps = self.stream_and_billing_changes(table);
-        let mut change = |setting, from: String, to: String| {
-            if from != to {
-                steps.push(Step::Change { setting, from, to });
-            }
-        };
         if let Some(protected) = self.options.deletion_protection {
             let live = table.deletion_protection_enabled().unwrap_or(false);
-            change("deletion protection", on_off(live), on_off(protected));
+            change(
+                &mut steps,
+                "deletion protection",
+                on_off(live),
+                on_off(protected),
+            );
         }
         let name = table.table_name().unwrap_or_default();
         if self.options.point_in_time_recovery {
             let live = super::settings::recovery_enabled(db, name).await?;
-            change("point-in-time recovery", on_off(live), on_off(true));
+            change(
+                &mut steps,
+                "point-in-time recovery",
+                on_off(live),
+                on_off(true),
+            );
         }
         if !self.options.tags.is_empty() {
             let arn = table.table_arn().unwrap_or_default();
@@ -275,11 +280,6 @@ impl Spec<'_> {
     /// billing mode, where the table differs from the options.
     fn stream_and_billing_changes(&self, table: &TableDescription) -> Vec<Step> {
         let mut steps = Vec::new();
-        let mut change = |setting, from: String, to: String| {
-            if from != to {
-                steps.push(Step::Change { setting, from, to });
-            }
-        };
         let live_stream = table
             .stream_specification()
             .filter(|s| s.stream_enabled())
@@ -287,6 +287,7 @@ impl Spec<'_> {
             .map_or("off".to_owned(), |v| v.as_str().to_owned());
         let stream = self.options.stream.as_ref();
         change(
+            &mut steps,
             "stream",
             live_stream,
             stream.map_or("off", |v| v.as_str()).to_owned(),
@@ -306,12 +307,14 @@ impl Spec<'_> {
             let live_read = live.and_then(|t| t.read_capacity_units()).unwrap_or(0);
             let live_write = live.and_then(|t| t.write_capacity_units()).unwrap_or(0);
             change(
+                &mut steps,
                 "capacity",
                 format!("{live_read}/{live_write}"),
                 format!("{read}/{write}"),
             );
         }
         change(
+            &mut steps,
             "billing",
             live_billing.as_str().to_owned(),
             billing.as_str().to_owned(),
@@ -348,6 +351,13 @@ impl Spec<'_> {
             from,
             to: missing.join(", "),
         })
+    }
+}
+
+/// Adds a change of `setting` to `steps` where the table's value differs from the options'.
+fn change(steps: &mut Vec<Step>, setting: &'static str, from: String, to: String) {
+    if from != to {
+        steps.push(Step::Change { setting, from, to });
     }
 }
 
