@@ -30,7 +30,7 @@ pub fn field_schemas(cont: &Container, private: &TokenStream) -> TokenStream {
         let name = field.stored_name();
         let ty = field.ty;
         let rust_type: String = quote!(#ty).to_string().split_whitespace().collect();
-        let required = crate::internals::template::option_inner(ty).is_none()
+        let required = crate::internals::types::option_inner(ty).is_none()
             && field.attrs.default.is_none()
             && field.attrs.flatten.is_none();
         let aliases = &field.attrs.aliases;

@@ -58,5 +58,5 @@ pub fn member(name: &str) -> syn::Ident {
 /// The type of an index key field's value: `T` for an `Option<T>` field, whose `None` leaves the
 /// item out of the index (a sparse index).
 pub fn key_type<'f>(field: &Field<'f>) -> &'f syn::Type {
-    super::template::option_inner(field.ty).unwrap_or(field.ty)
+    super::types::option_inner(field.ty).unwrap_or(field.ty)
 }

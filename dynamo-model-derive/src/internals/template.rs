@@ -4,7 +4,6 @@
 
 use super::ast::Field;
 use super::ctxt::Ctxt;
-pub use super::types::option_inner;
 
 /// One key template of a model, its parts resolved to fields.
 pub struct Template<'c, 'a> {

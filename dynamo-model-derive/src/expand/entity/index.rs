@@ -8,7 +8,8 @@ use quote::{format_ident, quote, quote_spanned};
 use super::text::{camel, index_part_arg, local, naming_lit, render};
 use super::typed::{SortKeyBuilder, partition_value};
 use crate::internals::ast::{Container, Field};
-use crate::internals::template::{IndexTemplates, Template, Templates, option_inner};
+use crate::internals::template::{IndexTemplates, Template, Templates};
+use crate::internals::types::option_inner;
 
 /// What one index template adds.
 pub struct IndexItems {

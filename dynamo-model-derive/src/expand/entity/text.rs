@@ -5,7 +5,8 @@ use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 
 use crate::internals::ast::Field;
-use crate::internals::template::{Segment, Template, option_inner};
+use crate::internals::template::{Segment, Template};
+use crate::internals::types::option_inner;
 
 /// The type a caller passes for a part: `&str` for a `String`. Spanned on the template, so a
 /// type without a key encoding is reported where it was named.
