@@ -206,9 +206,8 @@ pub fn document_items(cont: &Container, private: &TokenStream) -> TokenStream {
     }
 }
 
-/// The behaviour methods of `impl Model`: validation, version and timestamps.
 /// The `Model` items of the behaviours (`validate`, `version`), and the items of its
-/// `WriteBehaviours` impl.
+/// `WriteBehaviours` impl (`validate_value`, the version's and the timestamps').
 pub fn model_items(cont: &Container, private: &TokenStream) -> (TokenStream, TokenStream) {
     let fields = cont.fields();
     let checks = self_checks(fields, private);
@@ -250,7 +249,8 @@ pub fn model_items(cont: &Container, private: &TokenStream) -> (TokenStream, Tok
                     }
                 }
             }
-        });
+        })
+        .collect::<Vec<_>>();
     let (version, set_version) = version(cont, private);
     let stamps = stamps(cont, private);
     let model = quote! {
@@ -265,19 +265,24 @@ pub fn model_items(cont: &Container, private: &TokenStream) -> (TokenStream, Tok
 
         #version
     };
-    let behaviours = quote! {
-        fn validate_value(
-            name: &str,
-            value: &#private::AttributeValue,
-            failures: &mut #private::Failures,
-        ) {
-            let path = "";
-            match name {
-                #(#arms)*
-                _ => {}
+    // With no attribute to check, the trait's default (nothing to check) stands.
+    let validate_value = (!arms.is_empty()).then(|| {
+        quote! {
+            fn validate_value(
+                name: &str,
+                value: &#private::AttributeValue,
+                failures: &mut #private::Failures,
+            ) {
+                let path = "";
+                match name {
+                    #(#arms)*
+                    _ => {}
+                }
             }
         }
-
+    });
+    let behaviours = quote! {
+        #validate_value
         #set_version
         #stamps
     };

@@ -59,7 +59,7 @@ fn expand(collection: &Collection, check_members: bool) -> TokenStream {
         || quote!(#[allow(unreachable_patterns)] _ => #private::core::result::Result::Ok(()),),
     );
     let doc = format!(
-        "Reads the whole partition in one query (paginated as any query), each item as the `{ident}` variant of its entity."
+        " Reads the whole partition in one query (paginated as any query), each item as the `{ident}` variant of its entity."
     );
     quote! {
         #checks

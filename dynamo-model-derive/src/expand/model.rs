@@ -416,7 +416,7 @@ fn get_by_unique(cont: &Container, generics: &syn::Generics, private: &TokenStre
         let name = field.stored_name();
         let ty = field.ty;
         let doc = format!(
-            "The `{ident}` whose `{}` is `value`, if any: a consistent read of the value's marker item, then of the item it names.",
+            " The `{ident}` whose `{}` is `value`, if any: a consistent read of the value's marker item, then of the item it names.",
             field.ident
         );
         quote! {

@@ -105,7 +105,7 @@ pub fn model_fields(
         // On the type's span, so that an error about the handle's type is reported once, there.
         let mut member = f.ident.clone();
         member.set_span(f.ty.span());
-        let doc = format!("The path of attribute `{}`.", f.stored_name());
+        let doc = format!(" The path of attribute `{}`.", f.stored_name());
         quote!(#[doc = #doc] pub #member: #ty)
     });
     let inits = handles.iter().map(|(f, (_, init))| {
@@ -114,7 +114,7 @@ pub fn model_fields(
         quote!(#member: #init)
     });
     let codecs = codecs(fields, private);
-    let doc = format!("The typed attribute paths of `{ident}`, from `{ident}::fields()`.");
+    let doc = format!(" The typed attribute paths of `{ident}`, from `{ident}::fields()`.");
     let definition = quote! {
         #codecs
         #[doc = #doc]
@@ -154,7 +154,7 @@ fn document_members(
         let mut member = f.ident.clone();
         member.set_span(f.ty.span());
         let doc = format!(
-            "The path of attribute `{}` inside this document.",
+            " The path of attribute `{}` inside this document.",
             f.stored_name()
         );
         quote!(#[doc = #doc] pub #member: #ty)
@@ -197,7 +197,7 @@ pub fn document_handle(
     with_w.params.insert(0, syn::parse_quote!(__W));
     let (w_impl_generics, w_ty_generics, _) = with_w.split_for_impl();
     let struct_params = &with_w.params;
-    let doc = format!("The typed attribute paths inside a `{ident}` document.");
+    let doc = format!(" The typed attribute paths inside a `{ident}` document.");
     quote! {
         #codecs
         #[doc = #doc]
@@ -260,7 +260,7 @@ pub fn model_indexes(
         }
         let member = &index.member;
         let (handle, init) = one_key_index(ident, &ty_generics, index, private);
-        let doc = format!("The index `{}`.", index.name.value());
+        let doc = format!(" The index `{}`.", index.name.value());
         members.push(quote! {
             #[doc = #doc]
             pub #member: #handle
@@ -274,7 +274,7 @@ pub fn model_indexes(
         ));
         inits.push(quote!(#member: #init));
     }
-    let doc = format!("The secondary indexes of `{ident}`, from `{ident}::indexes()`.");
+    let doc = format!(" The secondary indexes of `{ident}`, from `{ident}::indexes()`.");
     let definition = quote! {
         #[doc = #doc]
         pub struct __DynamoIndexes<#struct_generics> #where_clause {
@@ -389,7 +389,7 @@ fn multi_key_index(
     let name = index.name.value();
     let partition_names = hash_fields.iter().map(|f| f.stored_name());
     let sort_names = sort_fields.iter().map(|f| f.stored_name());
-    let doc = format!("The index `{name}`, keyed by several attributes.");
+    let doc = format!(" The index `{name}`, keyed by several attributes.");
     (
         quote! {
             #[doc = #doc]

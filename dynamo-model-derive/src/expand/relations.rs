@@ -19,7 +19,7 @@ pub fn expand(cont: &Container, private: &TokenStream) -> TokenStream {
     for field in reference_fields(cont) {
         let (name, ty) = (field.ident, field.ty);
         let getter = format_ident!("__get_{}", name);
-        let doc = format!("The references of `{ident}::{name}`.");
+        let doc = format!(" The references of `{ident}::{name}`.");
         members.push(quote!(#[doc = #doc] pub #name: #private::RefField<#ident, #ty>));
         getters.push(quote!(fn #getter(item: &#ident) -> &#ty { &item.#name }));
         let text = name.to_string();
@@ -30,7 +30,7 @@ pub fn expand(cont: &Container, private: &TokenStream) -> TokenStream {
         let Some(key) = &relation.key else { continue };
         let (name, child) = (&relation.name, &relation.child);
         let reader = format_ident!("__query_{}", name);
-        let doc = format!("The `{name}` of a `{ident}`, one query per parent.");
+        let doc = format!(" The `{name}` of a `{ident}`, one query per parent.");
         members.push(quote!(#[doc = #doc] pub #name: #private::HasMany<#ident, #child>));
         let query = children_query(relation, key, private);
         // A global index has no strongly consistent reads; a table query takes the option.
@@ -51,7 +51,7 @@ pub fn expand(cont: &Container, private: &TokenStream) -> TokenStream {
         inits.push(quote!(#name: #private::HasMany::new(#text, #reader)));
         methods.push(has_many_method(cont, relation, key, private));
     }
-    let doc = format!("The relations of `{ident}`, from `{ident}::relations()`.");
+    let doc = format!(" The relations of `{ident}`, from `{ident}::relations()`.");
     let (impl_generics, ty_generics, where_clause) = cont.generics.split_for_impl();
     // `check` refuses relations on a model with type parameters.
     if !cont.generics.params.is_empty() {
@@ -127,7 +127,7 @@ fn has_many_method(
     let (doc, output) = match &relation.index {
         None if relation.collection.is_some() => (
             format!(
-                "The `{name}` of this `{ident}`: `{}::query(db, &self.{key})`, the whole partition in one query (every page when awaited).",
+                " The `{name}` of this `{ident}`: `{}::query(db, &self.{key})`, the whole partition in one query (every page when awaited).",
                 quote!(#child)
             ),
             super::respan(
@@ -137,7 +137,7 @@ fn has_many_method(
         ),
         None => (
             format!(
-                "The `{name}` of this `{ident}`: `{}::query(db, &self.{key})`, one query (every page when awaited); narrow it like any query.",
+                " The `{name}` of this `{ident}`: `{}::query(db, &self.{key})`, one query (every page when awaited); narrow it like any query.",
                 quote!(#child)
             ),
             super::respan(
@@ -150,7 +150,7 @@ fn has_many_method(
             let handle = quote!(<#child as #private::IndexByName<#hash>>::Handle);
             (
                 format!(
-                    "The `{name}` of this `{ident}`: `{}::indexes().{index}.query(db, &self.{key})`, one query (every page when awaited); narrow it like any query.",
+                    " The `{name}` of this `{ident}`: `{}::indexes().{index}.query(db, &self.{key})`, one query (every page when awaited); narrow it like any query.",
                     quote!(#child)
                 ),
                 super::respan(

@@ -119,7 +119,7 @@ impl IndexGen<'_, '_, '_> {
     /// index's sort key type.
     fn key_types(&self, items: &mut TokenStream) -> TokenStream {
         let (ident, private, marker, name) = (self.ident, self.private, &self.marker, &self.name);
-        let marker_doc = format!("The keys of `{ident}` in index `{name}`, as a type.");
+        let marker_doc = format!(" The keys of `{ident}` in index `{name}`, as a type.");
         items.extend(quote! {
             #[doc = #marker_doc]
             pub struct #marker;
@@ -237,12 +237,12 @@ impl IndexGen<'_, '_, '_> {
             .collect::<Vec<_>>()
             .join(", ");
         let setter_doc = format!(
-            "Update actions changing the key of index `{name}`: {part_list} together, with the index's key attributes rewritten in the same request, so they never go stale. Pass them to `.merge(..)` of an update."
+            " Update actions changing the key of index `{name}`: {part_list} together, with the index's key attributes rewritten in the same request, so they never go stale. Pass them to `.merge(..)` of an update."
         );
         let sparse_doc = if self.optional.is_empty() {
             String::new()
         } else {
-            "A `None` part removes the index's key attributes: the item leaves the (sparse) index."
+            " A `None` part removes the index's key attributes: the item leaves the (sparse) index."
                 .to_owned()
         };
         quote! {
@@ -358,7 +358,7 @@ impl IndexGen<'_, '_, '_> {
             Some(_) => quote!(#private::core::option::Option::Some(#sort_attr)),
             None => quote!(#private::core::option::Option::None),
         };
-        let doc = format!("The index `{name}` of the shared table, as `{ident}` writes its keys.");
+        let doc = format!(" The index `{name}` of the shared table, as `{ident}` writes its keys.");
         let handle = quote!(#private::Index<#ident, #marker, #sort_ty, #private::AllAttributes>);
         let init = quote!(#private::Index::new(#name, #partition_attr, #sort_name).with_sort_prefix(#prefix));
         let hash = crate::expand::index_name_hash(&member.to_string());

@@ -301,7 +301,7 @@ impl EntityGen<'_, '_, '_> {
     fn sort_key_types(&self) -> (TokenStream, TokenStream) {
         let (ident, private, start_ident) = (self.cont.ident, self.private, &self.start_ident);
         let Some(sort) = &self.templates.sort_key else {
-            let doc = format!("`{ident}` has no sort key.");
+            let doc = format!(" `{ident}` has no sort key.");
             return (
                 quote!(#[doc = #doc] pub struct #start_ident;),
                 quote!(#start_ident),

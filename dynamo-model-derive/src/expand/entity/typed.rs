@@ -80,9 +80,9 @@ impl SortKeyBuilder<'_, '_, '_> {
     ) -> TokenStream {
         let (private, key, what) = (self.private, self.key, self.what);
         let doc = match next_field {
-            None => format!("A whole sort key of {what}."),
+            None => format!(" A whole sort key of {what}."),
             Some(field) => format!(
-                "A sort key prefix of {what}; `.{}(..)` narrows it further.",
+                " A sort key prefix of {what}; `.{}(..)` narrows it further.",
                 field.ident
             ),
         };
@@ -115,7 +115,7 @@ impl SortKeyBuilder<'_, '_, '_> {
         let method = field.ident;
         let part = field.ident.to_string();
         let arg = (self.arg)(field);
-        let method_doc = format!("The sort key's `{part}` part.");
+        let method_doc = format!(" The sort key's `{part}` part.");
         let write = quote_spanned!(self.template.lit.span()=> key.part(#part, &value)?;);
         quote! {
             impl #name {
