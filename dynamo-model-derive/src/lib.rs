@@ -11,6 +11,8 @@ mod dummy;
 mod expand;
 mod fallback;
 mod internals;
+#[cfg(test)]
+mod snapshots;
 
 use internals::ast::Derive;
 use proc_macro::TokenStream;
