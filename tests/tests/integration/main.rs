@@ -5,6 +5,7 @@
 //! The compile-fail tests live in their own package, `tests/ui`.
 
 mod api;
+mod at_scale;
 mod batch;
 mod benchmarks;
 mod capacity;
