@@ -581,7 +581,7 @@ const _: () = {
             ::dynamo_model::__private::Item,
             ::dynamo_model::__private::ConversionError,
         > {
-            let mut item = ::dynamo_model::__private::Item::with_capacity(2usize);
+            let mut item = ::dynamo_model::__private::Item::with_capacity(7usize);
             ::dynamo_model::__private::write_field::<
                 String,
             >(&mut item, "username", &self.username)?;
@@ -1601,7 +1601,7 @@ const _: () = {
             ::dynamo_model::__private::Item,
             ::dynamo_model::__private::ConversionError,
         > {
-            let mut item = ::dynamo_model::__private::Item::with_capacity(5usize);
+            let mut item = ::dynamo_model::__private::Item::with_capacity(10usize);
             ::dynamo_model::__private::write_field::<
                 String,
             >(&mut item, "username", &self.username)?;

@@ -14,7 +14,7 @@ pub fn expand(cont: &Container, krate: &TokenStream) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let (to, from, expected) = match &cont.body {
         Body::Struct(fields) => {
-            let build = fields::write_item(fields, &private, Access::SelfField, None);
+            let build = fields::write_item(fields, &private, Access::SelfField, (None, 0));
             let construct = fields::read_item(fields, &private, quote!(Self));
             (
                 quote! {
@@ -174,7 +174,7 @@ fn write_variant(
         },
         (Style::Struct(fields), None) => {
             let members = fields.iter().map(|f| f.ident);
-            let build = fields::write_item(fields, private, Access::Binding, Some(tag));
+            let build = fields::write_item(fields, private, Access::Binding, (Some(tag), 0));
             quote! {
                 Self::#ident { #(#members),* } => {
                     #build
@@ -185,7 +185,7 @@ fn write_variant(
         }
         (Style::Struct(fields), Some(content)) => {
             let members = fields.iter().map(|f| f.ident);
-            let build = fields::write_item(fields, private, Access::Binding, None);
+            let build = fields::write_item(fields, private, Access::Binding, (None, 0));
             quote! {
                 Self::#ident { #(#members),* } => {
                     let data = {

@@ -60,14 +60,16 @@ fn named_attributes(fields: &[Field], extra: Option<&str>) -> TokenStream {
 }
 
 /// Statements that declare `item` and write every field into it. `extra` is one more attribute
-/// name the item holds (an enum's tag), reserved against a flattened map.
+/// name the item holds (an enum's tag), reserved against a flattened map; `more` is how many
+/// attributes the caller writes after the fields, so the map is sized once for all of them.
 pub fn write_item(
     fields: &[Field],
     private: &TokenStream,
     access: Access,
-    extra: Option<&str>,
+    (extra, more): (Option<&str>, usize),
 ) -> TokenStream {
-    let count = fields.iter().filter(|f| f.is_stored()).count() + usize::from(extra.is_some());
+    let count =
+        fields.iter().filter(|f| f.is_stored()).count() + usize::from(extra.is_some()) + more;
     let writes = fields.iter().filter(|f| f.is_stored()).map(|field| {
         let name = field.stored_name();
         let ty = field.ty;

@@ -32,6 +32,7 @@ pub fn expand(cont: &Container, checked: &Checked, krate: &TokenStream) -> Token
         key_item,
         item_key,
         write_keys,
+        written,
         check_entity,
         check_keys,
         items,
@@ -40,7 +41,7 @@ pub fn expand(cont: &Container, checked: &Checked, krate: &TokenStream) -> Token
     } = keys;
     let shared = checked.templates.is_some();
     let schema = schema(cont, indexes, shared, schema_keys, &private);
-    let to_item = to_item(cont, write_keys, &private);
+    let to_item = to_item(cont, (write_keys, written), &private);
     let from_item = from_item(cont, (check_entity, check_keys), &private);
     let (fields_struct, fields_items) = super::paths::model_fields(cont, &generics, &private);
     let (indexes_struct, indexes_items) = super::paths::model_indexes(
@@ -100,6 +101,7 @@ fn own_table_keys(cont: &Container, private: &TokenStream) -> Option<super::enti
         key_item: key_item(partition, sort, private),
         item_key: item_key(partition, sort, private),
         write_keys: TokenStream::new(),
+        written: 0,
         check_entity: TokenStream::new(),
         check_keys: TokenStream::new(),
         items: TokenStream::new(),
@@ -280,8 +282,20 @@ fn index_schema(index: &Index, private: &TokenStream) -> TokenStream {
     }
 }
 
-fn to_item(cont: &Container, write_keys: TokenStream, private: &TokenStream) -> TokenStream {
-    let build = fields::write_item(cont.fields(), private, fields::Access::SelfField, None);
+/// `to_item`: the fields, then the `written` attributes of `write_keys` (a shared table's keys
+/// and entity name) and the schema version's stamp, all in a map sized for them at once.
+fn to_item(
+    cont: &Container,
+    (write_keys, written): (TokenStream, usize),
+    private: &TokenStream,
+) -> TokenStream {
+    let more = written + usize::from(cont.attrs.versions.current.is_some());
+    let build = fields::write_item(
+        cont.fields(),
+        private,
+        fields::Access::SelfField,
+        (None, more),
+    );
     let stamp = super::versions::write_stamp(cont, private);
     quote! {
         fn to_item(&self) -> #private::core::result::Result<#private::Item, #private::ConversionError> {

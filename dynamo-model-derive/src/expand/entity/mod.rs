@@ -24,6 +24,8 @@ pub struct EntityKeys {
     pub item_key: TokenStream,
     /// Statements appended to `to_item`, with `item` in scope.
     pub write_keys: TokenStream,
+    /// How many attributes `write_keys` adds at most, reserved with the fields'.
+    pub written: usize,
     /// Statements first in `from_item`, with `item` in scope.
     pub check_entity: TokenStream,
     /// Statements after `from_item` read the fields into `value`: the stored keys must be what
@@ -95,6 +97,14 @@ pub fn keys(cont: &Container, templates: &Templates, private: &TokenStream) -> E
         key_item: entity_gen.key_item(),
         item_key: entity_gen.item_key(),
         write_keys: quote!(#write_keys #(#write_indexes)*),
+        // The partition key, the sort key, the entity name and each index's keys.
+        written: 2
+            + usize::from(templates.sort_key.is_some())
+            + templates
+                .indexes
+                .iter()
+                .map(|index| 1 + usize::from(index.sort_key.is_some()))
+                .sum::<usize>(),
         check_entity: entity_gen.check_entity(),
         check_keys: entity_gen.check_keys(),
         items: {
