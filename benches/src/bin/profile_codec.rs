@@ -2,7 +2,10 @@
 //! to an item and back, through the derive or through the hand-written conversion, so that the
 //! two can be compared instruction by instruction.
 //!
-//! `cargo build --release -p benches --bin profile_codec && valgrind --tool=callgrind target/release/profile_codec 20000 [user|counter|user-hand|counter-hand]`
+//! `cargo build --release -p benches --bin profile_codec && valgrind --tool=callgrind target/release/profile_codec 20000 [user|counter|shop|user-hand|counter-hand|shop-hand]`
+//!
+//! `shop` is `ShopOrder`, a model in a shared table: its keys and index keys are written from
+//! templates and checked on read.
 
 use std::hint::black_box;
 
@@ -14,6 +17,7 @@ fn main() {
     let which = args.next().unwrap_or_else(|| "user".to_owned());
     let user = benches::user(1);
     let counter = benches::counter(1);
+    let order = benches::shop_order(1);
     for _ in 0..n {
         match which.as_str() {
             "counter" => {
@@ -23,6 +27,14 @@ fn main() {
             "counter-hand" => {
                 let item = benches::counter_to_item(black_box(&counter));
                 black_box(benches::counter_from_item(item).is_some());
+            }
+            "shop" => {
+                let item = black_box(&order).to_item().unwrap_or_default();
+                black_box(benches::ShopOrder::from_item(item).is_ok());
+            }
+            "shop-hand" => {
+                let item = benches::shop_order_to_item(black_box(&order));
+                black_box(benches::shop_order_from_item(item).is_some());
             }
             "user-hand" => {
                 let item = benches::user_to_item(black_box(&user));
