@@ -1,7 +1,7 @@
 //! The library at scale: the migrations' proof, 20,000 items moved by two runners under faults.
 //!
-//! It is the suite's longest test by far. libtest starts tests in the order of their names, two
-//! at a time on two cores, so this module's name sorts near the top: the proof starts at once
+//! It is the suite's longest test by far. libtest starts tests in the order of their names, as
+//! many at a time as there are cores, so this module's name sorts near the top: the proof starts at once
 //! and the short tests run beside it, instead of the proof starting halfway and running alone
 //! at the end. The integration binary took 41.0–43.4 s this way and 48.2–50.5 s with the proof
 //! in `migrations`, three runs of each, alternating, on the 2-core build machine.
@@ -24,7 +24,7 @@ fn patient() -> dynamo_model::Retries {
     }
 }
 
-/// The proof the issue asks for: 20,000 items, 4 segments, 2 runners at once on a connection
+/// The migrations' proof: 20,000 items, 4 segments, 2 runners at once on a connection
 /// that throttles, fails and drops answers; one runner killed halfway, the other taking its
 /// segments over; the application writing all along. Every item ends at version 2 upgraded
 /// exactly once, none lost, the application's writes kept.
@@ -34,7 +34,7 @@ async fn twenty_thousand_items_two_runners_one_killed_halfway_under_faults() {
     // there keeps the suite's second pass short, and proves the same on a second engine.
     let items = match tests::engine() {
         Some(dynamo_model_local::Engine::Moto) => {
-            eprintln!("migrations: 2,000 items on moto (20,000 on the embedded engine)");
+            eprintln!("at_scale: 2,000 items on moto (20,000 on the embedded engine)");
             2_000
         }
         _ => 20_000,
