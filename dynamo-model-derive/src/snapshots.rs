@@ -109,26 +109,31 @@ fn files() -> (Vec<PathBuf>, Vec<PathBuf>) {
     (models, expansions)
 }
 
+/// Where the expansion of `model` is kept: `<name>.expanded.rs` beside `<name>.rs`.
+fn expansion_of(model: &Path) -> PathBuf {
+    model.with_extension("expanded.rs")
+}
+
 #[test]
 fn each_model_expands_as_its_snapshot_shows() {
     let overwrite = std::env::var(OVERWRITE).is_ok_and(|v| v == "overwrite");
     let (models, expansions) = files();
     assert!(models.len() >= 4, "the snapshots folder lost its models");
     // An expansion whose model was removed would otherwise be kept and never checked.
+    let expected: Vec<PathBuf> = models.iter().map(|model| expansion_of(model)).collect();
     let mut stale: Vec<String> = expansions
         .iter()
-        .filter(|expansion| !models.contains(&expansion.with_extension("").with_extension("rs")))
+        .filter(|expansion| !expected.contains(expansion))
         .map(|orphan| format!("{}: no model beside it; remove it", orphan.display()))
         .collect();
-    for model in &models {
+    for (model, snapshot) in models.iter().zip(&expected) {
         let source = fs::read_to_string(model).unwrap_or_else(|e| panic!("{e}"));
         let now = expand_source(model, &source);
-        let snapshot = model.with_extension("expanded.rs");
         if overwrite {
-            fs::write(&snapshot, &now).unwrap_or_else(|e| panic!("{e}"));
+            fs::write(snapshot, &now).unwrap_or_else(|e| panic!("{e}"));
             continue;
         }
-        match fs::read_to_string(&snapshot) {
+        match fs::read_to_string(snapshot) {
             Ok(expected) if expected == now => {}
             Ok(expected) => stale.push(format!(
                 "{}: {}",
