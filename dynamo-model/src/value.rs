@@ -30,7 +30,7 @@ pub type Item = HashMap<String, AttributeValue>;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be written as a DynamoDB attribute",
     label = "this field's type has no `ToAttribute` implementation",
-    note = "implement `dynamo_model::ToAttribute` and `dynamo_model::FromAttribute` for it"
+    note = "a struct or enum of your own: `#[derive(Attribute)]` stores it as a map (a unit-only enum as a string); another crate's type: give the field `#[dynamo(with = module)]` or `#[dynamo(serde)]`, or implement `dynamo_model::ToAttribute` and `dynamo_model::FromAttribute` for a type of yours that wraps it"
 )]
 pub trait ToAttribute {
     /// The attribute to store, or `None` to leave the attribute out of the item
@@ -44,7 +44,7 @@ pub trait ToAttribute {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be read from a DynamoDB attribute",
     label = "this field's type has no `FromAttribute` implementation",
-    note = "implement `dynamo_model::ToAttribute` and `dynamo_model::FromAttribute` for it"
+    note = "a struct or enum of your own: `#[derive(Attribute)]` stores it as a map (a unit-only enum as a string); another crate's type: give the field `#[dynamo(with = module)]` or `#[dynamo(serde)]`, or implement `dynamo_model::ToAttribute` and `dynamo_model::FromAttribute` for a type of yours that wraps it"
 )]
 pub trait FromAttribute: Sized {
     /// Reads the value from an attribute that is present in the item.
