@@ -114,6 +114,28 @@ fn expansion_of(model: &Path) -> PathBuf {
     model.with_extension("expanded.rs")
 }
 
+/// Generated doc comments that start without a space (`///The path`), which every generated
+/// doc string must to read as written by hand: one line of `found` each.
+fn unspaced_docs(model: &Path, found: &str) -> Vec<String> {
+    found
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            line.trim_start()
+                .strip_prefix("///")
+                .is_some_and(|rest| !rest.is_empty() && !rest.starts_with([' ', '/']))
+        })
+        .map(|(n, line)| {
+            format!(
+                "{} (expansion line {}): a generated doc string starts without a space: {}",
+                model.display(),
+                n + 1,
+                line.trim()
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn each_model_expands_as_its_snapshot_shows() {
     let overwrite = std::env::var(OVERWRITE).is_ok_and(|v| v == "overwrite");
@@ -129,6 +151,7 @@ fn each_model_expands_as_its_snapshot_shows() {
     for (model, snapshot) in models.iter().zip(&expected) {
         let source = fs::read_to_string(model).unwrap_or_else(|e| panic!("{e}"));
         let now = expand_source(model, &source);
+        stale.extend(unspaced_docs(model, &now));
         if overwrite {
             fs::write(snapshot, &now).unwrap_or_else(|e| panic!("{e}"));
             continue;
@@ -149,6 +172,16 @@ fn each_model_expands_as_its_snapshot_shows() {
          `{OVERWRITE}=overwrite cargo test -p dynamo-model-derive snapshots`, read `git diff`, and commit \
          the snapshots.",
         stale.join("\n\n")
+    );
+}
+
+#[test]
+fn a_doc_string_without_its_leading_space_is_named() {
+    let found = "/// The path.\n///\npub struct A;\n///The path.\n//// not a doc\n";
+    let named = unspaced_docs(Path::new("m.rs"), found);
+    assert_eq!(
+        named,
+        ["m.rs (expansion line 4): a generated doc string starts without a space: ///The path."]
     );
 }
 
