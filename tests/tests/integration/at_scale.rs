@@ -1,9 +1,9 @@
 //! The library at scale: the migrations' proof, 20,000 items moved by two runners under faults.
 //!
 //! It is the suite's longest test by far. libtest starts tests in the order of their names, as
-//! many at a time as there are cores, so this module's name sorts near the top: the proof starts at once
-//! and the short tests run beside it, instead of the proof starting halfway and running alone
-//! at the end. The integration binary took 41.0–43.4 s this way and 48.2–50.5 s with the proof
+//! many at a time as there are cores, so this module's name sorts near the top: the proof
+//! starts at once and the short tests run beside it, instead of the proof starting halfway and
+//! running alone at the end. The integration binary took 41.0–43.4 s this way and 48.2–50.5 s with the proof
 //! in `migrations`, three runs of each, alternating, on the 2-core build machine.
 
 use std::time::Duration;
