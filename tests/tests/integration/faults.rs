@@ -203,26 +203,3 @@ async fn a_transaction_conflict_is_a_cancel_reason() {
     assert_eq!(log.conflicts(), 1);
     assert_eq!(Parcel::scan(&clean).count().await.unwrap(), 0);
 }
-
-#[tokio::test]
-async fn retries_are_bounded_in_time() {
-    let clean = table().await;
-    let (faulty, _) = Faults::seeded(8)
-        .server_error(1.0)
-        .install(&clean.clone().with_retries(Retries {
-            max_attempts: 1_000,
-            initial_backoff: Duration::from_millis(20),
-            max_backoff: Duration::from_millis(50),
-            operation_timeout: Duration::from_millis(600),
-            ..Retries::standard()
-        }))
-        .unwrap();
-    let started = std::time::Instant::now();
-    let error = parcel(1).put(&faulty).await.unwrap_err();
-    assert!(matches!(error, Error::Sdk { .. }), "{error:?}");
-    assert!(
-        started.elapsed() < Duration::from_secs(5),
-        "gave up after {:?}",
-        started.elapsed()
-    );
-}

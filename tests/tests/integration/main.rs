@@ -12,6 +12,7 @@ mod capacity;
 mod cli;
 mod conditions;
 mod counters;
+mod deadlines;
 mod defaults;
 mod documents;
 mod engine;

@@ -173,7 +173,8 @@ async fn transactions_carry_the_version_condition() {
     assert_eq!(Counter::get(&db, "b").await.unwrap().unwrap().version, 1);
 }
 
-#[tokio::test]
+// Two worker threads: the writers race in parallel, not only interleaved at their awaits.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn thirty_two_tasks_increment_one_counter_without_losing_a_write() {
     const TASKS: u64 = 32;
     const INCREMENTS: u64 = 3;
