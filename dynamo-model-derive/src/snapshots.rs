@@ -142,13 +142,13 @@ fn each_model_expands_as_its_snapshot_shows() {
     let (models, expansions) = files();
     assert!(models.len() >= 4, "the snapshots folder lost its models");
     // An expansion whose model was removed would otherwise be kept and never checked.
-    let expected: Vec<PathBuf> = models.iter().map(|model| expansion_of(model)).collect();
+    let snapshots: Vec<PathBuf> = models.iter().map(|model| expansion_of(model)).collect();
     let mut stale: Vec<String> = expansions
         .iter()
-        .filter(|expansion| !expected.contains(expansion))
+        .filter(|expansion| !snapshots.contains(expansion))
         .map(|orphan| format!("{}: no model beside it; remove it", orphan.display()))
         .collect();
-    for (model, snapshot) in models.iter().zip(&expected) {
+    for (model, snapshot) in models.iter().zip(&snapshots) {
         let source = fs::read_to_string(model).unwrap_or_else(|e| panic!("{e}"));
         let now = expand_source(model, &source);
         stale.extend(unspaced_docs(model, &now));

@@ -3,7 +3,7 @@
 //!
 //! `cargo test --workspace` moves 2,000 items, enough for every fault to strike and for the
 //! kill to land halfway; `DYNAMO_MODEL_PROOF_ITEMS=20000` moves 20,000, as CI does on every
-//! change (`.ci/run`). The full size is about 40 s of processor time on the embedded engine,
+//! change (`.ci/run`). The full size is about 36 s of processor time on the embedded engine,
 //! which would double a warm run of the whole suite for everyone iterating on the library.
 //!
 //! It is still the suite's longest test. libtest starts tests in the order of their names, as
