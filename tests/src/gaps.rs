@@ -102,7 +102,7 @@ pub fn lacks(gap: &Gap, test: &str) -> bool {
         "on the embedded engine (unset DYNAMO_MODEL_ENGINE):"
     };
     eprintln!(
-        "{test}: not checked on {engine}, which lacks {}: {instead}; run it {elsewhere} cargo test -p tests --test integration {test}",
+        "{test}: not checked on {engine}, which lacks {}: {instead}; run it {elsewhere} cargo test --workspace --test integration {test}",
         gap.behaviour
     );
     true

@@ -120,7 +120,7 @@ fn moto_pass(test: &str) -> bool {
         return true;
     }
     eprintln!(
-        "engine::{test}: installs or runs moto, which needs Python; it runs in the moto pass: DYNAMO_MODEL_ENGINE=moto cargo test -p tests --test integration engine::"
+        "engine::{test}: installs or runs moto, which needs Python; it runs in the moto pass: DYNAMO_MODEL_ENGINE=moto cargo test --workspace --test integration engine::"
     );
     false
 }
